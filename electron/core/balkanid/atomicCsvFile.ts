@@ -1,0 +1,238 @@
+// Writes one CSV file atomically: streams UTF-8 records into a temp file beside the target, hashing as it goes, then renames.
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { formatCsvRecord } from './csvDialect';
+
+export interface CsvFileSummary {
+  /** Absolute final path. */
+  path: string;
+  /** Lowercase hex SHA-256 of the file's bytes. */
+  sha256: string;
+  /** Data records written, header excluded. */
+  rows: number;
+  bytes: number;
+}
+
+type WriterState = 'writing' | 'finished' | 'published' | 'aborted';
+
+/** Pending text is written once it reaches this many UTF-16 units, so memory stays flat however many rows are written. */
+const FLUSH_THRESHOLD = 64 * 1024;
+
+/**
+ * Lifecycle: create → writeRecord* → finish (flush + fsync the temp file) → publish (rename to the final name).
+ * `commit()` does both. `abort()` at any point before publish removes the temp file; any write error aborts by itself.
+ * For a bundle, finish every file first and publish only when all finished (see commitAll).
+ */
+export class AtomicCsvFile {
+  private state: WriterState = 'writing';
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private writes: Promise<void> = Promise.resolve();
+  private readonly hash = createHash('sha256');
+  private rowCount = 0;
+  private byteCount = 0;
+  private summary: CsvFileSummary | undefined;
+
+  private constructor(
+    readonly finalPath: string,
+    readonly tempPath: string,
+    private handle: FileHandle | undefined,
+  ) {}
+
+  /** Opens a fresh temp file in the destination folder and writes the header. Throws a clear error if the folder is missing. */
+  static async create(finalPath: string, header: readonly string[]): Promise<AtomicCsvFile> {
+    const target = path.resolve(finalPath);
+    const folder = path.dirname(target);
+    const tempPath = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    let handle: FileHandle;
+    try {
+      handle = await open(tempPath, 'wx', 0o644);
+    } catch (error) {
+      throw new Error(describeCreateError(target, folder, error), { cause: error });
+    }
+    const file = new AtomicCsvFile(target, tempPath, handle);
+    await file.append(header, false);
+    return file;
+  }
+
+  get rows(): number {
+    return this.rowCount;
+  }
+
+  /** Appends one data record. Resolves at once unless a buffer flush is due, so awaiting each call keeps memory bounded. */
+  async writeRecord(cells: readonly string[]): Promise<void> {
+    await this.append(cells, true);
+  }
+
+  /** Flushes, fsyncs and closes the temp file; the final name is not touched yet. */
+  async finish(): Promise<CsvFileSummary> {
+    this.assertState('writing', 'finish');
+    try {
+      await this.flush();
+      await this.handle!.sync();
+      await this.handle!.close();
+      this.handle = undefined;
+    } catch (error) {
+      return this.fail(error);
+    }
+    this.state = 'finished';
+    this.summary = { path: this.finalPath, sha256: this.hash.digest('hex'), rows: this.rowCount, bytes: this.byteCount };
+    return this.summary;
+  }
+
+  /** Renames the finished temp file to the final name (replacing an older file) and syncs the folder entry. */
+  async publish(): Promise<CsvFileSummary> {
+    this.assertState('finished', 'publish');
+    try {
+      await rename(this.tempPath, this.finalPath);
+    } catch (error) {
+      return this.fail(error);
+    }
+    this.state = 'published';
+    await syncFolder(path.dirname(this.finalPath));
+    return this.summary!;
+  }
+
+  /** finish() then publish(). */
+  async commit(): Promise<CsvFileSummary> {
+    await this.finish();
+    return this.publish();
+  }
+
+  /** Removes the temp file; safe to call repeatedly and after errors. Does nothing once published. */
+  async abort(): Promise<void> {
+    if (this.state === 'published' || this.state === 'aborted') return;
+    this.state = 'aborted';
+    await this.writes.catch(() => undefined);
+    const handle = this.handle;
+    this.handle = undefined;
+    await handle?.close().catch(() => undefined);
+    await unlink(this.tempPath).catch(() => undefined);
+  }
+
+  /** Removes a published file again; used only to undo a half-published bundle. */
+  async retract(): Promise<void> {
+    if (this.state !== 'published') return;
+    this.state = 'aborted';
+    await unlink(this.finalPath).catch(() => undefined);
+  }
+
+  private async append(cells: readonly string[], isDataRow: boolean): Promise<void> {
+    this.assertState('writing', 'write to');
+    let text: string;
+    try {
+      text = formatCsvRecord(cells);
+    } catch (error) {
+      return this.fail(error);
+    }
+    if (isDataRow) this.rowCount++;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= FLUSH_THRESHOLD) {
+      try {
+        await this.flush();
+      } catch (error) {
+        return this.fail(error);
+      }
+    }
+  }
+
+  /** Queues the buffered text as one write; writes stay in order even if callers do not await. */
+  private flush(): Promise<void> {
+    if (this.pending.length > 0) {
+      const bytes = Buffer.from(this.pending.join(''), 'utf8');
+      this.pending = [];
+      this.pendingChars = 0;
+      this.hash.update(bytes);
+      this.byteCount += bytes.length;
+      this.writes = this.writes.then(() => writeFully(this.handle!, bytes));
+    }
+    return this.writes;
+  }
+
+  private async fail(error: unknown): Promise<never> {
+    await this.abort();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot write ${this.finalPath}: ${reason}`, { cause: error });
+  }
+
+  private assertState(expected: WriterState, action: string): void {
+    if (this.state !== expected) {
+      throw new Error(`cannot ${action} ${this.finalPath}: the writer is already ${this.state}`);
+    }
+  }
+}
+
+/**
+ * Finishes every file, then publishes them all. If any file fails to finish, every temp file is removed and nothing is
+ * published. If a rename fails part-way, files already published by this call are removed again, so the bundle never
+ * appears half-written (an older file under the same name is gone in that rare case, having been replaced).
+ */
+export async function commitAll(files: readonly AtomicCsvFile[]): Promise<CsvFileSummary[]> {
+  const summaries: CsvFileSummary[] = [];
+  try {
+    for (const file of files) summaries.push(await file.finish());
+  } catch (error) {
+    await Promise.all(files.map((file) => file.abort()));
+    throw error;
+  }
+  const published: AtomicCsvFile[] = [];
+  try {
+    for (const file of files) {
+      await file.publish();
+      published.push(file);
+    }
+  } catch (error) {
+    await Promise.all(files.map((file) => file.abort()));
+    await Promise.all(published.map((file) => file.retract()));
+    throw error;
+  }
+  return summaries;
+}
+
+/** Writes header and rows to finalPath atomically; on any error (including one thrown by `rows`) nothing is left behind. */
+export async function writeCsvFileAtomically(
+  finalPath: string,
+  header: readonly string[],
+  rows: Iterable<readonly string[]> | AsyncIterable<readonly string[]>,
+): Promise<CsvFileSummary> {
+  const file = await AtomicCsvFile.create(finalPath, header);
+  try {
+    for await (const cells of rows) await file.writeRecord(cells);
+    return await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+}
+
+async function writeFully(handle: FileHandle, bytes: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/** Makes the rename durable; folders cannot be opened for sync on every platform, so failure is ignored. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+function describeCreateError(target: string, folder: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `cannot create ${target}: the folder ${folder} does not exist (ENOENT)`;
+  if (code === 'ENOTDIR') return `cannot create ${target}: ${folder} is not a folder (ENOTDIR)`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot create ${target}: no permission to write in ${folder} (${code})`;
+  return `cannot create ${target}: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,154 @@
+// Reads pages from the Okta Management API: authorises, follows next links only on the org's own origin,
+// stays inside the rate-limit governor, waits out 429s and retries transient faults with jittered backoff.
+import type { OktaAuth } from './auth';
+import { findNextLink } from './linkHeader';
+import { OktaError, oktaErrorForResponse } from './oktaErrors';
+import { bucketFor } from './rateLimitBuckets';
+import { RateLimitGovernor, readRateLimitHeaders } from './rateLimitGovernor';
+import { sleep } from './sleep';
+
+export interface OktaClientOptions {
+  orgUrl: string;
+  auth: OktaAuth;
+  governor?: RateLimitGovernor;
+  /** Transient failures (5xx, resets, timeouts, truncated bodies) retried before giving up. */
+  maxRetries?: number;
+  /** 429 answers waited out before giving up. */
+  maxRateLimitRetries?: number;
+  requestTimeoutMs?: number;
+  signal?: AbortSignal;
+  fetchImpl?: typeof fetch;
+  random?: () => number;
+}
+
+export interface OktaPage<T> {
+  items: T[];
+  /** Absolute URL of the next page, on the org's origin; undefined on the last page. */
+  nextUrl?: string;
+}
+
+export interface ClientStats {
+  requests: number;
+  retries: number;
+  rateLimited: number;
+}
+
+/** Where a page's items are: a bare array body, or a property of an object body with `_links.next` (the /iam endpoints). */
+export type PageShape = { kind: 'array' } | { kind: 'object'; itemsKey: string };
+
+class RetryableFailure extends Error {}
+
+export class OktaClient {
+  readonly orgUrl: string;
+  readonly governor: RateLimitGovernor;
+  readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
+  private readonly origin: string;
+  private readonly options: OktaClientOptions;
+
+  constructor(options: OktaClientOptions) {
+    this.options = options;
+    this.orgUrl = options.orgUrl;
+    this.origin = new URL(options.orgUrl).origin;
+    this.governor = options.governor ?? new RateLimitGovernor();
+  }
+
+  /** Turns a path or a link from Okta into an absolute URL, refusing any other origin (the token must never leave the org). */
+  resolve(pathOrUrl: string): string {
+    const url = new URL(pathOrUrl, this.origin);
+    if (url.origin !== this.origin) {
+      throw new OktaError('unsafe-link', `Okta sent a link to ${url.origin}, which is not the org ${this.origin}; the pull stopped rather than send the token there`);
+    }
+    return url.toString();
+  }
+
+  async getPage<T>(pathOrUrl: string, what: string, shape: PageShape = { kind: 'array' }): Promise<OktaPage<T>> {
+    const { body, headers } = await this.getJson(pathOrUrl, what);
+    if (shape.kind === 'array') {
+      if (!Array.isArray(body)) throw new OktaError('request', `${this.orgUrl} answered a list of ${what} with something that is not a JSON array`);
+      const next = findNextLink(headers.get('link'));
+      return { items: body as T[], nextUrl: next ? this.resolve(next) : undefined };
+    }
+    const object = body as Record<string, unknown> | null;
+    const items = object?.[shape.itemsKey];
+    if (!Array.isArray(items)) throw new OktaError('request', `${this.orgUrl} answered ${what} without the "${shape.itemsKey}" list`);
+    const links = object?._links as { next?: { href?: string } } | undefined;
+    const next = links?.next?.href ?? findNextLink(headers.get('link'));
+    return { items: items as T[], nextUrl: next ? this.resolve(next) : undefined };
+  }
+
+  async getJson(pathOrUrl: string, what: string): Promise<{ body: unknown; headers: Headers }> {
+    const url = this.resolve(pathOrUrl);
+    const bucket = bucketFor('GET', new URL(url).pathname);
+    const maxRetries = this.options.maxRetries ?? 6;
+    const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 20;
+    let failures = 0;
+    let rateLimits = 0;
+    for (;;) {
+      const release = await this.governor.acquire(bucket, this.options.signal);
+      let response: Response;
+      let bodyText: string;
+      try {
+        this.stats.requests++;
+        ({ response, bodyText } = await this.send(url));
+      } catch (error) {
+        release();
+        if (this.options.signal?.aborted) throw this.options.signal.reason;
+        if (!(error instanceof RetryableFailure) || failures >= maxRetries) {
+          throw new OktaError('unavailable', `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the network and retry; the pull can be resumed.`);
+        }
+        await this.backoff(++failures);
+        continue;
+      }
+      release();
+      const rateLimitHeaders = readRateLimitHeaders(response.headers);
+      this.governor.observe(bucket, rateLimitHeaders);
+      if (response.status === 429) {
+        this.stats.rateLimited++;
+        if (rateLimits >= maxRateLimitRetries) throw oktaErrorForResponse(this.orgUrl, 429, bodyText, what);
+        const wait = this.governor.onRateLimited(bucket, rateLimitHeaders, rateLimits++);
+        await this.governor.waitCounted(bucket, wait, this.options.signal);
+        continue;
+      }
+      if (response.status >= 500 && failures < maxRetries) {
+        await this.backoff(++failures);
+        continue;
+      }
+      if (!response.ok) throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what);
+      try {
+        return { body: JSON.parse(bodyText) as unknown, headers: response.headers };
+      } catch {
+        // A body cut short by a dropped connection: the request is safe to repeat.
+        if (failures >= maxRetries) throw new OktaError('unavailable', `${this.orgUrl} kept sending incomplete answers while listing ${what}; retry later (the pull can be resumed)`);
+        await this.backoff(++failures);
+      }
+    }
+  }
+
+  private async send(url: string): Promise<{ response: Response; bodyText: string }> {
+    const fetchImpl = this.options.fetchImpl ?? fetch;
+    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+    const headers = {
+      Accept: 'application/json',
+      'User-Agent': 'okta-prep',
+      ...(await this.options.auth.headersFor('GET', url)),
+    };
+    try {
+      const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'error' });
+      const bodyText = await response.text();
+      return { response, bodyText };
+    } catch (error) {
+      if (this.options.signal?.aborted) throw error;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+      throw new RetryableFailure(timeout.aborted ? 'the request timed out' : detail);
+    }
+  }
+
+  private async backoff(attempt: number): Promise<void> {
+    this.stats.retries++;
+    const random = this.options.random ?? Math.random;
+    const base = Math.min(20_000, 250 * 2 ** (attempt - 1));
+    await sleep(base * (0.5 + random()), this.options.signal);
+  }
+}

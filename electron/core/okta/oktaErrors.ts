@@ -1,0 +1,55 @@
+// Failures talking to Okta, each with a message that says what went wrong and what to do. Never holds a token.
+import type { OktaErrorBody } from '../../../shared/okta/types';
+
+export type OktaFailureKind = 'auth' | 'permission' | 'not-found' | 'request' | 'unavailable' | 'rate-limit' | 'unsafe-link';
+
+export class OktaError extends Error {
+  override name = 'OktaError';
+  constructor(
+    readonly kind: OktaFailureKind,
+    message: string,
+    readonly status?: number,
+    readonly errorCode?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function parseOktaErrorBody(text: string): Partial<OktaErrorBody> {
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (body && typeof body === 'object') return body as Partial<OktaErrorBody>;
+  } catch {
+    // not JSON: fall through
+  }
+  return {};
+}
+
+/** Builds the error for a non-2xx answer; `what` names the object kind being read, e.g. "group members". */
+export function oktaErrorForResponse(orgUrl: string, status: number, bodyText: string, what: string): OktaError {
+  const body = parseOktaErrorBody(bodyText);
+  const code = body.errorCode ? ` (${body.errorCode})` : '';
+  const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
+  if (status === 401) {
+    return new OktaError(
+      'auth',
+      `token rejected by ${orgUrl}${code}: it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > Tokens and try again.`,
+      status,
+      body.errorCode,
+    );
+  }
+  if (status === 403) {
+    return new OktaError(
+      'permission',
+      `${orgUrl} refused to list ${what}${code}: the token's admin lacks that permission. Give the admin (or service app) a role that can view ${what}, or accept that the export will lack them.`,
+      status,
+      body.errorCode,
+    );
+  }
+  if (status === 404) return new OktaError('not-found', `${orgUrl} has no ${what} here${code}${summary}`, status, body.errorCode);
+  if (status === 429) return new OktaError('rate-limit', `${orgUrl} kept answering 429 (rate limit) for ${what}${code}; try again later or lower --share`, status, body.errorCode);
+  if (status >= 500) {
+    return new OktaError('unavailable', `${orgUrl} failed with HTTP ${status} while listing ${what}${code}${summary}; retry later (the pull can be resumed)`, status, body.errorCode);
+  }
+  return new OktaError('request', `${orgUrl} answered HTTP ${status} while listing ${what}${code}${summary}`, status, body.errorCode);
+}

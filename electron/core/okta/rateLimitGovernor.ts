@@ -1,0 +1,202 @@
+// Keeps a pull inside Okta's rate limits: per-bucket state from X-Rate-Limit-* headers, a cap on requests in flight,
+// and a share of each bucket left free for the org's other integrations. Waiting time is counted per bucket.
+import { sleep } from './sleep';
+import type { BucketName } from './rateLimitBuckets';
+
+export interface RateLimitHeaders {
+  limit?: number;
+  remaining?: number;
+  /** Epoch seconds (server clock). */
+  reset?: number;
+  /** The response's Date header in epoch ms (server clock), used to convert reset to local time. */
+  serverDateMs?: number;
+}
+
+export interface GovernorOptions {
+  /** Fraction of each bucket's limit a pull may use per window (0.1..1). */
+  share?: number;
+  maxConcurrency?: number;
+  now?: () => number;
+  random?: () => number;
+}
+
+interface BucketState {
+  limit?: number;
+  remaining?: number;
+  resetAtLocalMs?: number;
+  resetEpoch?: number;
+  inFlight: number;
+  /** Wall time during which at least one request of this bucket was held back (not the sum over waiters). */
+  waitedMs: number;
+  waiting: number;
+  waitingSince: number;
+  rateLimited: number;
+}
+
+export interface BucketSnapshot {
+  bucket: BucketName;
+  limit?: number;
+  remaining?: number;
+  inFlight: number;
+  waitedMs: number;
+  rateLimited: number;
+}
+
+export function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
+  const number = (name: string) => {
+    const raw = headers.get(name);
+    if (raw === null || raw.includes(',')) return undefined; // duplicated headers are ambiguous
+    const value = Number(raw);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  const date = headers.get('date');
+  const serverDateMs = date ? Date.parse(date) : Number.NaN;
+  return {
+    limit: number('x-rate-limit-limit'),
+    remaining: number('x-rate-limit-remaining'),
+    reset: number('x-rate-limit-reset'),
+    serverDateMs: Number.isNaN(serverDateMs) ? undefined : serverDateMs,
+  };
+}
+
+const RESET_MARGIN_MS = 1000; // Okta's advice: reset − Date + 1 s (clock skew, whole-second headers)
+
+export class RateLimitGovernor {
+  readonly share: number;
+  readonly maxConcurrency: number;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly buckets = new Map<BucketName, BucketState>();
+  private inFlightTotal = 0;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(options: GovernorOptions = {}) {
+    const share = options.share ?? 0.8;
+    if (!(share >= 0.1 && share <= 1)) throw new RangeError(`share must be between 0.1 and 1 (got ${share})`);
+    this.share = share;
+    this.maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  private state(bucket: BucketName): BucketState {
+    let state = this.buckets.get(bucket);
+    if (!state) {
+      state = { inFlight: 0, waitedMs: 0, waiting: 0, waitingSince: 0, rateLimited: 0 };
+      this.buckets.set(bucket, state);
+    }
+    return state;
+  }
+
+  /** Requests of this bucket that must stay unused in the current window (the other integrations' headroom). */
+  private reserve(limit: number): number {
+    return Math.floor(limit * (1 - this.share) + 1e-9);
+  }
+
+  /** How long to wait before a request in `bucket` may start, 0 if it may start now. */
+  private delayFor(bucket: BucketName): number {
+    const state = this.state(bucket);
+    const now = this.now();
+    if (state.resetAtLocalMs !== undefined && now >= state.resetAtLocalMs) {
+      // The window has rolled over: assume a fresh budget until the next response says otherwise.
+      state.remaining = state.limit;
+      state.resetAtLocalMs = undefined;
+      state.resetEpoch = undefined;
+    }
+    if (state.limit === undefined || state.remaining === undefined) {
+      // Nothing known yet: probe with one request at a time until the headers tell us the budget.
+      return state.inFlight === 0 ? 0 : 50;
+    }
+    if (state.remaining - state.inFlight > this.reserve(state.limit)) return 0;
+    if (state.resetAtLocalMs === undefined) return state.inFlight === 0 ? 0 : 50;
+    return Math.max(1, state.resetAtLocalMs - now);
+  }
+
+  /** Waits until a request in `bucket` may start within the share and the concurrency cap; returns its release. */
+  async acquire(bucket: BucketName, signal?: AbortSignal): Promise<() => void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      if (this.inFlightTotal >= this.maxConcurrency) {
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        continue;
+      }
+      const delay = this.delayFor(bucket);
+      if (delay === 0) break;
+      await this.waitCounted(bucket, delay, signal);
+    }
+    const state = this.state(bucket);
+    state.inFlight++;
+    this.inFlightTotal++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      state.inFlight--;
+      this.inFlightTotal--;
+      this.waiters.shift()?.();
+    };
+  }
+
+  /** Sleeps, counting the time as this bucket's rate-limit wait. */
+  async waitCounted(bucket: BucketName, ms: number, signal?: AbortSignal): Promise<void> {
+    const state = this.state(bucket);
+    if (state.waiting++ === 0) state.waitingSince = this.now();
+    try {
+      await sleep(ms, signal);
+    } finally {
+      if (--state.waiting === 0) state.waitedMs += this.now() - state.waitingSince;
+    }
+  }
+
+  /** Learns the bucket's budget from a response's headers (the headers are the truth, not any table). */
+  observe(bucket: BucketName, headers: RateLimitHeaders): void {
+    const state = this.state(bucket);
+    if (headers.limit === undefined || headers.remaining === undefined || headers.reset === undefined) return;
+    if (headers.limit === 0) return; // a concurrency 429 reports 0/0: not a window budget
+    const resetAtLocalMs = this.toLocalResetMs(headers);
+    if (state.resetEpoch === undefined || headers.reset > state.resetEpoch) {
+      state.resetEpoch = headers.reset;
+      state.remaining = headers.remaining;
+      state.resetAtLocalMs = resetAtLocalMs;
+    } else if (headers.reset === state.resetEpoch) {
+      // Responses of one window arrive out of order: the smallest remaining is the latest truth.
+      state.remaining = Math.min(state.remaining ?? headers.remaining, headers.remaining);
+    }
+    state.limit = headers.limit;
+  }
+
+  private toLocalResetMs(headers: RateLimitHeaders): number {
+    const serverNow = headers.serverDateMs ?? this.now();
+    return this.now() + ((headers.reset ?? 0) * 1000 - serverNow) + RESET_MARGIN_MS;
+  }
+
+  /** After a 429: how long to wait. A bucket 429 waits for the reset; a concurrency 429 (0/0) backs off with jitter. */
+  onRateLimited(bucket: BucketName, headers: RateLimitHeaders, attempt: number): number {
+    const state = this.state(bucket);
+    state.rateLimited++;
+    let wait: number;
+    if (headers.limit === 0 && headers.remaining === 0) {
+      wait = Math.min(30_000, 500 * 2 ** attempt) * (0.5 + this.random());
+    } else if (headers.reset !== undefined) {
+      wait = Math.max(0, this.toLocalResetMs(headers) - this.now());
+      state.remaining = 0;
+      state.resetEpoch = headers.reset;
+      state.resetAtLocalMs = this.now() + wait;
+      if (headers.limit !== undefined) state.limit = headers.limit;
+    } else {
+      wait = Math.min(60_000, 1000 * 2 ** attempt) * (0.5 + this.random());
+    }
+    return wait;
+  }
+
+  snapshot(): BucketSnapshot[] {
+    return [...this.buckets.entries()].map(([bucket, state]) => ({
+      bucket,
+      limit: state.limit,
+      remaining: state.remaining,
+      inFlight: state.inFlight,
+      waitedMs: Math.round(state.waitedMs + (state.waiting > 0 ? this.now() - state.waitingSince : 0)),
+      rateLimited: state.rateLimited,
+    }));
+  }
+}

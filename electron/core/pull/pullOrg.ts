@@ -1,0 +1,175 @@
+// Pulls a whole Okta org into a new snapshot (or resumes an unfinished one). The four object families run in
+// parallel (they use different rate-limit buckets); each page is committed with its cursor as it arrives.
+import type { OktaClient } from '../okta/oktaClient';
+import { OktaError } from '../okta/oktaErrors';
+import type { Db } from '../store/openDatabase';
+import { countPullTasksByKind, getPullTask, markPullTaskDone, pendingPullTasks } from '../store/pullTaskStore';
+import { createSnapshot, finishSnapshot, getSnapshot, recordSnapshotGap } from '../store/snapshots';
+import { SnapshotWriter } from '../store/snapshotWriter';
+import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
+import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
+import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
+
+export interface PullOptions {
+  db: Db;
+  client: OktaClient;
+  includeFactors: boolean;
+  appVersion: string;
+  /** Continue this unfinished snapshot from its saved cursors instead of starting a new one. */
+  resumeSnapshotId?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: PullProgress) => void;
+  /** Listings run at once per family (the governor still caps requests in flight). */
+  workersPerFamily?: number;
+}
+
+export interface PullResult {
+  snapshotId: number;
+  counts: SnapshotCounts;
+  requests: number;
+  durationMs: number;
+  /** Object kinds the token could not read: the snapshot is incomplete for these. */
+  gaps: { objectKind: string; reason: string; message: string }[];
+}
+
+export class PullError extends Error {
+  override name = 'PullError';
+  constructor(
+    message: string,
+    readonly snapshotId: number,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function startOrResumeSnapshot(options: PullOptions): number {
+  const { db, client } = options;
+  if (options.resumeSnapshotId === undefined) {
+    return createSnapshot(db, { orgUrl: client.orgUrl, includeFactors: options.includeFactors, appVersion: options.appVersion });
+  }
+  const snapshot = getSnapshot(db, options.resumeSnapshotId);
+  if (!snapshot) throw new Error(`there is no snapshot ${options.resumeSnapshotId} to resume; list them with "okta-prep snapshots"`);
+  if (snapshot.status === 'complete') throw new Error(`snapshot ${snapshot.id} is already complete; start a new pull instead`);
+  if (snapshot.orgUrl !== client.orgUrl) {
+    throw new Error(`snapshot ${snapshot.id} was pulled from ${snapshot.orgUrl}, not ${client.orgUrl}; resume it with --org ${snapshot.orgUrl}`);
+  }
+  db.prepare(`UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL WHERE id = ?`).run(snapshot.id);
+  return snapshot.id;
+}
+
+export async function pullOrg(options: PullOptions): Promise<PullResult> {
+  const { db, client } = options;
+  const startedAt = Date.now();
+  const snapshotId = startOrResumeSnapshot(options);
+  const writer = new SnapshotWriter(db, snapshotId);
+  const requestsBefore = client.stats.requests;
+  const progress = new PullProgressTracker(
+    snapshotId,
+    options.onProgress,
+    () => ({ requests: client.stats.requests - requestsBefore, retries: client.stats.retries, buckets: client.governor.snapshot() }),
+    () => countPullTasksByKind(db, snapshotId),
+  );
+  // One failure that must stop everything (401, network gone) stops the other families too.
+  const stopAll = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
+  const deniedKinds = new Set<ObjectKind>();
+  const workers = options.workersPerFamily ?? 4;
+
+  async function runTask(key: string, firstUrl: string): Promise<void> {
+    const state = getPullTask(db, snapshotId, key);
+    if (state?.done) return;
+    const { kind, kindName, objectId } = parseTaskKey(key);
+    const phase = phaseOfTask(kindName);
+    if (deniedKinds.has(kind.objectKind)) return markPullTaskDone(db, snapshotId, key);
+    let url: string | undefined = state?.nextUrl ?? firstUrl;
+    while (url) {
+      signal.throwIfAborted();
+      let page;
+      try {
+        page = await client.getPage<unknown>(url, kind.objectKind, kind.shape);
+      } catch (error) {
+        if (error instanceof OktaError && error.kind === 'not-found' && objectId !== '') {
+          // The object was deleted while the pull ran: nothing left to list for it.
+          return markPullTaskDone(db, snapshotId, key);
+        }
+        if (error instanceof OktaError && error.kind === 'permission') {
+          deniedKinds.add(kind.objectKind);
+          recordSnapshotGap(db, snapshotId, { objectKind: kind.objectKind, reason: 'permission-denied', message: error.message });
+          return markPullTaskDone(db, snapshotId, key);
+        }
+        throw error;
+      }
+      signal.throwIfAborted();
+      const rows = kind.toRows(page.items, objectId);
+      writer.commitPage(key, rows, page.nextUrl, kind.followUps?.(page.items) ?? []);
+      progress.addRows(phase, page.items.length);
+      url = page.nextUrl;
+    }
+  }
+
+  async function runPending(prefix: string): Promise<void> {
+    const queue = pendingPullTasks(db, snapshotId, prefix);
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length) {
+        const task = queue[next++]!;
+        await runTask(task.key, task.nextUrl ?? '');
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(workers, queue.length) }, worker));
+  }
+
+  const families: (() => Promise<void>)[] = [
+    async () => {
+      await runTask('users', FIRST_URLS.users);
+      await runTask('users-deprovisioned', FIRST_URLS.usersDeprovisioned);
+      if (options.includeFactors) {
+        const ids = db.prepare(`SELECT id FROM users WHERE snapshot_id = ? ORDER BY id`).pluck().all(snapshotId) as string[];
+        writer.schedule(ids.map((id) => ({ key: `factors:${id}`, url: FIRST_URLS.factors(id) })));
+        await runPending('factors:');
+      }
+    },
+    async () => {
+      await runTask('groups', FIRST_URLS.groups);
+      await runPending('group-members:');
+      await runPending('group-roles:');
+    },
+    async () => {
+      await runTask('apps', FIRST_URLS.apps);
+      await runPending('app-');
+    },
+    async () => {
+      await runTask('custom-roles', FIRST_URLS.customRoles);
+      await runTask('role-assignees', FIRST_URLS.roleAssignees);
+      await runPending('user-roles:');
+    },
+  ];
+
+  const outcomes = await Promise.allSettled(
+    families.map((family) =>
+      family().catch((error: unknown) => {
+        stopAll.abort(error);
+        throw error;
+      }),
+    ),
+  );
+  progress.flush();
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) {
+    const cancelled = options.signal?.aborted === true;
+    const reason: unknown = cancelled ? options.signal?.reason : stopAll.signal.reason ?? failure.reason;
+    const message = cancelled ? 'the pull was cancelled' : (reason as Error)?.message ?? String(reason);
+    finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
+    throw new PullError(`${message} (snapshot ${snapshotId} can be resumed with --resume ${snapshotId})`, snapshotId, reason);
+  }
+  finishSnapshot(db, snapshotId, 'complete');
+  const snapshot = getSnapshot(db, snapshotId)!;
+  return {
+    snapshotId,
+    counts: countSnapshotObjects(db, snapshotId),
+    requests: client.stats.requests - requestsBefore,
+    durationMs: Date.now() - startedAt,
+    gaps: snapshot.gaps,
+  };
+}

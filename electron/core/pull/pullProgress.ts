@@ -1,0 +1,93 @@
+// Progress of a pull, per phase: listings done of scheduled, rows received, requests made and rate-limit waits.
+import type { BucketSnapshot } from '../okta/rateLimitGovernor';
+
+export const PULL_PHASES = ['users', 'groups', 'group members', 'apps', 'app assignments', 'admin roles', 'factors'] as const;
+export type PullPhase = (typeof PULL_PHASES)[number];
+
+export interface PhaseProgress {
+  phase: PullPhase;
+  tasksDone: number;
+  tasksTotal: number;
+  rows: number;
+}
+
+export interface PullProgress {
+  snapshotId: number;
+  phases: PhaseProgress[];
+  requests: number;
+  retries: number;
+  /** Wall time each bucket spent held back by rate limits (shown as waiting, not as a freeze). */
+  rateLimitWaits: { bucket: string; waitedMs: number }[];
+  elapsedMs: number;
+}
+
+const PHASE_OF_TASK: Record<string, PullPhase> = {
+  users: 'users',
+  'users-deprovisioned': 'users',
+  groups: 'groups',
+  'group-members': 'group members',
+  apps: 'apps',
+  'app-users': 'app assignments',
+  'app-groups': 'app assignments',
+  'custom-roles': 'admin roles',
+  'role-assignees': 'admin roles',
+  'user-roles': 'admin roles',
+  'group-roles': 'admin roles',
+  factors: 'factors',
+};
+
+export function phaseOfTask(kindName: string): PullPhase {
+  return PHASE_OF_TASK[kindName] ?? 'users';
+}
+
+/** Accumulates progress and hands it out at most every `intervalMs` (plus once at the end). */
+export class PullProgressTracker {
+  private readonly phases = new Map<PullPhase, PhaseProgress>();
+  private lastEmit = 0;
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly snapshotId: number,
+    private readonly emit: ((progress: PullProgress) => void) | undefined,
+    private readonly sample: () => { requests: number; retries: number; buckets: BucketSnapshot[] },
+    private readonly countTasks: () => { kindName: string; done: number; total: number }[],
+    private readonly intervalMs = 200,
+  ) {
+    for (const phase of PULL_PHASES) this.phases.set(phase, { phase, tasksDone: 0, tasksTotal: 0, rows: 0 });
+  }
+
+  addRows(phase: PullPhase, rows: number): void {
+    this.phases.get(phase)!.rows += rows;
+    this.maybeEmit();
+  }
+
+  current(): PullProgress {
+    const sample = this.sample();
+    const phases = new Map([...this.phases.values()].map((phase) => [phase.phase, { ...phase, tasksDone: 0, tasksTotal: 0 }]));
+    for (const tasks of this.countTasks()) {
+      const entry = phases.get(phaseOfTask(tasks.kindName))!;
+      entry.tasksDone += tasks.done;
+      entry.tasksTotal += tasks.total;
+    }
+    return {
+      snapshotId: this.snapshotId,
+      phases: [...phases.values()],
+      requests: sample.requests,
+      retries: sample.retries,
+      rateLimitWaits: sample.buckets.map((bucket) => ({ bucket: bucket.bucket, waitedMs: bucket.waitedMs })),
+      elapsedMs: Date.now() - this.startedAt,
+    };
+  }
+
+  private maybeEmit(): void {
+    if (!this.emit) return;
+    const now = Date.now();
+    if (now - this.lastEmit < this.intervalMs) return;
+    this.lastEmit = now;
+    this.emit(this.current());
+  }
+
+  flush(): void {
+    this.emit?.(this.current());
+  }
+}

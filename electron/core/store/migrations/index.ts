@@ -1,0 +1,10 @@
+// The ordered, forward-only list of schema migrations; PRAGMA user_version records how many ran.
+import { migration001Initial } from './001_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: migration001Initial }];

@@ -1,0 +1,90 @@
+// Snapshot lifecycle in the cache: create a running snapshot, finish it (complete/failed/cancelled), list and find them.
+import type { Db } from './openDatabase';
+
+export type SnapshotStatus = 'running' | 'complete' | 'failed' | 'cancelled';
+
+export interface SnapshotInfo {
+  id: number;
+  orgUrl: string;
+  status: SnapshotStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  includeFactors: boolean;
+  errorMessage: string | null;
+  appVersion: string;
+  gaps: SnapshotGap[];
+}
+
+export interface SnapshotGap {
+  objectKind: string;
+  reason: string;
+  message: string;
+}
+
+interface SnapshotRow {
+  id: number;
+  org_url: string;
+  status: SnapshotStatus;
+  started_at: string;
+  finished_at: string | null;
+  include_factors: number;
+  error_message: string | null;
+  app_version: string;
+}
+
+export function createSnapshot(db: Db, input: { orgUrl: string; includeFactors: boolean; appVersion: string; startedAt?: Date }): number {
+  const result = db
+    .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES (?, 'running', ?, ?, ?)`)
+    .run(input.orgUrl, (input.startedAt ?? new Date()).toISOString(), input.includeFactors ? 1 : 0, input.appVersion);
+  return Number(result.lastInsertRowid);
+}
+
+export function finishSnapshot(db: Db, id: number, status: Exclude<SnapshotStatus, 'running'>, errorMessage?: string): void {
+  db.prepare(`UPDATE snapshots SET status = ?, finished_at = ?, error_message = ? WHERE id = ?`).run(
+    status,
+    new Date().toISOString(),
+    errorMessage ?? null,
+    id,
+  );
+}
+
+export function recordSnapshotGap(db: Db, snapshotId: number, gap: SnapshotGap): void {
+  db.prepare(`INSERT OR REPLACE INTO snapshot_gaps (snapshot_id, object_kind, reason, message) VALUES (?, ?, ?, ?)`).run(
+    snapshotId,
+    gap.objectKind,
+    gap.reason,
+    gap.message,
+  );
+}
+
+function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
+  const gaps = db
+    .prepare(`SELECT object_kind AS objectKind, reason, message FROM snapshot_gaps WHERE snapshot_id = ? ORDER BY object_kind, reason`)
+    .all(row.id) as SnapshotGap[];
+  return {
+    id: row.id,
+    orgUrl: row.org_url,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    includeFactors: row.include_factors === 1,
+    errorMessage: row.error_message,
+    appVersion: row.app_version,
+    gaps,
+  };
+}
+
+export function listSnapshots(db: Db): SnapshotInfo[] {
+  const rows = db.prepare(`SELECT * FROM snapshots ORDER BY id DESC`).all() as SnapshotRow[];
+  return rows.map((row) => toInfo(db, row));
+}
+
+export function getSnapshot(db: Db, id: number): SnapshotInfo | undefined {
+  const row = db.prepare(`SELECT * FROM snapshots WHERE id = ?`).get(id) as SnapshotRow | undefined;
+  return row ? toInfo(db, row) : undefined;
+}
+
+export function latestCompleteSnapshot(db: Db): SnapshotInfo | undefined {
+  const row = db.prepare(`SELECT * FROM snapshots WHERE status = 'complete' ORDER BY id DESC LIMIT 1`).get() as SnapshotRow | undefined;
+  return row ? toInfo(db, row) : undefined;
+}

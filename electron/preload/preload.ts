@@ -1,0 +1,26 @@
+// Sandboxed preload: exposes only window.oktaPrep.call and .onEvent over the two IPC channels.
+// Must be bundled to one CommonJS file (sandboxed preloads cannot load ES modules or relative imports).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, RENDERER_BRIDGE_KEY, type OktaPrepBridge } from '../../shared/ipcChannels';
+
+const bridge: OktaPrepBridge = {
+  call(method: string, params: unknown): Promise<unknown> {
+    if (typeof method !== 'string') {
+      return Promise.reject(new TypeError('oktaPrep.call: method must be a string'));
+    }
+    return ipcRenderer.invoke(IPC_CALL_CHANNEL, method, params);
+  },
+  onEvent(listener: (event: unknown) => void): () => void {
+    if (typeof listener !== 'function') {
+      throw new TypeError('oktaPrep.onEvent: listener must be a function');
+    }
+    // Pass only the payload: the IpcRendererEvent carries `sender` (ipcRenderer itself) and must not leak.
+    const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(RENDERER_BRIDGE_KEY, bridge);
