@@ -1,0 +1,48 @@
+// Parses okta-prep's command line (node:util parseArgs, strict): unknown options and bad values are usage errors.
+import { parseArgs } from 'node:util';
+import { usageError } from './cliErrors';
+
+const OPTIONS = {
+  org: { type: 'string' },
+  db: { type: 'string' },
+  'include-factors': { type: 'boolean' },
+  'token-file': { type: 'string' },
+  resume: { type: 'string' },
+  share: { type: 'string' },
+  snapshot: { type: 'string' },
+  out: { type: 'string' },
+  relations: { type: 'string' },
+  'user-attributes': { type: 'string' },
+  'flatten-group-apps': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export function parseCliArgs(argv: string[]): { command: string | undefined; positionals: string[]; values: CliValues } {
+  if (argv.some((arg) => arg === '--token' || arg.startsWith('--token='))) {
+    throw usageError('--token is not accepted: a token on the command line is visible to other users (ps, shell history). Set OKTA_API_TOKEN or use --token-file FILE.');
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { command: positionals[0], positionals: positionals.slice(1), values };
+  } catch (error) {
+    throw usageError((error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+export function parsePositiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) <= 0) throw usageError(`${option} must be a snapshot id (a positive whole number), not "${value}"`);
+  return Number(value);
+}
+
+export function parseShare(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const share = Number(value);
+  if (!Number.isFinite(share) || share < 0.1 || share > 1) throw usageError(`--share must be a number from 0.1 to 1 (the fraction of each rate limit to use), not "${value}"`);
+  return share;
+}
+

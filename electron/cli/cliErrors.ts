@@ -1,0 +1,28 @@
+// CLI exit codes and the error type that carries one; every message says what went wrong and what to do.
+
+export const EXIT = {
+  ok: 0,
+  /** The files have validation errors that would block a BalkanID upload. */
+  blockingFindings: 1,
+  usage: 2,
+  /** Okta, network or authentication failure. */
+  okta: 3,
+  /** Local failure: disk, database. */
+  local: 4,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+  }
+}
+
+export function usageError(message: string): CliError {
+  return new CliError(`${message}\nRun "okta-prep help" for the commands and options.`, EXIT.usage);
+}

@@ -1,0 +1,58 @@
+// `okta-prep export`: writes the BalkanID upload bundle of a snapshot (the latest complete one by default).
+import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
+import { APP_VERSION } from '../../core/appInfo';
+import { exportBundle, ExportError, type ExportBundleResult } from '../../core/export/exportBundle';
+import type { ExportOptions } from '../../core/export/exportOptions';
+import type { Db } from '../../core/store/openDatabase';
+import { latestCompleteSnapshot } from '../../core/store/snapshots';
+import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
+import type { CliOutput } from '../cliOutput';
+import { formatValidationReport } from '../formatValidationReport';
+import { parsePositiveInteger, type CliValues } from '../cliArgs';
+
+function parseList(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
+  const relationKinds = parseList(values.relations);
+  for (const kind of relationKinds ?? []) {
+    if (!RELATION_KINDS.includes(kind as RelationKind)) throw usageError(`--relations: unknown kind "${kind}"; choose from ${RELATION_KINDS.join(', ')}`);
+  }
+  return {
+    relationKinds: relationKinds as RelationKind[] | undefined,
+    userAttributes: parseList(values['user-attributes']),
+    flattenGroupAppAssignments: values['flatten-group-apps'] === true,
+  };
+}
+
+export function describeExport(result: ExportBundleResult): string {
+  const m = result.manifest;
+  const relations = Object.entries(m.relations).map(([kind, count]) => `${kind} ${count}`).join(', ');
+  return [
+    `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
+    `  ${m.files.entities.name}: ${m.files.entities.rows} rows (users ${m.entities.identity.user}, groups ${m.entities.connection.group}, roles ${m.entities.connection.role}, apps ${m.entities.resource.app})`,
+    `  ${m.files.relations.name}: ${m.files.relations.rows} rows (${relations})`,
+    `  manifest.json: checksums and counts`,
+    ...m.snapshot.incomplete.map((gap) => `  INCOMPLETE: the snapshot lacks ${gap.objectKind}: ${gap.message}`),
+    formatValidationReport(result.validation),
+  ].join('\n');
+}
+
+export async function runExportCommand(db: Db, values: CliValues, out: CliOutput): Promise<ExitCode> {
+  if (values.out === undefined) throw usageError('export needs --out DIR (the folder to write the bundle into)');
+  const requested = parsePositiveInteger(values.snapshot, '--snapshot');
+  const snapshotId = requested ?? latestCompleteSnapshot(db)?.id;
+  if (snapshotId === undefined) throw new CliError('there is no complete snapshot to export: run "okta-prep pull --org URL" first (or "okta-prep demo")', EXIT.usage);
+  const options = exportOptionsFrom(values);
+  let result: ExportBundleResult;
+  try {
+    result = await exportBundle({ db, snapshotId, outDir: values.out, options, appVersion: APP_VERSION });
+  } catch (error) {
+    if (error instanceof ExportError) throw new CliError(error.message, EXIT.usage);
+    throw new CliError(`export failed, nothing was written: ${(error as Error).message}`, EXIT.local);
+  }
+  if (values.json) out.json({ outDir: result.outDir, manifest: result.manifest, validation: result.validation });
+  else out.result(describeExport(result));
+  return result.validation.errorCount > 0 ? EXIT.blockingFindings : EXIT.ok;
+}

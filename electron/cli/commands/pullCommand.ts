@@ -1,0 +1,74 @@
+// `okta-prep pull`: pulls an org into a new snapshot (or resumes one) and prints what it got.
+import { APP_VERSION } from '../../core/appInfo';
+import { SswsTokenAuth } from '../../core/okta/auth';
+import { OktaClient } from '../../core/okta/oktaClient';
+import { normaliseOrgUrl, OrgUrlError } from '../../core/okta/orgUrl';
+import { RateLimitGovernor } from '../../core/okta/rateLimitGovernor';
+import { pullOrg, type PullResult } from '../../core/pull/pullOrg';
+import type { Db } from '../../core/store/openDatabase';
+import { EXIT, CliError, usageError } from '../cliErrors';
+import type { CliOutput } from '../cliOutput';
+import { formatPullProgress } from '../formatPullProgress';
+import { OktaError } from '../../core/okta/oktaErrors';
+import { PullError } from '../../core/pull/pullOrg';
+
+export interface PullCommandInput {
+  org: string;
+  token: string;
+  includeFactors: boolean;
+  resumeSnapshotId?: number;
+  share?: number;
+  signal?: AbortSignal;
+}
+
+export function parseOrgUrl(input: string | undefined, out: CliOutput): string {
+  if (input === undefined) throw usageError('missing --org URL, e.g. --org https://acme.okta.com');
+  try {
+    const normalised = normaliseOrgUrl(input);
+    for (const note of normalised.notes) out.note(`note: ${note}`);
+    return normalised.url;
+  } catch (error) {
+    if (error instanceof OrgUrlError) throw usageError(`bad --org: ${error.message}`);
+    throw error;
+  }
+}
+
+export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, out: CliOutput): Promise<PullResult> {
+  const client = new OktaClient({
+    orgUrl,
+    auth: new SswsTokenAuth(input.token),
+    governor: new RateLimitGovernor({ share: input.share }),
+    signal: input.signal,
+  });
+  try {
+    return await pullOrg({
+      db,
+      client,
+      includeFactors: input.includeFactors,
+      appVersion: APP_VERSION,
+      resumeSnapshotId: input.resumeSnapshotId,
+      signal: input.signal,
+      onProgress: (progress) => out.progress(formatPullProgress(progress)),
+    });
+  } catch (error) {
+    if (error instanceof PullError) {
+      const exitCode = error.cause instanceof OktaError ? EXIT.okta : EXIT.local;
+      throw new CliError(`pull failed: ${error.message}`, exitCode);
+    }
+    throw new CliError(`pull failed: ${(error as Error).message}`, EXIT.usage);
+  } finally {
+    out.endProgress();
+  }
+}
+
+export function describePullResult(orgUrl: string, result: PullResult): string {
+  const c = result.counts;
+  const lines = [
+    `snapshot ${result.snapshotId} of ${orgUrl} is complete (${result.requests} requests, ${(result.durationMs / 1000).toFixed(1)} s)`,
+    `  users ${c.users}, groups ${c.groups}, memberships ${c.groupMemberships}, apps ${c.apps}`,
+    `  app assignments: ${c.directAppAssignments} direct, ${c.appUserAssignments - c.directAppAssignments} through groups, ${c.appGroupAssignments} group assignments`,
+    `  admin roles ${c.roles}: held by ${c.userRoleAssignments} user assignments, ${c.groupRoleAssignments} group assignments; factors ${c.factors}`,
+  ];
+  for (const gap of result.gaps) lines.push(`  INCOMPLETE: ${gap.objectKind} — ${gap.message}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+// The okta-prep command line: parses arguments, runs one command, maps failures to exit codes and clear messages.
+import { APP_VERSION } from '../core/appInfo';
+import { openCache } from './openCache';
+import { listSnapshots } from '../core/store/snapshots';
+import { parseCliArgs, parsePositiveInteger, parseShare, type CliValues } from './cliArgs';
+import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
+import { processOutput, type CliOutput } from './cliOutput';
+import { describePullResult, parseOrgUrl, runPull } from './commands/pullCommand';
+import { describeSnapshots } from './commands/snapshotsCommand';
+import { runExportCommand } from './commands/exportCommand';
+import { runValidateCommand } from './commands/validateCommand';
+import { runDemoCommand } from './commands/demoCommand';
+import { readApiToken } from './readToken';
+import { USAGE } from './usage';
+
+export interface CliEnvironment {
+  env: NodeJS.ProcessEnv;
+  out: CliOutput;
+  signal?: AbortSignal;
+}
+
+async function runCommand(command: string | undefined, positionals: string[], values: CliValues, context: CliEnvironment): Promise<ExitCode> {
+  const { out, env } = context;
+  switch (command) {
+    case 'pull': {
+      const orgUrl = parseOrgUrl(values.org, out);
+      const token = readApiToken(values['token-file'], env);
+      const resumeSnapshotId = parsePositiveInteger(values.resume, '--resume');
+      const share = parseShare(values.share);
+      const db = openCache(values, env);
+      try {
+        const result = await runPull(db, orgUrl, { org: orgUrl, token, includeFactors: values['include-factors'] === true, resumeSnapshotId, share, signal: context.signal }, out);
+        if (values.json) out.json({ orgUrl, ...result });
+        else out.result(describePullResult(orgUrl, result));
+        return EXIT.ok;
+      } finally {
+        db.close();
+      }
+    }
+    case 'export': {
+      const db = openCache(values, env);
+      try {
+        return await runExportCommand(db, values, out);
+      } finally {
+        db.close();
+      }
+    }
+    case 'validate':
+      return runValidateCommand(positionals, values.json === true, out);
+    case 'snapshots': {
+      const db = openCache(values, env);
+      try {
+        const snapshots = listSnapshots(db);
+        if (values.json) out.json(snapshots);
+        else out.result(describeSnapshots(snapshots));
+        return EXIT.ok;
+      } finally {
+        db.close();
+      }
+    }
+    case 'demo':
+      return runDemoCommand(values, context);
+    case 'help':
+    case undefined:
+      out.result(USAGE);
+      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    default:
+      throw usageError(`unknown command "${command}"`);
+  }
+}
+
+export async function runCli(argv: string[], context: CliEnvironment = { env: process.env, out: processOutput() }): Promise<ExitCode> {
+  const { out } = context;
+  try {
+    const { command, positionals, values } = parseCliArgs(argv);
+    if (values.version) {
+      out.result(APP_VERSION);
+      return EXIT.ok;
+    }
+    if (values.help) {
+      out.result(USAGE);
+      return EXIT.ok;
+    }
+    return await runCommand(command, positionals, values, context);
+  } catch (error) {
+    out.endProgress();
+    if (error instanceof CliError) {
+      out.note(`okta-prep: ${error.message}`);
+      return error.exitCode;
+    }
+    out.note(`okta-prep: unexpected failure: ${(error as Error).message}. Please report this with the command you ran.`);
+    return EXIT.local;
+  }
+}

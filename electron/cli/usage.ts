@@ -1,0 +1,21 @@
+// The CLI's help text.
+
+export const USAGE = `okta-prep — pull an Okta org into a local cache and export BalkanID upload files
+
+Usage:
+  okta-prep pull --org URL [--db FILE] [--include-factors] [--token-file FILE] [--resume ID] [--share 0.1..1] [--json]
+  okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
+                   [--flatten-group-apps] [--json]
+  okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
+  okta-prep snapshots [--db FILE] [--json]
+  okta-prep demo [--out DIR] [--db FILE] [--json]
+
+The API token comes from the environment variable OKTA_API_TOKEN or from --token-file FILE,
+never from the command line. The org URL may be typed loosely (acme.okta.com, the -admin host,
+a copied dashboard link): it is normalised, and https is required except for loopback hosts.
+
+--relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
+--user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from the profile)
+
+Exit codes: 0 success, 1 validation findings that block the upload, 2 usage error,
+3 Okta/network/auth failure, 4 local failure (disk, database).`;

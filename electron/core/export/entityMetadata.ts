@@ -1,0 +1,75 @@
+// Builds each entity's Metadata JSON (balkanid-format.md B.1): keys in a fixed order, absent values left out.
+import type { OktaUser } from '../../../shared/okta/types';
+import { toBalkanTimestamp } from '../../../shared/balkanid/timestamps';
+
+type MetadataValue = string | number | boolean | string[];
+
+/** Compact JSON from ordered pairs, leaving out undefined, null and empty strings. */
+export function compactMetadata(pairs: readonly (readonly [string, unknown])[]): string {
+  const object: Record<string, MetadataValue> = {};
+  for (const [key, value] of pairs) {
+    if (value === undefined || value === null || value === '') continue;
+    object[key] = value as MetadataValue;
+  }
+  return Object.keys(object).length === 0 ? '' : JSON.stringify(object);
+}
+
+export interface UserFactorSummary {
+  /** Factors were pulled for this snapshot (else the MFA keys are left out rather than claiming "no MFA"). */
+  pulled: boolean;
+  activeFactorTypes: string[];
+}
+
+function profileValue(user: OktaUser, name: string): unknown {
+  const value = user.profile[name];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
+export function userMetadata(user: OktaUser, attributes: readonly string[], factors: UserFactorSummary): string {
+  const profile = user.profile;
+  const known: Record<string, () => unknown> = {
+    username: () => profile.login,
+    email: () => profile.email,
+    status: () => user.status,
+    firstName: () => profile.firstName,
+    lastName: () => profile.lastName,
+    jobTitle: () => profile.title,
+    department: () => profile.department,
+    employeeNumber: () => profile.employeeNumber,
+    managerId: () => profile.managerId,
+    userType: () => profile.userType,
+    userCreatedDateTime: () => toBalkanTimestamp(user.created),
+    lastLogin: () => toBalkanTimestamp(user.lastLogin),
+    lastPasswordChange: () => toBalkanTimestamp(user.passwordChanged),
+    statusChanged: () => toBalkanTimestamp(user.statusChanged),
+    mfaEnabled: () => (factors.pulled ? factors.activeFactorTypes.length > 0 : undefined),
+    mfaFactors: () => (factors.pulled ? factors.activeFactorTypes : undefined),
+  };
+  return compactMetadata(attributes.map((name) => [name, known[name] ? known[name]() : profileValue(user, name)] as const));
+}
+
+export function groupMetadata(group: { description: string | null; type: string; created: string | null; lastMembershipUpdated: string | null }): string {
+  return compactMetadata([
+    ['description', group.description],
+    ['groupType', group.type],
+    ['created', toBalkanTimestamp(group.created)],
+    ['lastMembershipUpdated', toBalkanTimestamp(group.lastMembershipUpdated)],
+  ]);
+}
+
+export function appMetadata(app: { name: string; status: string; signOnMode: string | null; created: string | null }): string {
+  return compactMetadata([
+    ['appName', app.name],
+    ['status', app.status],
+    ['signOnMode', app.signOnMode],
+    ['created', toBalkanTimestamp(app.created)],
+  ]);
+}
+
+export function roleMetadata(role: { roleType: string; custom: boolean; description: string | null }): string {
+  return compactMetadata([
+    ['roleType', role.roleType],
+    ['custom', role.custom],
+    ['description', role.description],
+  ]);
+}

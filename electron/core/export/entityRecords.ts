@@ -1,0 +1,80 @@
+// Streams a snapshot's entities (users, groups, roles, apps) as BalkanID rows, sorted by Entity Type then Source ID.
+import { METADATA_VERSION, SOURCE_SYSTEM, type EntityRecord, type EntityType } from '../../../shared/balkanid/columns';
+import type { OktaUser } from '../../../shared/okta/types';
+import type { Db } from '../store/openDatabase';
+import { appMetadata, groupMetadata, roleMetadata, userMetadata } from './entityMetadata';
+import type { ExportOptions } from './exportOptions';
+
+export type EntitySourceType = 'user' | 'group' | 'role' | 'app';
+
+interface EntityRow {
+  entity_type: EntityType;
+  source_type: EntitySourceType;
+  source_id: string;
+  name: string;
+  raw: string | null;
+  description: string | null;
+  kind: string | null;
+  status: string | null;
+  created: string | null;
+  extra: string | number | null;
+  factor_types: string | null;
+}
+
+// One ordered query over all four tables so millions of rows stream without sorting in memory.
+const ENTITY_SQL = `
+SELECT 'identity' AS entity_type, 'user' AS source_type, u.id AS source_id, u.name, u.raw, NULL AS description, NULL AS kind,
+       NULL AS status, NULL AS created, NULL AS extra,
+       (SELECT group_concat(factor_type, char(31)) FROM factors f
+         WHERE f.snapshot_id = u.snapshot_id AND f.user_id = u.id AND f.status = 'ACTIVE') AS factor_types
+  FROM users u WHERE u.snapshot_id = @snapshotId
+UNION ALL
+SELECT 'connection', 'group', g.id, g.name, NULL, g.description, g.type, NULL, g.created, g.last_membership_updated, NULL
+  FROM groups g WHERE g.snapshot_id = @snapshotId
+UNION ALL
+SELECT 'connection', 'role', r.role_key, r.label, NULL, r.description, r.role_type, NULL, NULL, r.is_custom, NULL
+  FROM roles r WHERE r.snapshot_id = @snapshotId
+UNION ALL
+SELECT 'resource', 'app', a.id, a.label, NULL, NULL, a.name, a.status, a.created, a.sign_on_mode, NULL
+  FROM apps a WHERE a.snapshot_id = @snapshotId
+ORDER BY entity_type, source_id, source_type`;
+
+export interface EntityRecordWithType {
+  record: EntityRecord;
+  sourceType: EntitySourceType;
+}
+
+function metadataOf(row: EntityRow, options: ExportOptions, factorsPulled: boolean): string {
+  switch (row.source_type) {
+    case 'user': {
+      const factorTypes = row.factor_types ? [...new Set(row.factor_types.split('\u001f'))].sort() : [];
+      return userMetadata(JSON.parse(row.raw ?? '{}') as OktaUser, options.userAttributes, { pulled: factorsPulled, activeFactorTypes: factorTypes });
+    }
+    case 'group':
+      return groupMetadata({ description: row.description, type: row.kind ?? '', created: row.created, lastMembershipUpdated: row.extra as string | null });
+    case 'role':
+      return roleMetadata({ roleType: row.kind ?? '', custom: Number(row.extra) === 1, description: row.description });
+    case 'app':
+      return appMetadata({ name: row.kind ?? '', status: row.status ?? '', signOnMode: row.extra as string | null, created: row.created });
+  }
+}
+
+export function* iterateEntityRecords(db: Db, snapshotId: number, options: ExportOptions, factorsPulled: boolean): Generator<EntityRecordWithType> {
+  const statement = db.prepare(ENTITY_SQL);
+  for (const row of statement.iterate({ snapshotId }) as IterableIterator<EntityRow>) {
+    const metadata = metadataOf(row, options, factorsPulled);
+    yield {
+      sourceType: row.source_type,
+      record: {
+        app: SOURCE_SYSTEM,
+        name: row.name,
+        entityType: row.entity_type,
+        sourceSystem: SOURCE_SYSTEM,
+        sourceId: row.source_id,
+        sourceType: row.source_type,
+        metadataVersion: metadata === '' ? '' : METADATA_VERSION,
+        metadata,
+      },
+    };
+  }
+}

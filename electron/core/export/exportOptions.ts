@@ -1,0 +1,51 @@
+// What an export includes: relation kinds, the user attributes written as metadata (data minimisation), flattening.
+import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
+
+/** User metadata keys in their fixed order (balkanid-format.md B.1); any other name is read from the Okta profile. */
+export const DEFAULT_USER_ATTRIBUTES = [
+  'username',
+  'email',
+  'status',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'department',
+  'employeeNumber',
+  'managerId',
+  'userType',
+  'userCreatedDateTime',
+  'lastLogin',
+  'lastPasswordChange',
+  'statusChanged',
+  'mfaEnabled',
+  'mfaFactors',
+] as const;
+
+export interface ExportOptions {
+  relationKinds: readonly RelationKind[];
+  userAttributes: readonly string[];
+  /** Also write user → app rows for access held only through a group (connectionType "group", viaGroupIds). */
+  flattenGroupAppAssignments: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  relationKinds: RELATION_KINDS,
+  userAttributes: DEFAULT_USER_ATTRIBUTES,
+  flattenGroupAppAssignments: false,
+};
+
+export function resolveExportOptions(partial: Partial<ExportOptions> = {}): ExportOptions {
+  const relationKinds = partial.relationKinds ?? DEFAULT_EXPORT_OPTIONS.relationKinds;
+  for (const kind of relationKinds) {
+    if (!RELATION_KINDS.includes(kind)) throw new Error(`unknown relation kind "${kind}": choose from ${RELATION_KINDS.join(', ')}`);
+  }
+  const userAttributes = partial.userAttributes ?? DEFAULT_EXPORT_OPTIONS.userAttributes;
+  for (const name of userAttributes) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a user attribute name (letters, digits and _ only)`);
+  }
+  return {
+    relationKinds: RELATION_KINDS.filter((kind) => relationKinds.includes(kind)),
+    userAttributes: [...new Set(userAttributes)],
+    flattenGroupAppAssignments: partial.flattenGroupAppAssignments ?? false,
+  };
+}

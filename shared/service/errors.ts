@@ -1,0 +1,22 @@
+// Error codes the service returns as values (never stack traces); both transports carry them unchanged.
+
+export const SERVICE_ERROR_CODES = [
+  'UNKNOWN_METHOD',
+  'INVALID_PARAMS',
+  'NOT_FOUND',
+  'NOT_CONNECTED',
+  'OKTA_AUTH',
+  'OKTA_PERMISSION',
+  'OKTA_UNAVAILABLE',
+  'CONFLICT',
+  'BAD_INPUT',
+  'INTERNAL',
+] as const;
+export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];
+
+export interface ServiceError {
+  code: ServiceErrorCode;
+  message: string;
+}
+
+export type ServiceResult<T> = { ok: true; value: T } | { ok: false; error: ServiceError };

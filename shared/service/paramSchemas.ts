@@ -1,0 +1,68 @@
+// JSON Schemas for every method's params; the dispatcher validates with ajv before calling the service.
+import type { MethodName } from './contract';
+import { BROWSE_TABLES } from './types';
+import { RELATION_KINDS } from '../balkanid/columns';
+
+type Schema = Record<string, unknown>;
+
+const empty: Schema = { type: 'object', additionalProperties: false, properties: {} };
+const snapshotId: Schema = { type: 'integer', minimum: 1 };
+const objectOf = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  required,
+});
+const shortText = (maxLength = 2048): Schema => ({ type: 'string', maxLength });
+const exportOptions: Schema = objectOf(
+  {
+    relationKinds: { type: 'array', items: { enum: [...RELATION_KINDS] }, uniqueItems: true },
+    userAttributes: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 }, maxItems: 200 },
+    flattenGroupAppAssignments: { type: 'boolean' },
+  },
+  [],
+);
+// Uploaded CSV text for validation in the browser build; large, but bounded.
+const csvUpload: Schema = objectOf({ name: shortText(512), content: { type: 'string', maxLength: 200_000_000 } });
+
+export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
+  'app.info': empty,
+  'connection.get': empty,
+  'connection.normaliseOrgUrl': objectOf({ input: shortText() }),
+  'connection.save': objectOf({
+    orgUrl: shortText(),
+    auth: {
+      oneOf: [
+        objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
+        objectOf({ kind: { const: 'oauth' }, clientId: { type: 'string', minLength: 1, maxLength: 256 }, privateKey: { type: 'string', minLength: 1, maxLength: 65536 } }),
+      ],
+    },
+  }),
+  'connection.useSampleOrg': empty,
+  'connection.test': empty,
+  'pull.start': objectOf({ includeFactors: { type: 'boolean' }, share: { type: 'number', minimum: 0.1, maximum: 1 } }, ['includeFactors']),
+  'pull.resume': objectOf({ snapshotId }),
+  'jobs.list': empty,
+  'jobs.cancel': objectOf({ jobId: shortText(100) }),
+  'snapshots.list': empty,
+  'browse.page': objectOf(
+    {
+      snapshotId,
+      table: { enum: [...BROWSE_TABLES] },
+      offset: { type: 'integer', minimum: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: 1000 },
+      search: shortText(500),
+      filter: shortText(100),
+      sort: objectOf({ column: shortText(64), direction: { enum: ['asc', 'desc'] } }),
+    },
+    ['snapshotId', 'table', 'offset', 'limit'],
+  ),
+  'browse.userAccess': objectOf({ snapshotId, userId: shortText(100) }),
+  'browse.group': objectOf({ snapshotId, groupId: shortText(100) }),
+  'browse.app': objectOf({ snapshotId, appId: shortText(100) }),
+  'validate.upload': objectOf({ entities: csvUpload, relations: csvUpload }, []),
+  'validate.snapshot': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
+  'export.preview': objectOf({ snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } }, ['snapshotId']),
+  'export.start': objectOf({ snapshotId, outDir: shortText(4096), options: exportOptions }, ['snapshotId', 'outDir']),
+  'export.defaultFolder': empty,
+};

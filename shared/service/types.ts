@@ -1,0 +1,160 @@
+// Data shapes that cross the service boundary (renderer ⇄ Node side). Pure types: no Node, DOM or Electron imports.
+import type { ServiceError } from './errors';
+import type { ValidationReport } from '../balkanid/findings';
+import type { RelationKind } from '../balkanid/columns';
+
+export interface AppInfo {
+  version: string;
+  /** 'ipc' in the desktop app, 'http' in the browser build. */
+  transport: 'ipc' | 'http';
+  dataFolder: string;
+}
+
+/** A saved connection. Secrets never come back: only whether one is stored. */
+export interface ConnectionInfo {
+  orgUrl: string;
+  authKind: 'ssws' | 'oauth';
+  clientId?: string;
+  hasSecret: boolean;
+  isSampleOrg: boolean;
+}
+
+export type ConnectionAuthInput =
+  | { kind: 'ssws'; token: string }
+  | { kind: 'oauth'; clientId: string; privateKey: string };
+
+export interface PreflightCheck {
+  objectKind: string;
+  readable: boolean;
+  /** What the export loses when this cannot be read (empty when readable). */
+  consequence: string;
+  detail: string;
+}
+
+export interface PreflightReport {
+  orgUrl: string;
+  ok: boolean;
+  checks: PreflightCheck[];
+  estimate?: { requests: number; seconds: number };
+}
+
+export type JobKind = 'pull' | 'export';
+export type JobStatus = 'running' | 'complete' | 'failed' | 'cancelled';
+
+export interface PhaseProgressView {
+  phase: string;
+  tasksDone: number;
+  tasksTotal: number;
+  rows: number;
+}
+
+export interface JobProgress {
+  phases: PhaseProgressView[];
+  requests: number;
+  rateLimitWaits: { bucket: string; waitedMs: number }[];
+  elapsedMs: number;
+  /** Estimated ms left, when it can be estimated. */
+  etaMs?: number;
+  /** Rows written (export jobs). */
+  rowsWritten?: number;
+}
+
+export interface JobState {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  startedAt: string;
+  finishedAt?: string;
+  snapshotId?: number;
+  progress: JobProgress;
+  /** Kind-specific summary on completion (pull: counts; export: folder and manifest). */
+  result?: unknown;
+  error?: ServiceError;
+}
+
+export interface SnapshotSummary {
+  id: number;
+  orgUrl: string;
+  status: 'running' | 'complete' | 'failed' | 'cancelled';
+  startedAt: string;
+  finishedAt: string | null;
+  includeFactors: boolean;
+  errorMessage: string | null;
+  gaps: { objectKind: string; reason: string; message: string }[];
+  counts?: Record<string, number>;
+}
+
+export const BROWSE_TABLES = ['users', 'groups', 'apps', 'roles', 'relations'] as const;
+export type BrowseTable = (typeof BROWSE_TABLES)[number];
+
+export interface BrowsePageParams {
+  snapshotId: number;
+  table: BrowseTable;
+  offset: number;
+  limit: number;
+  search?: string;
+  /** users: status; groups: type; apps: status; relations: kind. */
+  filter?: string;
+  sort?: { column: string; direction: 'asc' | 'desc' };
+}
+
+export interface BrowsePage {
+  total: number;
+  offset: number;
+  columns: string[];
+  rows: Record<string, string | number | null>[];
+}
+
+export interface AccessPath {
+  appId: string;
+  appLabel: string;
+  appStatus: string;
+  /** 'direct' or the groups that grant it. */
+  via: { kind: 'direct' } | { kind: 'group'; groupId: string; groupName: string };
+}
+
+export interface UserAccessDetail {
+  user: Record<string, string | number | null>;
+  groups: { id: string; name: string; type: string }[];
+  apps: AccessPath[];
+  roles: { roleKey: string; label: string; via: { kind: 'direct' } | { kind: 'group'; groupId: string; groupName: string } }[];
+  factors: { id: string; factorType: string; provider: string | null; status: string | null }[];
+  factorsPulled: boolean;
+}
+
+export interface GroupDetail {
+  group: Record<string, string | number | null>;
+  memberCount: number;
+  members: { id: string; name: string; status: string }[];
+  apps: { id: string; label: string; priority: number | null }[];
+  roles: { roleKey: string; label: string }[];
+}
+
+export interface AppDetail {
+  app: Record<string, string | number | null>;
+  groups: { id: string; name: string; priority: number | null }[];
+  directUserCount: number;
+  groupUserCount: number;
+  users: { id: string; name: string; scope: string; userName: string | null }[];
+}
+
+export interface ExportOptionsInput {
+  relationKinds?: RelationKind[];
+  userAttributes?: string[];
+  flattenGroupAppAssignments?: boolean;
+}
+
+export interface ExportPreview {
+  entities: string[][];
+  relations: string[][];
+  /** The CSV text of the header plus preview rows, exactly as it will be written. */
+  entitiesText: string;
+  relationsText: string;
+}
+
+export interface CsvUpload {
+  name: string;
+  content: string;
+}
+
+export type { ValidationReport };
