@@ -9,6 +9,13 @@ export interface CliOutput {
   endProgress(): void;
 }
 
+/** What a command gets from its caller: environment, output, and a signal that Ctrl-C aborts. */
+export interface CliEnvironment {
+  env: NodeJS.ProcessEnv;
+  out: CliOutput;
+  signal?: AbortSignal;
+}
+
 export function processOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): CliOutput {
   const live = stderr.isTTY === true;
   let lastPlain = 0;

@@ -4,7 +4,8 @@ import { openCache } from './openCache';
 import { listSnapshots } from '../core/store/snapshots';
 import { parseCliArgs, parsePositiveInteger, parseShare, type CliValues } from './cliArgs';
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
-import { processOutput, type CliOutput } from './cliOutput';
+import { processOutput, type CliEnvironment } from './cliOutput';
+import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { describePullResult, parseOrgUrl, runPull } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
@@ -12,12 +13,6 @@ import { runValidateCommand } from './commands/validateCommand';
 import { runDemoCommand } from './commands/demoCommand';
 import { readApiToken } from './readToken';
 import { USAGE } from './usage';
-
-export interface CliEnvironment {
-  env: NodeJS.ProcessEnv;
-  out: CliOutput;
-  signal?: AbortSignal;
-}
 
 async function runCommand(command: string | undefined, positionals: string[], values: CliValues, context: CliEnvironment): Promise<ExitCode> {
   const { out, env } = context;
@@ -60,6 +55,8 @@ async function runCommand(command: string | undefined, positionals: string[], va
     }
     case 'demo':
       return runDemoCommand(values, context);
+    case 'fake-okta':
+      return runFakeOktaCommand(values, context);
     case 'help':
     case undefined:
       out.result(USAGE);

@@ -9,10 +9,17 @@ Usage:
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
+  okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--port N] [--json]
+  okta-prep serve [--db FILE] [--port N] [--json]
 
 The API token comes from the environment variable OKTA_API_TOKEN or from --token-file FILE,
 never from the command line. The org URL may be typed loosely (acme.okta.com, the -admin host,
 a copied dashboard link): it is normalised, and https is required except for loopback hosts.
+
+demo        runs the whole job on the built-in sample org (no Okta tenant needed)
+fake-okta   serves a generated Okta org on 127.0.0.1 (the sample org unless a size is given) until Ctrl-C;
+            it accepts only the token in OKTA_API_TOKEN / --token-file
+serve       runs the app's service for the browser build on 127.0.0.1 and prints the URL to open
 
 --relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
 --user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from the profile)

@@ -7,7 +7,7 @@ import { generateSampleOrg } from '../../core/fake-okta/sampleOrg';
 import { startFakeOktaServer } from '../../core/fake-okta/server';
 import type { CliValues } from '../cliArgs';
 import { EXIT, type ExitCode } from '../cliErrors';
-import type { CliEnvironment } from '../main';
+import type { CliEnvironment } from '../cliOutput';
 import { openCache } from '../openCache';
 import { describeExport } from './exportCommand';
 import { describePullResult, runPull } from './pullCommand';

@@ -32,6 +32,8 @@ export interface ExportBundleResult {
   validation: ValidationReport;
 }
 
+const PROGRESS_EVERY_ROWS = 5000;
+
 export class ExportError extends Error {
   override name = 'ExportError';
 }
@@ -52,6 +54,7 @@ async function prepareOutDir(outDir: string): Promise<string> {
   } catch (error) {
     throw new ExportError(`cannot create the output folder ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write to.`);
   }
+  await removeStaleTempFiles(resolved);
   return resolved;
 }
 
@@ -65,19 +68,21 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const manifestTemp = path.join(outDir, `.${BUNDLE_FILE_NAMES.manifest}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
+    input.onProgress?.({ file: 'entities', rows: 0 });
     for (const { record, sourceType } of iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors)) {
       input.signal?.throwIfAborted();
       await entitiesFile.writeRecord(entityCells(record));
       entityCounts[sourceType]++;
-      if (entitiesFile.rows % 10_000 === 0) input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
+      if (entitiesFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
     }
     relationsFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.relations), RELATION_COLUMNS);
+    input.onProgress?.({ file: 'relations', rows: 0 });
     const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<ExportedRelationKind, number>;
     for (const { record, kind } of iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)) {
       input.signal?.throwIfAborted();
       await relationsFile.writeRecord(relationCells(record));
       relationCounts[kind]++;
-      if (relationsFile.rows % 10_000 === 0) input.onProgress?.({ file: 'relations', rows: relationsFile.rows });
+      if (relationsFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'relations', rows: relationsFile.rows });
     }
     const entitiesSummary = await entitiesFile.finish();
     const relationsSummary = await relationsFile.finish();
@@ -100,15 +105,39 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       validation,
     });
     await fs.writeFile(manifestTemp, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
-    await entitiesFile.publish();
-    await relationsFile.publish();
-    await fs.rename(manifestTemp, path.join(outDir, BUNDLE_FILE_NAMES.manifest));
+    await publishTogether(entitiesFile, relationsFile, manifestTemp, path.join(outDir, BUNDLE_FILE_NAMES.manifest));
     return { outDir, manifest, validation };
   } catch (error) {
     await entitiesFile.abort();
     await relationsFile?.abort();
     await fs.rm(manifestTemp, { force: true });
     throw error;
+  }
+}
+
+/** Renames the three files into place; if one rename fails, those already renamed are removed again. */
+async function publishTogether(entities: AtomicCsvFile, relations: AtomicCsvFile, manifestTemp: string, manifestPath: string): Promise<void> {
+  await entities.publish();
+  try {
+    await relations.publish();
+  } catch (error) {
+    await entities.retract();
+    throw error;
+  }
+  try {
+    await fs.rename(manifestTemp, manifestPath);
+  } catch (error) {
+    await Promise.all([entities.retract(), relations.retract()]);
+    throw error;
+  }
+}
+
+/** Temporary files an earlier export left behind when its process was killed (names only this code uses). */
+const STALE_TEMP_FILE = /^\.(?:entities\.csv|entity-relations\.csv|manifest\.json)\.[0-9a-f]+\.tmp$/;
+
+async function removeStaleTempFiles(outDir: string): Promise<void> {
+  for (const name of await fs.readdir(outDir)) {
+    if (STALE_TEMP_FILE.test(name)) await fs.rm(path.join(outDir, name), { force: true });
   }
 }
 

@@ -76,12 +76,17 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   const deniedKinds = new Set<ObjectKind>();
   const workers = options.workersPerFamily ?? 4;
 
+  function markDone(key: string): void {
+    writer.flush();
+    markPullTaskDone(db, snapshotId, key);
+  }
+
   async function runTask(key: string, firstUrl: string): Promise<void> {
     const state = getPullTask(db, snapshotId, key);
     if (state?.done) return;
     const { kind, kindName, objectId } = parseTaskKey(key);
     const phase = phaseOfTask(kindName);
-    if (deniedKinds.has(kind.objectKind)) return markPullTaskDone(db, snapshotId, key);
+    if (deniedKinds.has(kind.objectKind)) return markDone(key);
     let url: string | undefined = state?.nextUrl ?? firstUrl;
     while (url) {
       signal.throwIfAborted();
@@ -91,12 +96,13 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       } catch (error) {
         if (error instanceof OktaError && error.kind === 'not-found' && objectId !== '') {
           // The object was deleted while the pull ran: nothing left to list for it.
-          return markPullTaskDone(db, snapshotId, key);
+          return markDone(key);
         }
         if (error instanceof OktaError && error.kind === 'permission') {
           deniedKinds.add(kind.objectKind);
+          writer.flush();
           recordSnapshotGap(db, snapshotId, { objectKind: kind.objectKind, reason: 'permission-denied', message: error.message });
-          return markPullTaskDone(db, snapshotId, key);
+          return markDone(key);
         }
         throw error;
       }
@@ -109,6 +115,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   }
 
   async function runPending(prefix: string): Promise<void> {
+    writer.flush(); // follow-up listings scheduled by queued pages must be visible
     const queue = pendingPullTasks(db, snapshotId, prefix);
     let next = 0;
     const worker = async () => {
@@ -125,6 +132,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       await runTask('users', FIRST_URLS.users);
       await runTask('users-deprovisioned', FIRST_URLS.usersDeprovisioned);
       if (options.includeFactors) {
+        writer.flush();
         const ids = db.prepare(`SELECT id FROM users WHERE snapshot_id = ? ORDER BY id`).pluck().all(snapshotId) as string[];
         writer.schedule(ids.map((id) => ({ key: `factors:${id}`, url: FIRST_URLS.factors(id) })));
         await runPending('factors:');
@@ -154,6 +162,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       }),
     ),
   );
+  writer.flush(); // pages already received are kept, even when the pull failed: a resume will not fetch them again
   progress.flush();
   const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failure) {

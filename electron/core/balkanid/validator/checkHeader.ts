@@ -1,0 +1,124 @@
+// Checks a header row against the exact column list and explains each missing, extra, misplaced or misspelt column.
+import type { FileFindings } from './findingCollector';
+import type { CsvRecord } from './csvTokenizer';
+
+export interface HeaderSpec {
+  /** The columns this file must have, in order. */
+  columns: readonly string[];
+  /** The other file's columns, to recognise swapped files. */
+  otherColumns: readonly string[];
+  /** What this file is called in messages, e.g. "entities". */
+  fileLabel: string;
+  otherFileLabel: string;
+}
+
+/** Returns true when the header is exactly right; otherwise reports why (rule `header`) and returns false. */
+export function checkHeader(record: CsvRecord | undefined, spec: HeaderSpec, findings: FileFindings): boolean {
+  const fix = `Make the first line exactly: ${spec.columns.join(',')}`;
+  if (!record) {
+    findings.add({ rule: 'header', line: 0, message: `The ${spec.fileLabel} file is empty: it has no header row.`, fix });
+    return false;
+  }
+  const cells = record.cells;
+  if (cells.length === spec.columns.length && cells.every((cell, i) => cell === spec.columns[i])) return true;
+  const line = record.line;
+  if (sameNames(cells, spec.otherColumns)) {
+    findings.add({
+      rule: 'header',
+      line,
+      message: `Line ${line} is the header of an ${spec.otherFileLabel} file, not of an ${spec.fileLabel} file. Were the two files swapped?`,
+      fix: `Choose the ${spec.fileLabel} file here and the ${spec.otherFileLabel} file in the other slot.`,
+    });
+    return false;
+  }
+  for (const problem of describeHeaderProblems(cells, spec.columns)) {
+    findings.add({ rule: 'header', line, column: problem.column, message: `Header (line ${line}): ${problem.message}.`, fix, value: problem.value });
+  }
+  return false;
+}
+
+interface HeaderProblem {
+  column: string | undefined;
+  message: string;
+  value: string;
+}
+
+function describeHeaderProblems(cells: readonly string[], columns: readonly string[]): HeaderProblem[] {
+  const actual = cells.map(normalise);
+  const wanted = columns.map(normalise);
+  const positions = wanted.map((name) => actual.indexOf(name));
+  if (positions.every((position) => position < 0)) {
+    const start = cells.slice(0, 3).join(',');
+    const message = `the first line has none of the ${columns.length} columns, so it is not a header (it starts with "${start}")`;
+    return [{ column: undefined, value: cells.join(','), message }];
+  }
+  const inOrder = longestIncreasingSubset(positions);
+  const problems: { at: number; problem: HeaderProblem }[] = [];
+  columns.forEach((column, j) => {
+    const k = positions[j]!;
+    if (k < 0) {
+      problems.push({ at: j, problem: { column, value: '', message: `column "${column}" is missing; it must be column ${j + 1}` } });
+    } else if (!inOrder.has(j)) {
+      const shown = cells[k] === column ? `"${column}"` : `"${cells[k]}" ("${column}")`;
+      problems.push({ at: k, problem: { column, value: cells[k]!, message: `column ${k + 1} ${shown} is out of place; it must be column ${j + 1}` } });
+    } else if (cells[k] !== column) {
+      const message = `column ${k + 1} is "${cells[k]}" but must be "${column}" (${spellingDifference(cells[k]!, column)})`;
+      problems.push({ at: k, problem: { column, value: cells[k]!, message } });
+    }
+  });
+  cells.forEach((cell, k) => {
+    const j = wanted.indexOf(actual[k]!);
+    if (j < 0) {
+      const message =
+        cell.trim() === ''
+          ? `column ${k + 1} has no name; remove it (an empty header cell often comes from a trailing comma)`
+          : `column ${k + 1} "${cell}" is not one of the columns; remove it`;
+      problems.push({ at: k, problem: { column: cell.trim() === '' ? undefined : cell, value: cell, message } });
+    } else if (positions[j] !== k) {
+      problems.push({ at: k, problem: { column: columns[j]!, value: cell, message: `column ${k + 1} repeats "${cell}"; remove it` } });
+    }
+  });
+  return problems.sort((a, b) => a.at - b.at).map((entry) => entry.problem);
+}
+
+function normalise(name: string): string {
+  return name.replaceAll('*', '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function sameNames(cells: readonly string[], columns: readonly string[]): boolean {
+  return cells.length === columns.length && cells.every((cell, i) => normalise(cell) === normalise(columns[i]!));
+}
+
+/** Says how `actual` differs from `expected` when the two normalise alike. */
+function spellingDifference(actual: string, expected: string): string {
+  const reasons: string[] = [];
+  const withoutStar = actual.replaceAll('*', '');
+  const spaced = withoutStar.trim().replace(/\s+/g, ' ');
+  if (withoutStar !== actual) reasons.push('remove the "*"');
+  if (spaced !== withoutStar) reasons.push('extra spaces');
+  if (spaced !== expected) reasons.push('case differs');
+  return reasons.join(', ');
+}
+
+/** Indexes j (of positions >= 0) forming the longest run whose positions increase: those columns are in order. */
+function longestIncreasingSubset(positions: readonly number[]): Set<number> {
+  const length: number[] = [];
+  const previous: number[] = [];
+  let best = -1;
+  positions.forEach((position, j) => {
+    length[j] = 0;
+    previous[j] = -1;
+    if (position < 0) return;
+    length[j] = 1;
+    for (let i = 0; i < j; i++) {
+      if (positions[i]! >= 0 && positions[i]! < position && length[i]! + 1 > length[j]!) {
+        length[j] = length[i]! + 1;
+        previous[j] = i;
+      }
+    }
+    if (best < 0 || length[j]! > length[best]!) best = j;
+  });
+  const kept = new Set<number>();
+  for (let j = best; j >= 0; j = previous[j]!) kept.add(j);
+  return kept;
+}

@@ -1,0 +1,116 @@
+// Export failure paths and options: a failed export leaves nothing behind, an old bundle survives a failed
+// re-export, incomplete snapshots are refused, and relation kinds / user attributes can be left out.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBundle } from '../../../electron/core/export/exportBundle';
+import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
+import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
+import { SswsTokenAuth } from '../../../electron/core/okta/auth';
+import { OktaClient } from '../../../electron/core/okta/oktaClient';
+import { pullOrg } from '../../../electron/core/pull/pullOrg';
+import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import { createSnapshot } from '../../../electron/core/store/snapshots';
+import { readBundle } from '../../helpers/readBundle';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const TOKEN = 'export-test-token';
+const tempDir = useTempDirs();
+let server: FakeOktaServer;
+let db: Db;
+let snapshotId: number;
+
+beforeAll(async () => {
+  server = await startFakeOktaServer({ org: generateOrg({ seed: 'export', users: 150, groups: 20, apps: 10 }), apiToken: TOKEN });
+  db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
+  const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
+  snapshotId = (await pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).snapshotId;
+});
+afterAll(async () => {
+  db?.close();
+  await server?.close();
+});
+
+describe('exportBundle', () => {
+  it('leaves no file (final or temporary) when the export is cancelled half-way', async () => {
+    const out = tempDir();
+    const controller = new AbortController();
+    await expect(
+      exportBundle({
+        db,
+        snapshotId,
+        outDir: out,
+        appVersion: 'test',
+        signal: controller.signal,
+        onProgress: () => controller.abort(new Error('stop')),
+        options: {},
+      }).then(() => {
+        throw new Error('should not finish');
+      }),
+    ).rejects.toThrow(/stop|abort/i);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('keeps the previous bundle intact when a re-export fails', async () => {
+    const out = tempDir();
+    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
+    const before = fs.readFileSync(path.join(out, 'entities.csv'));
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled at once'));
+    await expect(exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', signal: controller.signal })).rejects.toThrow();
+    expect(fs.readFileSync(path.join(out, 'entities.csv')).equals(before)).toBe(true);
+    expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
+  });
+
+  it('removes temporary files a killed export left behind', async () => {
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, '.entities.csv.abcdef123456.tmp'), 'half');
+    fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
+    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
+    expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json', 'notes.txt']);
+  });
+
+  it('refuses an unfinished snapshot with a clear message', async () => {
+    const running = createSnapshot(db, { orgUrl: server.url, includeFactors: false, appVersion: 'test' });
+    await expect(exportBundle({ db, snapshotId: running, outDir: tempDir(), appVersion: 'test' })).rejects.toThrow(/not complete: resume the pull/);
+    await expect(exportBundle({ db, snapshotId: 9999, outDir: tempDir(), appVersion: 'test' })).rejects.toThrow(/no snapshot 9999/);
+  });
+
+  it('writes only the chosen relation kinds and user attributes', async () => {
+    const out = tempDir();
+    const result = await exportBundle({
+      db,
+      snapshotId,
+      outDir: out,
+      appVersion: 'test',
+      options: { relationKinds: ['groupMembership'], userAttributes: ['username', 'department'] },
+    });
+    const { relations, entities } = readBundle(out);
+    expect(new Set(relations.rows.map((r) => JSON.parse(r.Metadata).privilegeName))).toEqual(new Set(['member']));
+    expect(result.manifest.relations).toEqual({ groupMembership: relations.rows.length });
+    for (const row of entities.rows.filter((r) => r['Entity Type'] === 'identity')) {
+      expect(Object.keys(JSON.parse(row.Metadata)).every((key) => key === 'username' || key === 'department')).toBe(true);
+    }
+  });
+
+  it('flattens group-granted app access into user → app rows with the granting groups when asked', async () => {
+    const out = tempDir();
+    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', options: { flattenGroupAppAssignments: true } });
+    const { relations, manifest } = readBundle(out);
+    const flattened = relations.rows.filter(
+      (r) => r['Parent Entity Type'] === 'identity' && r['Entity Type'] === 'resource' && JSON.parse(r.Metadata).connectionType === 'group',
+    );
+    expect(flattened.length).toBe(manifest.relations.groupAppAccessFlattened);
+    expect(flattened.length).toBeGreaterThan(0);
+    const groupApps = relations.rows.filter((r) => r['Parent Entity Type'] === 'connection' && r['Entity Type'] === 'resource');
+    const memberships = new Set(relations.rows.filter((r) => JSON.parse(r.Metadata).privilegeName === 'member').map((r) => `${r['Parent Entity Source ID']}|${r['Entity Source ID']}`));
+    for (const row of flattened) {
+      const via: string[] = JSON.parse(row.Metadata).viaGroupIds;
+      expect(via.length).toBeGreaterThan(0);
+      for (const groupId of via) {
+        expect(memberships.has(`${row['Parent Entity Source ID']}|${groupId}`)).toBe(true);
+        expect(groupApps.some((g) => g['Parent Entity Source ID'] === groupId && g['Entity Source ID'] === row['Entity Source ID'])).toBe(true);
+      }
+    }
+  });
+});
