@@ -1,7 +1,11 @@
 // Electron app entry: single instance, sandbox everywhere, one locked-down window showing the built renderer.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron';
+import type { ServiceImplementation } from '../../shared/service/contract';
+import { createDispatcher } from '../core/service/dispatcher';
+import { createEventHub, type EventHub } from '../core/service/eventHub';
+import { createAppFrameCheck, forwardServiceEvents, registerServiceIpc } from './ipcAdapter';
 import { installSessionGuards, installWebContentsGuards } from './securityHandlers';
 import { createMainWindowOptions } from './windowOptions';
 
@@ -9,7 +13,19 @@ import { createMainWindowOptions } from './windowOptions';
 export const RENDERER_ENTRY = 'dist/renderer/index.html';
 export const PRELOAD_ENTRY = 'dist/electron/preload.cjs';
 
+/** What the service factory receives: the hub it publishes job progress on (forwarded to the window). */
+export interface ServiceContext {
+  events: EventHub;
+}
+export type ServiceFactory = (context: ServiceContext) => ServiceImplementation | Promise<ServiceImplementation>;
+
+export interface StartAppOptions {
+  /** Builds the service the window talks to over IPC. Without it the window starts with no service channel. */
+  createService?: ServiceFactory;
+}
+
 let mainWindow: BrowserWindow | null = null;
+let serviceEvents: EventHub | null = null;
 
 function fromAppRoot(relativePath: string): string {
   return path.join(app.getAppPath(), relativePath);
@@ -23,6 +39,7 @@ function createMainWindow(): BrowserWindow {
       allowDevTools: !app.isPackaged,
     }),
   );
+  if (serviceEvents) forwardServiceEvents(serviceEvents, window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
@@ -40,15 +57,24 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
-function onReady(): void {
+/** Creates the service and its one IPC channel (calls accepted only from the app's own top frame). */
+async function startService(createService: ServiceFactory, appUrl: string): Promise<EventHub> {
+  const events = createEventHub();
+  const service = await createService({ events });
+  registerServiceIpc(ipcMain, createDispatcher(service), createAppFrameCheck(appUrl));
+  return events;
+}
+
+async function onReady(options: StartAppOptions, appUrl: string): Promise<void> {
   installSessionGuards(session.defaultSession);
+  if (options.createService) serviceEvents = await startService(options.createService, appUrl);
   mainWindow = createMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
 }
 
-export function startApp(): void {
+export function startApp(options: StartAppOptions = {}): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -62,10 +88,13 @@ export function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(onReady, (error: unknown) => {
-    console.error('Okta Prep: failed to start:', error);
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(() => onReady(options, appUrl))
+    .catch((error: unknown) => {
+      console.error('Okta Prep: failed to start:', error);
+      app.quit();
+    });
 }
 
 startApp();

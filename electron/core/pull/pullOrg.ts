@@ -6,6 +6,7 @@ import type { Db } from '../store/openDatabase';
 import { countPullTasksByKind, getPullTask, markPullTaskDone, pendingPullTasks } from '../store/pullTaskStore';
 import { createSnapshot, finishSnapshot, getSnapshot, recordSnapshotGap } from '../store/snapshots';
 import { SnapshotWriter } from '../store/snapshotWriter';
+import { buildRelationRows } from '../store/relationRows';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
@@ -172,6 +173,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
     throw new PullError(`${message} (snapshot ${snapshotId} can be resumed with --resume ${snapshotId})`, snapshotId, reason);
   }
+  buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   const snapshot = getSnapshot(db, snapshotId)!;
   return {

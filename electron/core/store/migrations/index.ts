@@ -1,5 +1,6 @@
 // The ordered, forward-only list of schema migrations; PRAGMA user_version records how many ran.
 import { migration001Initial } from './001_initial';
+import { migration002RelationRows } from './002_relation_rows';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: migration001Initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: migration001Initial },
+  { version: 2, name: 'numbered relation rows for browsing', sql: migration002RelationRows },
+];

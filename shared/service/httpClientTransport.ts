@@ -1,0 +1,124 @@
+// ServiceTransport for the browser build: POST /api/call with a bearer secret, events over EventSource on /api/events.
+// Pure TS: uses only the global fetch and EventSource (both injectable for tests).
+import type { EventName, ServiceEvent } from './contract';
+import type { ServiceResult } from './errors';
+import { isServiceEvent } from './client';
+
+/** Every ServiceEvents name; the SSE stream tags frames with these (`event: <name>`). */
+export const EVENT_NAMES = ['job.updated'] as const satisfies readonly EventName[];
+type MissingEvent = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+const _everyEventListed: MissingEvent extends never ? true : MissingEvent = true;
+void _everyEventListed;
+
+/** The slice of EventSource the transport uses (lets tests pass a polyfill). */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void): void;
+  close(): void;
+}
+export type EventSourceConstructor = new (url: string) => EventSourceLike;
+
+export interface HttpClientTransportOptions {
+  /** Absolute origin of the local server, e.g. `location.origin`. */
+  baseUrl: string;
+  secret: string;
+  fetch?: typeof fetch;
+  EventSource?: EventSourceConstructor;
+}
+
+/** The secret from the page URL's fragment (`#secret=…`), as put there by the HTTP transport. */
+export function parseSecretFromHash(hash: string): string | null {
+  const secret = new URLSearchParams(hash.replace(/^#/, '')).get('secret');
+  return secret === null || secret === '' ? null : secret;
+}
+
+function transportFailure(message: string): ServiceResult<never> {
+  return { ok: false, error: { code: 'INTERNAL', message } };
+}
+
+function describeStatus(status: number): string {
+  if (status === 401) return 'the local server refused the call: the session secret is missing or wrong (reopen the link it printed)';
+  if (status === 413) return 'the request is too large for the local server';
+  return `the local server answered HTTP ${status}`;
+}
+
+function reportListenerError(error: unknown): void {
+  // Surface it without stopping delivery to the remaining listeners.
+  setTimeout(() => {
+    throw error;
+  }, 0);
+}
+
+/** Fits ServiceTransport (shared/service/client.ts), with the precise types this transport guarantees. */
+export interface HttpClientTransport {
+  call(method: string, params: unknown): Promise<ServiceResult<unknown>>;
+  onEvent(listener: (event: ServiceEvent) => void): () => void;
+}
+
+export function createHttpClientTransport(options: HttpClientTransportOptions): HttpClientTransport {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const callUrl = new URL('/api/call', options.baseUrl).href;
+  const eventsUrl = new URL(`/api/events?secret=${encodeURIComponent(options.secret)}`, options.baseUrl).href;
+  const listeners = new Set<(event: ServiceEvent) => void>();
+  let source: EventSourceLike | null = null;
+
+  async function call(method: string, params: unknown): Promise<ServiceResult<unknown>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(callUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.secret}` },
+        body: JSON.stringify({ method, params }),
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      return transportFailure('could not reach the local Okta Prep server');
+    }
+    if (response.status !== 200) return transportFailure(describeStatus(response.status));
+    try {
+      return (await response.json()) as ServiceResult<unknown>;
+    } catch {
+      return transportFailure('the local server sent a response that is not JSON');
+    }
+  }
+
+  function deliver(frame: { data?: unknown }): void {
+    let event: unknown;
+    try {
+      event = JSON.parse(String(frame.data));
+    } catch {
+      return;
+    }
+    if (!isServiceEvent(event)) return;
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
+  }
+
+  function openSource(): EventSourceLike {
+    const EventSourceImpl = options.EventSource ?? (globalThis.EventSource as EventSourceConstructor);
+    const opened = new EventSourceImpl(eventsUrl);
+    for (const name of EVENT_NAMES) opened.addEventListener(name, deliver);
+    return opened;
+  }
+
+  function onEvent(listener: (event: ServiceEvent) => void): () => void {
+    const entry = (event: ServiceEvent): void => listener(event);
+    listeners.add(entry);
+    source ??= openSource();
+    return () => {
+      listeners.delete(entry);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
+      }
+    };
+  }
+
+  return { call, onEvent };
+}
