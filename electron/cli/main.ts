@@ -6,6 +6,7 @@ import { parseCliArgs, parsePositiveInteger, parseShare, type CliValues } from '
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
 import { runFakeOktaCommand } from './commands/fakeOktaCommand';
+import { runServeCommand } from './commands/serveCommand';
 import { describePullResult, parseOrgUrl, runPull } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
@@ -57,6 +58,8 @@ async function runCommand(command: string | undefined, positionals: string[], va
       return runDemoCommand(values, context);
     case 'fake-okta':
       return runFakeOktaCommand(values, context);
+    case 'serve':
+      return runServeCommand(values, context);
     case 'help':
     case undefined:
       out.result(USAGE);

@@ -1,0 +1,28 @@
+// Estimates a full pull's requests and time from the org's counts and the rate-limit buckets the headers reported.
+import type { OktaGroup } from '../../../shared/okta/types';
+import type { BucketSnapshot } from '../okta/rateLimitGovernor';
+
+/** Okta's Workforce defaults per minute at the 50% per-token cap, used when a bucket has not been seen yet. */
+const FALLBACK_LIMITS: Record<string, number> = { users: 300, groups: 250, apps: 50, other: 600 };
+const PAGE = { users: 200, groups: 200, members: 1000, apps: 200 };
+
+export function estimatePull(input: { users: number; groups: OktaGroup[]; apps: number; buckets: BucketSnapshot[]; share: number }): { requests: number; seconds: number } {
+  const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
+  const memberRequests = input.groups.reduce((sum, group) => {
+    const count = group._embedded?.stats?.usersCount ?? 1;
+    return sum + (count > 0 ? pages(count, PAGE.members) : 0);
+  }, 0);
+  const adminGroups = input.groups.filter((group) => group._embedded?.stats?.hasAdminPrivlege).length;
+  const perBucket = {
+    users: pages(input.users, PAGE.users) + 1,
+    groups: pages(input.groups.length, PAGE.groups) + memberRequests + adminGroups,
+    apps: pages(input.apps, PAGE.apps) + 2 * input.apps,
+    // Custom roles, role assignees and one role listing per admin (about 1% of users as a guess).
+    other: 2 + Math.ceil(input.users * 0.01),
+  };
+  const limitOf = (bucket: string) => input.buckets.find((b) => b.bucket === bucket)?.limit ?? FALLBACK_LIMITS[bucket] ?? 600;
+  // Buckets are pulled in parallel: the slowest one sets the time.
+  const minutes = Math.max(...Object.entries(perBucket).map(([bucket, requests]) => requests / Math.max(1, limitOf(bucket) * input.share)));
+  const requests = Object.values(perBucket).reduce((a, b) => a + b, 0);
+  return { requests, seconds: Math.ceil(minutes * 60) };
+}

@@ -1,0 +1,125 @@
+// Paged, searchable, sortable queries over one snapshot's tables for the Browse screen. Every query is bounded by
+// `limit` and uses an index; the relations table pages by its row number so row 900,000 is one index lookup away.
+import type { BrowsePage, BrowsePageParams, BrowseTable } from '../../../../shared/service/types';
+import type { Db } from '../../store/openDatabase';
+import { ServiceFailure } from '../serviceFailure';
+import { resolveEndNames } from './endNames';
+
+interface TableSpec {
+  from: string;
+  /** Output columns: name → SQL expression. The first is the row's id. */
+  columns: Record<string, string>;
+  searchable: string[];
+  filterColumn?: string;
+  defaultSort: string;
+}
+
+const TABLES: Record<Exclude<BrowseTable, 'relations'>, TableSpec> = {
+  users: {
+    from: 'users',
+    columns: { id: 'id', name: 'name', login: 'login', email: 'email', status: 'status', created: 'created', lastLogin: 'last_login' },
+    searchable: ['name', 'login', 'email', 'id'],
+    filterColumn: 'status',
+    defaultSort: 'name',
+  },
+  groups: {
+    from: 'groups',
+    columns: { id: 'id', name: 'name', type: 'type', usersCount: 'users_count', appsCount: 'apps_count', description: 'substr(description, 1, 200)' },
+    searchable: ['name', 'id', 'description'],
+    filterColumn: 'type',
+    defaultSort: 'name',
+  },
+  apps: {
+    from: 'apps',
+    columns: { id: 'id', label: 'label', name: 'name', status: 'status', signOnMode: 'sign_on_mode', created: 'created' },
+    searchable: ['label', 'name', 'id'],
+    filterColumn: 'status',
+    defaultSort: 'label',
+  },
+  roles: {
+    from: 'roles',
+    columns: {
+      id: 'role_key',
+      label: 'label',
+      roleType: 'role_type',
+      custom: 'is_custom',
+      holders: `(SELECT count(*) FROM role_assignments ra WHERE ra.snapshot_id = roles.snapshot_id AND ra.role_key = roles.role_key)`,
+    },
+    searchable: ['label', 'role_key'],
+    filterColumn: 'role_type',
+    defaultSort: 'label',
+  },
+};
+
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function pageOfTable(db: Db, params: BrowsePageParams, spec: TableSpec): BrowsePage {
+  const where = ['snapshot_id = @snapshotId'];
+  const values: Record<string, unknown> = { snapshotId: params.snapshotId };
+  if (params.search?.trim()) {
+    values.search = likePattern(params.search.trim());
+    where.push(`(${spec.searchable.map((column) => `${column} LIKE @search ESCAPE '\\'`).join(' OR ')})`);
+  }
+  if (params.filter && spec.filterColumn) {
+    values.filter = params.filter;
+    where.push(`${spec.filterColumn} = @filter`);
+  }
+  const sortColumn = params.sort && params.sort.column in spec.columns ? params.sort.column : undefined;
+  const sortExpression = sortColumn ? spec.columns[sortColumn] : spec.columns[spec.defaultSort] ?? spec.defaultSort;
+  const direction = params.sort?.direction === 'desc' ? 'DESC' : 'ASC';
+  const select = Object.entries(spec.columns).map(([name, expression]) => `${expression} AS "${name}"`).join(', ');
+  const whereSql = where.join(' AND ');
+  const total = db.prepare(`SELECT count(*) FROM ${spec.from} WHERE ${whereSql}`).pluck().get(values) as number;
+  const rows = db
+    .prepare(`SELECT ${select} FROM ${spec.from} WHERE ${whereSql} ORDER BY ${sortExpression} ${direction}, ${spec.columns.id} LIMIT @limit OFFSET @offset`)
+    .all({ ...values, limit: params.limit, offset: params.offset }) as BrowsePage['rows'];
+  return { total, offset: params.offset, columns: Object.keys(spec.columns), rows };
+}
+
+const RELATION_COLUMNS = ['seq', 'kind', 'parentType', 'parentId', 'parentName', 'childType', 'childId', 'childName', 'detail'];
+const RELATION_SELECT = `seq, kind, parent_type AS parentType, parent_id AS parentId, child_type AS childType, child_id AS childId, detail`;
+
+function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
+  const values: Record<string, unknown> = { snapshotId: params.snapshotId, limit: params.limit, offset: params.offset };
+  let total: number;
+  let rows: Record<string, string | number | null>[];
+  const search = params.search?.trim();
+  if (!search && !params.filter) {
+    // The fast path: seq is the row number, so an offset is a primary-key range.
+    total = (db.prepare(`SELECT count(*) FROM relation_rows WHERE snapshot_id = ?`).pluck().get(params.snapshotId) as number) ?? 0;
+    const descending = params.sort?.direction === 'desc';
+    const from = descending ? total - 1 - params.offset : params.offset;
+    rows = db
+      .prepare(
+        descending
+          ? `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq <= @from ORDER BY seq DESC LIMIT @limit`
+          : `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq >= @from ORDER BY seq LIMIT @limit`,
+      )
+      .all({ ...values, from }) as typeof rows;
+  } else {
+    const where = ['snapshot_id = @snapshotId'];
+    if (params.filter) {
+      values.filter = params.filter;
+      where.push('kind = @filter');
+    }
+    if (search) {
+      values.search = likePattern(search);
+      where.push(`(parent_id LIKE @search ESCAPE '\\' OR child_id LIKE @search ESCAPE '\\')`);
+    }
+    const whereSql = where.join(' AND ');
+    total = db.prepare(`SELECT count(*) FROM relation_rows WHERE ${whereSql}`).pluck().get(values) as number;
+    rows = db
+      .prepare(`SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`)
+      .all(values) as typeof rows;
+  }
+  return { total, offset: params.offset, columns: RELATION_COLUMNS, rows: resolveEndNames(db, params.snapshotId, rows) };
+}
+
+export function browsePage(db: Db, params: BrowsePageParams): BrowsePage {
+  const exists = db.prepare(`SELECT 1 FROM snapshots WHERE id = ?`).get(params.snapshotId);
+  if (!exists) throw new ServiceFailure('NOT_FOUND', `there is no snapshot ${params.snapshotId}`);
+  if (params.table === 'relations') return pageOfRelations(db, params);
+  return pageOfTable(db, params, TABLES[params.table]);
+}

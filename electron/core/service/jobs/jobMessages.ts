@@ -1,0 +1,30 @@
+// The messages between the service and a job worker thread: what to run, progress, the outcome, and cancel.
+import type { ValidationReport } from '../../../../shared/balkanid/findings';
+import type { ExportPreview } from '../../../../shared/service/types';
+import type { ExportBundleResult } from '../../export/exportBundle';
+import type { ExportOptions } from '../../export/exportOptions';
+import type { PullProgress } from '../../pull/pullProgress';
+import type { PullResult } from '../../pull/pullOrg';
+
+export type Credentials = { kind: 'ssws'; token: string } | { kind: 'oauth'; clientId: string; privateKey: string };
+
+export type WorkerTask =
+  | { kind: 'pull'; dbPath: string; orgUrl: string; credentials: Credentials; includeFactors: boolean; share?: number; resumeSnapshotId?: number }
+  | { kind: 'export'; dbPath: string; snapshotId: number; outDir: string; options: Partial<ExportOptions>; appVersion: string }
+  | { kind: 'validateSnapshot'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; appVersion: string }
+  | { kind: 'preview'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; rows: number };
+
+export type WorkerResult =
+  | { kind: 'pull'; value: PullResult }
+  | { kind: 'export'; value: Pick<ExportBundleResult, 'outDir' | 'manifest'> & { validation: ValidationReport } }
+  | { kind: 'validateSnapshot'; value: ValidationReport }
+  | { kind: 'preview'; value: ExportPreview };
+
+export type WorkerProgress = { kind: 'pull'; progress: PullProgress } | { kind: 'export'; file: 'entities' | 'relations'; rows: number };
+
+export type FromWorker =
+  | { type: 'progress'; progress: WorkerProgress }
+  | { type: 'done'; result: WorkerResult }
+  | { type: 'failed'; error: { code: string; message: string; snapshotId?: number } };
+
+export type ToWorker = { type: 'cancel' };

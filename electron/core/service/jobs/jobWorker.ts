@@ -1,0 +1,115 @@
+// Runs one long job (pull, export, snapshot validation, export preview) in a worker thread with its own SQLite
+// connection, so the service's event loop — the Electron main process — never stalls while it works.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../../shared/balkanid/columns';
+import { formatCsvRecord } from '../../balkanid/csvDialect';
+import { iterateEntityRecords } from '../../export/entityRecords';
+import { exportBundle } from '../../export/exportBundle';
+import { resolveExportOptions } from '../../export/exportOptions';
+import { iterateRelationRecords } from '../../export/relationRecords';
+import { OktaError } from '../../okta/oktaErrors';
+import { OktaClient } from '../../okta/oktaClient';
+import { RateLimitGovernor } from '../../okta/rateLimitGovernor';
+import { PullError, pullOrg } from '../../pull/pullOrg';
+import { openDatabase, type Db } from '../../store/openDatabase';
+import { getSnapshot } from '../../store/snapshots';
+import { authFromCredentials } from './authFromCredentials';
+import type { FromWorker, ToWorker, WorkerResult, WorkerTask } from './jobMessages';
+
+const port = parentPort!;
+const task = workerData as WorkerTask;
+const controller = new AbortController();
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'cancel') controller.abort(new Error('cancelled by the user'));
+});
+const send = (message: FromWorker) => port.postMessage(message);
+
+function preview(db: Db, snapshotId: number, rowCount: number, partialOptions: WorkerTask & { kind: 'preview' }): WorkerResult {
+  const snapshot = getSnapshot(db, snapshotId);
+  if (!snapshot) throw new Error(`there is no snapshot ${snapshotId}`);
+  const options = resolveExportOptions(partialOptions.options);
+  const take = <T>(iterator: Iterator<T>) => {
+    const rows: T[] = [];
+    for (let next = iterator.next(); !next.done && rows.length < rowCount; next = iterator.next()) rows.push(next.value);
+    iterator.return?.(undefined);
+    return rows;
+  };
+  const entities = take(iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors)).map((row) => entityCells(row.record));
+  const relations = take(iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)).map((row) => relationCells(row.record));
+  const text = (header: readonly string[], rows: string[][]) => [header, ...rows].map((cells) => formatCsvRecord(cells)).join('');
+  return {
+    kind: 'preview',
+    value: { entities, relations, entitiesText: text(ENTITY_COLUMNS, entities), relationsText: text(RELATION_COLUMNS, relations) },
+  };
+}
+
+async function run(): Promise<WorkerResult> {
+  const db = openDatabase(task.dbPath);
+  try {
+    switch (task.kind) {
+      case 'pull': {
+        const client = new OktaClient({
+          orgUrl: task.orgUrl,
+          auth: await authFromCredentials(task.credentials, task.orgUrl),
+          governor: new RateLimitGovernor({ share: task.share }),
+          signal: controller.signal,
+        });
+        const value = await pullOrg({
+          db,
+          client,
+          includeFactors: task.includeFactors,
+          appVersion: 'service',
+          resumeSnapshotId: task.resumeSnapshotId,
+          signal: controller.signal,
+          onProgress: (progress) => send({ type: 'progress', progress: { kind: 'pull', progress } }),
+        });
+        return { kind: 'pull', value };
+      }
+      case 'export': {
+        const result = await exportBundle({
+          db,
+          snapshotId: task.snapshotId,
+          outDir: task.outDir,
+          options: task.options,
+          appVersion: task.appVersion,
+          signal: controller.signal,
+          onProgress: ({ file, rows }) => send({ type: 'progress', progress: { kind: 'export', file, rows } }),
+        });
+        return { kind: 'export', value: { outDir: result.outDir, manifest: result.manifest, validation: result.validation } };
+      }
+      case 'validateSnapshot': {
+        const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'okta-prep-check-'));
+        try {
+          const result = await exportBundle({ db, snapshotId: task.snapshotId, outDir: scratch, options: task.options, appVersion: task.appVersion, signal: controller.signal });
+          return { kind: 'validateSnapshot', value: result.validation };
+        } finally {
+          await fs.rm(scratch, { recursive: true, force: true });
+        }
+      }
+      case 'preview':
+        return preview(db, task.snapshotId, task.rows, task);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+run().then(
+  (result) => send({ type: 'done', result }),
+  (error: unknown) => {
+    const cause = error instanceof PullError ? error.cause : error;
+    const code = controller.signal.aborted
+      ? 'CANCELLED'
+      : cause instanceof OktaError
+        ? cause.kind === 'auth'
+          ? 'OKTA_AUTH'
+          : cause.kind === 'permission'
+            ? 'OKTA_PERMISSION'
+            : 'OKTA_UNAVAILABLE'
+        : 'BAD_INPUT';
+    send({ type: 'failed', error: { code, message: (error as Error).message, snapshotId: error instanceof PullError ? error.snapshotId : undefined } });
+  },
+);

@@ -1,0 +1,39 @@
+// Starts a task in a worker thread and relays its progress; the handle cancels it and resolves with its outcome.
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker, WorkerProgress, WorkerResult, WorkerTask } from './jobMessages';
+
+export interface WorkerTaskHandle {
+  cancel(): void;
+  outcome: Promise<{ ok: true; result: WorkerResult } | { ok: false; error: { code: string; message: string; snapshotId?: number } }>;
+}
+
+const WORKER_ENTRY = new URL('./jobWorkerBootstrap.mjs', import.meta.url);
+
+export function runWorkerTask(task: WorkerTask, onProgress: (progress: WorkerProgress) => void): WorkerTaskHandle {
+  const worker = new Worker(WORKER_ENTRY, { workerData: task });
+  let settled = false;
+  const outcome = new Promise<Awaited<WorkerTaskHandle['outcome']>>((resolve) => {
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') onProgress(message.progress);
+      else {
+        settled = true;
+        resolve(message.type === 'done' ? { ok: true, result: message.result } : { ok: false, error: message.error });
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      if (settled) return;
+      settled = true;
+      resolve({ ok: false, error: { code: 'INTERNAL', message: `the job stopped unexpectedly: ${error.message}` } });
+    });
+    worker.on('exit', (code) => {
+      if (settled) return;
+      settled = true;
+      resolve({ ok: false, error: { code: 'INTERNAL', message: `the job stopped unexpectedly (exit code ${code})` } });
+    });
+  });
+  return {
+    cancel: () => worker.postMessage({ type: 'cancel' } satisfies ToWorker),
+    outcome,
+  };
+}

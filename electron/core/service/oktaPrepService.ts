@@ -1,0 +1,173 @@
+// The one service behind both transports: connection, pulls and exports (as jobs in worker threads), browsing,
+// validation. Secrets go into the SecretStore and never come back out through any method.
+import os from 'node:os';
+import path from 'node:path';
+import type { ServiceImplementation } from '../../../shared/service/contract';
+import type { ConnectionInfo, JobState, SnapshotSummary } from '../../../shared/service/types';
+import { validateCsvSources } from '../balkanid/validator/index';
+import { normaliseOrgUrl, OrgUrlError } from '../okta/orgUrl';
+import { OktaClient } from '../okta/oktaClient';
+import { OktaError } from '../okta/oktaErrors';
+import { runPreflight } from '../pull/preflight';
+import type { Db } from '../store/openDatabase';
+import { listSnapshots } from '../store/snapshots';
+import { countSnapshotObjects } from '../store/snapshotCounts';
+import { appDetail, groupDetail, userAccess } from './browse/accessDetail';
+import { browsePage } from './browse/browseTables';
+import { ConnectionSettings } from './connectionSettings';
+import type { EventHub } from './eventHub';
+import { authFromCredentials } from './jobs/authFromCredentials';
+import type { Credentials } from './jobs/jobMessages';
+import { JobRegistry } from './jobs/jobRegistry';
+import { startJob } from './jobs/startJob';
+import { runWorkerTask } from './jobs/runWorkerTask';
+import { SampleOrgHost } from './sampleOrgHost';
+import type { SecretStore } from './secretStore';
+import { ServiceFailure } from './serviceFailure';
+
+export interface ServiceDependencies {
+  db: Db;
+  dbPath: string;
+  dataFolder: string;
+  secrets: SecretStore;
+  events: EventHub;
+  transport: 'ipc' | 'http';
+  appVersion: string;
+  defaultExportFolder?: string;
+}
+
+const SECRET_NAME = 'okta-credentials';
+
+export function createOktaPrepService(deps: ServiceDependencies): ServiceImplementation & { close(): Promise<void> } {
+  const settings = new ConnectionSettings(deps.dataFolder);
+  const jobs = new JobRegistry(deps.events);
+  const sampleOrg = new SampleOrgHost();
+  const countsCache = new Map<number, Record<string, number>>();
+
+  async function connectionInfo(): Promise<ConnectionInfo | null> {
+    const saved = settings.read();
+    if (!saved) return null;
+    if (saved.isSampleOrg) {
+      // The sample org runs on a new port each time the app starts: point the connection at the live one.
+      const { url, token } = await sampleOrg.ensure();
+      if (saved.orgUrl !== url) settings.write({ ...saved, orgUrl: url });
+      await deps.secrets.set(SECRET_NAME, JSON.stringify({ kind: 'ssws', token } satisfies Credentials));
+      return { ...saved, orgUrl: url, hasSecret: true };
+    }
+    return { ...saved, hasSecret: (await deps.secrets.get(SECRET_NAME)) !== undefined };
+  }
+
+  async function requireConnection(): Promise<{ orgUrl: string; credentials: Credentials }> {
+    const info = await connectionInfo();
+    const secret = await deps.secrets.get(SECRET_NAME);
+    if (!info || !secret) throw new ServiceFailure('NOT_CONNECTED', 'no Okta connection yet: save an org URL and token on the Connect screen, or try the sample org');
+    return { orgUrl: info.orgUrl, credentials: JSON.parse(secret) as Credentials };
+  }
+
+  function normalise(input: string): { url: string; notes: string[] } {
+    try {
+      return normaliseOrgUrl(input);
+    } catch (error) {
+      if (error instanceof OrgUrlError) throw new ServiceFailure('BAD_INPUT', error.message);
+      throw error;
+    }
+  }
+
+  function startPull(params: { includeFactors: boolean; share?: number; resumeSnapshotId?: number }, connection: { orgUrl: string; credentials: Credentials }): JobState {
+    if (jobs.running('pull')) throw new ServiceFailure('CONFLICT', 'a pull is already running: wait for it or cancel it first');
+    return startJob(jobs, 'pull', { kind: 'pull', dbPath: deps.dbPath, orgUrl: connection.orgUrl, credentials: connection.credentials, ...params }, params.resumeSnapshotId);
+  }
+
+  async function runQuickTask<T>(task: Parameters<typeof runWorkerTask>[0]): Promise<T> {
+    const outcome = await runWorkerTask(task, () => {}).outcome;
+    if (!outcome.ok) throw new ServiceFailure(outcome.error.code === 'BAD_INPUT' ? 'BAD_INPUT' : 'INTERNAL', outcome.error.message);
+    return outcome.result.value as T;
+  }
+
+  function summary(snapshot: ReturnType<typeof listSnapshots>[number]): SnapshotSummary {
+    let counts = countsCache.get(snapshot.id);
+    if (!counts && snapshot.status === 'complete') {
+      counts = { ...countSnapshotObjects(deps.db, snapshot.id) };
+      countsCache.set(snapshot.id, counts); // a complete snapshot never changes
+    }
+    return { ...snapshot, counts };
+  }
+
+  return {
+    'app.info': async () => ({ version: deps.appVersion, transport: deps.transport, dataFolder: deps.dataFolder }),
+    'connection.get': connectionInfo,
+    'connection.normaliseOrgUrl': async ({ input }) => normalise(input),
+    'connection.save': async ({ orgUrl, auth }) => {
+      const { url } = normalise(orgUrl);
+      const credentials: Credentials = auth.kind === 'ssws' ? { kind: 'ssws', token: auth.token.trim() } : { kind: 'oauth', clientId: auth.clientId.trim(), privateKey: auth.privateKey };
+      try {
+        await authFromCredentials(credentials, url); // rejects an empty token or an unreadable key now, not mid-pull
+      } catch (error) {
+        throw new ServiceFailure('BAD_INPUT', (error as Error).message);
+      }
+      await deps.secrets.set(SECRET_NAME, JSON.stringify(credentials));
+      settings.write({ orgUrl: url, authKind: auth.kind, clientId: auth.kind === 'oauth' ? credentials.kind === 'oauth' ? credentials.clientId : undefined : undefined, isSampleOrg: false });
+      return (await connectionInfo())!;
+    },
+    'connection.useSampleOrg': async () => {
+      const { url } = await sampleOrg.ensure();
+      settings.write({ orgUrl: url, authKind: 'ssws', isSampleOrg: true });
+      return (await connectionInfo())!;
+    },
+    'connection.test': async () => {
+      const { orgUrl, credentials } = await requireConnection();
+      const client = new OktaClient({ orgUrl, auth: await authFromCredentials(credentials, orgUrl), maxRetries: 2 });
+      try {
+        return await runPreflight(client);
+      } catch (error) {
+        if (error instanceof OktaError) throw new ServiceFailure(error.kind === 'auth' ? 'OKTA_AUTH' : 'OKTA_UNAVAILABLE', error.message);
+        throw error;
+      }
+    },
+    'pull.start': async (params) => startPull(params, await requireConnection()),
+    'pull.resume': async ({ snapshotId }) => {
+      const snapshot = listSnapshots(deps.db).find((s) => s.id === snapshotId);
+      if (!snapshot) throw new ServiceFailure('NOT_FOUND', `there is no snapshot ${snapshotId}`);
+      if (snapshot.status === 'complete') throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} is already complete`);
+      const connection = await requireConnection();
+      if (connection.orgUrl !== snapshot.orgUrl && !settings.read()?.isSampleOrg) {
+        throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}; connect to that org to resume it`);
+      }
+      return startPull({ includeFactors: snapshot.includeFactors, resumeSnapshotId: snapshotId }, { ...connection, orgUrl: snapshot.orgUrl === connection.orgUrl ? snapshot.orgUrl : connection.orgUrl });
+    },
+    'jobs.list': async () => jobs.list(),
+    'jobs.cancel': async ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (!job) throw new ServiceFailure('NOT_FOUND', `there is no job ${jobId}`);
+      jobs.cancel(jobId);
+      return job;
+    },
+    'snapshots.list': async () => listSnapshots(deps.db).map(summary),
+    'browse.page': async (params) => browsePage(deps.db, params),
+    'browse.userAccess': async ({ snapshotId, userId }) => userAccess(deps.db, snapshotId, userId),
+    'browse.group': async ({ snapshotId, groupId }) => groupDetail(deps.db, snapshotId, groupId),
+    'browse.app': async ({ snapshotId, appId }) => appDetail(deps.db, snapshotId, appId),
+    'validate.upload': async ({ entities, relations }) => {
+      if (!entities && !relations) throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
+      return validateCsvSources({
+        entities: entities ? { bytes: entities.content } : undefined,
+        relations: relations ? { bytes: relations.content } : undefined,
+      }).then((report) => ({
+        ...report,
+        files: {
+          entities: report.files.entities && entities ? { ...report.files.entities, path: entities.name } : undefined,
+          relations: report.files.relations && relations ? { ...report.files.relations, path: relations.name } : undefined,
+        },
+      }));
+    },
+    'validate.snapshot': async ({ snapshotId, options }) =>
+      runQuickTask({ kind: 'validateSnapshot', dbPath: deps.dbPath, snapshotId, options: options ?? {}, appVersion: deps.appVersion }),
+    'export.preview': async ({ snapshotId, options, rows }) => runQuickTask({ kind: 'preview', dbPath: deps.dbPath, snapshotId, options: options ?? {}, rows: rows ?? 5 }),
+    'export.start': async ({ snapshotId, outDir, options }) => {
+      if (!path.isAbsolute(outDir)) throw new ServiceFailure('BAD_INPUT', `choose a full folder path (not "${outDir}")`);
+      return startJob(jobs, 'export', { kind: 'export', dbPath: deps.dbPath, snapshotId, outDir, options: options ?? {}, appVersion: deps.appVersion }, snapshotId);
+    },
+    'export.defaultFolder': async () => ({ path: deps.defaultExportFolder ?? path.join(os.homedir(), 'Okta Prep exports') }),
+    close: () => sampleOrg.close(),
+  };
+}
