@@ -1,0 +1,183 @@
+// The real service over the real HTTP transport, with a real SQLite file and the fake Okta server: connect, test,
+// pull as a job with progress events, browse, detail, export, validate — and typed errors, never stack traces.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceEvent } from '../../../shared/service/contract';
+import { createServiceClient, ServiceCallError } from '../../../shared/service/client';
+import { createHttpClientTransport } from '../../../shared/service/httpClientTransport';
+import type { JobState } from '../../../shared/service/types';
+import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
+import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
+import { createDispatcher } from '../../../electron/core/service/dispatcher';
+import { createEventHub } from '../../../electron/core/service/eventHub';
+import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
+import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
+import { MemorySecretStore } from '../../../electron/core/service/secretStore';
+import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const TOKEN = 'service-test-token-S3CRET';
+const tempDir = useTempDirs();
+let okta: FakeOktaServer;
+let transport: HttpTransport;
+let db: Db;
+let service: ReturnType<typeof createOktaPrepService>;
+let client: ReturnType<typeof createServiceClient>;
+const events: ServiceEvent[] = [];
+let logLines: string[] = [];
+
+async function call(method: string, params: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+  const response = await fetch(`${transport.origin}/api/call`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${transport.secret}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ method, params }),
+  });
+  return response.json() as never;
+}
+
+async function waitForJob(jobId: string, timeoutMs = 60_000): Promise<JobState> {
+  const started = Date.now();
+  for (;;) {
+    const job = (await client.call('jobs.list', {})).find((j) => j.id === jobId)!;
+    if (job.status !== 'running') return job;
+    if (Date.now() - started > timeoutMs) throw new Error(`job ${jobId} still running`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  okta = await startFakeOktaServer({ org: generateOrg({ seed: 'service', users: 400, groups: 30, apps: 12 }), apiToken: TOKEN });
+  const dir = tempDir();
+  const dbPath = path.join(dir, 'cache.sqlite');
+  db = openDatabase(dbPath);
+  const hub = createEventHub();
+  hub.subscribe((event) => events.push(event));
+  service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events: hub, transport: 'http', appVersion: 'test', defaultExportFolder: path.join(dir, 'exports') });
+  transport = await startHttpTransport({ dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }), events: hub });
+  client = createServiceClient(createHttpClientTransport({ baseUrl: transport.origin, secret: transport.secret }));
+});
+afterAll(async () => {
+  await transport?.close();
+  await service?.close();
+  db?.close();
+  await okta?.close();
+});
+
+describe('Okta Prep service', () => {
+  it('answers an unknown method, invalid params and an internal error as typed errors without stack traces', async () => {
+    const unknown = await call('snapshots.drop', {});
+    expect(unknown).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('snapshots.drop') } });
+    const invalid = await call('browse.page', { snapshotId: 1, table: 'users', offset: -1, limit: 5000 });
+    expect(invalid.ok).toBe(false);
+    expect(invalid.error!.code).toBe('INVALID_PARAMS');
+    expect(invalid.error!.message).toMatch(/offset|limit/);
+    // A real internal failure: a table the query needs is gone.
+    const dir = tempDir();
+    const brokenPath = path.join(dir, 'broken.sqlite');
+    const brokenDb = openDatabase(brokenPath);
+    brokenDb.exec(`INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); DROP TABLE relation_rows;`);
+    const brokenService = createOktaPrepService({ db: brokenDb, dbPath: brokenPath, dataFolder: dir, secrets: new MemorySecretStore(), events: createEventHub(), transport: 'http', appVersion: 'test' });
+    logLines = [];
+    const result = await createDispatcher(brokenService, { logger: (line) => logLines.push(line) })('browse.page', { snapshotId: 1, table: 'relations', offset: 0, limit: 10 });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    const message = (result as { error: { message: string } }).error.message;
+    expect(message).not.toMatch(/relation_rows|\bat\s|\.ts:/);
+    expect(logLines.join('\n')).toMatch(/relation_rows/); // the details went to the log instead
+    brokenDb.close();
+  });
+
+  it('reports a bad token clearly on test connection, and keeps the token out of every answer', async () => {
+    await client.call('connection.save', { orgUrl: okta.url, auth: { kind: 'ssws', token: 'wrong-token-XYZ' } });
+    const error = await client.call('connection.test', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceCallError);
+    expect((error as ServiceCallError).code).toBe('OKTA_AUTH');
+    expect((error as ServiceCallError).message).toMatch(/token rejected/);
+    expect((error as ServiceCallError).message).not.toContain('wrong-token-XYZ');
+  });
+
+  it('connects with a good token: the preflight reads every kind, and the token never comes back', async () => {
+    const info = await client.call('connection.save', { orgUrl: `${okta.url}/admin/dashboard`, auth: { kind: 'ssws', token: TOKEN } });
+    expect(info).toEqual({ orgUrl: okta.url, authKind: 'ssws', hasSecret: true, isSampleOrg: false });
+    expect(JSON.stringify(await client.call('connection.get', {}))).not.toContain(TOKEN);
+    const report = await client.call('connection.test', {});
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => c.objectKind)).toEqual(['users', 'groups', 'group members', 'apps', 'app assignments', 'admin roles', 'factors']);
+    expect(report.estimate!.requests).toBeGreaterThan(30);
+  });
+
+  it('pulls as a job with progress events, then lists the complete snapshot with counts', async () => {
+    events.length = 0;
+    const job = await client.call('pull.start', { includeFactors: true });
+    expect(job.status).toBe('running');
+    const finished = await waitForJob(job.id);
+    expect(finished.status).toBe('complete');
+    const updates = events.filter((e) => e.name === 'job.updated' && e.payload.id === job.id).map((e) => e.payload as JobState);
+    expect(updates.at(-1)!.status).toBe('complete');
+    expect(updates.some((u) => u.progress.requests > 0)).toBe(true);
+    const snapshots = await client.call('snapshots.list', {});
+    expect(snapshots[0]).toMatchObject({ id: finished.snapshotId, status: 'complete', counts: expect.objectContaining({ users: 400 }) });
+  });
+
+  it('browses pages, searches, filters and sorts, and pages relations by row number', async () => {
+    const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
+    const first = await client.call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 50 });
+    expect(first.total).toBe(400);
+    expect(first.rows).toHaveLength(50);
+    const someone = okta.org.users.find((u) => u.status === 'ACTIVE' && /^[a-z]/i.test(u.profile.login))!;
+    const found = await client.call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 50, search: someone.profile.login });
+    expect(found.rows.map((r) => r.id)).toContain(someone.id);
+    const suspended = await client.call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 500, filter: 'SUSPENDED' });
+    expect(suspended.total).toBe(okta.org.users.filter((u) => u.status === 'SUSPENDED').length);
+    const sorted = await client.call('browse.page', { snapshotId, table: 'apps', offset: 0, limit: 100, sort: { column: 'label', direction: 'desc' } });
+    const labels = sorted.rows.map((r) => String(r.label));
+    expect(labels).toEqual([...labels].sort().reverse());
+    const relations = await client.call('browse.page', { snapshotId, table: 'relations', offset: 0, limit: 1 });
+    const last = await client.call('browse.page', { snapshotId, table: 'relations', offset: relations.total - 1, limit: 5 });
+    expect(last.rows).toHaveLength(1);
+    expect(last.rows[0]!.seq).toBe(relations.total - 1);
+    expect(last.rows[0]!.parentName).toBeTruthy();
+  });
+
+  it("explains a user's access: direct apps and apps through groups, with the group named", async () => {
+    const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
+    const [appId, groups] = [...okta.org.appGroupAssignments].find(([, list]) => list.length > 0)!;
+    const groupId = groups[0]!.groupId;
+    const userId = okta.org.groupMembers.get(groupId)![0]!;
+    const detail = await client.call('browse.userAccess', { snapshotId, userId });
+    expect(detail.groups.map((g) => g.id)).toContain(groupId);
+    expect(detail.apps).toContainEqual(expect.objectContaining({ appId, via: { kind: 'group', groupId, groupName: expect.any(String) } }));
+    const direct = okta.org.directAppAssignments.get([...okta.org.directAppAssignments.keys()][0]!)![0]!;
+    const directDetail = await client.call('browse.userAccess', { snapshotId, userId: direct.userId });
+    expect(directDetail.apps.some((a) => a.via.kind === 'direct')).toBe(true);
+    const group = await client.call('browse.group', { snapshotId, groupId });
+    expect(group.apps.map((a) => a.id)).toContain(appId);
+    const app = await client.call('browse.app', { snapshotId, appId });
+    expect(app.groups.map((g) => g.id)).toContain(groupId);
+    await expect(client.call('browse.userAccess', { snapshotId, userId: '00unknown' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('previews and exports the bundle as a job, and validates the snapshot and uploaded files', async () => {
+    const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
+    const preview = await client.call('export.preview', { snapshotId, rows: 3 });
+    expect(preview.entities).toHaveLength(3);
+    expect(preview.entitiesText.startsWith('App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\n')).toBe(true);
+    const outDir = path.join((await client.call('export.defaultFolder', {})).path, 'bundle');
+    const job = await client.call('export.start', { snapshotId, outDir });
+    const done = await waitForJob(job.id);
+    expect(done.status).toBe('complete');
+    expect(fs.readdirSync(outDir).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
+    const report = await client.call('validate.snapshot', { snapshotId });
+    expect(report.errorCount).toBe(0);
+    const broken = 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n';
+    const uploaded = await client.call('validate.upload', { entities: { name: 'mine.csv', content: broken } });
+    expect(uploaded.files.entities!.path).toBe('mine.csv');
+    expect(uploaded.findings).toContainEqual(expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }));
+    await expect(client.call('export.start', { snapshotId, outDir: 'relative/dir' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('never stored the token in the database', () => {
+    const files = fs.readdirSync(path.dirname(db.name)).map((name) => path.join(path.dirname(db.name), name)).filter((file) => fs.statSync(file).isFile());
+    for (const file of files) expect(fs.readFileSync(file).toString('latin1')).not.toContain(TOKEN);
+  });
+});
