@@ -96,5 +96,3 @@ export function startApp(options: StartAppOptions = {}): void {
       app.quit();
     });
 }
-
-startApp();

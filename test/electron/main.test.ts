@@ -71,7 +71,8 @@ const { app, session, shell } = fakes.electron;
 
 async function startMain(): Promise<void> {
   vi.resetModules();
-  await import('../../electron/main/main');
+  const { startApp } = await import('../../electron/main/main');
+  startApp();
   await new Promise((resolve) => setImmediate(resolve));
 }
 

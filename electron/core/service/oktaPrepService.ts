@@ -105,7 +105,11 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', (error as Error).message);
       }
-      await deps.secrets.set(SECRET_NAME, JSON.stringify(credentials));
+      try {
+        await deps.secrets.set(SECRET_NAME, JSON.stringify(credentials));
+      } catch (error) {
+        throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
+      }
       settings.write({ orgUrl: url, authKind: auth.kind, clientId: auth.kind === 'oauth' ? credentials.kind === 'oauth' ? credentials.clientId : undefined : undefined, isSampleOrg: false });
       return (await connectionInfo())!;
     },

@@ -7,10 +7,15 @@ export interface WorkerTaskHandle {
   outcome: Promise<{ ok: true; result: WorkerResult } | { ok: false; error: { code: string; message: string; snapshotId?: number } }>;
 }
 
-const WORKER_ENTRY = new URL('./jobWorkerBootstrap.mjs', import.meta.url);
+// From source the bootstrap registers the TypeScript loader; the packaged app points this at its bundled worker.
+let workerEntry = new URL('./jobWorkerBootstrap.mjs', import.meta.url);
+
+export function useJobWorkerEntry(entry: URL): void {
+  workerEntry = entry;
+}
 
 export function runWorkerTask(task: WorkerTask, onProgress: (progress: WorkerProgress) => void): WorkerTaskHandle {
-  const worker = new Worker(WORKER_ENTRY, { workerData: task });
+  const worker = new Worker(workerEntry, { workerData: task });
   let settled = false;
   const outcome = new Promise<Awaited<WorkerTaskHandle['outcome']>>((resolve) => {
     worker.on('message', (message: FromWorker) => {
