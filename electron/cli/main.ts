@@ -7,12 +7,12 @@ import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
 import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { runServeCommand } from './commands/serveCommand';
-import { describePullResult, parseOrgUrl, runPull } from './commands/pullCommand';
+import { describePullResult, parseOrgUrl, runPull, snapshotToResume } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
 import { runValidateCommand } from './commands/validateCommand';
 import { runDemoCommand } from './commands/demoCommand';
-import { readApiToken } from './readToken';
+import { readCredentials } from './readCredentials';
 import { USAGE } from './usage';
 
 async function runCommand(command: string | undefined, positionals: string[], values: CliValues, context: CliEnvironment): Promise<ExitCode> {
@@ -20,12 +20,13 @@ async function runCommand(command: string | undefined, positionals: string[], va
   switch (command) {
     case 'pull': {
       const orgUrl = parseOrgUrl(values.org, out);
-      const token = readApiToken(values['token-file'], env);
-      const resumeSnapshotId = parsePositiveInteger(values.resume, '--resume');
+      const credentials = readCredentials(values, env);
+      const chosenSnapshot = parsePositiveInteger(values.snapshot, '--snapshot');
       const share = parseShare(values.share);
       const db = openCache(values, env);
       try {
-        const result = await runPull(db, orgUrl, { org: orgUrl, token, includeFactors: values['include-factors'] === true, resumeSnapshotId, share, signal: context.signal }, out);
+        const resumeSnapshotId = values.resume ? snapshotToResume(db, orgUrl, chosenSnapshot) : undefined;
+        const result = await runPull(db, orgUrl, { org: orgUrl, credentials, includeFactors: values['include-factors'] === true, resumeSnapshotId, share, signal: context.signal }, out);
         if (values.json) out.json({ orgUrl, ...result });
         else out.result(describePullResult(orgUrl, result));
         return EXIT.ok;

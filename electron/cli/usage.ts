@@ -3,7 +3,8 @@
 export const USAGE = `okta-prep — pull an Okta org into a local cache and export BalkanID upload files
 
 Usage:
-  okta-prep pull --org URL [--db FILE] [--include-factors] [--token-file FILE] [--resume ID] [--share 0.1..1] [--json]
+  okta-prep pull --org URL [--db FILE] [--include-factors] [--token-file FILE | --client-id ID --private-key-file FILE]
+                 [--resume [--snapshot ID]] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
                    [--flatten-group-apps] [--json]
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
@@ -12,8 +13,13 @@ Usage:
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--port N] [--json]
   okta-prep serve [--db FILE] [--port N] [--json]
 
-The API token comes from the environment variable OKTA_API_TOKEN or from --token-file FILE,
-never from the command line. The org URL may be typed loosely (acme.okta.com, the -admin host,
+Signing in to Okta, either way (never both):
+  API token     from the environment variable OKTA_API_TOKEN or from --token-file FILE, never from the command line.
+  OAuth 2.0     --client-id ID --private-key-file FILE: an API Services app with public key/private key client
+  service app   authentication; FILE holds its private key (PEM: PKCS#8, PKCS#1 or SEC1; or a private JWK with its kid).
+                Grant the app okta.users.read, okta.groups.read, okta.apps.read and okta.roles.read on its
+                "Okta API Scopes" tab and assign it an admin role (e.g. Read-Only Administrator). DPoP is handled.
+The org URL may be typed loosely (acme.okta.com, the -admin host,
 a copied dashboard link): it is normalised, and https is required except for loopback hosts.
 
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)

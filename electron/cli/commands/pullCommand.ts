@@ -1,6 +1,8 @@
 // `okta-prep pull`: pulls an org into a new snapshot (or resumes one) and prints what it got.
 import { APP_VERSION } from '../../core/appInfo';
-import { SswsTokenAuth } from '../../core/okta/auth';
+import type { OktaAuth } from '../../core/okta/auth';
+import { createOktaAuth } from '../../core/okta/oauth/createOktaAuth';
+import { PrivateKeyError } from '../../core/okta/oauth/loadPrivateKey';
 import { OktaClient } from '../../core/okta/oktaClient';
 import { normaliseOrgUrl, OrgUrlError } from '../../core/okta/orgUrl';
 import { RateLimitGovernor } from '../../core/okta/rateLimitGovernor';
@@ -11,10 +13,11 @@ import type { CliOutput } from '../cliOutput';
 import { formatPullProgress } from '../formatPullProgress';
 import { OktaError } from '../../core/okta/oktaErrors';
 import { PullError } from '../../core/pull/pullOrg';
+import type { CliCredentials } from '../readCredentials';
 
 export interface PullCommandInput {
   org: string;
-  token: string;
+  credentials: CliCredentials;
   includeFactors: boolean;
   resumeSnapshotId?: number;
   share?: number;
@@ -33,10 +36,29 @@ export function parseOrgUrl(input: string | undefined, out: CliOutput): string {
   }
 }
 
+/** The authoriser for the credentials; a key file that cannot be used is a usage error (exit 2), before any snapshot starts. */
+async function authFor(orgUrl: string, input: PullCommandInput): Promise<OktaAuth> {
+  const credentials = input.credentials;
+  if (credentials.kind === 'ssws') return createOktaAuth(credentials);
+  try {
+    return await createOktaAuth({
+      kind: 'oauth',
+      orgUrl,
+      clientId: credentials.clientId,
+      privateKey: credentials.privateKey,
+      keyFileName: credentials.privateKeyFile,
+      signal: input.signal,
+    });
+  } catch (error) {
+    if (error instanceof PrivateKeyError) throw usageError(error.message);
+    throw error;
+  }
+}
+
 export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, out: CliOutput): Promise<PullResult> {
   const client = new OktaClient({
     orgUrl,
-    auth: new SswsTokenAuth(input.token),
+    auth: await authFor(orgUrl, input),
     governor: new RateLimitGovernor({ share: input.share }),
     signal: input.signal,
   });
@@ -71,4 +93,15 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
   ];
   for (const gap of result.gaps) lines.push(`  INCOMPLETE: ${gap.objectKind} — ${gap.message}`);
   return lines.join('\n');
+}
+
+/** The snapshot `pull --resume` continues: the one named, else the latest unfinished snapshot of this org. */
+export function snapshotToResume(db: Db, orgUrl: string, chosen: number | undefined): number {
+  if (chosen !== undefined) return chosen;
+  const row = db
+    .prepare(`SELECT id FROM snapshots WHERE org_url = ? AND status <> 'complete' ORDER BY id DESC LIMIT 1`)
+    .pluck()
+    .get(orgUrl) as number | undefined;
+  if (row === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
+  return row;
 }

@@ -171,7 +171,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     const reason: unknown = cancelled ? options.signal?.reason : stopAll.signal.reason ?? failure.reason;
     const message = cancelled ? 'the pull was cancelled' : (reason as Error)?.message ?? String(reason);
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
-    throw new PullError(`${message} (snapshot ${snapshotId} can be resumed with --resume ${snapshotId})`, snapshotId, reason);
+    throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }
   buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
