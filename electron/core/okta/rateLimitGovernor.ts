@@ -117,7 +117,7 @@ export class RateLimitGovernor {
     for (;;) {
       signal?.throwIfAborted();
       if (this.inFlightTotal >= this.maxConcurrency) {
-        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        await this.waitForSlot(signal);
         continue;
       }
       const delay = this.delayFor(bucket);
@@ -135,6 +135,23 @@ export class RateLimitGovernor {
       this.inFlightTotal--;
       this.waiters.shift()?.();
     };
+  }
+
+  /** Waits until a request in flight finishes (or the signal aborts). */
+  private waitForSlot(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiters.indexOf(wake);
+        if (index !== -1) this.waiters.splice(index, 1);
+        reject(signal?.reason);
+      };
+      this.waiters.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** Sleeps, counting the time as this bucket's rate-limit wait. */
