@@ -81,6 +81,20 @@ function pageOfTable(db: Db, params: BrowsePageParams, spec: TableSpec): BrowseP
 const RELATION_COLUMNS = ['seq', 'kind', 'parentType', 'parentId', 'parentName', 'childType', 'childId', 'childName', 'detail'];
 const RELATION_SELECT = `seq, kind, parent_type AS parentType, parent_id AS parentId, child_type AS childType, child_id AS childId, detail`;
 
+// Counting a million relation rows takes ~100 ms; a complete snapshot never changes, so its count is kept.
+const relationTotals = new WeakMap<Db, Map<number, number>>();
+
+function relationTotal(db: Db, snapshotId: number): number {
+  let totals = relationTotals.get(db);
+  if (!totals) relationTotals.set(db, (totals = new Map()));
+  const known = totals.get(snapshotId);
+  if (known !== undefined) return known;
+  const total = (db.prepare(`SELECT count(*) FROM relation_rows WHERE snapshot_id = ?`).pluck().get(snapshotId) as number) ?? 0;
+  const status = db.prepare(`SELECT status FROM snapshots WHERE id = ?`).pluck().get(snapshotId);
+  if (status === 'complete') totals.set(snapshotId, total);
+  return total;
+}
+
 function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
   const values: Record<string, unknown> = { snapshotId: params.snapshotId, limit: params.limit, offset: params.offset };
   let total: number;
@@ -88,7 +102,7 @@ function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
   const search = params.search?.trim();
   if (!search && !params.filter) {
     // The fast path: seq is the row number, so an offset is a primary-key range.
-    total = (db.prepare(`SELECT count(*) FROM relation_rows WHERE snapshot_id = ?`).pluck().get(params.snapshotId) as number) ?? 0;
+    total = relationTotal(db, params.snapshotId);
     const descending = params.sort?.direction === 'desc';
     const from = descending ? total - 1 - params.offset : params.offset;
     rows = db

@@ -1,0 +1,23 @@
+// `npm run bench`: runs the benchmarks (not tests: they measure, they do not pass or fail) and prints the figures,
+// each as a ratio against a reference measured in the same run; results are also written to bench-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { runBrowseAndExportBench } from './browseAndExportBench';
+
+const benches: Record<string, () => Promise<Record<string, number | string>>> = {
+  'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
+};
+
+const only = process.argv[2];
+const results: Record<string, unknown> = {};
+for (const [name, run] of Object.entries(benches)) {
+  if (only && !name.includes(only)) continue;
+  console.log(`\n== ${name}`);
+  const figures = await run();
+  for (const [label, value] of Object.entries(figures)) console.log(`  ${label.padEnd(52)} ${value}`);
+  results[name] = figures;
+}
+fs.mkdirSync('bench-results', { recursive: true });
+const file = path.join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nwritten to ${file}`);
