@@ -7,6 +7,7 @@ import { countPullTasksByKind, getPullTask, markPullTaskDone, pendingPullTasks }
 import { createSnapshot, finishSnapshot, getSnapshot, recordSnapshotGap } from '../store/snapshots';
 import { SnapshotWriter } from '../store/snapshotWriter';
 import { buildRelationRows } from '../store/relationRows';
+import { detectSilentGaps } from './silentGaps';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
@@ -173,6 +174,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
     throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }
+  for (const gap of detectSilentGaps(db, snapshotId)) recordSnapshotGap(db, snapshotId, gap);
   buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   const snapshot = getSnapshot(db, snapshotId)!;
