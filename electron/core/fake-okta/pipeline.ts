@@ -16,12 +16,18 @@ export interface FakeRequest {
   requestId: string;
   /** The live model, read afresh for every request. */
   org: FakeOrg;
+  /** Set by the auth stage: who is calling (SSWS token, or an OAuth access token with its scopes). */
+  principal?: Principal;
 }
+
+export type Principal = { kind: 'ssws' } | { kind: 'oauth'; tokenType: 'Bearer' | 'DPoP'; scopes: readonly string[] };
 
 export interface FakeResponse {
   status: number;
   body: unknown;
   headers: Record<string, string | string[]>;
+  /** An injected transport fault: `reset` drops the socket unanswered, `truncate` cuts the body short. */
+  transportFault?: 'reset' | 'truncate';
 }
 
 export type NextStage = () => Promise<FakeResponse>;

@@ -1,37 +1,59 @@
-// Pipeline stage: stamps X-Rate-Limit-* headers for the bucket a request falls in (no limit is enforced yet).
-import type { Stage } from './pipeline';
+// Pipeline stage: meters every request against its bucket and stamps X-Rate-Limit-* on every answer, errors included.
+// With `rateLimits` given it also refuses: 429 E0000047 when the bucket's window is used up, or (limit/remaining 0)
+// when too many requests are in flight. Without it, the original headers-only behaviour (a fresh window every time).
+import { errorBody, tooManyRequests } from './errors';
+import type { FakeServerClock } from './fakeClock';
+import type { FakeResponse, Stage } from './pipeline';
+import { bucketFor } from './rateLimitBuckets';
+import type { RateLimitSettings, RateLimitWindows } from './rateLimitWindows';
+import type { StatsRecorder } from './serverStats';
 
-export interface RateLimitBucket {
-  name: string;
-  /** Requests per minute, Okta's last published Workforce defaults (okta-api.md §3.2). */
-  limit: number;
+export interface RateLimitContext {
+  settings: RateLimitSettings;
+  windows: RateLimitWindows;
+  stats: StatsRecorder;
+  clock: FakeServerClock;
+  /** Requests in flight right now, this one included. */
+  inFlight: () => number;
 }
 
-const ID = '[^/]+';
-const BUCKETS: readonly { pattern: RegExp; bucket: RateLimitBucket }[] = [
-  { pattern: new RegExp(`^/api/v1/apps/${ID}$`), bucket: { name: 'app', limit: 500 } },
-  { pattern: /^\/api\/v1\/apps(\/|$)/, bucket: { name: 'apps', limit: 100 } },
-  { pattern: new RegExp(`^/api/v1/groups/${ID}$`), bucket: { name: 'group', limit: 1000 } },
-  { pattern: /^\/api\/v1\/groups(\/|$)/, bucket: { name: 'groups', limit: 500 } },
-  { pattern: new RegExp(`^/api/v1/users/${ID}$`), bucket: { name: 'user', limit: 2000 } },
-  { pattern: /^\/api\/v1\/users(\/|$)/, bucket: { name: 'users', limit: 600 } },
-];
-const OTHER: RateLimitBucket = { name: 'other', limit: 1200 };
+/** Without enforcement the headers promise a whole fresh minute, as before. */
+const LEGACY_WINDOW_SECONDS = 60;
 
-export function rateLimitBucketFor(path: string): RateLimitBucket {
-  return BUCKETS.find((entry) => entry.pattern.test(path))?.bucket ?? OTHER;
+function limitHeaders(limit: number, remaining: number, resetSeconds: number): Record<string, string> {
+  return {
+    'X-Rate-Limit-Limit': String(limit),
+    'X-Rate-Limit-Remaining': String(remaining),
+    'X-Rate-Limit-Reset': String(resetSeconds),
+  };
 }
 
-const WINDOW_SECONDS = 60;
+function refuse(headers: Record<string, string>): FakeResponse {
+  return { status: 429, body: errorBody(tooManyRequests()), headers };
+}
 
-/** Sent on every response, errors included, as Okta does. `nowMs` is injectable for a later enforcing stage. */
-export function rateLimitHeaders(nowMs: () => number = Date.now): Stage {
+export function rateLimitHeaders(context: RateLimitContext): Stage {
+  const { settings, windows, stats, clock } = context;
   return async (request, next) => {
+    const bucket = bucketFor(request.method, request.url.pathname);
+    stats.request(bucket);
+    const nowMs = clock.now();
+    if (settings.enforce && context.inFlight() > settings.concurrency) {
+      // Okta: both counters 0 and the reset only an estimate (here: the next whole second after the next one).
+      stats.rateLimited(bucket, 'concurrency');
+      return refuse(limitHeaders(0, 0, Math.ceil(nowMs / 1000) + 1));
+    }
+    const verdict = windows.take(bucket, nowMs);
+    stats.windowUse(bucket, verdict.used);
+    const headers = settings.enforce
+      ? limitHeaders(verdict.limit, verdict.remaining, verdict.resetSeconds)
+      : limitHeaders(verdict.limit, verdict.limit - 1, Math.ceil(nowMs / 1000) + LEGACY_WINDOW_SECONDS);
+    if (!verdict.allowed) {
+      stats.rateLimited(bucket, 'bucket');
+      return refuse(headers);
+    }
     const response = await next();
-    const bucket = rateLimitBucketFor(request.url.pathname);
-    response.headers['X-Rate-Limit-Limit'] = String(bucket.limit);
-    response.headers['X-Rate-Limit-Remaining'] = String(bucket.limit - 1);
-    response.headers['X-Rate-Limit-Reset'] = String(Math.ceil(nowMs() / 1000) + WINDOW_SECONDS);
+    Object.assign(response.headers, headers);
     return response;
   };
 }

@@ -1,21 +1,43 @@
-// The fake Okta org as a real HTTP server on 127.0.0.1: request -> pipeline (errors, auth, routes) -> JSON response.
-import { randomBytes } from 'node:crypto';
+// The fake Okta org as a real HTTP server on 127.0.0.1: request -> pipeline (rate limits, errors, OAuth token
+// endpoint, auth, faults, permissions, routes) -> JSON response; plus GET /__fake/stats for tests and benchmarks.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { requireSswsToken } from './auth';
+import { authenticate } from './auth';
 import { answerErrors } from './errors';
+import { systemClock, type FakeServerClock } from './fakeClock';
+import { FaultPlan, injectFaults, type FaultOptions } from './faultPlan';
 import type { FakeOrg } from './generateOrg';
-import { composeStages, type FakeRequest, type FakeResponse, type Stage } from './pipeline';
+import { readBody, send, toFakeRequest } from './httpTransport';
+import { OAuthServerState, type OAuthOptions } from './oauth/oauthState';
+import { tokenEndpoint } from './oauth/tokenEndpoint';
+import { enforcePermissions, type PermissionOptions } from './permissions';
+import { composeStages, type Stage } from './pipeline';
 import { rateLimitHeaders } from './rateLimitHeaders';
+import { RateLimitWindows, resolveRateLimits, type RateLimitOptions } from './rateLimitWindows';
 import { createRouter } from './router';
 import { OKTA_ROUTES } from './routes/index';
+import { StatsRecorder, type FakeOktaStats } from './serverStats';
 
 export interface FakeOktaServerOptions {
   org: FakeOrg;
-  /** The only SSWS token accepted. */
-  apiToken: string;
+  /** The only SSWS token accepted; without it (e.g. an OAuth-only server) SSWS is refused. */
+  apiToken?: string;
   /** Default 0: a free port is chosen at start. */
   port?: number;
+  /** Default: the system clock. Drives Date headers, rate-limit windows, token expiry and mutateOrg timestamps. */
+  clock?: FakeServerClock;
+  /** Enforced bucket and concurrency limits. Absent or false: headers only, nothing refused (the original behaviour). */
+  rateLimits?: RateLimitOptions | false;
+  /** Seeded, deterministic 5xx / reset / stall / truncate faults. */
+  faults?: FaultOptions;
+  /** What the credential may read; a denied kind answers 403 E0000006. Default: everything. */
+  permissions?: PermissionOptions;
+  /** A service app with scopes but no admin role: lists answer 200 [] (group list and stats stay real). */
+  oauthWithoutAdminRole?: boolean;
+  /** The org authorization server with one service app (private_key_jwt, optional DPoP). */
+  oauth?: OAuthOptions;
+  /** Extra time every admitted request takes before it is handled (keeps requests in flight); default 0. */
+  latencyMs?: number;
 }
 
 export interface FakeOktaServer {
@@ -23,82 +45,97 @@ export interface FakeOktaServer {
   url: string;
   /** The live model: read on every request, so tests may mutate (or replace) it between requests. */
   org: FakeOrg;
-  /** Total requests received, all paths and outcomes. */
+  /** The server's clock (pass the server itself to the mutateOrg helpers). */
+  clock: FakeServerClock;
+  /** Total requests received, all paths and outcomes (the /__fake/* endpoints excepted). */
   requestCount(): number;
+  /** A snapshot of the counters; also served as JSON by GET /__fake/stats. */
+  stats(): FakeOktaStats;
+  /** Zeroes the counters (also POST /__fake/stats/reset); rate-limit windows keep their state. */
+  resetStats(): void;
   close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+const delay = (ms: number): Stage => async (_request, next) => {
+  await sleep(ms);
+  return next();
+};
 
-function newRequestId(): string {
-  return randomBytes(20).toString('base64url').slice(0, 27);
+function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, stats: StatsRecorder, inFlight: () => number): Stage[] {
+  const settings = resolveRateLimits(options.rateLimits);
+  const oauth = options.oauth ? new OAuthServerState(options.oauth) : null;
+  const latencyMs = options.latencyMs ?? 0;
+  // Order matters: rate-limit headers go on every answer (errors too) and a refused request goes no further;
+  // thrown errors become Okta bodies; the token endpoint needs no API credential; faults come after auth
+  // (a request that would 401 never faults) and before permissions and routing.
+  return [
+    rateLimitHeaders({ settings, windows: new RateLimitWindows(settings), stats, clock, inFlight }),
+    answerErrors,
+    ...(latencyMs > 0 ? [delay(latencyMs)] : []),
+    tokenEndpoint({ state: oauth, stats, clock }),
+    authenticate({ apiToken: () => options.apiToken, oauth, clock }),
+    ...(options.faults ? [injectFaults(new FaultPlan(options.faults), stats)] : []),
+    enforcePermissions({ permissions: options.permissions, oauthWithoutAdminRole: options.oauthWithoutAdminRole }),
+  ];
 }
 
-/** Bodies are never large here (form posts at most); anything bigger is cut rather than buffered. */
-const MAX_BODY_BYTES = 1 << 20;
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
-  });
-}
-
-function toFakeRequest(req: http.IncomingMessage, body: string, fallbackOrigin: string, org: FakeOrg): FakeRequest {
-  // Links are built from the Host header, as Okta builds them from the org's own domain.
-  const origin = req.headers.host ? `http://${req.headers.host}` : fallbackOrigin;
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', origin);
-  } catch {
-    url = new URL('/', fallbackOrigin);
+/** GET /__fake/stats and POST /__fake/stats/reset: outside the pipeline, unauthenticated (loopback only). */
+function answerFakeEndpoint(req: http.IncomingMessage, res: http.ServerResponse, server: FakeOktaServer): void {
+  const path = (req.url ?? '').split('?')[0];
+  let status = 200;
+  let body: unknown;
+  if (path === '/__fake/stats' && req.method === 'GET') body = server.stats();
+  else if (path === '/__fake/stats/reset' && req.method === 'POST') {
+    server.resetStats();
+    body = { reset: true };
+  } else {
+    status = 404;
+    body = { error: 'unknown /__fake endpoint' };
   }
-  return { method: req.method ?? 'GET', url, baseUrl: url.origin, headers: req.headers, body, requestId: newRequestId(), org };
-}
-
-function send(res: http.ServerResponse, request: FakeRequest, response: FakeResponse): void {
-  const payload = JSON.stringify(response.body);
-  res.statusCode = response.status;
-  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('X-Okta-Request-Id', request.requestId);
-  res.setHeader('Content-Length', Buffer.byteLength(payload));
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'Cache-Control': 'no-store' });
   res.end(payload);
 }
 
 export async function startFakeOktaServer(options: FakeOktaServerOptions): Promise<FakeOktaServer> {
   let served = 0;
+  let inFlight = 0;
   let closing: Promise<void> | null = null;
-  // Order matters: rate-limit headers go on every answer (errors too), thrown errors become Okta bodies,
-  // auth runs before routing. Later features slot in here: an enforcing rate limiter or a fault injector
-  // right after answerErrors, an OAuth token endpoint before requireSswsToken, DPoP checks beside it.
-  const stages: Stage[] = [rateLimitHeaders(), answerErrors, requireSswsToken(() => options.apiToken)];
-  const handle = composeStages(stages, createRouter(OKTA_ROUTES));
+  const clock = options.clock ?? systemClock;
+  const stats = new StatsRecorder();
+  const handle = composeStages(pipelineStages(options, clock, stats, () => inFlight), createRouter(OKTA_ROUTES));
   const server = http.createServer();
   const fakeServer: FakeOktaServer = {
     url: '',
     org: options.org,
+    clock,
     requestCount: () => served,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections(); // keep-alive sockets from fetch would otherwise hold close() open
       })),
   };
-  server.on('request', (req, res) => {
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.url?.startsWith('/__fake/')) return answerFakeEndpoint(req, res, fakeServer);
     served++;
+    inFlight++;
+    stats.inFlight(inFlight);
+    res.once('close', () => inFlight--);
     readBody(req)
       .then((body) => {
         const request = toFakeRequest(req, body, fakeServer.url, fakeServer.org);
-        return handle(request).then((response) => send(res, request, response));
+        return handle(request).then((response) => {
+          const status = send(res, request.requestId, response, clock);
+          if (status !== null) stats.status(status);
+        });
       })
       .catch(() => {
+        if (res.destroyed || res.writableEnded) return;
         res.statusCode = 500;
         res.end();
       });

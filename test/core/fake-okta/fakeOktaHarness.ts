@@ -1,6 +1,6 @@
 // Test helpers for the fake Okta server: start it, call it with the token, and walk Link-header or body pagination.
 import { generateOrg, type FakeOrg, type FakeOrgOptions } from '../../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
+import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
 
 export const TEST_TOKEN = 'fake-okta-test-token-0123456789';
 
@@ -26,9 +26,10 @@ export function parseLinks(header: string | null): Record<string, string> {
   return links;
 }
 
-export async function startHarness(options: FakeOrgOptions | FakeOrg): Promise<Harness> {
+/** `serverOptions` adds rate limits, faults, permissions, OAuth ... to the SSWS-token server. */
+export async function startHarness(options: FakeOrgOptions | FakeOrg, serverOptions: Omit<FakeOktaServerOptions, 'org'> = {}): Promise<Harness> {
   const org = 'seed' in options ? generateOrg(options) : options;
-  const server = await startFakeOktaServer({ org, apiToken: TEST_TOKEN });
+  const server = await startFakeOktaServer({ apiToken: TEST_TOKEN, ...serverOptions, org });
   const absolute = (pathOrUrl: string) => (pathOrUrl.startsWith('http') ? pathOrUrl : `${server.url}${pathOrUrl}`);
   const get = (pathOrUrl: string, headers: Record<string, string> = {}) =>
     fetch(absolute(pathOrUrl), { headers: { Authorization: `SSWS ${TEST_TOKEN}`, Accept: 'application/json', ...headers } });

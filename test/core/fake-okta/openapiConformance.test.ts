@@ -1,9 +1,11 @@
 // Every endpoint family of the fake Okta server answers with JSON that Okta's own OpenAPI spec accepts
-// (management-minimal.yaml, the schema each operation names for its 200/401/404 responses).
+// (management-minimal.yaml, the schema each operation names for its 200/401/403/404/429 responses), and the token
+// endpoint answers what oauth-minimal.yaml declares for POST /oauth2/v1/token.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OktaSpec, SPEC_PATH } from './openapiSpec';
+import { OAUTH_SPEC_PATH, OktaSpec, SPEC_PATH } from './openapiSpec';
 import { TEST_TOKEN, startHarness, type Harness } from './fakeOktaHarness';
+import { CLIENT_ID, clientAssertion, dpopProof, makeKey, postToken, tokenForm, type TestKey } from './oauthTestClient';
 
 let loadedSpec: OktaSpec | undefined;
 let specError: unknown;
@@ -179,5 +181,93 @@ describe('error bodies', () => {
 
   it('400: Error (ErrorApiValidationFailed400) for a bad filter', async () => {
     await expectConformant('/api/v1/users', `/api/v1/users?filter=${encodeURIComponent('status gt "x"')}`, '400', { fallback: 'ErrorApiValidationFailed400' });
+  });
+});
+
+describe('rate-limit and permission bodies', () => {
+  let limited: Harness;
+  beforeAll(async () => {
+    limited = await startHarness({ seed: 'openapi-limits', users: 20, groups: 4, apps: 3 }, { rateLimits: { buckets: { users: 1, apps: 1 } }, permissions: { groupMembers: false } });
+  });
+  afterAll(async () => limited?.server.close());
+
+  it('429: Error (ErrorTooManyRequests429), matching the spec example but for errorId', async () => {
+    const example = spec().example('ErrorTooManyRequests') as Record<string, unknown>;
+    for (const path of ['/api/v1/users', '/api/v1/apps']) {
+      await (await limited.get(path)).arrayBuffer();
+      const response = await limited.get(path);
+      expect(response.status).toBe(429);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(spec().validator(path, '429')(body)).toEqual([]);
+      expect({ ...body, errorId: example.errorId }).toEqual(example);
+    }
+  });
+
+  it('403: Error (ErrorAccessDenied403) for a denied member listing, matching the spec example but for errorId', async () => {
+    const example = spec().example('ErrorAccessDenied') as Record<string, unknown>;
+    const response = await limited.get(`/api/v1/groups/${limited.org.groups[0]!.id}/users`);
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(spec().validator('/api/v1/groups/{groupId}/users', '403')(body)).toEqual([]);
+    expect({ ...body, errorId: example.errorId }).toEqual(example);
+  });
+});
+
+describe('token endpoint (oauth-minimal.yaml)', () => {
+  let oauthSpec: OktaSpec | undefined;
+  let oauthSpecError: unknown;
+  let server: Harness;
+  let key: TestKey;
+  const validate = (status: string, body: unknown) => {
+    if (!oauthSpec) throw oauthSpecError ?? new Error('OAuth spec not loaded');
+    return oauthSpec.validator('/oauth2/v1/token', status, undefined, 'post')(body);
+  };
+  beforeAll(async () => {
+    try {
+      oauthSpec = OktaSpec.load(OAUTH_SPEC_PATH);
+    } catch (error) {
+      oauthSpecError = error;
+    }
+    key = await makeKey('RS256', 'conformance');
+    server = await startHarness({ seed: 'openapi-oauth', users: 5, groups: 2, apps: 1 }, {
+      oauth: { clientId: CLIENT_ID, publicJwks: { keys: [key.publicJwk] }, requireDpop: false },
+      rateLimits: { buckets: { token: 8 } },
+    });
+  });
+  afterAll(async () => server?.server.close());
+
+  it('200: TokenResponseOrgAs (Bearer); a DPoP answer differs only in token_type, which the spec enum lacks', async () => {
+    const url = `${server.server.url}/oauth2/v1/token`;
+    const bearer = await postToken(url, tokenForm(await clientAssertion(key, url), 'okta.users.read'));
+    expect(bearer.status).toBe(200);
+    expect(validate('200', await bearer.json())).toEqual([]);
+    const challenge = await postToken(url, tokenForm(await clientAssertion(key, url)), await dpopProof(key, { htm: 'POST', htu: url }));
+    expect(challenge.status).toBe(400);
+    expect(validate('400', await challenge.json())).toEqual([]); // use_dpop_nonce
+    const nonce = challenge.headers.get('dpop-nonce')!;
+    const dpop = await postToken(url, tokenForm(await clientAssertion(key, url)), await dpopProof(key, { htm: 'POST', htu: url, nonce }));
+    const body = (await dpop.json()) as Record<string, unknown>;
+    expect(body.token_type).toBe('DPoP');
+    const errors = validate('200', body);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.startsWith('/token_type'))).toBe(true);
+    expect(validate('200', { ...body, token_type: 'Bearer' })).toEqual([]);
+  });
+
+  it('400 and 401: OAuthError for invalid_scope, invalid_dpop_proof and invalid_client; 429: Error', async () => {
+    const url = `${server.server.url}/oauth2/v1/token`;
+    const badScope = await postToken(url, tokenForm(await clientAssertion(key, url), 'okta.users.manage'));
+    expect(badScope.status).toBe(400);
+    expect(validate('400', await badScope.json())).toEqual([]);
+    const badProof = await postToken(url, tokenForm(await clientAssertion(key, url)), 'not-a-jwt');
+    expect(badProof.status).toBe(400);
+    expect(validate('400', await badProof.json())).toEqual([]);
+    const badClient = await postToken(url, tokenForm(await clientAssertion(key, url, { aud: 'https://elsewhere.example.com/oauth2/v1/token' })));
+    expect(badClient.status).toBe(401);
+    expect(validate('401', await badClient.json())).toEqual([]);
+    let limited: Response | undefined;
+    for (let i = 0; i < 8 && limited?.status !== 429; i++) limited = await postToken(url, tokenForm('x'));
+    expect(limited?.status).toBe(429);
+    expect(validate('429', await limited!.json())).toEqual([]);
   });
 });

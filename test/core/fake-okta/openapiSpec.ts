@@ -1,5 +1,6 @@
-// Test helper: loads Okta's management OpenAPI spec and validates fake-server responses against the schema each
-// operation names, with ajv (discriminators dispatched by hand) plus a check for properties the spec does not declare.
+// Test helper: loads Okta's OpenAPI specs (management, and the OAuth one for /oauth2/v1/token) and validates fake-server
+// responses against the schema each operation names, with ajv (discriminators dispatched by hand) plus a check for
+// properties the spec does not declare.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ interface Spec { paths: Record<string, Record<string, { operationId?: string; re
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The spec lives beside the repository (shared/okta-openapi), not inside it. */
 export const SPEC_PATH = path.resolve(REPO_ROOT, '..', 'shared', 'okta-openapi', 'management-minimal.yaml');
+export const OAUTH_SPEC_PATH = path.resolve(REPO_ROOT, '..', 'shared', 'okta-openapi', 'oauth-minimal.yaml');
 const SPEC_ID = 'okta-management';
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -51,9 +53,15 @@ export class OktaSpec {
     this.ajv.addSchema({ $id: SPEC_ID, components: { schemas: nullableWithoutType(spec.components.schemas) } });
   }
 
-  static load(): OktaSpec {
-    if (!fs.existsSync(SPEC_PATH)) throw new Error(`Okta OpenAPI spec not found at ${SPEC_PATH}`);
-    return new OktaSpec(parse(fs.readFileSync(SPEC_PATH, 'utf8')) as Spec);
+  /** The management spec by default; pass OAUTH_SPEC_PATH for the OAuth one. */
+  static load(specPath: string = SPEC_PATH): OktaSpec {
+    if (!fs.existsSync(specPath)) throw new Error(`Okta OpenAPI spec not found at ${specPath}`);
+    return new OktaSpec(parse(fs.readFileSync(specPath, 'utf8')) as Spec);
+  }
+
+  /** The `value` of a named components.examples entry (e.g. "ErrorTooManyRequests"). */
+  example(name: string): unknown {
+    return (this.spec.components.examples?.[name] as { value?: unknown } | undefined)?.value;
   }
 
   /** Resolves "#/components/..." within the spec. */
@@ -65,14 +73,15 @@ export class OktaSpec {
   }
 
   /** The JSON schema the spec gives for an operation's response (following components.responses refs). */
-  responseSchema(pathTemplate: string, status: string, fallbackResponse?: string): Schema {
-    const operation = this.spec.paths[pathTemplate]?.get;
-    if (!operation) throw new Error(`no GET ${pathTemplate} in the spec`);
+  responseSchema(pathTemplate: string, status: string, fallbackResponse?: string, method = 'get'): Schema {
+    const operation = this.spec.paths[pathTemplate]?.[method];
+    const name = `${method.toUpperCase()} ${pathTemplate}`;
+    if (!operation) throw new Error(`no ${name} in the spec`);
     let response = operation.responses?.[status] ?? (fallbackResponse ? { $ref: `#/components/responses/${fallbackResponse}` } : undefined);
-    if (!response) throw new Error(`GET ${pathTemplate} declares no ${status} response`);
+    if (!response) throw new Error(`${name} declares no ${status} response`);
     if (typeof response.$ref === 'string') response = this.resolve(response.$ref);
     const schema = (response.content as Record<string, { schema: Schema }> | undefined)?.['application/json']?.schema;
-    if (!schema) throw new Error(`GET ${pathTemplate} ${status} has no application/json schema`);
+    if (!schema) throw new Error(`${name} ${status} has no application/json schema`);
     return schema;
   }
 
@@ -106,11 +115,11 @@ export class OktaSpec {
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, this.prepare(value)]));
   }
 
-  /** Validates against the response schema of GET `pathTemplate` for `status`: schema errors plus undeclared properties. */
-  validator(pathTemplate: string, status: string, fallbackResponse?: string): ResponseValidator {
-    const key = `${pathTemplate} ${status}`;
+  /** Validates against the response schema of `method` (default GET) `pathTemplate` for `status`: schema errors plus undeclared properties. */
+  validator(pathTemplate: string, status: string, fallbackResponse?: string, method = 'get'): ResponseValidator {
+    const key = `${method} ${pathTemplate} ${status} ${fallbackResponse ?? ''}`;
     let validate = this.compiled.get(key);
-    const raw = this.responseSchema(pathTemplate, status, fallbackResponse);
+    const raw = this.responseSchema(pathTemplate, status, fallbackResponse, method);
     if (!validate) {
       validate = this.ajv.compile(this.prepare(raw) as Schema);
       this.compiled.set(key, validate);
