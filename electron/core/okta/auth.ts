@@ -5,6 +5,8 @@ export interface OktaAuth {
   headersFor(method: string, url: string): Promise<Record<string, string>>;
   /** A short, secret-free description for messages, e.g. "API token". */
   readonly description: string;
+  /** Drops a cached access token so the next headersFor gets a new one (OAuth); SSWS tokens have none. */
+  invalidate?(): void;
 }
 
 export class SswsTokenAuth implements OktaAuth {

@@ -83,6 +83,7 @@ export class OktaClient {
     const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 20;
     let failures = 0;
     let rateLimits = 0;
+    let reauthorised = false;
     for (;;) {
       const release = await this.governor.acquire(bucket, this.options.signal);
       let response: Response;
@@ -93,6 +94,8 @@ export class OktaClient {
       } catch (error) {
         release();
         if (this.options.signal?.aborted) throw this.options.signal.reason;
+        // An OktaError here comes from auth.headersFor (e.g. the OAuth token request) and already says what to do.
+        if (error instanceof OktaError) throw error;
         if (!(error instanceof RetryableFailure) || failures >= maxRetries) {
           throw new OktaError('unavailable', `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the network and retry; the pull can be resumed.`);
         }
@@ -107,6 +110,13 @@ export class OktaClient {
         if (rateLimits >= maxRateLimitRetries) throw oktaErrorForResponse(this.orgUrl, 429, bodyText, what);
         const wait = this.governor.onRateLimited(bucket, rateLimitHeaders, rateLimits++);
         await this.governor.waitCounted(bucket, wait, this.options.signal);
+        continue;
+      }
+      // OAuth access tokens expire or are revoked: when the auth can renew its token (invalidate()), a 401 is
+      // retried once with a new token before it counts as a failure. SSWS auth has no invalidate(): it fails at once.
+      if (response.status === 401 && !reauthorised && this.options.auth.invalidate) {
+        reauthorised = true;
+        this.options.auth.invalidate();
         continue;
       }
       if (response.status >= 500 && failures < maxRetries) {
