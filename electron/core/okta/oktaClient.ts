@@ -123,7 +123,7 @@ export class OktaClient {
         await this.backoff(++failures);
         continue;
       }
-      if (!response.ok) throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what);
+      if (!response.ok) throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what, this.options.auth.description);
       try {
         return { body: JSON.parse(bodyText) as unknown, headers: response.headers };
       } catch {

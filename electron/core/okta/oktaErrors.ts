@@ -26,17 +26,16 @@ export function parseOktaErrorBody(text: string): Partial<OktaErrorBody> {
 }
 
 /** Builds the error for a non-2xx answer; `what` names the object kind being read, e.g. "group members". */
-export function oktaErrorForResponse(orgUrl: string, status: number, bodyText: string, what: string): OktaError {
+export function oktaErrorForResponse(orgUrl: string, status: number, bodyText: string, what: string, authDescription = 'API token'): OktaError {
   const body = parseOktaErrorBody(bodyText);
   const code = body.errorCode ? ` (${body.errorCode})` : '';
   const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
   if (status === 401) {
-    return new OktaError(
-      'auth',
-      `token rejected by ${orgUrl}${code}: it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > Tokens and try again.`,
-      status,
-      body.errorCode,
-    );
+    const advice =
+      authDescription === 'API token'
+        ? 'it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > Tokens and try again.'
+        : `its access token was refused. Check that ${authDescription} is active, has the okta.*.read scopes granted and an admin role assigned.`;
+    return new OktaError('auth', `${authDescription === 'API token' ? 'token' : authDescription} rejected by ${orgUrl}${code}: ${advice}`, status, body.errorCode);
   }
   if (status === 403) {
     return new OktaError(
