@@ -174,7 +174,9 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
     throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }
-  for (const gap of detectSilentGaps(db, snapshotId)) recordSnapshotGap(db, snapshotId, gap);
+  // A kind already known to be unreadable (403) is not flagged a second time as suspiciously empty.
+  const knownGaps = new Set(getSnapshot(db, snapshotId)!.gaps.map((gap) => gap.objectKind));
+  for (const gap of detectSilentGaps(db, snapshotId)) if (!knownGaps.has(gap.objectKind)) recordSnapshotGap(db, snapshotId, gap);
   buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   const snapshot = getSnapshot(db, snapshotId)!;
