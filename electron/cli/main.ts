@@ -7,6 +7,7 @@ import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
 import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { runServeCommand } from './commands/serveCommand';
+import { runCheckCommand } from './commands/checkCommand';
 import { describePullResult, parseOrgUrl, runPull, snapshotToResume } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
@@ -61,6 +62,8 @@ async function runCommand(command: string | undefined, positionals: string[], va
       return runFakeOktaCommand(values, context);
     case 'serve':
       return runServeCommand(values, context);
+    case 'check':
+      return runCheckCommand(values, context);
     case 'help':
     case undefined:
       out.result(USAGE);

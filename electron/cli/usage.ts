@@ -5,6 +5,7 @@ export const USAGE = `okta-prep — pull an Okta org into a local cache and expo
 Usage:
   okta-prep pull --org URL [--db FILE] [--include-factors] [--token-file FILE | --client-id ID --private-key-file FILE]
                  [--resume [--snapshot ID]] [--share 0.1..1] [--json]
+  okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
                    [--flatten-group-apps] [--json]
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
@@ -22,6 +23,8 @@ Signing in to Okta, either way (never both):
 The org URL may be typed loosely (acme.okta.com, the -admin host,
 a copied dashboard link): it is normalised, and https is required except for loopback hosts.
 
+check       one cheap request per object kind: what can be read, what a missing permission costs, and an
+            estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)
 fake-okta   serves a generated Okta org on 127.0.0.1 (the sample org unless a size is given) until Ctrl-C;
             it accepts only the token in OKTA_API_TOKEN / --token-file

@@ -130,3 +130,25 @@ describe('okta-prep CLI', () => {
     expect(fs.existsSync(path.join(work, 'none', 'entities.csv'))).toBe(false);
   });
 });
+
+describe('okta-prep check', () => {
+  it('reports every kind readable with an estimate, and exit 0', async () => {
+    const run = await runCli(['check', '--org', server.url, '--json'], { env: { OKTA_API_TOKEN: TOKEN } });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.checks.every((c: { readable: boolean }) => c.readable)).toBe(true);
+    expect(report.estimate.requests).toBeGreaterThan(15);
+  });
+
+  it('names what is missing and what it costs (exit 3) when group members cannot be listed', async () => {
+    const limited = await startFakeOktaServer({ org: generateOrg({ seed: 'cli', users: 120, groups: 15, apps: 8 }), apiToken: TOKEN, permissions: { groupMembers: false } });
+    try {
+      const run = await runCli(['check', '--org', limited.url], { env: { OKTA_API_TOKEN: TOKEN } });
+      expect(run.code).toBe(3);
+      expect(run.stdout).toMatch(/MISSING group members/);
+      expect(run.stdout).toMatch(/access granted through groups is not connected to users/);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -37,7 +37,7 @@ export function parseOrgUrl(input: string | undefined, out: CliOutput): string {
 }
 
 /** The authoriser for the credentials; a key file that cannot be used is a usage error (exit 2), before any snapshot starts. */
-async function authFor(orgUrl: string, input: PullCommandInput): Promise<OktaAuth> {
+export async function authFor(orgUrl: string, input: Pick<PullCommandInput, 'credentials' | 'signal'>): Promise<OktaAuth> {
   const credentials = input.credentials;
   if (credentials.kind === 'ssws') return createOktaAuth(credentials);
   try {
