@@ -3,8 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runBrowseAndExportBench } from './browseAndExportBench';
+import { runPullEngineBench } from './pullEngineBench';
+import { runPullMemoryBench } from './pullMemoryBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
+  'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
+  'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
 };
 
