@@ -1,0 +1,93 @@
+// A user's access (browse.userAccess): every app and why (direct or via which group), groups, admin roles and factors.
+import type { UserAccessDetail } from '../../../../shared/service/types';
+import { plural } from '../../format/formatDuration';
+import type { OpenDetail } from './detailSelection';
+import { LinkButton } from './LinkButton';
+import { RecordFields } from './RecordFields';
+
+type Via = UserAccessDetail['apps'][number]['via'];
+
+function Reason({ via, open }: { via: Via; open: OpenDetail }) {
+  if (via.kind === 'direct') return <>assigned directly</>;
+  return (
+    <>
+      via group <LinkButton target={{ kind: 'group', id: via.groupId, name: via.groupName }} open={open} />
+    </>
+  );
+}
+
+export function UserAccessView({ detail, open }: { detail: UserAccessDetail; open: OpenDetail }) {
+  return (
+    <>
+      <RecordFields record={detail.user} label="User attributes" />
+      <h3>Apps ({detail.apps.length})</h3>
+      {detail.apps.length === 0 ? (
+        <p className="muted">No app assignments.</p>
+      ) : (
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">App</th>
+              <th scope="col">Status</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.apps.map((path) => (
+              <tr key={`${path.appId}:${path.via.kind === 'group' ? path.via.groupId : 'direct'}`}>
+                <th scope="row">
+                  <LinkButton target={{ kind: 'app', id: path.appId, name: path.appLabel }} open={open} />
+                </th>
+                <td>{path.appStatus.toLowerCase()}</td>
+                <td>
+                  <Reason via={path.via} open={open} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Groups ({detail.groups.length})</h3>
+      {detail.groups.length === 0 ? (
+        <p className="muted">In no group.</p>
+      ) : (
+        <ul className="plain-list">
+          {detail.groups.map((group) => (
+            <li key={group.id}>
+              <LinkButton target={{ kind: 'group', id: group.id, name: group.name }} open={open} />{' '}
+              <span className="muted">{group.type.toLowerCase().replace(/_/g, ' ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Admin roles ({detail.roles.length})</h3>
+      {detail.roles.length === 0 ? (
+        <p className="muted">No admin roles.</p>
+      ) : (
+        <ul className="plain-list">
+          {detail.roles.map((role) => (
+            <li key={`${role.roleKey}:${role.via.kind === 'group' ? role.via.groupId : 'direct'}`}>
+              {role.label} <span className="muted">— </span>
+              <Reason via={role.via} open={open} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>MFA factors</h3>
+      {!detail.factorsPulled ? (
+        <p className="muted">Factors were not pulled in this snapshot.</p>
+      ) : detail.factors.length === 0 ? (
+        <p className="muted">No factors enrolled.</p>
+      ) : (
+        <ul className="plain-list" aria-label={plural(detail.factors.length, 'factor')}>
+          {detail.factors.map((factor) => (
+            <li key={factor.id}>
+              {factor.factorType}
+              {factor.provider ? ` (${factor.provider.toLowerCase()})` : ''} <span className="muted">{factor.status?.toLowerCase() ?? ''}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

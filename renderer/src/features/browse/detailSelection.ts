@@ -1,0 +1,11 @@
+// What the detail panel shows: a user, group or app by id, plus a name to title it while it loads.
+
+export type DetailKind = 'user' | 'group' | 'app';
+
+export interface DetailSelection {
+  kind: DetailKind;
+  id: string;
+  name: string;
+}
+
+export type OpenDetail = (selection: DetailSelection) => void;

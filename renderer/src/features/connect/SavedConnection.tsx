@@ -1,0 +1,22 @@
+// The saved connection at a glance: org URL, auth kind and whether a secret is stored (never the secret itself).
+import type { ConnectionInfo } from '../../../../shared/service/types';
+
+export function SavedConnection({ connection }: { connection: ConnectionInfo }) {
+  const secretLabel = connection.authKind === 'ssws' ? 'token stored' : 'private key stored';
+  return (
+    <dl className="summary-list" aria-label="Saved connection">
+      <div>
+        <dt>Org</dt>
+        <dd>{connection.orgUrl}{connection.isSampleOrg ? ' (sample org)' : ''}</dd>
+      </div>
+      <div>
+        <dt>Signs in with</dt>
+        <dd>{connection.authKind === 'ssws' ? 'API token (SSWS)' : `OAuth service app ${connection.clientId ?? ''}`}</dd>
+      </div>
+      <div>
+        <dt>Secret</dt>
+        <dd>{connection.hasSecret ? secretLabel : connection.isSampleOrg ? 'none needed' : 'not stored yet'}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,61 @@
+// Export choices: which relation kinds to write and which user attributes go into identity metadata (data minimisation).
+import { RELATION_KINDS } from '../../../../shared/balkanid/columns';
+import { useExportOptions } from '../../app/ExportOptionsContext';
+import { RELATION_KIND_LABELS } from '../../format/labels';
+import { DEFAULT_USER_ATTRIBUTES, USER_ATTRIBUTE_HINTS } from './userAttributeChoices';
+
+function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
+  return on ? [...list.filter((entry) => entry !== item), item] : list.filter((entry) => entry !== item);
+}
+
+export function ExportOptionsForm() {
+  const { choices, setChoices } = useExportOptions();
+  return (
+    <section className="panel" aria-labelledby="export-options-heading">
+      <h2 id="export-options-heading">What to export</h2>
+      <fieldset className="fieldset">
+        <legend>Relations</legend>
+        {RELATION_KINDS.map((kind) => (
+          <label key={kind} className="choice choice-block">
+            <input
+              type="checkbox"
+              checked={choices.relationKinds.includes(kind)}
+              onChange={(event) => setChoices((current) => ({ ...current, relationKinds: toggle(current.relationKinds, kind, event.target.checked) }))}
+            />
+            <span>
+              {RELATION_KIND_LABELS[kind].label} <span className="muted">— {RELATION_KIND_LABELS[kind].description}</span>
+            </span>
+          </label>
+        ))}
+        <label className="choice choice-block">
+          <input
+            type="checkbox"
+            checked={choices.flattenGroupAppAssignments}
+            onChange={(event) => setChoices((current) => ({ ...current, flattenGroupAppAssignments: event.target.checked }))}
+          />
+          <span>
+            Also write user → app rows for access held only through a group <span className="muted">— makes every user's access explicit</span>
+          </span>
+        </label>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>User attributes in identity metadata</legend>
+        <p className="field-hint">Leave out what BalkanID does not need. Unticked attributes never leave this computer.</p>
+        <div className="checkbox-grid">
+          {DEFAULT_USER_ATTRIBUTES.map((name) => (
+            <label key={name} className="choice choice-block">
+              <input
+                type="checkbox"
+                checked={choices.userAttributes.includes(name)}
+                onChange={(event) => setChoices((current) => ({ ...current, userAttributes: toggle(current.userAttributes, name, event.target.checked) }))}
+              />
+              <span>
+                <code>{name}</code> <span className="muted">{USER_ATTRIBUTE_HINTS[name]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// A finished export: the folder it went to and the manifest's counts per file, entity type and relation kind.
+import type { ExportOutcome } from './exportResult';
+import { formatCount, formatDuration, plural } from '../../format/formatDuration';
+import { relationKindLabel } from '../../format/labels';
+
+export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutcome; elapsedMs: number }) {
+  return (
+    <div className="export-outcome">
+      <p className="text-success" role="status">
+        Export complete in {formatDuration(elapsedMs)}{outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
+      </p>
+      <dl className="summary-list">
+        {outcome.files.map((file) => (
+          <div key={file.name}>
+            <dt>{file.name}</dt>
+            <dd>{plural(file.rows, 'row')}</dd>
+          </div>
+        ))}
+        {outcome.entityCounts.map((entry) => (
+          <div key={entry.label}>
+            <dt>{entry.label}</dt>
+            <dd>{formatCount(entry.count)}</dd>
+          </div>
+        ))}
+        {outcome.relationCounts.map((entry) => (
+          <div key={entry.kind}>
+            <dt>{relationKindLabel(entry.kind)}</dt>
+            <dd>{formatCount(entry.count)}</dd>
+          </div>
+        ))}
+        {outcome.errors !== undefined && (
+          <div>
+            <dt>Validation</dt>
+            <dd>
+              {plural(outcome.errors, 'error')}, {plural(outcome.warnings ?? 0, 'warning')}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p className="field-hint">The folder also holds manifest.json with these counts and a SHA-256 of each file.</p>
+    </div>
+  );
+}

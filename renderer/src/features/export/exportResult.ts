@@ -1,0 +1,57 @@
+// Pure: reads the folder and manifest counts out of a finished export job's result (kept loose: it crosses the service as JSON).
+
+export interface ExportOutcome {
+  outDir: string | undefined;
+  files: { name: string; rows: number }[];
+  entityCounts: { label: string; count: number }[];
+  relationCounts: { kind: string; count: number }[];
+  errors: number | undefined;
+  warnings: number | undefined;
+}
+
+type Loose = Record<string, unknown>;
+
+function asObject(value: unknown): Loose {
+  return typeof value === 'object' && value !== null ? (value as Loose) : {};
+}
+function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+const ENTITY_LABELS: Record<string, string> = {
+  'identity user': 'Users (identity)',
+  'connection group': 'Groups (connection)',
+  'connection role': 'Admin roles (connection)',
+  'resource app': 'Apps (resource)',
+};
+
+/** Flattens the manifest's nested entity counts: { identity: { user: 3 } } → [{ label: 'identity user', count: 3 }]. */
+function flattenCounts(value: unknown, prefix = ''): { label: string; count: number }[] {
+  return Object.entries(asObject(value)).flatMap(([key, inner]) => {
+    const label = prefix ? `${prefix} ${key}` : key;
+    const count = asNumber(inner);
+    return count !== undefined ? [{ label, count }] : flattenCounts(inner, label);
+  });
+}
+
+export function readExportOutcome(result: unknown): ExportOutcome {
+  const root = asObject(result);
+  const manifest = asObject(root.manifest);
+  const files = Object.values(asObject(manifest.files)).flatMap((file) => {
+    const entry = asObject(file);
+    const rows = asNumber(entry.rows);
+    return typeof entry.name === 'string' && rows !== undefined ? [{ name: entry.name, rows }] : [];
+  });
+  const validation = asObject(manifest.validation ?? root.validation);
+  return {
+    outDir: typeof root.outDir === 'string' ? root.outDir : undefined,
+    files,
+    entityCounts: flattenCounts(manifest.entities).map((entry) => ({ ...entry, label: ENTITY_LABELS[entry.label] ?? entry.label })),
+    relationCounts: Object.entries(asObject(manifest.relations)).flatMap(([kind, count]) => {
+      const value = asNumber(count);
+      return value === undefined ? [] : [{ kind, count: value }];
+    }),
+    errors: asNumber(validation.errors ?? validation.errorCount),
+    warnings: asNumber(validation.warnings ?? validation.warningCount),
+  };
+}

@@ -1,0 +1,71 @@
+// The current (or last) pull job: phase bars, requests, rate-limit waits shown as waiting, ETA, cancel and the outcome.
+import type { JobState } from '../../../../shared/service/types';
+import { useNavigation } from '../../app/NavigationContext';
+import { useSnapshots } from '../../app/SnapshotsContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatCount, formatDuration } from '../../format/formatDuration';
+import { useAsyncAction } from '../../service/useAsyncAction';
+import { useService } from '../../service/ServiceContext';
+import { PhaseProgressList } from '../../components/PhaseProgressList';
+
+function RateLimitWaits({ job }: { job: JobState }) {
+  const waits = job.progress.rateLimitWaits.filter((wait) => wait.waitedMs >= 500);
+  if (waits.length === 0) return null;
+  const verb = job.status === 'running' ? 'Waiting for' : 'Waited for';
+  return (
+    <p className="rate-limit-note">
+      {verb} Okta's rate limit: {waits.map((wait) => `${wait.bucket} ${formatDuration(wait.waitedMs)}`).join(', ')}
+      {job.status === 'running' && <span className="muted"> (this is normal: the pull slows down so other integrations keep working)</span>}
+    </p>
+  );
+}
+
+export function PullJobCard({ job }: { job: JobState }) {
+  const client = useService();
+  const { navigate } = useNavigation();
+  const { select } = useSnapshots();
+  const cancel = useAsyncAction(() => client.call('jobs.cancel', { jobId: job.id }));
+  const running = job.status === 'running';
+  const { progress } = job;
+
+  function browseSnapshot() {
+    if (job.snapshotId !== undefined) select(job.snapshotId);
+    navigate('browse');
+  }
+
+  return (
+    <section className="panel" aria-labelledby="pull-job-heading">
+      <h2 id="pull-job-heading">
+        {running ? 'Pulling' : 'Last pull'}
+        {job.snapshotId !== undefined && ` into snapshot #${job.snapshotId}`} <StatusBadge status={job.status} />
+      </h2>
+      <p className="job-stats" aria-live="polite">
+        {formatCount(progress.requests)} requests · {formatDuration(progress.elapsedMs)} elapsed
+        {running && progress.etaMs !== undefined && ` · about ${formatDuration(progress.etaMs)} left`}
+      </p>
+      <RateLimitWaits job={job} />
+      <PhaseProgressList phases={progress.phases} running={running} />
+      {job.status === 'complete' && (
+        <p className="text-success" role="status">
+          Pull complete.{' '}
+          <button type="button" className="button-link" onClick={browseSnapshot}>
+            Browse snapshot #{job.snapshotId}
+          </button>
+        </p>
+      )}
+      {job.status === 'cancelled' && <p role="status">Pull cancelled. You can resume it from the list of past pulls.</p>}
+      {job.status === 'failed' && job.error && (
+        <ErrorAlert error={{ title: 'The pull stopped', detail: `${job.error.message} You can resume it from the list of past pulls.` }} />
+      )}
+      {running && (
+        <div className="button-row">
+          <button type="button" disabled={cancel.pending} onClick={() => void cancel.run()}>
+            {cancel.pending ? 'Cancelling…' : 'Cancel pull'}
+          </button>
+        </div>
+      )}
+      <ErrorAlert error={cancel.error} onDismiss={cancel.clearError} />
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+// Validate screen: check the export of a snapshot, or CSV files opened or dropped on the window, and show the findings.
+import { useId, useState } from 'react';
+import type { ValidationReport } from '../../../../shared/balkanid/findings';
+import type { CsvUpload } from '../../../../shared/service/types';
+import { useExportOptions } from '../../app/ExportOptionsContext';
+import { useSnapshots } from '../../app/SnapshotsContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SnapshotPicker } from '../../components/SnapshotPicker';
+import { useAsyncAction } from '../../service/useAsyncAction';
+import { useService } from '../../service/ServiceContext';
+import { classifyUploads } from './csvFileKind';
+import type { FileTexts } from './FindingDetail';
+import { FindingsReport } from './FindingsReport';
+import { useWindowFileDrop } from './useWindowFileDrop';
+
+interface ShownReport {
+  report: ValidationReport;
+  source: string;
+  texts: FileTexts | null;
+}
+
+export function ValidateScreen() {
+  const client = useService();
+  const { selected } = useSnapshots();
+  const { options } = useExportOptions();
+  const fileInputId = useId();
+  const [shown, setShown] = useState<ShownReport | null>(null);
+  const [ignored, setIgnored] = useState<string[]>([]);
+
+  const validateSnapshot = useAsyncAction(async (snapshotId: number) => {
+    setShown(null);
+    const report = await client.call('validate.snapshot', { snapshotId, options });
+    setShown({ report, source: `Export of snapshot #${snapshotId}`, texts: null });
+  });
+
+  const validateFiles = useAsyncAction(async (files: File[]) => {
+    setShown(null);
+    const uploads: CsvUpload[] = await Promise.all(files.map(async (file) => ({ name: file.name, content: await file.text() })));
+    const { entities, relations, ignored: left } = classifyUploads(uploads);
+    setIgnored(left.map((file) => `${file.name} (${file.reason})`));
+    const report = await client.call('validate.upload', { ...(entities ? { entities } : {}), ...(relations ? { relations } : {}) });
+    const names = [entities && `${entities.name} as entities`, relations && `${relations.name} as relations`].filter(Boolean).join(', ');
+    setShown({ report, source: `Checked ${names}`, texts: { ...(entities ? { entities } : {}), ...(relations ? { relations } : {}) } });
+  });
+
+  const dragging = useWindowFileDrop((files) => void validateFiles.run(files));
+  const pending = validateSnapshot.pending || validateFiles.pending;
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Validate</h1>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="validate-export-heading">
+          <h2 id="validate-export-heading">Check an export</h2>
+          {selected ? (
+            <>
+              <p>Checks the files an export of this snapshot would write, with the options chosen on the Export screen.</p>
+              <SnapshotPicker />
+              <button type="button" className="button-primary" disabled={pending} onClick={() => void validateSnapshot.run(selected.id)}>
+                Validate snapshot #{selected.id}
+              </button>
+            </>
+          ) : (
+            <p className="muted">No snapshot yet — connect to Okta or try the sample org.</p>
+          )}
+        </section>
+        <section className={`panel drop-zone${dragging ? ' drop-zone-active' : ''}`} aria-labelledby="validate-files-heading">
+          <h2 id="validate-files-heading">Check CSV files</h2>
+          <p>Open entities.csv and entity-relations.csv (one or both), or drop them anywhere on this window. Nothing is changed or uploaded.</p>
+          <div className="field">
+            <label htmlFor={fileInputId}>CSV files</label>
+            <input
+              id={fileInputId}
+              type="file"
+              accept=".csv,text/csv"
+              multiple
+              onChange={(event) => {
+                const files = Array.from(event.target.files ?? []);
+                event.target.value = '';
+                if (files.length > 0) void validateFiles.run(files);
+              }}
+            />
+          </div>
+          {ignored.length > 0 && <p className="text-warning">Not checked: {ignored.join('; ')}.</p>}
+        </section>
+      </div>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop the CSV files to check them
+        </div>
+      )}
+      {pending && (
+        <p role="status" className="muted">
+          Checking…
+        </p>
+      )}
+      <ErrorAlert error={validateSnapshot.error ?? validateFiles.error} />
+      {shown && <FindingsReport report={shown.report} source={shown.source} texts={shown.texts} />}
+    </>
+  );
+}

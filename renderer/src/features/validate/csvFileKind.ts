@@ -1,0 +1,47 @@
+// Pure: decides which opened or dropped CSV is the entities file and which the relations file (header row first, then file name).
+import type { CsvUpload } from '../../../../shared/service/types';
+
+export type CsvFileKind = 'entities' | 'relations';
+
+function firstLine(content: string): string {
+  const end = content.indexOf('\n');
+  return (end < 0 ? content : content.slice(0, end)).replace(/^\uFEFF/, '').toLowerCase();
+}
+
+/** From the header row: relations headers name the parent entity; entities headers have Name and Source Type. */
+export function kindFromHeader(content: string): CsvFileKind | null {
+  const header = firstLine(content);
+  if (header.includes('parent entity')) return 'relations';
+  if (header.includes('source type') || (header.includes('name') && header.includes('entity type'))) return 'entities';
+  return null;
+}
+
+export function kindFromFileName(name: string): CsvFileKind | null {
+  if (/relation/i.test(name)) return 'relations';
+  if (/entit/i.test(name)) return 'entities';
+  return null;
+}
+
+export interface ClassifiedUploads {
+  entities?: CsvUpload;
+  relations?: CsvUpload;
+  /** Files left out, with why. */
+  ignored: { name: string; reason: string }[];
+}
+
+export function classifyUploads(files: readonly CsvUpload[]): ClassifiedUploads {
+  const result: ClassifiedUploads = { ignored: [] };
+  const undecided: CsvUpload[] = [];
+  for (const file of files) {
+    const kind = kindFromHeader(file.content) ?? kindFromFileName(file.name);
+    if (kind && !result[kind]) result[kind] = file;
+    else if (kind) result.ignored.push({ name: file.name, reason: `a second ${kind} file` });
+    else undecided.push(file);
+  }
+  for (const file of undecided) {
+    if (!result.entities) result.entities = file;
+    else if (!result.relations) result.relations = file;
+    else result.ignored.push({ name: file.name, reason: 'only two files (entities and relations) can be checked together' });
+  }
+  return result;
+}

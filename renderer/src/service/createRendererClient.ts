@@ -1,0 +1,36 @@
+// Builds the service client for this build: IPC through window.oktaPrep in the desktop app, HTTP + SSE in the browser build.
+import { createServiceClient, type ServiceTransport } from '../../../shared/service/client';
+import type { ServiceEvent } from '../../../shared/service/contract';
+import type { ServiceResult } from '../../../shared/service/errors';
+import { createHttpClientTransport } from '../../../shared/service/httpClientTransport';
+import { takeServiceSecret } from './browserSecret';
+import type { RendererServiceClient } from './serviceClient';
+
+export type ClientSetup = { ok: true; client: RendererServiceClient } | { ok: false; problem: string };
+
+function createIpcClient(): ClientSetup {
+  const bridge = window.oktaPrep;
+  if (!bridge) return { ok: false, problem: 'The Okta Prep window could not reach its background service. Restart the app.' };
+  const transport: ServiceTransport = {
+    // The bridge hands back whatever the main process answered; the client checks its shape.
+    call: (method, params) => bridge.call(method, params) as Promise<ServiceResult<unknown>>,
+    onEvent: (listener) => bridge.onEvent((event) => listener(event as ServiceEvent)),
+  };
+  return { ok: true, client: createServiceClient(transport) };
+}
+
+function createHttpClient(): ClientSetup {
+  const secret = takeServiceSecret(window.location, window.history, window.sessionStorage);
+  if (!secret) {
+    return {
+      ok: false,
+      problem: 'This page needs the address printed by "okta-prep serve" (it ends with #secret=…). Open that address again.',
+    };
+  }
+  const transport = createHttpClientTransport({ baseUrl: window.location.origin, secret });
+  return { ok: true, client: createServiceClient(transport) };
+}
+
+export function createRendererClient(): ClientSetup {
+  return __OKTA_PREP_TRANSPORT__ === 'ipc' ? createIpcClient() : createHttpClient();
+}

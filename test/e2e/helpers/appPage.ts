@@ -1,0 +1,49 @@
+// Page helpers for the specs: open the app on a screen, save and attach a screenshot, drop files, and the axe check.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SCREENSHOT_DIR, type E2eEnvironment } from './e2eEnvironment';
+
+export type ScreenName = 'Connect' | 'Pull' | 'Browse' | 'Validate' | 'Export';
+
+/** Opens the browser build with its secret, then the named screen. */
+export async function openApp(page: Page, environment: { appUrl: string }, screen?: ScreenName): Promise<void> {
+  await page.goto(environment.appUrl);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeVisible();
+  if (screen) {
+    await nav.getByRole('button', { name: screen, exact: true }).click();
+    await expect(nav.getByRole('button', { name: screen, exact: true })).toHaveAttribute('aria-current', 'page');
+  }
+}
+
+/** Saves a full-page screenshot to test-results/screenshots/<name>.png and attaches it to the report. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** Runs axe on the page and fails on any violation of impact serious or critical, listing them readably. */
+export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  await testInfo.attach('axe-violations.json', { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  const summary = serious.map((violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
+  expect(summary, 'serious or critical accessibility violations').toEqual([]);
+}
+
+/** Drops files on the window as a user dragging them from the desktop would. */
+export async function dropFiles(page: Page, files: { name: string; content: string }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const file of list) transfer.items.add(new File([file.content], file.name, { type: 'text/csv' }));
+    return transfer;
+  }, files);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+}
+
+export type { E2eEnvironment };
