@@ -84,6 +84,15 @@ export interface SnapshotSummary {
   counts?: Record<string, number>;
 }
 
+/** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */
+export const RELATION_ROW_KINDS = {
+  member: 'member',
+  directApp: 'app (direct)',
+  appViaGroup: 'app (via group)',
+  groupApp: 'app (group assignment)',
+  adminRole: 'admin role',
+} as const;
+
 export const BROWSE_TABLES = ['users', 'groups', 'apps', 'roles', 'relations'] as const;
 export type BrowseTable = (typeof BROWSE_TABLES)[number];
 

@@ -75,6 +75,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       entityCounts[sourceType]++;
       if (entitiesFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
     }
+    input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
     relationsFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.relations), RELATION_COLUMNS);
     input.onProgress?.({ file: 'relations', rows: 0 });
     const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<ExportedRelationKind, number>;
@@ -84,6 +85,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       relationCounts[kind]++;
       if (relationsFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'relations', rows: relationsFile.rows });
     }
+    input.onProgress?.({ file: 'relations', rows: relationsFile.rows });
     const entitiesSummary = await entitiesFile.finish();
     const relationsSummary = await relationsFile.finish();
     const validation = withFinalPaths(

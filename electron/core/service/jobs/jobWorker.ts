@@ -63,6 +63,7 @@ async function run(): Promise<WorkerResult> {
           includeFactors: task.includeFactors,
           appVersion: 'service',
           resumeSnapshotId: task.resumeSnapshotId,
+          quickRefreshFrom: task.quickRefreshFrom,
           signal: controller.signal,
           onProgress: (progress) => send({ type: 'progress', progress: { kind: 'pull', progress } }),
         });

@@ -15,14 +15,20 @@ function pullProgressView(progress: PullProgress): JobProgress {
 
 export function startJob(jobs: JobRegistry, kind: JobKind, task: WorkerTask, snapshotId?: number): JobState {
   const startedAt = Date.now();
-  let rowsWritten = 0;
+  const rowsByFile = { entities: 0, relations: 0 };
   let handle: ReturnType<typeof runWorkerTask> | undefined;
   const job = jobs.create(kind, () => handle?.cancel(), snapshotId);
   handle = runWorkerTask(task, (progress: WorkerProgress) => {
     if (progress.kind === 'pull') jobs.progress(job.id, pullProgressView(progress.progress), progress.progress.snapshotId);
     else {
-      rowsWritten = progress.rows;
-      jobs.progress(job.id, { phases: [{ phase: progress.file, tasksDone: 0, tasksTotal: 0, rows: progress.rows }], requests: 0, rateLimitWaits: [], elapsedMs: Date.now() - startedAt, rowsWritten });
+      rowsByFile[progress.file] = Math.max(rowsByFile[progress.file], progress.rows);
+      const phases = (['entities', 'relations'] as const).map((file) => ({
+        phase: file,
+        tasksDone: file === 'entities' && progress.file === 'relations' ? 1 : 0,
+        tasksTotal: 1,
+        rows: rowsByFile[file],
+      }));
+      jobs.progress(job.id, { phases, requests: 0, rateLimitWaits: [], elapsedMs: Date.now() - startedAt, rowsWritten: rowsByFile.entities + rowsByFile.relations });
     }
   });
   void handle.outcome.then((outcome) => {

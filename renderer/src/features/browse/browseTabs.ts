@@ -1,5 +1,5 @@
 // The Browse tabs: which service table each shows, its filter choices, sortable columns, and which detail a row opens.
-import type { BrowseTable } from '../../../../shared/service/types';
+import { RELATION_ROW_KINDS, type BrowseTable } from '../../../../shared/service/types';
 import type { DetailSelection } from './detailSelection';
 import type { BrowseRow } from './usePagedRows';
 
@@ -101,11 +101,11 @@ export const BROWSE_TABS: readonly BrowseTab[] = [
     filterLabel: 'Kind',
     // The kinds the service stores in its relations list (not the export's relation kinds).
     filterOptions: [
-      option('member', 'group membership'),
-      option('app (direct)', 'app, assigned directly'),
-      option('app (via group)', 'app, through a group'),
-      option('app (group assignment)', 'group → app assignment'),
-      option('admin role'),
+      option(RELATION_ROW_KINDS.member, 'group membership'),
+      option(RELATION_ROW_KINDS.directApp, 'app, assigned directly'),
+      option(RELATION_ROW_KINDS.appViaGroup, 'app, through a group'),
+      option(RELATION_ROW_KINDS.groupApp, 'group → app assignment'),
+      option(RELATION_ROW_KINDS.adminRole),
     ],
     sortableColumns: ['seq'],
     linkColumn: 'parentName',
