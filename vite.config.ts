@@ -3,20 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './shared/contentSecurityPolicy';
 
 const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 
 /** Same policy the Electron session sends as a header; as a meta tag it also guards the browser build. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const CONTENT_SECURITY_POLICY = META_CONTENT_SECURITY_POLICY;
 
 /** Adds the CSP meta tag to built pages only (the dev server injects an inline React Refresh preamble). */
 function contentSecurityPolicyMeta(): Plugin {

@@ -1,17 +1,9 @@
 // Security guards for Electron web contents and sessions: no navigation, windows, webviews or permissions; strict CSP.
 // Electron objects are passed in (never imported) so every guard is unit-testable with plain fakes.
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** The part of an Electron navigation / attach event the guards use. */
 export interface GuardEvent {

@@ -1,25 +1,9 @@
 // What an export includes: relation kinds, the user attributes written as metadata (data minimisation), flattening.
 import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
+import { DEFAULT_USER_ATTRIBUTES } from '../../../shared/balkanid/userAttributes';
 
-/** User metadata keys in their fixed order (balkanid-format.md B.1); any other name is read from the Okta profile. */
-export const DEFAULT_USER_ATTRIBUTES = [
-  'username',
-  'email',
-  'status',
-  'firstName',
-  'lastName',
-  'jobTitle',
-  'department',
-  'employeeNumber',
-  'managerId',
-  'userType',
-  'userCreatedDateTime',
-  'lastLogin',
-  'lastPasswordChange',
-  'statusChanged',
-  'mfaEnabled',
-  'mfaFactors',
-] as const;
+/** User metadata keys in their fixed order; any other name is read from the Okta profile. */
+export { DEFAULT_USER_ATTRIBUTES };
 
 export interface ExportOptions {
   relationKinds: readonly RelationKind[];

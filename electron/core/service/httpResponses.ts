@@ -1,18 +1,9 @@
 // Response helpers for the local HTTP transport: the security headers every response carries, plus JSON/text senders.
 import type { ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/contentSecurityPolicy';
 
 /** Same policy as the Electron window (see electron/main/securityHandlers.ts). */
-export const HTTP_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const HTTP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': HTTP_CONTENT_SECURITY_POLICY,

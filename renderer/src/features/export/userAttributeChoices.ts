@@ -1,23 +1,8 @@
 // The user attributes an export can write as identity metadata (the BalkanID default list), with plain descriptions.
 
-export const DEFAULT_USER_ATTRIBUTES = [
-  'username',
-  'email',
-  'status',
-  'firstName',
-  'lastName',
-  'jobTitle',
-  'department',
-  'employeeNumber',
-  'managerId',
-  'userType',
-  'userCreatedDateTime',
-  'lastLogin',
-  'lastPasswordChange',
-  'statusChanged',
-  'mfaEnabled',
-  'mfaFactors',
-] as const;
+import { DEFAULT_USER_ATTRIBUTES } from '../../../../shared/balkanid/userAttributes';
+
+export { DEFAULT_USER_ATTRIBUTES };
 
 export const USER_ATTRIBUTE_HINTS: Record<(typeof DEFAULT_USER_ATTRIBUTES)[number], string> = {
   username: 'Okta login',
