@@ -1,7 +1,9 @@
 // Electron app entry: single instance, sandbox everywhere, one locked-down window showing the built renderer.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { applicationMenuTemplate } from './applicationMenu';
+import { readWindowState, restorableBounds, writeWindowState } from './windowState';
 import type { ServiceImplementation } from '../../shared/service/contract';
 import { createDispatcher } from '../core/service/dispatcher';
 import { createEventHub, type EventHub } from '../core/service/eventHub';
@@ -31,14 +33,22 @@ function fromAppRoot(relativePath: string): string {
   return path.join(app.getAppPath(), relativePath);
 }
 
+const HELP_URL = 'https://github.com/okta-prep/okta-prep#readme';
+
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    createMainWindowOptions({
+  const saved = readWindowState(app.getPath('userData'));
+  const bounds = restorableBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
+  const window = new BrowserWindow({
+    ...createMainWindowOptions({
       preloadPath: fromAppRoot(PRELOAD_ENTRY),
       darkMode: nativeTheme.shouldUseDarkColors,
       allowDevTools: !app.isPackaged,
     }),
-  );
+    ...bounds,
+  });
+  if (saved?.maximized && bounds) window.maximize();
+  // Remember where the window was, for the next start.
+  window.on('close', () => writeWindowState(app.getPath('userData'), { bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
   if (serviceEvents) forwardServiceEvents(serviceEvents, window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
@@ -67,6 +77,9 @@ async function startService(createService: ServiceFactory, appUrl: string): Prom
 
 async function onReady(options: StartAppOptions, appUrl: string): Promise<void> {
   installSessionGuards(session.defaultSession);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, openHelp: () => void shell.openExternal(HELP_URL) })),
+  );
   if (options.createService) serviceEvents = await startService(options.createService, appUrl);
   mainWindow = createMainWindow();
   app.on('activate', () => {

@@ -15,6 +15,9 @@ const fakes = vi.hoisted(() => {
     readonly restore = vi.fn();
     readonly isMinimized = vi.fn(() => false);
     readonly loadFile = vi.fn((_file: string) => Promise.resolve());
+    readonly maximize = vi.fn();
+    readonly isMaximized = vi.fn(() => false);
+    readonly getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1000, height: 700 }));
     constructor(readonly options: Record<string, any>) {
       windows.push(this);
     }
@@ -34,6 +37,8 @@ const fakes = vi.hoisted(() => {
   }
   const app = {
     isPackaged: true,
+    getName: () => 'Okta Prep',
+    getPath: vi.fn(() => '/nonexistent/okta-prep-test-user-data'),
     getAppPath: vi.fn(() => '/opt/okta-prep/app.asar'),
     requestSingleInstanceLock: vi.fn(() => true),
     enableSandbox: vi.fn(),
@@ -57,6 +62,8 @@ const fakes = vi.hoisted(() => {
     },
     electron: {
       app,
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       BrowserWindow: FakeWindow,
       nativeTheme: { shouldUseDarkColors: true },
       session: { defaultSession },

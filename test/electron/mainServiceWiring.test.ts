@@ -31,6 +31,8 @@ const fakes = vi.hoisted(() => {
   const electron = {
     app: {
       isPackaged: true,
+      getName: () => 'Okta Prep',
+      getPath: () => '/nonexistent/okta-prep-test-user-data',
       getAppPath: () => '/opt/okta-prep/app.asar',
       requestSingleInstanceLock: () => true,
       enableSandbox: vi.fn(),
@@ -39,6 +41,8 @@ const fakes = vi.hoisted(() => {
       on: vi.fn(),
     },
     BrowserWindow: FakeWindow,
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     ipcMain: {
       handle: vi.fn((channel: string, listener: (...args: unknown[]) => Promise<unknown>) => {
         order.push('ipc');

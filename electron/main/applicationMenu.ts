@@ -1,0 +1,25 @@
+// The application menu: the usual entries (app, File, Edit, View, Window, Help), built from Electron's roles.
+import type { MenuItemConstructorOptions } from 'electron';
+
+export function applicationMenuTemplate(input: { platform: NodeJS.Platform; appName: string; isPackaged: boolean; openHelp: () => void }): MenuItemConstructorOptions[] {
+  const mac = input.platform === 'darwin';
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+    // Reload and DevTools only in development builds: a packaged app has nothing to debug there.
+    ...(input.isPackaged ? [] : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
+  ];
+  return [
+    ...(mac
+      ? ([{ label: input.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }] as MenuItemConstructorOptions[])
+      : []),
+    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    { label: 'View', submenu: view },
+    { label: 'Window', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
+    { role: 'help', submenu: [{ label: 'Okta Prep documentation', click: input.openHelp }] },
+  ];
+}
