@@ -5,11 +5,13 @@ import path from 'node:path';
 import { runBrowseAndExportBench } from './browseAndExportBench';
 import { runPullEngineBench } from './pullEngineBench';
 import { runPullMemoryBench } from './pullMemoryBench';
+import { runUiRelationsBench } from './uiRelationsBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
   'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
+  'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
 };
 
 const only = process.argv[2];
