@@ -10,6 +10,7 @@ const OPTIONS = {
   'client-id': { type: 'string' },
   'private-key-file': { type: 'string' },
   resume: { type: 'boolean' },
+  quick: { type: 'boolean' },
   share: { type: 'string' },
   snapshot: { type: 'string' },
   out: { type: 'string' },

@@ -8,7 +8,7 @@ import { processOutput, type CliEnvironment } from './cliOutput';
 import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { runServeCommand } from './commands/serveCommand';
 import { runCheckCommand } from './commands/checkCommand';
-import { describePullResult, parseOrgUrl, runPull, snapshotToResume } from './commands/pullCommand';
+import { describePullResult, parseOrgUrl, runPull, snapshotToRefreshFrom, snapshotToResume } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
 import { runValidateCommand } from './commands/validateCommand';
@@ -26,8 +26,9 @@ async function runCommand(command: string | undefined, positionals: string[], va
       const share = parseShare(values.share);
       const db = openCache(values, env);
       try {
+        const quickRefreshFrom = values.quick ? snapshotToRefreshFrom(db, orgUrl, values.resume === true) : undefined;
         const resumeSnapshotId = values.resume ? snapshotToResume(db, orgUrl, chosenSnapshot) : undefined;
-        const result = await runPull(db, orgUrl, { org: orgUrl, credentials, includeFactors: values['include-factors'] === true, resumeSnapshotId, share, signal: context.signal }, out);
+        const result = await runPull(db, orgUrl, { org: orgUrl, credentials, includeFactors: values['include-factors'] === true, resumeSnapshotId, quickRefreshFrom, share, signal: context.signal }, out);
         if (values.json) out.json({ orgUrl, ...result });
         else out.result(describePullResult(orgUrl, result));
         return EXIT.ok;

@@ -4,7 +4,7 @@ export const USAGE = `okta-prep — pull an Okta org into a local cache and expo
 
 Usage:
   okta-prep pull --org URL [--db FILE] [--include-factors] [--token-file FILE | --client-id ID --private-key-file FILE]
-                 [--resume [--snapshot ID]] [--share 0.1..1] [--json]
+                 [--quick | --resume [--snapshot ID]] [--share 0.1..1] [--json]
   okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
                    [--flatten-group-apps] [--json]
@@ -30,6 +30,9 @@ fake-okta   serves a generated Okta org on 127.0.0.1 (the sample org unless a si
             it accepts only the token in OKTA_API_TOKEN / --token-file
 serve       runs the app's service for the browser build on 127.0.0.1 and prints the URL to open
 
+--quick          pull: a new snapshot built on the latest complete one of the org, listing only users changed since
+                 it and members of groups whose membership changed (apps, app assignments, admin roles and factors
+                 are always read in full); lists every user again when one was deleted
 --relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
 --user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from the profile)
 

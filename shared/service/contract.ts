@@ -27,7 +27,8 @@ export interface ServiceMethods {
   'connection.save': { params: { orgUrl: string; auth: ConnectionAuthInput }; result: ConnectionInfo };
   'connection.useSampleOrg': { params: Empty; result: ConnectionInfo };
   'connection.test': { params: Empty; result: PreflightReport };
-  'pull.start': { params: { includeFactors: boolean; share?: number }; result: JobState };
+  /** quick: refresh from the latest complete snapshot of the connected org (changed users and memberships only). */
+  'pull.start': { params: { includeFactors: boolean; share?: number; quick?: boolean }; result: JobState };
   'pull.resume': { params: { snapshotId: number }; result: JobState };
   'jobs.list': { params: Empty; result: JobState[] };
   'jobs.cancel': { params: { jobId: string }; result: JobState };

@@ -13,6 +13,7 @@ import type { CliOutput } from '../cliOutput';
 import { formatPullProgress } from '../formatPullProgress';
 import { OktaError } from '../../core/okta/oktaErrors';
 import { PullError } from '../../core/pull/pullOrg';
+import { latestCompleteSnapshotOf } from '../../core/pull/quickRefresh';
 import type { CliCredentials } from '../readCredentials';
 
 export interface PullCommandInput {
@@ -20,6 +21,8 @@ export interface PullCommandInput {
   credentials: CliCredentials;
   includeFactors: boolean;
   resumeSnapshotId?: number;
+  /** Quick refresh from this complete snapshot. */
+  quickRefreshFrom?: number;
   share?: number;
   signal?: AbortSignal;
 }
@@ -69,6 +72,7 @@ export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, o
       includeFactors: input.includeFactors,
       appVersion: APP_VERSION,
       resumeSnapshotId: input.resumeSnapshotId,
+      quickRefreshFrom: input.quickRefreshFrom,
       signal: input.signal,
       onProgress: (progress) => out.progress(formatPullProgress(progress)),
     });
@@ -91,6 +95,10 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
     `  app assignments: ${c.directAppAssignments} direct, ${c.appUserAssignments - c.directAppAssignments} through groups, ${c.appGroupAssignments} group assignments`,
     `  admin roles ${c.roles}: held by ${c.userRoleAssignments} user assignments, ${c.groupRoleAssignments} group assignments; factors ${c.factors}`,
   ];
+  if (result.quickRefresh) {
+    const fallback = result.quickRefresh.fellBackToFullUserListing ? ': it fell back to a full user listing (a user was deleted or counts drifted)' : '';
+    lines.splice(1, 0, `  quick refresh from snapshot ${result.quickRefresh.baseSnapshotId}${fallback}`);
+  }
   for (const gap of result.gaps) lines.push(`  INCOMPLETE: ${gap.objectKind} — ${gap.message}`);
   return lines.join('\n');
 }
@@ -104,4 +112,12 @@ export function snapshotToResume(db: Db, orgUrl: string, chosen: number | undefi
     .get(orgUrl) as number | undefined;
   if (row === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
   return row;
+}
+
+/** The base of `pull --quick`: the latest complete snapshot of this org. */
+export function snapshotToRefreshFrom(db: Db, orgUrl: string, resuming: boolean): number {
+  if (resuming) throw usageError('--resume continues an unfinished pull the way it started (a quick refresh stays one): drop --quick');
+  const base = latestCompleteSnapshotOf(db, orgUrl);
+  if (base === undefined) throw usageError(`no complete snapshot of ${orgUrl} to refresh from: run a full pull first ("okta-prep pull --org ${orgUrl}")`);
+  return base;
 }

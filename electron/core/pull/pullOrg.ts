@@ -1,5 +1,6 @@
 // Pulls a whole Okta org into a new snapshot (or resumes an unfinished one). The four object families run in
 // parallel (they use different rate-limit buckets); each page is committed with its cursor as it arrives.
+// A quick refresh (quickRefreshFrom) lists only changed users and group memberships and copies the rest (quickRefresh.ts).
 import type { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import type { Db } from '../store/openDatabase';
@@ -11,6 +12,7 @@ import { detectSilentGaps } from './silentGaps';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
+import { checkQuickRefreshBase, QuickRefresh } from './quickRefresh';
 
 export interface PullOptions {
   db: Db;
@@ -19,6 +21,8 @@ export interface PullOptions {
   appVersion: string;
   /** Continue this unfinished snapshot from its saved cursors instead of starting a new one. */
   resumeSnapshotId?: number;
+  /** Quick refresh: build the new snapshot on this complete snapshot of the same org (a resumed one keeps its base). */
+  quickRefreshFrom?: number;
   signal?: AbortSignal;
   onProgress?: (progress: PullProgress) => void;
   /** Listings run at once per family (the governor still caps requests in flight). */
@@ -32,6 +36,8 @@ export interface PullResult {
   durationMs: number;
   /** Object kinds the token could not read: the snapshot is incomplete for these. */
   gaps: { objectKind: string; reason: string; message: string }[];
+  /** Set for a quick refresh: its base, and whether the deletion check made it list every user after all. */
+  quickRefresh?: { baseSnapshotId: number; fellBackToFullUserListing: boolean };
 }
 
 export class PullError extends Error {
@@ -45,10 +51,17 @@ export class PullError extends Error {
   }
 }
 
-function startOrResumeSnapshot(options: PullOptions): number {
+function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quick?: QuickRefresh } {
   const { db, client } = options;
+  const baseOf = (baseId: number | undefined) =>
+    baseId === undefined ? undefined : checkQuickRefreshBase(db, baseId, { orgUrl: client.orgUrl, includeFactors: options.includeFactors });
   if (options.resumeSnapshotId === undefined) {
-    return createSnapshot(db, { orgUrl: client.orgUrl, includeFactors: options.includeFactors, appVersion: options.appVersion });
+    const base = baseOf(options.quickRefreshFrom);
+    const snapshotId = createSnapshot(db, { orgUrl: client.orgUrl, includeFactors: options.includeFactors, appVersion: options.appVersion, baseSnapshotId: base?.id });
+    return { snapshotId, quick: base && new QuickRefresh(db, snapshotId, base) };
+  }
+  if (options.quickRefreshFrom !== undefined) {
+    throw new Error('a resumed pull continues the way it started (a quick refresh keeps its base): do not ask for a quick refresh when resuming');
   }
   const snapshot = getSnapshot(db, options.resumeSnapshotId);
   if (!snapshot) throw new Error(`there is no snapshot ${options.resumeSnapshotId} to resume; list them with "okta-prep snapshots"`);
@@ -56,14 +69,15 @@ function startOrResumeSnapshot(options: PullOptions): number {
   if (snapshot.orgUrl !== client.orgUrl) {
     throw new Error(`snapshot ${snapshot.id} was pulled from ${snapshot.orgUrl}, not ${client.orgUrl}; resume it with --org ${snapshot.orgUrl}`);
   }
+  const base = baseOf(snapshot.baseSnapshotId ?? undefined);
   db.prepare(`UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL WHERE id = ?`).run(snapshot.id);
-  return snapshot.id;
+  return { snapshotId: snapshot.id, quick: base && new QuickRefresh(db, snapshot.id, base) };
 }
 
 export async function pullOrg(options: PullOptions): Promise<PullResult> {
   const { db, client } = options;
   const startedAt = Date.now();
-  const snapshotId = startOrResumeSnapshot(options);
+  const { snapshotId, quick } = startOrResumeSnapshot(options);
   const writer = new SnapshotWriter(db, snapshotId);
   const requestsBefore = client.stats.requests;
   const progress = new PullProgressTracker(
@@ -110,7 +124,8 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       }
       signal.throwIfAborted();
       const rows = kind.toRows(page.items, objectId);
-      writer.commitPage(key, rows, page.nextUrl, kind.followUps?.(page.items) ?? []);
+      const followUps = kind.followUps?.(page.items) ?? [];
+      writer.commitPage(key, rows, page.nextUrl, quick ? quick.keepFollowUps(kindName, page.items, followUps) : followUps);
       progress.addRows(phase, page.items.length);
       url = page.nextUrl;
     }
@@ -129,10 +144,22 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     await Promise.all(Array.from({ length: Math.min(workers, queue.length) }, worker));
   }
 
+  // Listed once; a quick refresh's user step also waits for it (the deletion check needs the Everyone group's count).
+  let groupsListing: Promise<void> | undefined;
+  const listGroups = () => (groupsListing ??= runTask('groups', FIRST_URLS.groups));
+
   const families: (() => Promise<void>)[] = [
     async () => {
-      await runTask('users', FIRST_URLS.users);
-      await runTask('users-deprovisioned', FIRST_URLS.usersDeprovisioned);
+      if (quick) {
+        await runTask('users-changed', FIRST_URLS.usersChanged(quick.changedSince));
+        await runTask('users-deprovisioned', FIRST_URLS.usersDeprovisioned);
+        await listGroups();
+        writer.flush();
+        if (quick.completeUsers()) await runTask('users', FIRST_URLS.users);
+      } else {
+        await runTask('users', FIRST_URLS.users);
+        await runTask('users-deprovisioned', FIRST_URLS.usersDeprovisioned);
+      }
       if (options.includeFactors) {
         writer.flush();
         const ids = db.prepare(`SELECT id FROM users WHERE snapshot_id = ? ORDER BY id`).pluck().all(snapshotId) as string[];
@@ -141,7 +168,11 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       }
     },
     async () => {
-      await runTask('groups', FIRST_URLS.groups);
+      await listGroups();
+      if (quick) {
+        writer.flush();
+        quick.copyUnchangedMembers();
+      }
       await runPending('group-members:');
       await runPending('group-roles:');
     },
@@ -186,5 +217,6 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     requests: client.stats.requests - requestsBefore,
     durationMs: Date.now() - startedAt,
     gaps: snapshot.gaps,
+    ...(quick && { quickRefresh: { baseSnapshotId: quick.base.id, fellBackToFullUserListing: quick.fellBack() } }),
   };
 }

@@ -22,6 +22,8 @@ export const FIRST_URLS = {
   users: '/api/v1/users?limit=200',
   // A plain user list leaves DEPROVISIONED users out (okta-api.md §1.1); they are listed on their own.
   usersDeprovisioned: `/api/v1/users?limit=200&filter=${q('status eq "DEPROVISIONED"')}`,
+  // Quick refresh: users changed since an instant; `filter` reads current data and includes DEPROVISIONED (§1.1).
+  usersChanged: (sinceIso: string) => `/api/v1/users?limit=200&filter=${q(`lastUpdated gt "${sinceIso}"`)}`,
   // The spec allows up to 10,000 but Okta documents 200 as the effective maximum for most orgs.
   groups: '/api/v1/groups?limit=200&expand=stats',
   apps: '/api/v1/apps?limit=200',
@@ -38,6 +40,7 @@ export const FIRST_URLS = {
 export const TASK_KINDS: Record<string, TaskKind> = {
   users: { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
   'users-deprovisioned': { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
+  'users-changed': { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
   groups: {
     objectKind: 'groups',
     shape: ARRAY,

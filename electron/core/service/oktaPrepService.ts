@@ -9,6 +9,7 @@ import { normaliseOrgUrl, OrgUrlError } from '../okta/orgUrl';
 import { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import { runPreflight } from '../pull/preflight';
+import { checkQuickRefreshBase, latestCompleteSnapshotOf, QuickRefreshError } from '../pull/quickRefresh';
 import type { Db } from '../store/openDatabase';
 import { listSnapshots } from '../store/snapshots';
 import { countSnapshotObjects } from '../store/snapshotCounts';
@@ -73,7 +74,20 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     }
   }
 
-  function startPull(params: { includeFactors: boolean; share?: number; resumeSnapshotId?: number }, connection: { orgUrl: string; credentials: Credentials }): JobState {
+  /** The base of a quick refresh: the latest complete snapshot of the connected org, checked before the job starts. */
+  function quickRefreshBase(orgUrl: string, includeFactors: boolean): number {
+    const baseId = latestCompleteSnapshotOf(deps.db, orgUrl);
+    if (baseId === undefined) throw new ServiceFailure('CONFLICT', `no complete snapshot of ${orgUrl} to refresh from: run a full pull first`);
+    try {
+      checkQuickRefreshBase(deps.db, baseId, { orgUrl, includeFactors });
+    } catch (error) {
+      if (error instanceof QuickRefreshError) throw new ServiceFailure('CONFLICT', error.message);
+      throw error;
+    }
+    return baseId;
+  }
+
+  function startPull(params: { includeFactors: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number }, connection: { orgUrl: string; credentials: Credentials }): JobState {
     if (jobs.running('pull')) throw new ServiceFailure('CONFLICT', 'a pull is already running: wait for it or cancel it first');
     return startJob(jobs, 'pull', { kind: 'pull', dbPath: deps.dbPath, orgUrl: connection.orgUrl, credentials: connection.credentials, ...params }, params.resumeSnapshotId);
   }
@@ -128,7 +142,10 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
         throw error;
       }
     },
-    'pull.start': async (params) => startPull(params, await requireConnection()),
+    'pull.start': async ({ quick, ...params }) => {
+      const connection = await requireConnection();
+      return startPull(quick ? { ...params, quickRefreshFrom: quickRefreshBase(connection.orgUrl, params.includeFactors) } : params, connection);
+    },
     'pull.resume': async ({ snapshotId }) => {
       const snapshot = listSnapshots(deps.db).find((s) => s.id === snapshotId);
       if (!snapshot) throw new ServiceFailure('NOT_FOUND', `there is no snapshot ${snapshotId}`);

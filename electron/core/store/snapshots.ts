@@ -12,6 +12,10 @@ export interface SnapshotInfo {
   includeFactors: boolean;
   errorMessage: string | null;
   appVersion: string;
+  /** The complete snapshot a quick refresh started from; null for a full pull. */
+  baseSnapshotId: number | null;
+  /** A quick refresh whose deletion check failed, so it listed every user after all ("fell back to a full user listing"). */
+  fellBackToFullUserListing: boolean;
   gaps: SnapshotGap[];
 }
 
@@ -30,12 +34,16 @@ interface SnapshotRow {
   include_factors: number;
   error_message: string | null;
   app_version: string;
+  base_snapshot_id: number | null;
 }
 
-export function createSnapshot(db: Db, input: { orgUrl: string; includeFactors: boolean; appVersion: string; startedAt?: Date }): number {
+export function createSnapshot(
+  db: Db,
+  input: { orgUrl: string; includeFactors: boolean; appVersion: string; startedAt?: Date; baseSnapshotId?: number },
+): number {
   const result = db
-    .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES (?, 'running', ?, ?, ?)`)
-    .run(input.orgUrl, (input.startedAt ?? new Date()).toISOString(), input.includeFactors ? 1 : 0, input.appVersion);
+    .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version, base_snapshot_id) VALUES (?, 'running', ?, ?, ?, ?)`)
+    .run(input.orgUrl, (input.startedAt ?? new Date()).toISOString(), input.includeFactors ? 1 : 0, input.appVersion, input.baseSnapshotId ?? null);
   return Number(result.lastInsertRowid);
 }
 
@@ -57,6 +65,11 @@ export function recordSnapshotGap(db: Db, snapshotId: number, gap: SnapshotGap):
   );
 }
 
+/** A quick refresh schedules the full user listing (task `users`) only when its deletion check fails. */
+export function fellBackToFullUserListing(db: Db, snapshotId: number): boolean {
+  return db.prepare(`SELECT 1 FROM pull_tasks WHERE snapshot_id = ? AND task_key = 'users'`).get(snapshotId) !== undefined;
+}
+
 function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
   const gaps = db
     .prepare(`SELECT object_kind AS objectKind, reason, message FROM snapshot_gaps WHERE snapshot_id = ? ORDER BY object_kind, reason`)
@@ -70,6 +83,8 @@ function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
     includeFactors: row.include_factors === 1,
     errorMessage: row.error_message,
     appVersion: row.app_version,
+    baseSnapshotId: row.base_snapshot_id ?? null,
+    fellBackToFullUserListing: row.base_snapshot_id != null && fellBackToFullUserListing(db, row.id),
     gaps,
   };
 }

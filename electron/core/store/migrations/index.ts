@@ -1,6 +1,7 @@
 // The ordered, forward-only list of schema migrations; PRAGMA user_version records how many ran.
 import { migration001Initial } from './001_initial';
 import { migration002RelationRows } from './002_relation_rows';
+import { migration003QuickRefresh } from './003_quick_refresh';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001Initial },
   { version: 2, name: 'numbered relation rows for browsing', sql: migration002RelationRows },
+  { version: 3, name: 'quick refresh base snapshot', sql: migration003QuickRefresh },
 ];

@@ -1,0 +1,43 @@
+// Migration 3: snapshots gain base_snapshot_id; snapshots from before it read back as full pulls (null base).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../electron/core/store/migrations/index';
+import { openDatabase } from '../../../electron/core/store/openDatabase';
+import { createSnapshot, getSnapshot, listSnapshots } from '../../../electron/core/store/snapshots';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const tempDir = useTempDirs();
+
+describe('migration 003 (quick refresh base)', () => {
+  it('adds snapshots.base_snapshot_id, NULL for existing snapshots', () => {
+    const file = path.join(tempDir(), 'cache.sqlite');
+    const before = openDatabase(file, MIGRATIONS.filter((migration) => migration.version < 3));
+    expect(before.pragma('user_version', { simple: true })).toBe(2);
+    const old = createSnapshotV2(before);
+    before.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    const column = db.prepare(`SELECT type, "notnull" FROM pragma_table_info('snapshots') WHERE name = 'base_snapshot_id'`).get();
+    expect(column).toEqual({ type: 'INTEGER', notnull: 0 });
+    expect(getSnapshot(db, old)).toMatchObject({ id: old, status: 'complete', baseSnapshotId: null });
+    db.close();
+  });
+
+  it('stores and reads back the base of a quick refresh', () => {
+    const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
+    const base = createSnapshot(db, { orgUrl: 'https://acme.okta.com', includeFactors: false, appVersion: 'test' });
+    const refresh = createSnapshot(db, { orgUrl: 'https://acme.okta.com', includeFactors: false, appVersion: 'test', baseSnapshotId: base });
+    expect(getSnapshot(db, refresh)!.baseSnapshotId).toBe(base);
+    expect(listSnapshots(db).map((snapshot) => [snapshot.id, snapshot.baseSnapshotId])).toEqual([[refresh, base], [base, null]]);
+    db.close();
+  });
+});
+
+/** A snapshot row as a version-2 database holds it (no base column yet). */
+function createSnapshotV2(db: ReturnType<typeof openDatabase>): number {
+  const result = db
+    .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES ('https://acme.okta.com', 'complete', ?, 0, 'old')`)
+    .run(new Date().toISOString());
+  return Number(result.lastInsertRowid);
+}
