@@ -82,6 +82,10 @@ export interface SnapshotSummary {
   errorMessage: string | null;
   gaps: { objectKind: string; reason: string; message: string }[];
   counts?: Record<string, number>;
+  /** Set for a quick refresh: the snapshot it was built from. */
+  baseSnapshotId?: number | null;
+  /** A quick refresh that found a deleted user and listed every user after all. */
+  fellBackToFullUserListing?: boolean;
 }
 
 /** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */

@@ -6,7 +6,8 @@ export function describeSnapshots(snapshots: SnapshotInfo[]): string {
   const lines = snapshots.map((snapshot) => {
     const gaps = snapshot.gaps.length > 0 ? `  incomplete: ${snapshot.gaps.map((gap) => gap.objectKind).join(', ')}` : '';
     const error = snapshot.errorMessage ? `  (${snapshot.errorMessage})` : '';
-    return `${String(snapshot.id).padStart(4)}  ${snapshot.status.padEnd(9)}  ${snapshot.startedAt}  ${snapshot.orgUrl}${snapshot.includeFactors ? '  +factors' : ''}${gaps}${error}`;
+    const quick = snapshot.baseSnapshotId ? `  quick refresh of ${snapshot.baseSnapshotId}${snapshot.fellBackToFullUserListing ? ' (users listed in full)' : ''}` : '';
+    return `${String(snapshot.id).padStart(4)}  ${snapshot.status.padEnd(9)}  ${snapshot.startedAt}  ${snapshot.orgUrl}${snapshot.includeFactors ? '  +factors' : ''}${quick}${gaps}${error}`;
   });
   return [`  id  status     started                   org`, ...lines].join('\n');
 }

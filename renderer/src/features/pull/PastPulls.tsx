@@ -69,6 +69,12 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
                   <th scope="row">#{snapshot.id}</th>
                   <td>
                     <StatusBadge status={snapshot.status} />
+                    {snapshot.baseSnapshotId ? (
+                      <div className="muted">
+                        quick refresh of #{snapshot.baseSnapshotId}
+                        {snapshot.fellBackToFullUserListing ? ' (users listed in full: a deletion was found)' : ''}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{formatDateTime(snapshot.startedAt)}</td>
                   <td>{formatDateTime(snapshot.finishedAt)}</td>

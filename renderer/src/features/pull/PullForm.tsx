@@ -1,4 +1,4 @@
-// Start a pull: include factors or not, and the pace (share of Okta's rate limits).
+// Start a pull: include factors or not, full pull or quick refresh, and the pace (share of Okta's rate limits).
 import { useId, useState } from 'react';
 import type { JobState } from '../../../../shared/service/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,11 +14,13 @@ interface PullFormProps {
 export function PullForm({ running, onStarted }: PullFormProps) {
   const client = useService();
   const factorsHintId = useId();
+  const quickHintId = useId();
   const [includeFactors, setIncludeFactors] = useState(true);
+  const [quick, setQuick] = useState(false);
   const [pace, setPace] = useState<PullPaceId>('normal');
   const start = useAsyncAction(async () => {
     const share = PULL_PACES.find((choice) => choice.id === pace)?.share ?? 0.8;
-    onStarted(await client.call('pull.start', { includeFactors, share }));
+    onStarted(await client.call('pull.start', { includeFactors, share, ...(quick ? { quick: true } : {}) }));
   });
 
   return (
@@ -31,6 +33,16 @@ export function PullForm({ running, onStarted }: PullFormProps) {
         </label>
         <p id={factorsHintId} className="field-hint">
           One extra request per user. Needed for the mfaEnabled and mfaFactors attributes.
+        </p>
+      </div>
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" checked={quick} aria-describedby={quickHintId} onChange={(event) => setQuick(event.target.checked)} />
+          Quick refresh (instead of a full pull)
+        </label>
+        <p id={quickHintId} className="field-hint">
+          Re-reads only users changed since the last complete pull and groups whose membership changed; app assignments and
+          roles are always read in full. Okta&apos;s change dates are not always trustworthy, so a full pull stays the safe default.
         </p>
       </div>
       <fieldset className="fieldset">
