@@ -5,10 +5,12 @@ import path from 'node:path';
 import { runBrowseAndExportBench } from './browseAndExportBench';
 import { runPullEngineBench } from './pullEngineBench';
 import { runPullMemoryBench } from './pullMemoryBench';
+import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
+  'incremental re-pull after 1% of users and groups changed': runIncrementalBench,
   'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
   'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
