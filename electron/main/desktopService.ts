@@ -1,5 +1,5 @@
 // Builds the service for the desktop app: the same user-data folder and cache as the CLI, credentials in safeStorage.
-import { app, safeStorage } from 'electron';
+import { app, safeStorage, shell } from 'electron';
 import { APP_VERSION, defaultDatabasePath, userDataFolder } from '../core/appInfo';
 import { useJobWorkerEntry } from '../core/service/jobs/runWorkerTask';
 import { createOktaPrepService } from '../core/service/oktaPrepService';
@@ -20,6 +20,7 @@ export const createDesktopService: ServiceFactory = ({ events }) => {
     events,
     transport: 'ipc',
     appVersion: APP_VERSION,
+    openFolder: (folder) => shell.openPath(folder),
   });
   app.on('will-quit', () => void service.close());
   return service;

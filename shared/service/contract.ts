@@ -42,6 +42,8 @@ export interface ServiceMethods {
   'export.preview': { params: { snapshotId: number; options?: ExportOptionsInput; rows?: number }; result: ExportPreview };
   'export.start': { params: { snapshotId: number; outDir: string; options?: ExportOptionsInput }; result: JobState };
   'export.defaultFolder': { params: Empty; result: { path: string } };
+  /** Opens a finished export's folder in the OS file manager (the desktop app only; the browser build says so). */
+  'export.openFolder': { params: { path: string }; result: { opened: boolean; message?: string } };
 }
 
 export type MethodName = keyof ServiceMethods;
@@ -69,6 +71,7 @@ export const METHOD_NAMES = [
   'export.preview',
   'export.start',
   'export.defaultFolder',
+  'export.openFolder',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method exactly (a missing one fails here).

@@ -65,4 +65,5 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'export.preview': objectOf({ snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } }, ['snapshotId']),
   'export.start': objectOf({ snapshotId, outDir: shortText(4096), options: exportOptions }, ['snapshotId', 'outDir']),
   'export.defaultFolder': empty,
+  'export.openFolder': objectOf({ path: shortText(4096) }),
 };

@@ -35,6 +35,8 @@ export interface ServiceDependencies {
   transport: 'ipc' | 'http';
   appVersion: string;
   defaultExportFolder?: string;
+  /** Opens a folder in the OS file manager (Electron shell.openPath); absent in the browser build. */
+  openFolder?: (folder: string) => Promise<string>;
 }
 
 const SECRET_NAME = 'okta-credentials';
@@ -189,6 +191,14 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       return startJob(jobs, 'export', { kind: 'export', dbPath: deps.dbPath, snapshotId, outDir, options: options ?? {}, appVersion: deps.appVersion }, snapshotId);
     },
     'export.defaultFolder': async () => ({ path: deps.defaultExportFolder ?? path.join(os.homedir(), 'Okta Prep exports') }),
+    'export.openFolder': async ({ path: folder }) => {
+      // Only folders an export of this service wrote: the renderer cannot make the app open arbitrary paths.
+      const exported = jobs.list().some((job) => job.kind === 'export' && job.status === 'complete' && (job.result as { outDir?: string } | undefined)?.outDir === folder);
+      if (!exported) throw new ServiceFailure('NOT_FOUND', `${folder} is not a folder this session exported to`);
+      if (!deps.openFolder) return { opened: false, message: `open ${folder} in your file manager (the browser build cannot open folders)` };
+      const error = await deps.openFolder(folder);
+      return error ? { opened: false, message: `could not open ${folder}: ${error}` } : { opened: true };
+    },
     close: () => sampleOrg.close(),
   };
 }

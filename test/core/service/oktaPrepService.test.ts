@@ -167,6 +167,9 @@ describe('Okta Prep service', () => {
     const done = await waitForJob(job.id);
     expect(done.status).toBe('complete');
     expect(fs.readdirSync(outDir).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
+    // Opening the folder: only a folder this session exported to; the browser build says it cannot open folders.
+    expect(await client.call('export.openFolder', { path: outDir })).toEqual({ opened: false, message: expect.stringContaining(outDir) });
+    await expect(client.call('export.openFolder', { path: '/etc' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const report = await client.call('validate.snapshot', { snapshotId });
     expect(report.errorCount).toBe(0);
     const broken = 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n';

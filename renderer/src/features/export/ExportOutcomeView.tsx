@@ -1,7 +1,31 @@
-// A finished export: the folder it went to and the manifest's counts per file, entity type and relation kind.
+// A finished export: the folder it went to (with a button to open it) and the manifest's counts per file, entity
+// type and relation kind.
+import { useState } from 'react';
+import { useService } from '../../service/ServiceContext';
 import type { ExportOutcome } from './exportResult';
 import { formatCount, formatDuration, plural } from '../../format/formatDuration';
 import { relationKindLabel } from '../../format/labels';
+
+function OpenFolderButton({ folder }: { folder: string }) {
+  const client = useService();
+  const [note, setNote] = useState<string>();
+  const open = async () => {
+    try {
+      const result = await client.call('export.openFolder', { path: folder });
+      setNote(result.opened ? undefined : result.message);
+    } catch (error) {
+      setNote((error as Error).message);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void open()}>
+        Open folder
+      </button>
+      {note && <p className="field-hint">{note}</p>}
+    </>
+  );
+}
 
 export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutcome; elapsedMs: number }) {
   return (
@@ -9,6 +33,7 @@ export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutco
       <p className="text-success" role="status">
         Export complete in {formatDuration(elapsedMs)}{outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
       </p>
+      {outcome.outDir && <OpenFolderButton folder={outcome.outDir} />}
       <dl className="summary-list">
         {outcome.files.map((file) => (
           <div key={file.name}>
