@@ -56,8 +56,8 @@ interface PendingPage {
   followUps: readonly ScheduledTask[];
 }
 
-/** A batch is committed once it holds this many rows, this many pages, or its oldest page is this old. */
-const BATCH_LIMITS = { rows: 5000, pages: 100, ageMs: 250 };
+/** A batch is committed once it holds this many rows, this many pages, or its oldest page is this old (rows bound memory). */
+const BATCH_LIMITS = { rows: 2000, pages: 100, ageMs: 250 };
 
 function rowCount(page: PageRows): number {
   return page.kind === 'none' ? 0 : page.items.length;
