@@ -9,6 +9,7 @@ import { createSnapshot, finishSnapshot, getSnapshot, recordSnapshotGap } from '
 import { SnapshotWriter } from '../store/snapshotWriter';
 import { buildRelationRows } from '../store/relationRows';
 import { detectSilentGaps } from './silentGaps';
+import { claimSnapshot } from './snapshotRunner';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
@@ -58,6 +59,7 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
   if (options.resumeSnapshotId === undefined) {
     const base = baseOf(options.quickRefreshFrom);
     const snapshotId = createSnapshot(db, { orgUrl: client.orgUrl, includeFactors: options.includeFactors, appVersion: options.appVersion, baseSnapshotId: base?.id });
+    claimSnapshot(db, snapshotId);
     return { snapshotId, quick: base && new QuickRefresh(db, snapshotId, base) };
   }
   if (options.quickRefreshFrom !== undefined) {
@@ -70,7 +72,7 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
     throw new Error(`snapshot ${snapshot.id} was pulled from ${snapshot.orgUrl}, not ${client.orgUrl}; resume it with --org ${snapshot.orgUrl}`);
   }
   const base = baseOf(snapshot.baseSnapshotId ?? undefined);
-  db.prepare(`UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL WHERE id = ?`).run(snapshot.id);
+  claimSnapshot(db, snapshot.id);
   return { snapshotId: snapshot.id, quick: base && new QuickRefresh(db, snapshot.id, base) };
 }
 

@@ -16,7 +16,7 @@ describe('migration 003 (quick refresh base)', () => {
     const old = createSnapshotV2(before);
     before.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, MIGRATIONS.filter((migration) => migration.version <= 3));
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     const column = db.prepare(`SELECT type, "notnull" FROM pragma_table_info('snapshots') WHERE name = 'base_snapshot_id'`).get();
     expect(column).toEqual({ type: 'INTEGER', notnull: 0 });

@@ -1,5 +1,6 @@
 // The ordered, forward-only list of schema migrations; PRAGMA user_version records how many ran.
 import { migration001Initial } from './001_initial';
+import { migration004SnapshotRunner } from './004_snapshot_runner';
 import { migration002RelationRows } from './002_relation_rows';
 import { migration003QuickRefresh } from './003_quick_refresh';
 
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: migration001Initial },
   { version: 2, name: 'numbered relation rows for browsing', sql: migration002RelationRows },
   { version: 3, name: 'quick refresh base snapshot', sql: migration003QuickRefresh },
+  { version: 4, name: 'snapshot runner (host:pid)', sql: migration004SnapshotRunner },
 ];

@@ -1,0 +1,32 @@
+// Claims a snapshot for this process before pulling into it, refusing one that another live process on this
+// machine is still pulling (a crashed or killed pull leaves "running" behind with a pid that no longer exists).
+import os from 'node:os';
+import type { Db } from '../store/openDatabase';
+
+export function thisRunner(): string {
+  return `${os.hostname()}:${process.pid}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/** Marks the snapshot running under this process; throws when another live local process is pulling into it. */
+export function claimSnapshot(db: Db, snapshotId: number): void {
+  db.transaction(() => {
+    const row = db.prepare(`SELECT status, runner FROM snapshots WHERE id = ?`).get(snapshotId) as { status: string; runner: string | null } | undefined;
+    if (row?.status === 'running' && row.runner && row.runner !== thisRunner()) {
+      const [host, pidText] = [row.runner.slice(0, row.runner.lastIndexOf(':')), row.runner.slice(row.runner.lastIndexOf(':') + 1)];
+      const pid = Number(pidText);
+      if (host === os.hostname() && Number.isInteger(pid) && isAlive(pid)) {
+        throw new Error(`snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to finish, or stop it, then resume`);
+      }
+    }
+    db.prepare(`UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL, runner = ? WHERE id = ?`).run(thisRunner(), snapshotId);
+  }).immediate();
+}
