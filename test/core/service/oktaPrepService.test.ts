@@ -116,7 +116,7 @@ describe('Okta Prep service', () => {
     expect(updates.at(-1)!.status).toBe('complete');
     expect(updates.some((u) => u.progress.requests > 0)).toBe(true);
     const snapshots = await client.call('snapshots.list', {});
-    expect(snapshots[0]).toMatchObject({ id: finished.snapshotId, status: 'complete', counts: expect.objectContaining({ users: 400 }) });
+    expect(snapshots[0]).toMatchObject({ id: finished.snapshotId, status: 'complete', appVersion: 'test', counts: expect.objectContaining({ users: 400 }) });
   });
 
   it('browses pages, searches, filters and sorts, and pages relations by row number', async () => {

@@ -61,7 +61,7 @@ async function run(): Promise<WorkerResult> {
           db,
           client,
           includeFactors: task.includeFactors,
-          appVersion: 'service',
+          appVersion: task.appVersion,
           resumeSnapshotId: task.resumeSnapshotId,
           quickRefreshFrom: task.quickRefreshFrom,
           signal: controller.signal,
