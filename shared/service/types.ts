@@ -35,7 +35,8 @@ export interface PreflightReport {
   orgUrl: string;
   ok: boolean;
   checks: PreflightCheck[];
-  estimate?: { requests: number; seconds: number };
+  /** A full pull without factors; `withFactors` adds one factor listing per user (users bucket). */
+  estimate?: { requests: number; seconds: number; withFactors: { requests: number; seconds: number } };
 }
 
 export type JobKind = 'pull' | 'export';

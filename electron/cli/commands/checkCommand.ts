@@ -19,8 +19,12 @@ export function describePreflight(report: PreflightReport): string {
     if (!check.readable) lines.push(`          the export loses: ${check.consequence}`);
   }
   if (report.estimate) {
-    const minutes = Math.max(1, Math.round(report.estimate.seconds / 60));
-    lines.push(`  a full pull needs about ${report.estimate.requests} requests and ${minutes} minute(s) at this share of the rate limits (factors not included)`);
+    const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
+    const { estimate } = report;
+    lines.push(
+      `  a full pull needs about ${estimate.requests} requests and ${minutes(estimate.seconds)} minute(s) at this share of the rate limits;` +
+        ` with factors about ${estimate.withFactors.requests} requests and ${minutes(estimate.withFactors.seconds)} minute(s)`,
+    );
   }
   return lines.join('\n');
 }

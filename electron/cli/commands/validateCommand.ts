@@ -1,5 +1,5 @@
 // `okta-prep validate`: checks any entities / entity-relations CSV pair against the BalkanID contract.
-import { validateCsvFiles } from '../../core/balkanid/validator/validateBundle';
+import { validateCsvFiles } from '../../core/balkanid/validator/index';
 import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
 import type { CliOutput } from '../cliOutput';
 import { formatValidationReport } from '../formatValidationReport';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../shared/balkanid/columns';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
-import { validateCsvFiles } from '../balkanid/validator/validateBundle';
+import { validateCsvFiles } from '../balkanid/validator/index';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';

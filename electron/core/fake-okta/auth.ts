@@ -3,7 +3,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { invalidToken, invalidTokenBecause } from './errors';
 import type { FakeServerClock } from './fakeClock';
-import { systemClock } from './fakeClock';
 import { DpopProofError, accessTokenHash, verifyDpopProof } from './oauth/dpopProof';
 import type { OAuthServerState } from './oauth/oauthState';
 import type { FakeRequest, Principal, Stage } from './pipeline';
@@ -64,9 +63,4 @@ export function authenticate(settings: AuthSettings): Stage {
     }
     return next();
   };
-}
-
-/** The original SSWS-only stage, kept for callers that compose their own pipeline. */
-export function requireSswsToken(apiToken: () => string): Stage {
-  return authenticate({ apiToken, oauth: null, clock: systemClock });
 }

@@ -6,7 +6,12 @@ import type { BucketSnapshot } from '../okta/rateLimitGovernor';
 const FALLBACK_LIMITS: Record<string, number> = { users: 300, groups: 250, apps: 50, other: 600 };
 const PAGE = { users: 200, groups: 200, members: 1000, apps: 200 };
 
-export function estimatePull(input: { users: number; groups: OktaGroup[]; apps: number; buckets: BucketSnapshot[]; share: number }): { requests: number; seconds: number } {
+interface Estimate {
+  requests: number;
+  seconds: number;
+}
+
+export function estimatePull(input: { users: number; groups: OktaGroup[]; apps: number; buckets: BucketSnapshot[]; share: number }): Estimate & { withFactors: Estimate } {
   const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
   const memberRequests = input.groups.reduce((sum, group) => {
     const count = group._embedded?.stats?.usersCount ?? 1;
@@ -21,8 +26,10 @@ export function estimatePull(input: { users: number; groups: OktaGroup[]; apps: 
     other: 2 + Math.ceil(input.users * 0.01),
   };
   const limitOf = (bucket: string) => input.buckets.find((b) => b.bucket === bucket)?.limit ?? FALLBACK_LIMITS[bucket] ?? 600;
-  // Buckets are pulled in parallel: the slowest one sets the time.
-  const minutes = Math.max(...Object.entries(perBucket).map(([bucket, requests]) => requests / Math.max(1, limitOf(bucket) * input.share)));
-  const requests = Object.values(perBucket).reduce((a, b) => a + b, 0);
-  return { requests, seconds: Math.ceil(minutes * 60) };
+  const estimate = (buckets: Record<string, number>): Estimate => {
+    // Buckets are pulled in parallel: the slowest one sets the time.
+    const minutes = Math.max(...Object.entries(buckets).map(([bucket, requests]) => requests / Math.max(1, limitOf(bucket) * input.share)));
+    return { requests: Object.values(buckets).reduce((a, b) => a + b, 0), seconds: Math.ceil(minutes * 60) };
+  };
+  return { ...estimate(perBucket), withFactors: estimate({ ...perBucket, users: perBucket.users + input.users }) };
 }

@@ -11,7 +11,7 @@ import { OktaError } from '../okta/oktaErrors';
 import { runPreflight } from '../pull/preflight';
 import { checkQuickRefreshBase, latestCompleteSnapshotOf, QuickRefreshError } from '../pull/quickRefresh';
 import type { Db } from '../store/openDatabase';
-import { listSnapshots } from '../store/snapshots';
+import { getSnapshot, listSnapshots } from '../store/snapshots';
 import { countSnapshotObjects } from '../store/snapshotCounts';
 import { appDetail, groupDetail, userAccess } from './browse/accessDetail';
 import { browsePage } from './browse/browseTables';
@@ -126,7 +126,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
       }
-      settings.write({ orgUrl: url, authKind: auth.kind, clientId: auth.kind === 'oauth' ? credentials.kind === 'oauth' ? credentials.clientId : undefined : undefined, isSampleOrg: false });
+      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, isSampleOrg: false });
       return (await connectionInfo())!;
     },
     'connection.useSampleOrg': async () => {
@@ -149,14 +149,15 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       return startPull(quick ? { ...params, quickRefreshFrom: quickRefreshBase(connection.orgUrl, params.includeFactors) } : params, connection);
     },
     'pull.resume': async ({ snapshotId }) => {
-      const snapshot = listSnapshots(deps.db).find((s) => s.id === snapshotId);
+      const snapshot = getSnapshot(deps.db, snapshotId);
       if (!snapshot) throw new ServiceFailure('NOT_FOUND', `there is no snapshot ${snapshotId}`);
       if (snapshot.status === 'complete') throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} is already complete`);
       const connection = await requireConnection();
-      if (connection.orgUrl !== snapshot.orgUrl && !settings.read()?.isSampleOrg) {
-        throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}; connect to that org to resume it`);
+      // The sample org gets a new address each time the app starts, so its unfinished pulls cannot be resumed either.
+      if (connection.orgUrl !== snapshot.orgUrl) {
+        throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}, not the connected ${connection.orgUrl}; connect to that org to resume it, or start a new pull`);
       }
-      return startPull({ includeFactors: snapshot.includeFactors, resumeSnapshotId: snapshotId }, { ...connection, orgUrl: snapshot.orgUrl === connection.orgUrl ? snapshot.orgUrl : connection.orgUrl });
+      return startPull({ includeFactors: snapshot.includeFactors, resumeSnapshotId: snapshotId }, connection);
     },
     'jobs.list': async () => jobs.list(),
     'jobs.cancel': async ({ jobId }) => {

@@ -38,11 +38,6 @@ export function markPullTaskDone(db: Db, snapshotId: number, key: string): void 
   db.prepare(`UPDATE pull_tasks SET done = 1, next_url = NULL WHERE snapshot_id = ? AND task_key = ?`).run(snapshotId, key);
 }
 
-export function pullRequestCount(db: Db, snapshotId: number): number {
-  const row = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests FROM pull_tasks WHERE snapshot_id = ?`).get(snapshotId) as { requests: number };
-  return row.requests;
-}
-
 /** Listings per task kind (the part of the key before ':'), for progress. */
 export function countPullTasksByKind(db: Db, snapshotId: number): { kindName: string; done: number; total: number }[] {
   return db

@@ -104,6 +104,9 @@ describe('Okta Prep service', () => {
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => c.objectKind)).toEqual(['users', 'groups', 'group members', 'apps', 'app assignments', 'admin roles', 'factors']);
     expect(report.estimate!.requests).toBeGreaterThan(30);
+    // Factors add one listing per user that Everyone counts (deprovisioned users are not in Everyone).
+    const listedUsers = okta.org.users.filter((user) => user.status !== 'DEPROVISIONED').length;
+    expect(report.estimate!.withFactors.requests).toBe(report.estimate!.requests + listedUsers);
   });
 
   it('pulls as a job with progress events, then lists the complete snapshot with counts', async () => {

@@ -50,7 +50,8 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
       </table>
       {report.estimate && (
         <p>
-          A full pull needs about {formatCount(report.estimate.requests)} requests and takes about {formatDuration(report.estimate.seconds * 1000)}.
+          A full pull needs about {formatCount(report.estimate.requests)} requests and takes about {formatDuration(report.estimate.seconds * 1000)}; with
+          MFA factors about {formatCount(report.estimate.withFactors.requests)} requests and {formatDuration(report.estimate.withFactors.seconds * 1000)}.
         </p>
       )}
     </section>
