@@ -58,6 +58,9 @@ export interface JobProgress {
   etaMs?: number;
   /** Rows written (export jobs). */
   rowsWritten?: number;
+  /** Pull jobs: warnings so far (the latest few) and how many in all. */
+  warnings?: string[];
+  warningCount?: number;
 }
 
 export interface JobState {
@@ -82,6 +85,8 @@ export interface SnapshotSummary {
   includeFactors: boolean;
   errorMessage: string | null;
   gaps: { objectKind: string; reason: string; message: string }[];
+  /** What the pull noticed without stopping (rate limits guessed, a repeating page link, one object unreadable ...). */
+  warnings: { code: string; message: string }[];
   counts?: Record<string, number>;
   /** Set for a quick refresh: the snapshot it was built from. */
   baseSnapshotId?: number | null;

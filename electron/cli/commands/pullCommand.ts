@@ -75,6 +75,7 @@ export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, o
       quickRefreshFrom: input.quickRefreshFrom,
       signal: input.signal,
       onProgress: (progress) => out.progress(formatPullProgress(progress)),
+      onWarning: (warning) => out.note(`warning: ${warning.message}`),
     });
   } catch (error) {
     if (error instanceof PullError) {
@@ -100,6 +101,10 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
     lines.splice(1, 0, `  quick refresh from snapshot ${result.quickRefresh.baseSnapshotId}${fallback}`);
   }
   for (const gap of result.gaps) lines.push(`  INCOMPLETE: ${gap.objectKind} — ${gap.message}`);
+  if (result.warnings.length > 0) {
+    lines.push(`  ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (also kept in the snapshot's log; "okta-prep snapshots" counts them):`);
+    for (const warning of result.warnings) lines.push(`    warning: ${warning.message}`);
+  }
   return lines.join('\n');
 }
 

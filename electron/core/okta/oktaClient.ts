@@ -6,6 +6,7 @@ import { OktaError, oktaErrorForResponse } from './oktaErrors';
 import { bucketFor } from './rateLimitBuckets';
 import { RateLimitGovernor, readRateLimitHeaders } from './rateLimitGovernor';
 import { sleep } from './sleep';
+import { ignoreWarnings, type WarningSink } from './warningSink';
 
 export interface OktaClientOptions {
   orgUrl: string;
@@ -19,6 +20,8 @@ export interface OktaClientOptions {
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
   random?: () => number;
+  /** What the client notices without failing (e.g. rate limits it has to guess); the pull replaces it with its own. */
+  onWarning?: WarningSink;
 }
 
 export interface OktaPage<T> {
@@ -42,6 +45,8 @@ export class OktaClient {
   readonly orgUrl: string;
   readonly governor: RateLimitGovernor;
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
+  /** Set by the pull to its snapshot's warnings (see pull/pullWarnings.ts). */
+  warningSink: WarningSink;
   private readonly origin: string;
   private readonly options: OktaClientOptions;
 
@@ -50,6 +55,7 @@ export class OktaClient {
     this.orgUrl = options.orgUrl;
     this.origin = new URL(options.orgUrl).origin;
     this.governor = options.governor ?? new RateLimitGovernor();
+    this.warningSink = options.onWarning ?? ignoreWarnings;
   }
 
   /** Turns a path or a link from Okta into an absolute URL, refusing any other origin (the token must never leave the org). */

@@ -14,6 +14,7 @@ import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCoun
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
 import { checkQuickRefreshBase, QuickRefresh } from './quickRefresh';
+import { PullWarnings, type PullWarning } from './pullWarnings';
 
 export interface PullOptions {
   db: Db;
@@ -26,6 +27,8 @@ export interface PullOptions {
   quickRefreshFrom?: number;
   signal?: AbortSignal;
   onProgress?: (progress: PullProgress) => void;
+  /** Each warning once, as it is said (it is also in the snapshot's log and the result). */
+  onWarning?: (warning: PullWarning) => void;
   /** Listings run at once per family (the governor still caps requests in flight). */
   workersPerFamily?: number;
 }
@@ -37,6 +40,8 @@ export interface PullResult {
   durationMs: number;
   /** Object kinds the token could not read: the snapshot is incomplete for these. */
   gaps: { objectKind: string; reason: string; message: string }[];
+  /** What the pull noticed without stopping, this run and any run it resumed. */
+  warnings: PullWarning[];
   /** Set for a quick refresh: its base, and whether the deletion check made it list every user after all. */
   quickRefresh?: { baseSnapshotId: number; fellBackToFullUserListing: boolean };
 }
@@ -82,11 +87,17 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   const { snapshotId, quick } = startOrResumeSnapshot(options);
   const writer = new SnapshotWriter(db, snapshotId);
   const requestsBefore = client.stats.requests;
+  const warnings: PullWarnings = new PullWarnings(db, snapshotId, (warning) => {
+    options.onWarning?.(warning);
+    progress.warningSaid();
+  });
+  client.warningSink = warnings.sink;
   const progress = new PullProgressTracker(
     snapshotId,
     options.onProgress,
     () => ({ requests: client.stats.requests - requestsBefore, retries: client.stats.retries, buckets: client.governor.snapshot() }),
     () => countPullTasksByKind(db, snapshotId),
+    () => warnings.list().map((warning) => warning.message),
   );
   // One failure that must stop everything (401, network gone) stops the other families too.
   const stopAll = new AbortController();
@@ -219,6 +230,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     requests: client.stats.requests - requestsBefore,
     durationMs: Date.now() - startedAt,
     gaps: snapshot.gaps,
+    warnings: warnings.list(),
     ...(quick && { quickRefresh: { baseSnapshotId: quick.base.id, fellBackToFullUserListing: quick.fellBack() } }),
   };
 }

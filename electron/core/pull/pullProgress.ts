@@ -19,7 +19,12 @@ export interface PullProgress {
   /** Wall time each bucket spent held back by rate limits (shown as waiting, not as a freeze). */
   rateLimitWaits: { bucket: string; waitedMs: number }[];
   elapsedMs: number;
+  /** The latest warnings (at most MAX_PROGRESS_WARNINGS) and how many were said in all. */
+  warnings: string[];
+  warningCount: number;
 }
+
+const MAX_PROGRESS_WARNINGS = 20;
 
 const PHASE_OF_TASK: Record<string, PullPhase> = {
   users: 'users',
@@ -51,6 +56,7 @@ export class PullProgressTracker {
     private readonly emit: ((progress: PullProgress) => void) | undefined,
     private readonly sample: () => { requests: number; retries: number; buckets: BucketSnapshot[] },
     private readonly countTasks: () => { kindName: string; done: number; total: number }[],
+    private readonly listWarnings: () => string[] = () => [],
     private readonly intervalMs = 200,
   ) {
     for (const phase of PULL_PHASES) this.phases.set(phase, { phase, tasksDone: 0, tasksTotal: 0, rows: 0 });
@@ -63,6 +69,7 @@ export class PullProgressTracker {
 
   current(): PullProgress {
     const sample = this.sample();
+    const warnings = this.listWarnings();
     const phases = new Map([...this.phases.values()].map((phase) => [phase.phase, { ...phase, tasksDone: 0, tasksTotal: 0 }]));
     for (const tasks of this.countTasks()) {
       const entry = phases.get(phaseOfTask(tasks.kindName))!;
@@ -76,6 +83,8 @@ export class PullProgressTracker {
       retries: sample.retries,
       rateLimitWaits: sample.buckets.map((bucket) => ({ bucket: bucket.bucket, waitedMs: bucket.waitedMs })),
       elapsedMs: Date.now() - this.startedAt,
+      warnings: warnings.slice(-MAX_PROGRESS_WARNINGS),
+      warningCount: warnings.length,
     };
   }
 
@@ -85,6 +94,11 @@ export class PullProgressTracker {
     if (now - this.lastEmit < this.intervalMs) return;
     this.lastEmit = now;
     this.emit(this.current());
+  }
+
+  /** Shows a new warning at once, not at the next throttled update. */
+  warningSaid(): void {
+    this.emit?.(this.current());
   }
 
   flush(): void {

@@ -1,5 +1,6 @@
 // Snapshot lifecycle in the cache: create a running snapshot, finish it (complete/failed/cancelled), list and find them.
 import type { Db } from './openDatabase';
+import { listSnapshotLog } from './snapshotLog';
 
 export type SnapshotStatus = 'running' | 'complete' | 'failed' | 'cancelled';
 
@@ -17,6 +18,8 @@ export interface SnapshotInfo {
   /** A quick refresh whose deletion check failed, so it listed every user after all ("fell back to a full user listing"). */
   fellBackToFullUserListing: boolean;
   gaps: SnapshotGap[];
+  /** What the pull noticed without stopping (the snapshot's log, oldest first). */
+  warnings: { code: string; message: string }[];
 }
 
 export interface SnapshotGap {
@@ -86,6 +89,7 @@ function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
     baseSnapshotId: row.base_snapshot_id ?? null,
     fellBackToFullUserListing: row.base_snapshot_id != null && fellBackToFullUserListing(db, row.id),
     gaps,
+    warnings: listSnapshotLog(db, row.id).map(({ code, message }) => ({ code, message })),
   };
 }
 

@@ -10,7 +10,15 @@ function pullProgressView(progress: PullProgress): JobProgress {
   const done = progress.phases.reduce((sum, phase) => sum + phase.tasksDone, 0);
   const total = progress.phases.reduce((sum, phase) => sum + phase.tasksTotal, 0);
   const etaMs = done > 0 && total > done ? Math.round((progress.elapsedMs / done) * (total - done)) : undefined;
-  return { phases: progress.phases, requests: progress.requests, rateLimitWaits: progress.rateLimitWaits, elapsedMs: progress.elapsedMs, etaMs };
+  return {
+    phases: progress.phases,
+    requests: progress.requests,
+    rateLimitWaits: progress.rateLimitWaits,
+    elapsedMs: progress.elapsedMs,
+    etaMs,
+    warnings: progress.warnings,
+    warningCount: progress.warningCount,
+  };
 }
 
 export function startJob(jobs: JobRegistry, kind: JobKind, task: WorkerTask, snapshotId?: number): JobState {

@@ -3,6 +3,7 @@ import { migration001Initial } from './001_initial';
 import { migration004SnapshotRunner } from './004_snapshot_runner';
 import { migration002RelationRows } from './002_relation_rows';
 import { migration003QuickRefresh } from './003_quick_refresh';
+import { migration005SnapshotLog } from './005_snapshot_log';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'numbered relation rows for browsing', sql: migration002RelationRows },
   { version: 3, name: 'quick refresh base snapshot', sql: migration003QuickRefresh },
   { version: 4, name: 'snapshot runner (host:pid)', sql: migration004SnapshotRunner },
+  { version: 5, name: 'snapshot log', sql: migration005SnapshotLog },
 ];

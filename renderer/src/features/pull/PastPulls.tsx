@@ -18,7 +18,7 @@ function Counts({ counts }: { counts: SnapshotSummary['counts'] }) {
 }
 
 function Gaps({ snapshot }: { snapshot: SnapshotSummary }) {
-  if (snapshot.gaps.length === 0 && !snapshot.errorMessage) return <>—</>;
+  if (snapshot.gaps.length === 0 && snapshot.warnings.length === 0 && !snapshot.errorMessage) return <>—</>;
   return (
     <ul className="gap-list">
       {snapshot.errorMessage && <li>{snapshot.errorMessage}</li>}
@@ -26,6 +26,9 @@ function Gaps({ snapshot }: { snapshot: SnapshotSummary }) {
         <li key={`${gap.objectKind}:${gap.reason}`}>
           incomplete: {humaniseName(gap.objectKind).toLowerCase()} — {gap.message}
         </li>
+      ))}
+      {snapshot.warnings.map((warning, index) => (
+        <li key={`warning:${index}`}>warning: {warning.message}</li>
       ))}
     </ul>
   );

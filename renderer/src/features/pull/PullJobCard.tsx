@@ -21,6 +21,25 @@ function RateLimitWaits({ job }: { job: JobState }) {
   );
 }
 
+function PullWarningList({ job }: { job: JobState }) {
+  const { warnings = [], warningCount = 0 } = job.progress;
+  if (warningCount === 0) return null;
+  const hidden = warningCount - warnings.length;
+  return (
+    <div className="pull-warnings" role="status">
+      <h3>
+        {warningCount} warning{warningCount === 1 ? '' : 's'} (the pull went on; kept in the snapshot's log)
+      </h3>
+      <ul className="gap-list">
+        {warnings.map((message, index) => (
+          <li key={index}>{message}</li>
+        ))}
+      </ul>
+      {hidden > 0 && <p className="muted">{hidden} earlier warnings are listed under Past pulls.</p>}
+    </div>
+  );
+}
+
 export function PullJobCard({ job }: { job: JobState }) {
   const client = useService();
   const { navigate } = useNavigation();
@@ -46,6 +65,7 @@ export function PullJobCard({ job }: { job: JobState }) {
       </p>
       <RateLimitWaits job={job} />
       <PhaseProgressList phases={progress.phases} running={running} />
+      <PullWarningList job={job} />
       {job.status === 'complete' && (
         <p className="text-success" role="status">
           Pull complete.{' '}
