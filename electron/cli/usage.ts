@@ -20,6 +20,7 @@ Signing in to Okta, either way (never both):
   service app   authentication; FILE holds its private key (PEM: PKCS#8, PKCS#1 or SEC1; or a private JWK with its kid).
                 Grant the app okta.users.read, okta.groups.read, okta.apps.read and okta.roles.read on its
                 "Okta API Scopes" tab and assign it an admin role (e.g. Read-Only Administrator). DPoP is handled.
+  Token and key files must be readable by you only (chmod 600 FILE) and at most 64 KiB; others are refused.
 The org URL may be typed loosely (acme.okta.com, the -admin host,
 a copied dashboard link): it is normalised, and https is required except for loopback hosts.
 
