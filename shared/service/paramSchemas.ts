@@ -19,6 +19,7 @@ const exportOptions: Schema = objectOf(
     relationKinds: { type: 'array', items: { enum: [...RELATION_KINDS] }, uniqueItems: true },
     userAttributes: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 }, maxItems: 200 },
     flattenGroupAppAssignments: { type: 'boolean' },
+    sharedFiles: { type: 'boolean' },
   },
   [],
 );

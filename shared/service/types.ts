@@ -156,6 +156,8 @@ export interface ExportOptionsInput {
   relationKinds?: RelationKind[];
   userAttributes?: string[];
   flattenGroupAppAssignments?: boolean;
+  /** Files readable by every user of the computer (0644); by default only their owner can read them (0600). */
+  sharedFiles?: boolean;
 }
 
 export interface ExportPreview {

@@ -24,7 +24,7 @@ export class ConnectionSettings {
   write(connection: SavedConnection): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(connection, null, 2));
+    fs.writeFileSync(temp, JSON.stringify(connection, null, 2), { mode: 0o600 }); // no secret in it, but whose org it is
     fs.renameSync(temp, this.file);
   }
 }
