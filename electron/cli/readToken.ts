@@ -1,14 +1,9 @@
 // Gets the Okta API token from OKTA_API_TOKEN or --token-file, never from the command line (it would show in `ps`).
-import { readSecretFile, SecretFileError } from '../core/files/readSecretFile';
+import { readSecretFile, readTokenFile, SecretFileError } from '../core/files/readSecretFile';
 import { usageError } from './cliErrors';
 
 export function readApiToken(tokenFile: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (tokenFile !== undefined) {
-    const token = readSecretFileForCli(tokenFile, 'the token file').trim();
-    if (token === '') throw usageError(`the token file ${tokenFile} is empty: put the Okta API token in it (one line)`);
-    if (/\s/.test(token)) throw usageError(`the token file ${tokenFile} holds more than one word: it must contain only the API token`);
-    return token;
-  }
+  if (tokenFile !== undefined) return asUsageError(() => readTokenFile(tokenFile));
   const fromEnv = env.OKTA_API_TOKEN?.trim();
   if (fromEnv) return fromEnv;
   throw usageError(
@@ -18,8 +13,12 @@ export function readApiToken(tokenFile: string | undefined, env: NodeJS.ProcessE
 
 /** Reads a token or key file (mode 0600, at most 64 KiB); a refusal is a usage error (exit 2) that says how to fix it. */
 export function readSecretFileForCli(file: string, what: string): string {
+  return asUsageError(() => readSecretFile(file, what));
+}
+
+function asUsageError<T>(read: () => T): T {
   try {
-    return readSecretFile(file, what);
+    return read();
   } catch (error) {
     if (error instanceof SecretFileError) throw usageError(error.message);
     throw error;

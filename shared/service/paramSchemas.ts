@@ -35,6 +35,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     auth: {
       oneOf: [
         objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
+        objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
         objectOf({ kind: { const: 'oauth' }, clientId: { type: 'string', minLength: 1, maxLength: 256 }, privateKey: { type: 'string', minLength: 1, maxLength: 65536 } }),
       ],
     },

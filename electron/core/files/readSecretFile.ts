@@ -1,4 +1,5 @@
 // Reads a token or private-key file the user named, refusing one that other users can open or one too large to be a secret.
+// Used by the CLI (--token-file, --private-key-file) and by the app's service (a token file named on the Connect screen).
 import fs from 'node:fs';
 
 /** A token is a line and a key a few kilobytes: anything larger is the wrong file (and is not read into memory). */
@@ -40,4 +41,12 @@ function statOrExplain(file: string, what: string): fs.Stats {
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/** Reads an Okta API token file: one word (the token), surrounding white space ignored. */
+export function readTokenFile(file: string, platform: NodeJS.Platform = process.platform): string {
+  const token = readSecretFile(file, 'the token file', platform).trim();
+  if (token === '') throw new SecretFileError(`the token file ${file} is empty: put the Okta API token in it (one line)`);
+  if (/\s/.test(token)) throw new SecretFileError(`the token file ${file} holds more than one word: it must contain only the API token`);
+  return token;
 }

@@ -1,9 +1,9 @@
-// The saved connection without its secret (org URL, auth kind, client id), kept as JSON in the data folder.
+// The saved connection without its secret (org URL, auth kind, client id, token file path), kept as JSON in the data folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConnectionInfo } from '../../../shared/service/types';
 
-export type SavedConnection = Omit<ConnectionInfo, 'hasSecret'>;
+export type SavedConnection = Pick<ConnectionInfo, 'orgUrl' | 'authKind' | 'clientId' | 'tokenFile' | 'isSampleOrg'>;
 
 export class ConnectionSettings {
   private readonly file: string;
