@@ -17,6 +17,7 @@ const OPTIONS = {
   relations: { type: 'string' },
   'user-attributes': { type: 'string' },
   'flatten-group-apps': { type: 'boolean' },
+  'shared-files': { type: 'boolean' },
   users: { type: 'string' },
   groups: { type: 'string' },
   apps: { type: 'string' },

@@ -24,7 +24,7 @@ async function runCommand(command: string | undefined, positionals: string[], va
       const credentials = readCredentials(values, env);
       const chosenSnapshot = parsePositiveInteger(values.snapshot, '--snapshot');
       const share = parseShare(values.share);
-      const db = openCache(values, env);
+      const db = openCache(values, context);
       try {
         const quickRefreshFrom = values.quick ? snapshotToRefreshFrom(db, orgUrl, values.resume === true) : undefined;
         const resumeSnapshotId = values.resume ? snapshotToResume(db, orgUrl, chosenSnapshot) : undefined;
@@ -37,7 +37,7 @@ async function runCommand(command: string | undefined, positionals: string[], va
       }
     }
     case 'export': {
-      const db = openCache(values, env);
+      const db = openCache(values, context);
       try {
         return await runExportCommand(db, values, out);
       } finally {
@@ -47,7 +47,7 @@ async function runCommand(command: string | undefined, positionals: string[], va
     case 'validate':
       return runValidateCommand(positionals, values.json === true, out);
     case 'snapshots': {
-      const db = openCache(values, env);
+      const db = openCache(values, context);
       try {
         const snapshots = listSnapshots(db);
         if (values.json) out.json(snapshots);

@@ -1,9 +1,8 @@
 // Chooses how the CLI signs in to Okta: an SSWS API token (OKTA_API_TOKEN / --token-file) or an OAuth service app
 // (--client-id ID --private-key-file FILE). Secrets come from the environment or files, never from the command line.
-import fs from 'node:fs';
 import type { CliValues } from './cliArgs';
-import { EXIT, CliError, usageError } from './cliErrors';
-import { readApiToken } from './readToken';
+import { usageError } from './cliErrors';
+import { readApiToken, readSecretFileForCli } from './readToken';
 
 export type CliCredentials =
   | { kind: 'ssws'; token: string }
@@ -15,9 +14,6 @@ export type CliCredentials =
       /** The path, for messages. */
       privateKeyFile: string;
     };
-
-/** A key file is a few kilobytes; anything much larger is the wrong file. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 export function readCredentials(values: Pick<CliValues, 'token-file' | 'client-id' | 'private-key-file'>, env: NodeJS.ProcessEnv): CliCredentials {
   const clientId = values['client-id'];
@@ -48,17 +44,7 @@ export function readCredentials(values: Pick<CliValues, 'token-file' | 'client-i
 }
 
 function readKeyFile(file: string): string {
-  let content: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw usageError(`the private key file ${file} is not a file`);
-    if (stat.size > MAX_KEY_FILE_BYTES) throw usageError(`the private key file ${file} is ${stat.size} bytes, too large for a key: check the path`);
-    content = fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read the private key file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.`, EXIT.usage);
-  }
-  const text = content.toString('utf8');
+  const text = readSecretFileForCli(file, 'the private key file');
   if (text.trim() === '') throw usageError(`the private key file ${file} is empty: put the app's private key (PEM or JWK) in it`);
   return text;
 }

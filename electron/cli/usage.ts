@@ -7,7 +7,7 @@ Usage:
                  [--quick | --resume [--snapshot ID]] [--share 0.1..1] [--json]
   okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
-                   [--flatten-group-apps] [--json]
+                   [--flatten-group-apps] [--shared-files] [--json]
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
@@ -20,6 +20,7 @@ Signing in to Okta, either way (never both):
   service app   authentication; FILE holds its private key (PEM: PKCS#8, PKCS#1 or SEC1; or a private JWK with its kid).
                 Grant the app okta.users.read, okta.groups.read, okta.apps.read and okta.roles.read on its
                 "Okta API Scopes" tab and assign it an admin role (e.g. Read-Only Administrator). DPoP is handled.
+  Token and key files must be readable by you only (chmod 600 FILE) and at most 64 KiB; others are refused.
 The org URL may be typed loosely (acme.okta.com, the -admin host,
 a copied dashboard link): it is normalised, and https is required except for loopback hosts.
 
@@ -35,6 +36,8 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
                  are always read in full); lists every user again when one was deleted
 --relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
 --user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from the profile)
+--shared-files   export: write the files readable by every user of this computer (0644); by default they are 0600
+                 (owner only), and a folder export creates is 0700
 
 Exit codes: 0 success, 1 validation findings that block the upload, 2 usage error,
 3 Okta/network/auth failure, 4 local failure (disk, database).`;

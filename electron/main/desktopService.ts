@@ -13,7 +13,8 @@ export const createDesktopService: ServiceFactory = ({ events }) => {
   app.setPath('userData', dataFolder); // one folder for the app and the okta-prep command
   const dbPath = defaultDatabasePath();
   const service = createOktaPrepService({
-    db: openDatabase(dbPath),
+    // The app's own folder: created 0700 (tightened if looser), the cache 0600; what was tightened goes to the log.
+    db: openDatabase(dbPath, { ownsFolder: true, onNotice: (notice) => console.warn(`note: ${notice}`) }),
     dbPath,
     dataFolder,
     secrets: new SafeStorageSecretStore(safeStorage, dataFolder),

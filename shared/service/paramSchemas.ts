@@ -19,6 +19,7 @@ const exportOptions: Schema = objectOf(
     relationKinds: { type: 'array', items: { enum: [...RELATION_KINDS] }, uniqueItems: true },
     userAttributes: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 }, maxItems: 200 },
     flattenGroupAppAssignments: { type: 'boolean' },
+    sharedFiles: { type: 'boolean' },
   },
   [],
 );
@@ -34,6 +35,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     auth: {
       oneOf: [
         objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
+        objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
         objectOf({ kind: { const: 'oauth' }, clientId: { type: 'string', minLength: 1, maxLength: 256 }, privateKey: { type: 'string', minLength: 1, maxLength: 65536 } }),
       ],
     },

@@ -15,12 +15,25 @@ export interface ConnectionInfo {
   orgUrl: string;
   authKind: 'ssws' | 'oauth';
   clientId?: string;
+  /** The API token is read from this file (mode 0600) each time it is needed, instead of being stored. */
+  tokenFile?: string;
   hasSecret: boolean;
   isSampleOrg: boolean;
+  /** Whether the token or key is kept across restarts; when not, `reason` says why (e.g. no system keyring). */
+  secretPersistence: SecretPersistence;
+  /** Things the user should know about their stored credentials (e.g. an unreadable secrets file was replaced). */
+  notices?: string[];
+}
+
+export interface SecretPersistence {
+  persisted: boolean;
+  reason?: string;
 }
 
 export type ConnectionAuthInput =
   | { kind: 'ssws'; token: string }
+  /** An absolute path to a file holding only the API token, readable by its owner only (chmod 600). */
+  | { kind: 'ssws'; tokenFile: string }
   | { kind: 'oauth'; clientId: string; privateKey: string };
 
 export interface PreflightCheck {
@@ -161,6 +174,8 @@ export interface ExportOptionsInput {
   relationKinds?: RelationKind[];
   userAttributes?: string[];
   flattenGroupAppAssignments?: boolean;
+  /** Files readable by every user of the computer (0644); by default only their owner can read them (0600). */
+  sharedFiles?: boolean;
 }
 
 export interface ExportPreview {

@@ -5,12 +5,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writePrivateFile } from '../helpers/privateFile';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'okta-prep.mjs');
 
 function startFakeOkta(dir: string, users: number, groups: number): Promise<{ url: string; stop(): void }> {
   const tokenFile = path.join(dir, 'token');
-  fs.writeFileSync(tokenFile, 'bench-token');
+  writePrivateFile(tokenFile, 'bench-token');
   const child = spawn(process.execPath, [BIN, 'fake-okta', '--token-file', tokenFile, '--users', String(users), '--groups', String(groups), '--apps', '200', '--seed', 'rss', '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { PATH: process.env.PATH, HOME: process.env.HOME },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrg } from '../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../electron/core/fake-okta/server';
+import { writePrivateFile } from '../helpers/privateFile';
 import { runCli } from '../helpers/runCli';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -54,7 +55,7 @@ describe('okta-prep CLI', () => {
 
   it('reads the token from --token-file', async () => {
     const tokenFile = path.join(work, 'token.txt');
-    fs.writeFileSync(tokenFile, `${TOKEN}\n`);
+    writePrivateFile(tokenFile, `${TOKEN}\n`);
     const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'file-token.sqlite'), '--token-file', tokenFile]);
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(TOKEN);

@@ -19,7 +19,7 @@ export async function runDemoCommand(values: CliValues, context: CliEnvironment)
   const apiToken = randomBytes(24).toString('base64url');
   out.note('starting the built-in sample org on 127.0.0.1 …');
   const server = await startFakeOktaServer({ org: generateSampleOrg(), apiToken });
-  const db = openCache(values, env);
+  const db = openCache(values, context);
   try {
     out.note(`sample org running at ${server.url}; pulling it (factors included) …`);
     const pull = await runPull(db, server.url, { org: server.url, credentials: { kind: 'ssws', token: apiToken }, includeFactors: true, signal: context.signal }, out);

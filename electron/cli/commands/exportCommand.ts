@@ -23,6 +23,7 @@ export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
     relationKinds: relationKinds as RelationKind[] | undefined,
     userAttributes: parseList(values['user-attributes']),
     flattenGroupAppAssignments: values['flatten-group-apps'] === true,
+    sharedFiles: values['shared-files'] === true,
   };
 }
 

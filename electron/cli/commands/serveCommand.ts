@@ -17,7 +17,7 @@ const BROWSER_BUILD = path.resolve(import.meta.dirname, '..', '..', '..', 'dist'
 export async function runServeCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a port number, not "${values.port}"`);
-  const db = openCache(values, context.env);
+  const db = openCache(values, context);
   const dbPath = path.resolve(values.db ?? defaultDatabasePath(context.env));
   const events = createEventHub();
   const service = createOktaPrepService({

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE } from '../files/privateModes';
 import { formatCsvRecord } from './csvDialect';
 
 export interface CsvFileSummary {
@@ -40,18 +41,22 @@ export class AtomicCsvFile {
     private handle: FileHandle | undefined,
   ) {}
 
-  /** Opens a fresh temp file in the destination folder and writes the header. Throws a clear error if the folder is missing. */
-  static async create(finalPath: string, header: readonly string[]): Promise<AtomicCsvFile> {
+  /**
+   * Opens a fresh temp file in the destination folder and writes the header. Throws a clear error if the folder is
+   * missing. The file is private (0600) unless a looser mode is asked for; set exactly, whatever the umask.
+   */
+  static async create(finalPath: string, header: readonly string[], mode: number = PRIVATE_FILE_MODE): Promise<AtomicCsvFile> {
     const target = path.resolve(finalPath);
     const folder = path.dirname(target);
     const tempPath = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     let handle: FileHandle;
     try {
-      handle = await open(tempPath, 'wx', 0o644);
+      handle = await open(tempPath, 'wx', mode);
     } catch (error) {
       throw new Error(describeCreateError(target, folder, error), { cause: error });
     }
     const file = new AtomicCsvFile(target, tempPath, handle);
+    if (process.platform !== 'win32') await handle.chmod(mode).catch((error: unknown) => file.fail(error));
     await file.append(header, false);
     return file;
   }
@@ -196,8 +201,9 @@ export async function writeCsvFileAtomically(
   finalPath: string,
   header: readonly string[],
   rows: Iterable<readonly string[]> | AsyncIterable<readonly string[]>,
+  mode: number = PRIVATE_FILE_MODE,
 ): Promise<CsvFileSummary> {
-  const file = await AtomicCsvFile.create(finalPath, header);
+  const file = await AtomicCsvFile.create(finalPath, header, mode);
   try {
     for await (const cells of rows) await file.writeRecord(cells);
     return await file.commit();

@@ -7,6 +7,7 @@ import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '..
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { validateCsvFiles } from '../balkanid/validator/index';
+import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
@@ -47,10 +48,15 @@ function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
   return snapshot;
 }
 
-async function prepareOutDir(outDir: string): Promise<string> {
+/**
+ * A folder we create is 0700 (or the umask's default when the files are to be shared, else they could not be read);
+ * a folder the user already has keeps its mode, since it is theirs: only the files we write are private.
+ */
+async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<string> {
   const resolved = path.resolve(outDir);
   try {
-    await fs.mkdir(resolved, { recursive: true });
+    if (sharedFiles) await fs.mkdir(resolved, { recursive: true });
+    else ensurePrivateFolder(resolved);
   } catch (error) {
     throw new ExportError(`cannot create the output folder ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write to.`);
   }
@@ -62,8 +68,9 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const { db, snapshotId } = input;
   const snapshot = requireExportableSnapshot(db, snapshotId);
   const options = resolveExportOptions(input.options);
-  const outDir = await prepareOutDir(input.outDir);
-  const entitiesFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.entities), ENTITY_COLUMNS);
+  const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
+  const fileMode = options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE;
+  const entitiesFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.entities), ENTITY_COLUMNS, fileMode);
   let relationsFile: AtomicCsvFile | undefined;
   const manifestTemp = path.join(outDir, `.${BUNDLE_FILE_NAMES.manifest}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -76,7 +83,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       if (entitiesFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
     }
     input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
-    relationsFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.relations), RELATION_COLUMNS);
+    relationsFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.relations), RELATION_COLUMNS, fileMode);
     input.onProgress?.({ file: 'relations', rows: 0 });
     const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<ExportedRelationKind, number>;
     for (const { record, kind } of iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)) {
@@ -106,7 +113,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       skippedRelations,
       validation,
     });
-    await fs.writeFile(manifestTemp, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
+    await writeManifestFile(manifestTemp, manifest, fileMode);
     await publishTogether(entitiesFile, relationsFile, manifestTemp, path.join(outDir, BUNDLE_FILE_NAMES.manifest));
     return { outDir, manifest, validation };
   } catch (error) {
@@ -115,6 +122,11 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
     await fs.rm(manifestTemp, { force: true });
     throw error;
   }
+}
+
+async function writeManifestFile(file: string, manifest: BundleManifest, mode: number): Promise<void> {
+  await fs.writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode });
+  if (process.platform !== 'win32') await fs.chmod(file, mode); // the umask may have narrowed a 0644 the user asked for
 }
 
 /** Renames the three files into place; if one rename fails, those already renamed are removed again. */

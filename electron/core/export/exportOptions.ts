@@ -10,12 +10,15 @@ export interface ExportOptions {
   userAttributes: readonly string[];
   /** Also write user → app rows for access held only through a group (connectionType "group", viaGroupIds). */
   flattenGroupAppAssignments: boolean;
+  /** Write the files readable by every user of the computer (0644) instead of by their owner only (0600). */
+  sharedFiles: boolean;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   relationKinds: RELATION_KINDS,
   userAttributes: DEFAULT_USER_ATTRIBUTES,
   flattenGroupAppAssignments: false,
+  sharedFiles: false,
 };
 
 export function resolveExportOptions(partial: Partial<ExportOptions> = {}): ExportOptions {
@@ -31,5 +34,6 @@ export function resolveExportOptions(partial: Partial<ExportOptions> = {}): Expo
     relationKinds: RELATION_KINDS.filter((kind) => relationKinds.includes(kind)),
     userAttributes: [...new Set(userAttributes)],
     flattenGroupAppAssignments: partial.flattenGroupAppAssignments ?? false,
+    sharedFiles: partial.sharedFiles ?? false,
   };
 }

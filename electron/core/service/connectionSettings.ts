@@ -1,9 +1,9 @@
-// The saved connection without its secret (org URL, auth kind, client id), kept as JSON in the data folder.
+// The saved connection without its secret (org URL, auth kind, client id, token file path), kept as JSON in the data folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConnectionInfo } from '../../../shared/service/types';
 
-export type SavedConnection = Omit<ConnectionInfo, 'hasSecret'>;
+export type SavedConnection = Pick<ConnectionInfo, 'orgUrl' | 'authKind' | 'clientId' | 'tokenFile' | 'isSampleOrg'>;
 
 export class ConnectionSettings {
   private readonly file: string;
@@ -24,7 +24,7 @@ export class ConnectionSettings {
   write(connection: SavedConnection): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(connection, null, 2));
+    fs.writeFileSync(temp, JSON.stringify(connection, null, 2), { mode: 0o600 }); // no secret in it, but whose org it is
     fs.renameSync(temp, this.file);
   }
 }

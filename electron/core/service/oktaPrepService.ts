@@ -15,6 +15,7 @@ import { getSnapshot, listSnapshots } from '../store/snapshots';
 import { countSnapshotObjects } from '../store/snapshotCounts';
 import { appDetail, groupDetail, userAccess } from './browse/accessDetail';
 import { browsePage } from './browse/browseTables';
+import { credentialsFromInput, loadCredentials, notConnected, SECRET_NAME } from './connectionCredentials';
 import { ConnectionSettings } from './connectionSettings';
 import type { EventHub } from './eventHub';
 import { authFromCredentials } from './jobs/authFromCredentials';
@@ -39,8 +40,6 @@ export interface ServiceDependencies {
   openFolder?: (folder: string) => Promise<string>;
 }
 
-const SECRET_NAME = 'okta-credentials';
-
 export function createOktaPrepService(deps: ServiceDependencies): ServiceImplementation & { close(): Promise<void> } {
   const settings = new ConnectionSettings(deps.dataFolder);
   const jobs = new JobRegistry(deps.events);
@@ -50,21 +49,26 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
   async function connectionInfo(): Promise<ConnectionInfo | null> {
     const saved = settings.read();
     if (!saved) return null;
+    let info: Omit<ConnectionInfo, 'secretPersistence'>;
     if (saved.isSampleOrg) {
       // The sample org runs on a new port each time the app starts: point the connection at the live one.
       const { url, token } = await sampleOrg.ensure();
       if (saved.orgUrl !== url) settings.write({ ...saved, orgUrl: url });
       await deps.secrets.set(SECRET_NAME, JSON.stringify({ kind: 'ssws', token } satisfies Credentials));
-      return { ...saved, orgUrl: url, hasSecret: true };
+      info = { ...saved, orgUrl: url, hasSecret: true };
+    } else {
+      info = { ...saved, hasSecret: saved.tokenFile !== undefined || (await deps.secrets.get(SECRET_NAME)) !== undefined };
     }
-    return { ...saved, hasSecret: (await deps.secrets.get(SECRET_NAME)) !== undefined };
+    const notices = deps.secrets.takeNotices();
+    return { ...info, secretPersistence: deps.secrets.persistence(), ...(notices.length > 0 && { notices }) };
   }
 
   async function requireConnection(): Promise<{ orgUrl: string; credentials: Credentials }> {
     const info = await connectionInfo();
-    const secret = await deps.secrets.get(SECRET_NAME);
-    if (!info || !secret) throw new ServiceFailure('NOT_CONNECTED', 'no Okta connection yet: save an org URL and token on the Connect screen, or try the sample org');
-    return { orgUrl: info.orgUrl, credentials: JSON.parse(secret) as Credentials };
+    const saved = settings.read();
+    const credentials = saved && (await loadCredentials(saved, deps.secrets));
+    if (!info || !credentials) throw notConnected(saved, deps.secrets.persistence());
+    return { orgUrl: info.orgUrl, credentials };
   }
 
   function normalise(input: string): { url: string; notes: string[] } {
@@ -115,18 +119,21 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'connection.normaliseOrgUrl': async ({ input }) => normalise(input),
     'connection.save': async ({ orgUrl, auth }) => {
       const { url } = normalise(orgUrl);
-      const credentials: Credentials = auth.kind === 'ssws' ? { kind: 'ssws', token: auth.token.trim() } : { kind: 'oauth', clientId: auth.clientId.trim(), privateKey: auth.privateKey };
+      const credentials = credentialsFromInput(auth);
+      const tokenFile = 'tokenFile' in auth ? auth.tokenFile : undefined;
       try {
         await authFromCredentials(credentials, url); // rejects an empty token or an unreadable key now, not mid-pull
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', (error as Error).message);
       }
       try {
-        await deps.secrets.set(SECRET_NAME, JSON.stringify(credentials));
+        // A token file is read again each time; a stored secret from before must not outlive the switch to it.
+        if (tokenFile) await deps.secrets.delete(SECRET_NAME);
+        else await deps.secrets.set(SECRET_NAME, JSON.stringify(credentials));
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
       }
-      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, isSampleOrg: false });
+      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, tokenFile, isSampleOrg: false });
       return (await connectionInfo())!;
     },
     'connection.useSampleOrg': async () => {

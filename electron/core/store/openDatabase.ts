@@ -1,7 +1,7 @@
 // Opens the SQLite cache (WAL, foreign keys) and brings its schema up to date with forward-only migrations.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, ensurePrivateFolder, tightenFileIfPresent, type NoticeSink } from '../files/privateModes';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
@@ -10,8 +10,20 @@ export class DatabaseError extends Error {
   override name = 'DatabaseError';
 }
 
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+export interface OpenDatabaseOptions {
+  migrations?: readonly Migration[];
+  /** The folder is the app's own data folder: tighten it to 0700 if it is looser (never a folder the user named). */
+  ownsFolder?: boolean;
+  /** Told when a looser file or folder was tightened, so the caller can say so (CLI: "note: …" on stderr). */
+  onNotice?: NoticeSink;
+}
+
+/** SQLite's companions of the database file; they hold the same data, so they get the same mode. */
+const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const { migrations = MIGRATIONS } = options;
+  if (file !== ':memory:') makeCacheFilesPrivate(file, options);
   let db: Db;
   try {
     db = new Database(file);
@@ -31,6 +43,21 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     throw new DatabaseError(`cannot use ${file} as the Okta Prep cache: ${(error as Error).message}. If this is not an Okta Prep database, pass another --db FILE.`);
   }
   return db;
+}
+
+/**
+ * The folder is created 0700 and the database file 0600 before SQLite opens it: SQLite gives -wal and -shm the mode of
+ * the database file, so they are born 0600 too. Files left looser by an older version or another tool are tightened.
+ */
+function makeCacheFilesPrivate(file: string, options: OpenDatabaseOptions): void {
+  try {
+    ensurePrivateFolder(path.dirname(file), { tightenExisting: options.ownsFolder, onNotice: options.onNotice });
+    ensurePrivateFile(file, { onNotice: options.onNotice });
+    for (const suffix of COMPANION_SUFFIXES) tightenFileIfPresent(`${file}${suffix}`, { onNotice: options.onNotice });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new DatabaseError(`cannot create or protect the cache database ${file} (${code}). Check the path and its permissions, or pass another --db FILE.`);
+  }
 }
 
 /** Runs every migration above the database's user_version, each in its own transaction. */

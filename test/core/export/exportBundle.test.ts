@@ -16,6 +16,7 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const TOKEN = 'export-test-token';
 const tempDir = useTempDirs();
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 let server: FakeOktaServer;
 let db: Db;
 let snapshotId: number;
@@ -68,6 +69,34 @@ describe('exportBundle', () => {
     fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
     await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
     expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json', 'notes.txt']);
+  });
+
+  it('writes every file (manifest too) 0600 in a folder it creates 0700, whatever was there before', async () => {
+    const out = path.join(tempDir(), 'new', 'bundle');
+    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
+    expect(modeOf(out)).toBe(0o700);
+    expect(modeOf(path.dirname(out))).toBe(0o700);
+    expect(Object.fromEntries(fs.readdirSync(out).map((name) => [name, modeOf(path.join(out, name))]))).toEqual({
+      'entities.csv': 0o600,
+      'entity-relations.csv': 0o600,
+      'manifest.json': 0o600,
+    });
+    // A re-export replaces files someone loosened, with private ones again.
+    fs.chmodSync(path.join(out, 'entities.csv'), 0o644);
+    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
+    expect(modeOf(path.join(out, 'entities.csv'))).toBe(0o600);
+  });
+
+  it('leaves the mode of a folder the user chose, and writes 0644 files only when asked (sharedFiles)', async () => {
+    const out = tempDir();
+    fs.chmodSync(out, 0o755);
+    const result = await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', options: { sharedFiles: true } });
+    expect(modeOf(out)).toBe(0o755);
+    for (const name of ['entities.csv', 'entity-relations.csv', 'manifest.json']) expect(modeOf(path.join(out, name))).toBe(0o644);
+    expect(result.manifest.options.sharedFiles).toBe(true);
+    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
+    expect(modeOf(out)).toBe(0o755);
+    for (const name of ['entities.csv', 'entity-relations.csv', 'manifest.json']) expect(modeOf(path.join(out, name))).toBe(0o600);
   });
 
   it('refuses an unfinished snapshot with a clear message', async () => {

@@ -98,7 +98,7 @@ describe('Okta Prep service', () => {
 
   it('connects with a good token: the preflight reads every kind, and the token never comes back', async () => {
     const info = await client.call('connection.save', { orgUrl: `${okta.url}/admin/dashboard`, auth: { kind: 'ssws', token: TOKEN } });
-    expect(info).toEqual({ orgUrl: okta.url, authKind: 'ssws', hasSecret: true, isSampleOrg: false });
+    expect(info).toEqual({ orgUrl: okta.url, authKind: 'ssws', hasSecret: true, isSampleOrg: false, secretPersistence: { persisted: false, reason: expect.stringContaining('in memory only') } });
     expect(JSON.stringify(await client.call('connection.get', {}))).not.toContain(TOKEN);
     const report = await client.call('connection.test', {});
     expect(report.ok).toBe(true);

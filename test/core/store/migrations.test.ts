@@ -42,9 +42,9 @@ describe('openDatabase', () => {
 
   it('applies only the migrations above the stored version', () => {
     const file = tempDbPath();
-    openDatabase(file, MIGRATIONS.slice(0, 1)).close();
+    openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
     const extra = { version: MIGRATIONS.at(-1)!.version + 1, name: 'test column', sql: `ALTER TABLE snapshots ADD COLUMN note TEXT;` };
-    const db = openDatabase(file, [...MIGRATIONS, extra]);
+    const db = openDatabase(file, { migrations: [...MIGRATIONS, extra] });
     expect(db.pragma('user_version', { simple: true })).toBe(extra.version);
     expect(db.prepare(`SELECT name FROM pragma_table_info('snapshots') WHERE name = 'note'`).pluck().get()).toBe('note');
     db.close();
@@ -54,7 +54,7 @@ describe('openDatabase', () => {
     const file = tempDbPath();
     openDatabase(file).close();
     const broken = { version: MIGRATIONS.at(-1)!.version + 1, name: 'broken', sql: `CREATE TABLE t (x); INSERT INTO nope VALUES (1);` };
-    expect(() => openDatabase(file, [...MIGRATIONS, broken])).toThrow(DatabaseError);
+    expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow(DatabaseError);
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 't'`).pluck().get()).toBe(0);

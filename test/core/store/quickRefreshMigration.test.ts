@@ -11,7 +11,7 @@ const tempDir = useTempDirs();
 describe('migration 003 (quick refresh base)', () => {
   it('adds snapshots.base_snapshot_id, NULL for existing snapshots', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
-    const before = openDatabase(file, MIGRATIONS.filter((migration) => migration.version < 3));
+    const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 3) });
     expect(before.pragma('user_version', { simple: true })).toBe(2);
     const old = createSnapshotV2(before);
     before.close();

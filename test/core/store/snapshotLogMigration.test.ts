@@ -13,7 +13,7 @@ const tempDir = useTempDirs();
 describe('migration 005 (snapshot log)', () => {
   it('reads a snapshot from before it with no warnings, and keeps new entries in order', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
-    const before = openDatabase(file, MIGRATIONS.filter((migration) => migration.version < 5));
+    const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 5) });
     const id = Number(
       before
         .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES ('https://acme.okta.com', 'failed', ?, 0, 'old')`)

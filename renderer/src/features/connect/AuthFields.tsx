@@ -5,16 +5,19 @@ import type { ConnectionAuthInput } from '../../../../shared/service/types';
 export interface AuthDraft {
   kind: 'ssws' | 'oauth';
   token: string;
+  /** A full path to a file holding the token (read again at each use instead of being stored). */
+  tokenFile: string;
   clientId: string;
   privateKey: string;
   privateKeyFileName: string;
 }
 
-export const EMPTY_AUTH_DRAFT: AuthDraft = { kind: 'ssws', token: '', clientId: '', privateKey: '', privateKeyFileName: '' };
+export const EMPTY_AUTH_DRAFT: AuthDraft = { kind: 'ssws', token: '', tokenFile: '', clientId: '', privateKey: '', privateKeyFileName: '' };
 
 /** The auth to save, or null when the draft holds no secret yet. */
 export function authInputFromDraft(draft: AuthDraft): ConnectionAuthInput | null {
-  if (draft.kind === 'ssws') return draft.token.trim() ? { kind: 'ssws', token: draft.token.trim() } : null;
+  if (draft.kind === 'ssws' && draft.token.trim()) return { kind: 'ssws', token: draft.token.trim() };
+  if (draft.kind === 'ssws') return draft.tokenFile.trim() ? { kind: 'ssws', tokenFile: draft.tokenFile.trim() } : null;
   if (!draft.clientId.trim() || !draft.privateKey) return null;
   return { kind: 'oauth', clientId: draft.clientId.trim(), privateKey: draft.privateKey };
 }
@@ -23,10 +26,13 @@ interface AuthFieldsProps {
   draft: AuthDraft;
   onChange: (draft: AuthDraft) => void;
   secretStored: boolean;
+  /** The token will not outlive this session (no system keyring, or the browser build). */
+  sessionOnly?: boolean;
 }
 
-export function AuthFields({ draft, onChange, secretStored }: AuthFieldsProps) {
+export function AuthFields({ draft, onChange, secretStored, sessionOnly = false }: AuthFieldsProps) {
   const tokenId = useId();
+  const tokenFileId = useId();
   const clientIdId = useId();
   const keyId = useId();
   const [keyProblem, setKeyProblem] = useState<string | null>(null);
@@ -67,7 +73,20 @@ export function AuthFields({ draft, onChange, secretStored }: AuthFieldsProps) {
             placeholder={secretStored ? 'Stored — type a new one to replace it' : ''}
             onChange={(event) => onChange({ ...draft, token: event.target.value })}
           />
-          <p className="field-hint">A read-only admin token works best. It is stored encrypted on this computer and never shown again.</p>
+          <p className="field-hint">
+            A read-only admin token works best. {sessionOnly ? 'It is kept in memory for this session only' : 'It is stored encrypted on this computer'} and never shown again.
+          </p>
+          <label htmlFor={tokenFileId}>Or read the token from a file (full path)</label>
+          <input
+            id={tokenFileId}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={draft.tokenFile}
+            placeholder="/home/you/.okta-token"
+            onChange={(event) => onChange({ ...draft, tokenFile: event.target.value })}
+          />
+          <p className="field-hint">Read again each time it is needed, never stored. Only you may read the file: chmod 600.</p>
         </div>
       ) : (
         <>

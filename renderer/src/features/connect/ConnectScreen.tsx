@@ -12,6 +12,7 @@ import { OrgUrlField, type NormalisedOrgUrl } from './OrgUrlField';
 import { PreflightResult } from './PreflightResult';
 import { SampleOrgOffer } from './SampleOrgOffer';
 import { SavedConnection } from './SavedConnection';
+import { SecretStorageNotice } from './SecretStorageNotice';
 
 /** A problem with what was typed; shown under the "Please check the input" title. */
 class FormProblem extends Error {
@@ -63,9 +64,15 @@ export function ConnectScreen() {
         <section className="panel" aria-labelledby="connection-heading">
           <h2 id="connection-heading">Your org</h2>
           {connection && <SavedConnection connection={connection} />}
+          {connection && <SecretStorageNotice connection={connection} />}
           <form onSubmit={onSubmit} noValidate>
             <OrgUrlField value={orgValue} onChange={setOrgInput} onNormalised={setNormalised} />
-            <AuthFields draft={auth} onChange={setAuth} secretStored={Boolean(connection?.hasSecret && !connection.isSampleOrg)} />
+            <AuthFields
+              draft={auth}
+              onChange={setAuth}
+              secretStored={Boolean(connection?.hasSecret && !connection.isSampleOrg)}
+              sessionOnly={connection ? !connection.secretPersistence.persisted : false}
+            />
             <div className="button-row">
               <button type="submit" className="button-primary" disabled={test.pending}>
                 {test.pending ? 'Testing…' : 'Test connection'}

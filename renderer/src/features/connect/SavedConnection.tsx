@@ -2,7 +2,7 @@
 import type { ConnectionInfo } from '../../../../shared/service/types';
 
 export function SavedConnection({ connection }: { connection: ConnectionInfo }) {
-  const secretLabel = connection.authKind === 'ssws' ? 'token stored' : 'private key stored';
+  const secretLabel = connection.tokenFile ? `token read from ${connection.tokenFile}` : connection.authKind === 'ssws' ? 'token stored' : 'private key stored';
   return (
     <dl className="summary-list" aria-label="Saved connection">
       <div>

@@ -1,7 +1,6 @@
 // Integration with the fake Okta server's own OAuth endpoint (DPoP required): pulls with RS256 and ES256 keys in PEM
 // and JWK form complete with the right counts; through the CLI a wrong key is exit 3 (no key material), a bad key file or
 // half an OAuth setup exit 2.
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../../../electron/core/appInfo';
@@ -11,6 +10,7 @@ import { createOktaAuth } from '../../../../electron/core/okta/oauth/createOktaA
 import { OktaClient } from '../../../../electron/core/okta/oktaClient';
 import { pullOrg } from '../../../../electron/core/pull/pullOrg';
 import { openDatabase } from '../../../../electron/core/store/openDatabase';
+import { writePrivateFile } from '../../../helpers/privateFile';
 import { runCli } from '../../../helpers/runCli';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { expectNoKeyMaterial, makeKey } from './keyFixtures';
@@ -63,7 +63,7 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
 
   it('pulls through the CLI with --client-id and --private-key-file', async () => {
     const keyFile = path.join(work, 'svc-rsa.pem');
-    fs.writeFileSync(keyFile, rsa.legacyPem);
+    writePrivateFile(keyFile, rsa.legacyPem);
     const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'cli.sqlite'), '--client-id', CLIENT_ID, '--private-key-file', keyFile]);
     expect(run.stderr).not.toContain('okta-prep:');
     expect(run.code).toBe(0);
@@ -74,7 +74,7 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
   it('a wrong key fails through the CLI with exit 3, naming the client id without key material', async () => {
     const stranger = makeKey('EC', 'fake-ec');
     const keyFile = path.join(work, 'wrong.json');
-    fs.writeFileSync(keyFile, JSON.stringify(stranger.privateJwk));
+    writePrivateFile(keyFile, JSON.stringify(stranger.privateJwk));
     const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'wrong.sqlite'), '--client-id', CLIENT_ID, '--private-key-file', keyFile]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`Okta rejected the client assertion for client ${CLIENT_ID}`);
@@ -85,7 +85,7 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
 
   it('an unusable key file is a usage error (exit 2) before any token request', async () => {
     const keyFile = path.join(work, 'public.pem');
-    fs.writeFileSync(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string);
+    writePrivateFile(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string);
     const before = server.stats().tokenRequests.total;
     const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'public.sqlite'), '--client-id', CLIENT_ID, '--private-key-file', keyFile]);
     expect(run.code).toBe(2);

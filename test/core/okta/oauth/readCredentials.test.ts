@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../../electron/cli/cliErrors';
 import { readCredentials } from '../../../../electron/cli/readCredentials';
+import { writePrivateFile } from '../../../helpers/privateFile';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { makeKey } from './keyFixtures';
 
@@ -24,9 +25,9 @@ function usage(run: () => unknown): string {
 describe('readCredentials', () => {
   const dir = tempDir();
   const keyFile = path.join(dir, 'svc.pem');
-  fs.writeFileSync(keyFile, rsa.pkcs8Pem);
+  writePrivateFile(keyFile, rsa.pkcs8Pem);
   const tokenFile = path.join(dir, 'token.txt');
-  fs.writeFileSync(tokenFile, 'file-token\n');
+  writePrivateFile(tokenFile, 'file-token\n');
 
   it('reads the SSWS token from the environment or --token-file as before', () => {
     expect(readCredentials({}, { OKTA_API_TOKEN: ' env-token ' })).toEqual({ kind: 'ssws', token: 'env-token' });
@@ -57,14 +58,25 @@ describe('readCredentials', () => {
     expect(usage(() => readCredentials({ 'client-id': '  ', 'private-key-file': keyFile }, {}))).toMatch(/--client-id is empty/);
   });
 
+  it('refuses a token or key file that other users can read (exit 2, with the chmod that fixes it)', () => {
+    const openToken = path.join(dir, 'open-token.txt');
+    writePrivateFile(openToken, 'file-token\n');
+    fs.chmodSync(openToken, 0o644);
+    expect(usage(() => readCredentials({ 'token-file': openToken }, {}))).toContain(`the token file ${openToken} is readable by other users (mode 0644): run \`chmod 600 ${openToken}\``);
+    const openKey = path.join(dir, 'open.pem');
+    writePrivateFile(openKey, rsa.pkcs8Pem);
+    fs.chmodSync(openKey, 0o604);
+    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': openKey }, {}))).toContain(`the private key file ${openKey} is readable by other users (mode 0604)`);
+  });
+
   it('explains a missing, empty or oversized key file', () => {
     expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': path.join(dir, 'nope.pem') }, {}))).toMatch(/cannot read the private key file .*nope\.pem: ENOENT/);
     const empty = path.join(dir, 'empty.pem');
-    fs.writeFileSync(empty, '\n');
+    writePrivateFile(empty, '\n');
     expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': empty }, {}))).toMatch(/is empty/);
     const big = path.join(dir, 'big.pem');
-    fs.writeFileSync(big, 'x'.repeat(100_000));
-    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': big }, {}))).toMatch(/too large for a key/);
+    writePrivateFile(big, 'x'.repeat(100_000));
+    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': big }, {}))).toMatch(/is 100000 bytes, too large for a token or key \(at most 64 KiB\)/);
     expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': dir }, {}))).toMatch(/is not a file/);
   });
 });
