@@ -121,7 +121,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       signal.throwIfAborted();
       let page;
       try {
-        page = await client.getPage<unknown>(url, kind.objectKind, kind.shape);
+        page = await client.getPage<unknown>(url, kind.objectKind, kind.shape, signal);
       } catch (error) {
         if (error instanceof OktaError && error.kind === 'not-found' && objectId !== '') {
           // The object was deleted while the pull ran: nothing left to list for it.
