@@ -34,13 +34,14 @@ export interface PacerOptions {
 
 /**
  * Minimum-interval pacing: a bucket's next request may start `window ÷ (limit × share)` after its previous one, and
- * any request 1000 ÷ 10 ms (plus a small margin, so arrival jitter cannot squeeze 11 into a second) after the last.
+ * any request 1000 ÷ 9 ms after the last: aiming at 9 a second leaves room for jitter (a request delayed on its way
+ * out while the next leaves on time), so that Okta never counts 11 within a second.
  */
 export class GuessedRatePacer {
   private readonly lastStartByBucket = new Map<BucketName, number>();
   private lastStartOverall: number | undefined;
   private readonly windowMs: number;
-  readonly overallIntervalMs = Math.ceil((1000 / GUESSED_MAX_REQUESTS_PER_SECOND) * 1.05);
+  readonly overallIntervalMs = Math.ceil(1000 / (GUESSED_MAX_REQUESTS_PER_SECOND * 0.9));
 
   constructor(private readonly options: PacerOptions) {
     this.windowMs = options.windowMs ?? 60_000;

@@ -1,6 +1,7 @@
 // Pulls a whole Okta org into a new snapshot (or resumes an unfinished one). The four object families run in
 // parallel (they use different rate-limit buckets); each page is committed with its cursor as it arrives.
 // A quick refresh (quickRefreshFrom) lists only changed users and group memberships and copies the rest (quickRefresh.ts).
+import { setMaxListeners } from 'node:events';
 import type { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import type { Db } from '../store/openDatabase';
@@ -102,6 +103,8 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   // One failure that must stop everything (401, network gone) stops the other families too.
   const stopAll = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
+  // Every worker's request and rate-limit wait listens to it at once: more than Node's default 10 is expected.
+  setMaxListeners(200, signal);
   const deniedKinds = new Set<ObjectKind>();
   const workers = options.workersPerFamily ?? 4;
 
