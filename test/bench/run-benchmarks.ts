@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runBrowseAndExportBench } from './browseAndExportBench';
+import { runHeaderlessPullBench } from './headerlessPullBench';
 import { runPullEngineBench } from './pullEngineBench';
 import { runPullMemoryBench } from './pullMemoryBench';
 import { runIncrementalBench } from './incrementalBench';
@@ -10,6 +11,7 @@ import { runUiRelationsBench } from './uiRelationsBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
+  'pull without rate-limit headers (stripped by a proxy)': runHeaderlessPullBench,
   'incremental re-pull after 1% of users and groups changed': runIncrementalBench,
   'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,

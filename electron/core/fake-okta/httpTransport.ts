@@ -45,10 +45,10 @@ export function send(res: http.ServerResponse, requestId: string, response: Fake
     res.destroy();
     return null;
   }
-  const payload = Buffer.from(JSON.stringify(response.body), 'utf8');
+  const payload = Buffer.from(response.rawBody?.text ?? JSON.stringify(response.body), 'utf8');
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
-  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Type', response.rawBody?.contentType ?? 'application/json');
   res.setHeader('X-Okta-Request-Id', requestId);
   // Whole seconds, truncated: see httpDate for why that pairs safely with a rounded-up X-Rate-Limit-Reset.
   res.setHeader('Date', httpDate(clock.now()));

@@ -26,6 +26,8 @@ export interface FakeResponse {
   status: number;
   body: unknown;
   headers: Record<string, string | string[]>;
+  /** Sent as is instead of `body` as JSON (e.g. a captive portal's HTML page). */
+  rawBody?: { contentType: string; text: string };
   /** An injected transport fault: `reset` drops the socket unanswered, `truncate` cuts the body short. */
   transportFault?: 'reset' | 'truncate';
 }

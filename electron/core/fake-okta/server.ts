@@ -12,11 +12,14 @@ import { OAuthServerState, type OAuthOptions } from './oauth/oauthState';
 import { tokenEndpoint } from './oauth/tokenEndpoint';
 import { enforcePermissions, type PermissionOptions } from './permissions';
 import { composeStages, type Stage } from './pipeline';
+import { oddAnswers, type OddAnswerRule } from './oddAnswers';
+import { oversizedAnswers, type OversizedAnswerRule } from './oversizedAnswers';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { RateLimitWindows, resolveRateLimits, type RateLimitOptions } from './rateLimitWindows';
 import { createRouter } from './router';
 import { OKTA_ROUTES } from './routes/index';
 import { StatsRecorder, type FakeOktaStats } from './serverStats';
+import { stripRateLimitHeaders } from './stripRateLimitHeaders';
 
 export interface FakeOktaServerOptions {
   org: FakeOrg;
@@ -38,6 +41,12 @@ export interface FakeOktaServerOptions {
   oauth?: OAuthOptions;
   /** Extra time every admitted request takes before it is handled (keeps requests in flight); default 0. */
   latencyMs?: number;
+  /** A proxy that drops every X-Rate-Limit-* header (limits still enforced; a 429 carries Retry-After). */
+  stripRateLimitHeaders?: boolean;
+  /** Paths answered with a captive portal's HTML, an object where a list belongs, or a list of non-objects. */
+  oddAnswers?: OddAnswerRule[];
+  /** Paths answered with a JSON list padded to a size (for the client's body cap). */
+  oversizedAnswers?: OversizedAnswerRule[];
 }
 
 export interface FakeOktaServer {
@@ -71,6 +80,7 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
   // thrown errors become Okta bodies; the token endpoint needs no API credential; faults come after auth
   // (a request that would 401 never faults) and before permissions and routing.
   return [
+    ...(options.stripRateLimitHeaders ? [stripRateLimitHeaders(clock)] : []),
     rateLimitHeaders({ settings, windows: new RateLimitWindows(settings), stats, clock, inFlight }),
     answerErrors,
     ...(latencyMs > 0 ? [delay(latencyMs)] : []),
@@ -78,6 +88,8 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     authenticate({ apiToken: () => options.apiToken, oauth, clock }),
     ...(options.faults ? [injectFaults(new FaultPlan(options.faults), stats)] : []),
     enforcePermissions({ permissions: options.permissions, oauthWithoutAdminRole: options.oauthWithoutAdminRole }),
+    ...(options.oddAnswers ? [oddAnswers(options.oddAnswers)] : []),
+    ...(options.oversizedAnswers ? [oversizedAnswers(options.oversizedAnswers)] : []),
   ];
 }
 
@@ -123,6 +135,7 @@ export async function startFakeOktaServer(options: FakeOktaServerOptions): Promi
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.startsWith('/__fake/')) return answerFakeEndpoint(req, res, fakeServer);
     served++;
+    stats.arrival(clock.now());
     inFlight++;
     stats.inFlight(inFlight);
     res.once('close', () => inFlight--);

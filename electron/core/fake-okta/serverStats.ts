@@ -11,6 +11,8 @@ export interface FakeOktaStats {
   rateLimited: { bucket: Record<BucketName, number>; concurrency: Record<BucketName, number> };
   /** Highest number of requests in flight at once (counted on arrival, rejected ones included). */
   maxInFlight: number;
+  /** Most requests that arrived within any 1000 ms (all buckets together, sliding, by the server clock). */
+  maxPerSecond: number;
   /** Most requests admitted in any single window of each bucket (compare with the effective limit). */
   maxPerWindow: Record<BucketName, number>;
   faults: Record<FaultKind, number>;
@@ -21,6 +23,8 @@ export interface FakeOktaStats {
 
 export class StatsRecorder {
   private stats: FakeOktaStats = StatsRecorder.empty();
+  /** Arrival times of the last second, oldest first. */
+  private recentArrivals: number[] = [];
 
   static empty(): FakeOktaStats {
     return {
@@ -28,6 +32,7 @@ export class StatsRecorder {
       requestsByBucket: perBucket(() => 0),
       rateLimited: { bucket: perBucket(() => 0), concurrency: perBucket(() => 0) },
       maxInFlight: 0,
+      maxPerSecond: 0,
       maxPerWindow: perBucket(() => 0),
       faults: Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>,
       tokenRequests: { total: 0, issued: 0, nonceChallenges: 0, rejected: 0 },
@@ -38,6 +43,12 @@ export class StatsRecorder {
   request(bucket: BucketName): void {
     this.stats.requests++;
     this.stats.requestsByBucket[bucket]++;
+  }
+
+  arrival(nowMs: number): void {
+    this.recentArrivals.push(nowMs);
+    while (this.recentArrivals.length > 0 && this.recentArrivals[0]! <= nowMs - 1000) this.recentArrivals.shift();
+    this.stats.maxPerSecond = Math.max(this.stats.maxPerSecond, this.recentArrivals.length);
   }
 
   inFlight(current: number): void {
@@ -76,5 +87,6 @@ export class StatsRecorder {
   /** Zeroes every counter; the rate-limit windows themselves (what enforcement uses) are left as they are. */
   reset(): void {
     this.stats = StatsRecorder.empty();
+    this.recentArrivals = [];
   }
 }

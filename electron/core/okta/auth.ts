@@ -1,8 +1,8 @@
 // How requests to Okta are authorised. The secret lives only inside the provider (a private field), never in errors or logs.
 
 export interface OktaAuth {
-  /** Headers that authorise one request to `url` with `method`. */
-  headersFor(method: string, url: string): Promise<Record<string, string>>;
+  /** Headers that authorise one request to `url` with `method`; `signal` cancels any token request this needs. */
+  headersFor(method: string, url: string, signal?: AbortSignal): Promise<Record<string, string>>;
   /** A short, secret-free description for messages, e.g. "API token". */
   readonly description: string;
   /** Drops a cached access token so the next headersFor gets a new one (OAuth); SSWS tokens have none. */

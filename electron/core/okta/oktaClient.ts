@@ -2,9 +2,12 @@
 // stays inside the rate-limit governor, waits out 429s and retries transient faults with jittered backoff.
 import type { OktaAuth } from './auth';
 import { findNextLink } from './linkHeader';
+import { guessedLimitsWarning } from './guessedRateLimits';
 import { OktaError, oktaErrorForResponse } from './oktaErrors';
+import { pageItems, type PageShape } from './pageItems';
 import { bucketFor } from './rateLimitBuckets';
-import { RateLimitGovernor, readRateLimitHeaders } from './rateLimitGovernor';
+import { lacksRateLimitHeaders, RateLimitGovernor, readRateLimitHeaders } from './rateLimitGovernor';
+import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBodyText, TruncatedBody } from './responseBody';
 import { sleep } from './sleep';
 import { ignoreWarnings, type WarningSink } from './warningSink';
 
@@ -17,7 +20,10 @@ export interface OktaClientOptions {
   /** 429 answers waited out before giving up. */
   maxRateLimitRetries?: number;
   requestTimeoutMs?: number;
+  /** Cancels every request of this client; each call may add its own signal (a pull's stop-all). */
   signal?: AbortSignal;
+  /** A body larger than this fails its request (default 64 MiB). */
+  maxBodyBytes?: number;
   fetchImpl?: typeof fetch;
   random?: () => number;
   /** What the client notices without failing (e.g. rate limits it has to guess); the pull replaces it with its own. */
@@ -36,8 +42,7 @@ export interface ClientStats {
   rateLimited: number;
 }
 
-/** Where a page's items are: a bare array body, or a property of an object body with `_links.next` (the /iam endpoints). */
-export type PageShape = { kind: 'array' } | { kind: 'object'; itemsKey: string };
+export type { PageShape } from './pageItems';
 
 class RetryableFailure extends Error {}
 
@@ -67,22 +72,22 @@ export class OktaClient {
     return url.toString();
   }
 
-  async getPage<T>(pathOrUrl: string, what: string, shape: PageShape = { kind: 'array' }): Promise<OktaPage<T>> {
-    const { body, headers } = await this.getJson(pathOrUrl, what);
-    if (shape.kind === 'array') {
-      if (!Array.isArray(body)) throw new OktaError('request', `${this.orgUrl} answered a list of ${what} with something that is not a JSON array`);
-      const next = findNextLink(headers.get('link'));
-      return { items: body as T[], nextUrl: next ? this.resolve(next) : undefined };
-    }
-    const object = body as Record<string, unknown> | null;
-    const items = object?.[shape.itemsKey];
-    if (!Array.isArray(items)) throw new OktaError('request', `${this.orgUrl} answered ${what} without the "${shape.itemsKey}" list`);
-    const links = object?._links as { next?: { href?: string } } | undefined;
+  /** `signal` cancels this request (and its waits) on top of the client's own signal. */
+  async getPage<T>(pathOrUrl: string, what: string, shape: PageShape = { kind: 'array' }, signal?: AbortSignal): Promise<OktaPage<T>> {
+    const { body, headers } = await this.getJson(pathOrUrl, what, signal);
+    const items = pageItems(body, shape, this.orgUrl, what) as T[];
+    const links = shape.kind === 'object' ? ((body as Record<string, unknown>)._links as { next?: { href?: string } } | undefined) : undefined;
     const next = links?.next?.href ?? findNextLink(headers.get('link'));
-    return { items: items as T[], nextUrl: next ? this.resolve(next) : undefined };
+    return { items, nextUrl: next ? this.resolve(next) : undefined };
   }
 
-  async getJson(pathOrUrl: string, what: string): Promise<{ body: unknown; headers: Headers }> {
+  private combinedSignal(signal?: AbortSignal): AbortSignal | undefined {
+    const own = this.options.signal;
+    return own && signal ? AbortSignal.any([own, signal]) : (own ?? signal);
+  }
+
+  async getJson(pathOrUrl: string, what: string, callerSignal?: AbortSignal): Promise<{ body: unknown; headers: Headers }> {
+    const signal = this.combinedSignal(callerSignal);
     const url = this.resolve(pathOrUrl);
     const bucket = bucketFor('GET', new URL(url).pathname);
     const maxRetries = this.options.maxRetries ?? 6;
@@ -91,31 +96,32 @@ export class OktaClient {
     let rateLimits = 0;
     let reauthorised = false;
     for (;;) {
-      const release = await this.governor.acquire(bucket, this.options.signal);
+      const release = await this.governor.acquire(bucket, signal);
       let response: Response;
       let bodyText: string;
       try {
         this.stats.requests++;
-        ({ response, bodyText } = await this.send(url));
+        ({ response, bodyText } = await this.send(url, what, signal));
       } catch (error) {
         release();
-        if (this.options.signal?.aborted) throw this.options.signal.reason;
+        if (signal?.aborted) throw signal.reason;
         // An OktaError here comes from auth.headersFor (e.g. the OAuth token request) and already says what to do.
         if (error instanceof OktaError) throw error;
         if (!(error instanceof RetryableFailure) || failures >= maxRetries) {
           throw new OktaError('unavailable', `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the network and retry; the pull can be resumed.`);
         }
-        await this.backoff(++failures);
+        await this.backoff(++failures, signal);
         continue;
       }
       release();
       const rateLimitHeaders = readRateLimitHeaders(response.headers);
+      if (lacksRateLimitHeaders(rateLimitHeaders)) this.warningSink('rate-limits-guessed', 'headers', guessedLimitsWarning(this.governor.share));
       this.governor.observe(bucket, rateLimitHeaders);
       if (response.status === 429) {
         this.stats.rateLimited++;
         if (rateLimits >= maxRateLimitRetries) throw oktaErrorForResponse(this.orgUrl, 429, bodyText, what);
         const wait = this.governor.onRateLimited(bucket, rateLimitHeaders, rateLimits++);
-        await this.governor.waitCounted(bucket, wait, this.options.signal);
+        await this.governor.waitCounted(bucket, wait, signal);
         continue;
       }
       // OAuth access tokens expire or are revoked: when the auth can renew its token (invalidate()), a 401 is
@@ -126,45 +132,43 @@ export class OktaClient {
         continue;
       }
       if (response.status >= 500 && failures < maxRetries) {
-        await this.backoff(++failures);
+        await this.backoff(++failures, signal);
         continue;
       }
       if (!response.ok) throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what, this.options.auth.description);
-      try {
-        return { body: JSON.parse(bodyText) as unknown, headers: response.headers };
-      } catch {
-        // A body cut short by a dropped connection: the request is safe to repeat.
-        if (failures >= maxRetries) throw new OktaError('unavailable', `${this.orgUrl} kept sending incomplete answers while listing ${what}; retry later (the pull can be resumed)`);
-        await this.backoff(++failures);
-      }
+      // Not JSON (an HTML portal page, garbage) fails at once: asking again would get the same answer.
+      return { body: parseJsonBody(bodyText, response.headers.get('content-type'), { orgUrl: this.orgUrl, what: `a page of ${what}` }), headers: response.headers };
     }
   }
 
-  private async send(url: string): Promise<{ response: Response; bodyText: string }> {
+  private async send(url: string, what: string, callerSignal: AbortSignal | undefined): Promise<{ response: Response; bodyText: string }> {
     const fetchImpl = this.options.fetchImpl ?? fetch;
     const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000);
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
     const headers = {
       Accept: 'application/json',
       'User-Agent': 'okta-prep',
-      ...(await this.options.auth.headersFor('GET', url)),
+      ...(await this.options.auth.headersFor('GET', url, callerSignal)),
     };
     try {
       const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'error' });
-      const bodyText = await response.text();
+      const maxBytes = this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const bodyText = await readBodyText(response, { orgUrl: this.orgUrl, what: `a page of ${what}`, maxBytes });
       return { response, bodyText };
     } catch (error) {
-      if (this.options.signal?.aborted) throw error;
+      if (callerSignal?.aborted) throw error;
+      if (error instanceof OktaError) throw error; // too large: the same request would get the same answer
+      if (error instanceof TruncatedBody) throw new RetryableFailure(timeout.aborted ? 'the request timed out' : error.message);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const detail = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new RetryableFailure(timeout.aborted ? 'the request timed out' : detail);
     }
   }
 
-  private async backoff(attempt: number): Promise<void> {
+  private async backoff(attempt: number, signal: AbortSignal | undefined): Promise<void> {
     this.stats.retries++;
     const random = this.options.random ?? Math.random;
     const base = Math.min(20_000, 250 * 2 ** (attempt - 1));
-    await sleep(base * (0.5 + random()), this.options.signal);
+    await sleep(base * (0.5 + random()), signal);
   }
 }

@@ -1,5 +1,7 @@
 // Keeps a pull inside Okta's rate limits: per-bucket state from X-Rate-Limit-* headers, a cap on requests in flight,
 // and a share of each bucket left free for the org's other integrations. Waiting time is counted per bucket.
+// Without headers (stripped by a proxy) the limits are guessed and requests paced: see guessedRateLimits.ts.
+import { GuessedRatePacer } from './guessedRateLimits';
 import { sleep } from './sleep';
 import type { BucketName } from './rateLimitBuckets';
 
@@ -10,6 +12,13 @@ export interface RateLimitHeaders {
   reset?: number;
   /** The response's Date header in epoch ms (server clock), used to convert reset to local time. */
   serverDateMs?: number;
+  /** A 429's Retry-After (seconds or HTTP-date) as milliseconds from now. */
+  retryAfterMs?: number;
+}
+
+/** True when the answer said nothing about its bucket's budget (a proxy or gateway may strip the headers). */
+export function lacksRateLimitHeaders(headers: RateLimitHeaders): boolean {
+  return headers.limit === undefined && headers.remaining === undefined && headers.reset === undefined;
 }
 
 export interface GovernorOptions {
@@ -18,6 +27,8 @@ export interface GovernorOptions {
   maxConcurrency?: number;
   now?: () => number;
   random?: () => number;
+  /** The window guessed limits are per (Okta's minute); tests shorten it together with the fake server's window. */
+  guessedWindowMs?: number;
 }
 
 interface BucketState {
@@ -31,6 +42,10 @@ interface BucketState {
   waiting: number;
   waitingSince: number;
   rateLimited: number;
+  /** The last answer carried no X-Rate-Limit-* headers: the limit is guessed until one does. */
+  headerless: boolean;
+  /** A 429 with Retry-After (and no reset) holds the whole bucket until then. */
+  pausedUntilMs?: number;
 }
 
 export interface BucketSnapshot {
@@ -51,15 +66,29 @@ export function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
   };
   const date = headers.get('date');
   const serverDateMs = date ? Date.parse(date) : Number.NaN;
+  const known = Number.isNaN(serverDateMs) ? undefined : serverDateMs;
+  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), known ?? Date.now());
   return {
     limit: number('x-rate-limit-limit'),
     remaining: number('x-rate-limit-remaining'),
     reset: number('x-rate-limit-reset'),
-    serverDateMs: Number.isNaN(serverDateMs) ? undefined : serverDateMs,
+    serverDateMs: known,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
   };
 }
 
 const RESET_MARGIN_MS = 1000; // Okta's advice: reset − Date + 1 s (clock skew, whole-second headers)
+/** A Retry-After longer than this is not believed (a misconfigured proxy must not park the pull for hours). */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** Retry-After: delta-seconds or an HTTP-date (measured against the answer's Date header when there is one). */
+function parseRetryAfter(raw: string | null, serverNowMs: number): number | undefined {
+  if (raw === null || raw.trim() === '') return undefined;
+  const trimmed = raw.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - serverNowMs);
+}
 
 export class RateLimitGovernor {
   readonly share: number;
@@ -69,6 +98,8 @@ export class RateLimitGovernor {
   private readonly buckets = new Map<BucketName, BucketState>();
   private inFlightTotal = 0;
   private readonly waiters: (() => void)[] = [];
+  private readonly pacer: GuessedRatePacer;
+  private readonly headerlessBuckets = new Set<BucketName>();
 
   constructor(options: GovernorOptions = {}) {
     const share = options.share ?? 0.8;
@@ -77,12 +108,18 @@ export class RateLimitGovernor {
     this.maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.pacer = new GuessedRatePacer({ share, windowMs: options.guessedWindowMs });
+  }
+
+  /** True while some bucket's limit is guessed because its answers carry no headers. */
+  get guessing(): boolean {
+    return this.headerlessBuckets.size > 0;
   }
 
   private state(bucket: BucketName): BucketState {
     let state = this.buckets.get(bucket);
     if (!state) {
-      state = { inFlight: 0, waitedMs: 0, waiting: 0, waitingSince: 0, rateLimited: 0 };
+      state = { inFlight: 0, waitedMs: 0, waiting: 0, waitingSince: 0, rateLimited: 0, headerless: false };
       this.buckets.set(bucket, state);
     }
     return state;
@@ -97,6 +134,7 @@ export class RateLimitGovernor {
   private delayFor(bucket: BucketName): number {
     const state = this.state(bucket);
     const now = this.now();
+    if (state.pausedUntilMs !== undefined && now < state.pausedUntilMs) return state.pausedUntilMs - now;
     if (state.resetAtLocalMs !== undefined && now >= state.resetAtLocalMs) {
       // The window has rolled over: assume a fresh budget until the next response says otherwise.
       state.remaining = state.limit;
@@ -104,9 +142,15 @@ export class RateLimitGovernor {
       state.resetEpoch = undefined;
     }
     if (state.limit === undefined || state.remaining === undefined) {
-      // Nothing known yet: probe with one request at a time until the headers tell us the budget.
-      return state.inFlight === 0 ? 0 : 50;
+      // Not known (yet, or no headers at all): paced as a guessed bucket, at most 10 requests a second overall.
+      const paced = this.pacer.delayFor(bucket, state.headerless, now);
+      if (paced > 0) return paced;
+      // Nothing heard yet: probe with one request at a time until the headers tell us the budget.
+      return state.inFlight === 0 || state.headerless ? 0 : 50;
     }
+    // While another bucket is guessed the 10-per-second ceiling covers every request.
+    const overall = this.guessing ? this.pacer.delayFor(bucket, false, now) : 0;
+    if (overall > 0) return overall;
     if (state.remaining - state.inFlight > this.reserve(state.limit)) return 0;
     if (state.resetAtLocalMs === undefined) return state.inFlight === 0 ? 0 : 50;
     return Math.max(1, state.resetAtLocalMs - now);
@@ -125,6 +169,7 @@ export class RateLimitGovernor {
       await this.waitCounted(bucket, delay, signal);
     }
     const state = this.state(bucket);
+    this.pacer.started(bucket, this.now());
     state.inFlight++;
     this.inFlightTotal++;
     let released = false;
@@ -168,6 +213,9 @@ export class RateLimitGovernor {
   /** Learns the bucket's budget from a response's headers (the headers are the truth, not any table). */
   observe(bucket: BucketName, headers: RateLimitHeaders): void {
     const state = this.state(bucket);
+    if (lacksRateLimitHeaders(headers)) return this.forgetBudget(bucket, state);
+    state.headerless = false;
+    this.headerlessBuckets.delete(bucket);
     if (headers.limit === undefined || headers.remaining === undefined || headers.reset === undefined) return;
     if (headers.limit === 0) return; // a concurrency 429 reports 0/0: not a window budget
     const resetAtLocalMs = this.toLocalResetMs(headers);
@@ -180,6 +228,16 @@ export class RateLimitGovernor {
       state.remaining = Math.min(state.remaining ?? headers.remaining, headers.remaining);
     }
     state.limit = headers.limit;
+  }
+
+  /** Answers without headers: whatever the bucket's budget was, from now on it is guessed (until headers return). */
+  private forgetBudget(bucket: BucketName, state: BucketState): void {
+    state.headerless = true;
+    this.headerlessBuckets.add(bucket);
+    state.limit = undefined;
+    state.remaining = undefined;
+    state.resetAtLocalMs = undefined;
+    state.resetEpoch = undefined;
   }
 
   private toLocalResetMs(headers: RateLimitHeaders): number {
@@ -200,6 +258,10 @@ export class RateLimitGovernor {
       state.resetEpoch = headers.reset;
       state.resetAtLocalMs = this.now() + wait;
       if (headers.limit !== undefined) state.limit = headers.limit;
+    } else if (headers.retryAfterMs !== undefined) {
+      // No reset (a proxy stripped it, or a gateway's own limit): Retry-After, bounded, holds the whole bucket.
+      wait = Math.min(MAX_RETRY_AFTER_MS, headers.retryAfterMs);
+      state.pausedUntilMs = this.now() + wait;
     } else {
       wait = Math.min(60_000, 1000 * 2 ** attempt) * (0.5 + this.random());
     }

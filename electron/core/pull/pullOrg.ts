@@ -1,6 +1,7 @@
 // Pulls a whole Okta org into a new snapshot (or resumes an unfinished one). The four object families run in
 // parallel (they use different rate-limit buckets); each page is committed with its cursor as it arrives.
 // A quick refresh (quickRefreshFrom) lists only changed users and group memberships and copies the rest (quickRefresh.ts).
+import { setMaxListeners } from 'node:events';
 import type { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import type { Db } from '../store/openDatabase';
@@ -102,6 +103,8 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   // One failure that must stop everything (401, network gone) stops the other families too.
   const stopAll = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
+  // Every worker's request and rate-limit wait listens to it at once: more than Node's default 10 is expected.
+  setMaxListeners(200, signal);
   const deniedKinds = new Set<ObjectKind>();
   const workers = options.workersPerFamily ?? 4;
 
@@ -121,7 +124,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       signal.throwIfAborted();
       let page;
       try {
-        page = await client.getPage<unknown>(url, kind.objectKind, kind.shape);
+        page = await client.getPage<unknown>(url, kind.objectKind, kind.shape, signal);
       } catch (error) {
         if (error instanceof OktaError && error.kind === 'not-found' && objectId !== '') {
           // The object was deleted while the pull ran: nothing left to list for it.

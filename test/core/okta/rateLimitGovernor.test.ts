@@ -1,7 +1,7 @@
 // The rate-limit governor on its own: budgets learned from headers, the share left to other integrations,
 // 429 waits (reset − Date + 1 s), jittered concurrency back-off and the cap on requests in flight.
 import { describe, expect, it } from 'vitest';
-import { RateLimitGovernor, readRateLimitHeaders } from '../../../electron/core/okta/rateLimitGovernor';
+import { MAX_RETRY_AFTER_MS, RateLimitGovernor, readRateLimitHeaders } from '../../../electron/core/okta/rateLimitGovernor';
 
 const nowMs = 1_700_000_000_000;
 const clock = { now: nowMs };
@@ -88,5 +88,36 @@ describe('RateLimitGovernor', () => {
   it('reads X-Rate-Limit headers and ignores duplicated (comma-joined) values', () => {
     const parsed = readRateLimitHeaders(new Headers({ 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '598, 597', 'x-rate-limit-reset': '1609459200', date: 'Fri, 01 Jan 2021 00:00:00 GMT' }));
     expect(parsed).toEqual({ limit: 600, remaining: undefined, reset: 1609459200, serverDateMs: Date.parse('Fri, 01 Jan 2021 00:00:00 GMT') });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP-date measured against the answer\'s Date', () => {
+    expect(readRateLimitHeaders(new Headers({ 'retry-after': '7' })).retryAfterMs).toBe(7000);
+    const dated = readRateLimitHeaders(new Headers({ 'retry-after': 'Fri, 01 Jan 2021 00:00:30 GMT', date: 'Fri, 01 Jan 2021 00:00:00 GMT' }));
+    expect(dated.retryAfterMs).toBe(30_000);
+    expect(readRateLimitHeaders(new Headers({ 'retry-after': 'soon' })).retryAfterMs).toBeUndefined();
+  });
+
+  it('waits out a 429 that carries only Retry-After, holding the whole bucket until then, bounded to 5 minutes', async () => {
+    const g = governor({ maxConcurrency: 50 });
+    expect(g.onRateLimited('apps', { retryAfterMs: 12_000 }, 0)).toBe(12_000);
+    expect(await startable(g, 'apps', 3)).toBe(0); // held: not even one request may start
+    clock.now += 12_000;
+    expect(await startable(g, 'apps', 1)).toBe(1);
+    expect(g.onRateLimited('users', { retryAfterMs: 3_600_000 }, 0)).toBe(MAX_RETRY_AFTER_MS);
+    clock.now = nowMs;
+  });
+
+  it('without headers: guesses (paces the bucket) and goes back to the headers as soon as they return', async () => {
+    const g = governor({ share: 0.8, maxConcurrency: 500 });
+    g.observe('users', {}); // an answer without X-Rate-Limit-* headers
+    expect(g.guessing).toBe(true);
+    expect(await startable(g, 'users', 5)).toBe(1); // then 750 ms (60 s ÷ 80) until the next
+    clock.now += 750;
+    expect(await startable(g, 'users', 5)).toBe(1);
+    g.observe('users', headers(600, 600));
+    expect(g.guessing).toBe(false);
+    clock.now += 1;
+    expect(await startable(g, 'users', 100)).toBe(100);
+    clock.now = nowMs;
   });
 });

@@ -4,6 +4,7 @@ import { sleep } from '../sleep';
 import { createClientAssertion } from './clientAssertion';
 import { DpopKey } from './dpopProof';
 import type { ClientSigningKey } from './loadPrivateKey';
+import { SharedWork } from './sharedWork';
 import { badTokenResponse, parseOAuthErrorBody, tokenEndpointError, tokenNetworkError, type TokenEndpointContext } from './tokenEndpointErrors';
 
 /** What okta-prep reads (okta-api.md §4.2). */
@@ -50,7 +51,7 @@ export class OAuthServiceAppAuth implements OktaAuth {
   readonly #options: OAuthServiceAppAuthOptions;
   readonly #context: TokenEndpointContext;
   #token: AccessToken | undefined;
-  #inflight: Promise<AccessToken> | undefined;
+  #inflight: SharedWork<AccessToken> | undefined;
   #dpopKey: Promise<DpopKey> | undefined;
   #dpopNonce: string | undefined;
   #tokenRequests = 0;
@@ -71,8 +72,8 @@ export class OAuthServiceAppAuth implements OktaAuth {
     return this.#tokenRequests;
   }
 
-  async headersFor(method: string, url: string): Promise<Record<string, string>> {
-    const token = await this.#validToken();
+  async headersFor(method: string, url: string, signal?: AbortSignal): Promise<Record<string, string>> {
+    const token = await this.#validToken(signal);
     if (token.type === 'Bearer') return { Authorization: `Bearer ${token.value}` };
     const dpop = await this.#dpop();
     const proof = await dpop.proof({ method, url, accessToken: token.value, nowSeconds: this.#nowSeconds() });
@@ -102,26 +103,37 @@ export class OAuthServiceAppAuth implements OktaAuth {
     return this.#dpopKey;
   }
 
-  /** The cached token while it is fresh; otherwise one shared request for a new one. */
-  #validToken(): Promise<AccessToken> {
+  /** The cached token while it is fresh; otherwise one shared request for a new one, which `signal` stops waiting for. */
+  #validToken(signal: AbortSignal | undefined): Promise<AccessToken> {
     const current = this.#token;
     const now = this.#now();
     if (current && now < current.refreshAtMs) return Promise.resolve(current);
-    this.#inflight ??= this.#requestToken()
-      .then((token) => (this.#token = token))
-      .catch((error: unknown) => {
-        // A failed early renewal is not fatal while the old token still has time left.
-        if (current && current === this.#token && this.#now() < current.expiresAtMs - RENEWAL_RETRY_MS) {
-          current.refreshAtMs = this.#now() + RENEWAL_RETRY_MS;
-          return current;
-        }
-        throw error;
-      })
-      .finally(() => (this.#inflight = undefined));
-    return this.#inflight;
+    if (!this.#inflight || this.#inflight.abandoned) this.#inflight = this.#shareTokenRequest(current);
+    return this.#inflight.wait(signal);
   }
 
-  async #requestToken(): Promise<AccessToken> {
+  #shareTokenRequest(current: AccessToken | undefined): SharedWork<AccessToken> {
+    const shared: SharedWork<AccessToken> = new SharedWork((stop) =>
+      this.#requestToken(stop)
+        .then((token) => (this.#token = token))
+        .catch((error: unknown) => {
+          // A failed early renewal is not fatal while the old token still has time left.
+          if (current && current === this.#token && this.#now() < current.expiresAtMs - RENEWAL_RETRY_MS) {
+            current.refreshAtMs = this.#now() + RENEWAL_RETRY_MS;
+            return current;
+          }
+          throw error;
+        })
+        .finally(() => {
+          if (this.#inflight === shared) this.#inflight = undefined;
+        }),
+    );
+    return shared;
+  }
+
+  /** `stop`: every caller gave up. The auth's own signal (the whole session) stops it too. */
+  async #requestToken(stop: AbortSignal): Promise<AccessToken> {
+    const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, stop]) : stop;
     const dpop = await this.#dpop();
     const maxRetries = this.#options.maxRetries ?? 3;
     let failures = 0;
@@ -130,12 +142,12 @@ export class OAuthServiceAppAuth implements OktaAuth {
       const sentAt = this.#now();
       let answer: { status: number; headers: Headers; bodyText: string };
       try {
-        answer = await this.#post(dpop);
+        answer = await this.#post(dpop, signal);
       } catch (error) {
-        if (this.#options.signal?.aborted) throw this.#options.signal.reason;
+        if (signal.aborted) throw signal.reason;
         if (!(error instanceof NetworkFailure)) throw error;
         if (failures >= maxRetries) throw tokenNetworkError(this.#context, (error as Error).message);
-        await this.#backoff(++failures);
+        await this.#backoff(++failures, signal);
         continue;
       }
       const nonce = answer.headers.get('dpop-nonce');
@@ -148,7 +160,7 @@ export class OAuthServiceAppAuth implements OktaAuth {
         continue;
       }
       if ((answer.status >= 500 || answer.status === 429) && failures < maxRetries) {
-        await this.#backoff(++failures);
+        await this.#backoff(++failures, signal);
         continue;
       }
       throw tokenEndpointError(this.#context, answer.status, answer.bodyText);
@@ -156,7 +168,7 @@ export class OAuthServiceAppAuth implements OktaAuth {
   }
 
   /** One POST to the token endpoint, with a fresh assertion (new jti) and a fresh DPoP proof. */
-  async #post(dpop: DpopKey): Promise<{ status: number; headers: Headers; bodyText: string }> {
+  async #post(dpop: DpopKey, cancel: AbortSignal): Promise<{ status: number; headers: Headers; bodyText: string }> {
     const nowSeconds = this.#nowSeconds();
     const assertion = await createClientAssertion({ key: this.#key, clientId: this.clientId, tokenUrl: this.tokenUrl, nowSeconds });
     const proof = await dpop.proof({ method: 'POST', url: this.tokenUrl, nowSeconds, nonce: this.#dpopNonce });
@@ -167,7 +179,7 @@ export class OAuthServiceAppAuth implements OktaAuth {
       client_assertion: assertion,
     });
     const timeout = AbortSignal.timeout(this.#options.requestTimeoutMs ?? 30_000);
-    const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout;
+    const signal = AbortSignal.any([cancel, timeout]);
     const fetchImpl = this.#options.fetchImpl ?? fetch;
     this.#tokenRequests++;
     try {
@@ -210,8 +222,8 @@ export class OAuthServiceAppAuth implements OktaAuth {
     };
   }
 
-  async #backoff(attempt: number): Promise<void> {
+  async #backoff(attempt: number, signal: AbortSignal): Promise<void> {
     const delay = this.#options.retryDelayMs?.(attempt) ?? Math.min(8_000, 500 * 2 ** (attempt - 1));
-    await sleep(delay, this.#options.signal);
+    await sleep(delay, signal);
   }
 }
