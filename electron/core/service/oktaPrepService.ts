@@ -48,23 +48,26 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
   const countsCache = new Map<number, Record<string, number>>();
 
   async function connectionInfo(): Promise<ConnectionInfo | null> {
+    if (settings.usesSampleOrg()) {
+      // The sample org runs on a new port each time the app starts: always report the live one.
+      const { url } = await sampleOrg.ensure();
+      return { orgUrl: url, authKind: 'ssws', hasSecret: true, isSampleOrg: true };
+    }
     const saved = settings.read();
     if (!saved) return null;
-    if (saved.isSampleOrg) {
-      // The sample org runs on a new port each time the app starts: point the connection at the live one.
-      const { url, token } = await sampleOrg.ensure();
-      if (saved.orgUrl !== url) settings.write({ ...saved, orgUrl: url });
-      await deps.secrets.set(SECRET_NAME, JSON.stringify({ kind: 'ssws', token } satisfies Credentials));
-      return { ...saved, orgUrl: url, hasSecret: true };
-    }
-    return { ...saved, hasSecret: (await deps.secrets.get(SECRET_NAME)) !== undefined };
+    return { ...saved, isSampleOrg: false, hasSecret: (await deps.secrets.get(SECRET_NAME)) !== undefined };
   }
 
+  /** The sample org's throw-away token stays in memory: it never goes into the secret store over saved credentials. */
   async function requireConnection(): Promise<{ orgUrl: string; credentials: Credentials }> {
-    const info = await connectionInfo();
+    if (settings.usesSampleOrg()) {
+      const { url, token } = await sampleOrg.ensure();
+      return { orgUrl: url, credentials: { kind: 'ssws', token } };
+    }
+    const saved = settings.read();
     const secret = await deps.secrets.get(SECRET_NAME);
-    if (!info || !secret) throw new ServiceFailure('NOT_CONNECTED', 'no Okta connection yet: save an org URL and token on the Connect screen, or try the sample org');
-    return { orgUrl: info.orgUrl, credentials: JSON.parse(secret) as Credentials };
+    if (!saved || !secret) throw new ServiceFailure('NOT_CONNECTED', 'no Okta connection yet: save an org URL and token on the Connect screen, or try the sample org');
+    return { orgUrl: saved.orgUrl, credentials: JSON.parse(secret) as Credentials };
   }
 
   function normalise(input: string): { url: string; notes: string[] } {
@@ -126,12 +129,13 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
       }
-      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, isSampleOrg: false });
+      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined });
+      settings.useSampleOrg(false);
       return (await connectionInfo())!;
     },
     'connection.useSampleOrg': async () => {
-      const { url } = await sampleOrg.ensure();
-      settings.write({ orgUrl: url, authKind: 'ssws', isSampleOrg: true });
+      await sampleOrg.ensure();
+      settings.useSampleOrg(true);
       return (await connectionInfo())!;
     },
     'connection.test': async () => {
