@@ -142,6 +142,17 @@ describe('Okta Prep service', () => {
     expect(last.rows[0]!.parentName).toBeTruthy();
   });
 
+  it('refuses a sort column that is not a column, Object members like constructor included, with the known ones named', async () => {
+    const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
+    for (const column of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'no_such_column']) {
+      const answer = await call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 5, sort: { column, direction: 'asc' } });
+      expect(answer.error).toEqual({ code: 'BAD_INPUT', message: `unknown column "${column}" for users: sort by one of id, name, login, email, status, created, lastLogin` });
+    }
+    const relations = await call('browse.page', { snapshotId, table: 'relations', offset: 0, limit: 5, sort: { column: 'constructor', direction: 'desc' } });
+    expect(relations.error).toEqual({ code: 'BAD_INPUT', message: 'unknown column "constructor" for relations: sort by one of seq' });
+    expect(logLines.join('\n')).not.toMatch(/constructor/);
+  });
+
   it("explains a user's access: direct apps and apps through groups, with the group named", async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     const [appId, groups] = [...okta.org.appGroupAssignments].find(([, list]) => list.length > 0)!;
