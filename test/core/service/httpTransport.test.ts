@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
 import { createEventHub } from '../../../electron/core/service/eventHub';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../electron/core/service/httpJsonBody';
+import { MISSING_BUILD_MESSAGE } from '../../../electron/core/service/httpStaticFiles';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { ServiceFailure } from '../../../electron/core/service/serviceFailure';
 import { createServiceClient, ServiceCallError } from '../../../shared/service/client';
@@ -176,6 +177,19 @@ describe('startHttpTransport', () => {
     expect((await fetch(`${transport.origin}/missing.js`)).status).toBe(404);
     expect((await fetch(`${transport.origin}/assets`)).status).toBe(404);
     expect((await fetch(`${transport.origin}/api/nothing`, { headers: authHeaders() })).status).toBe(404);
+  });
+
+  it('answers the page with how to build the browser app when the build is missing, not a blank 404', async () => {
+    const empty = await startHttpTransport({ dispatch: createDispatcher(service), events: hub, staticDir: path.join(root, 'no-build') });
+    try {
+      const page = await fetch(`${empty.origin}/`);
+      expect(page.status).toBe(404);
+      expect(await page.text()).toBe(MISSING_BUILD_MESSAGE);
+      expect(MISSING_BUILD_MESSAGE).toContain('npm run build:renderer');
+      expect(await (await fetch(`${empty.origin}/assets/app.js`)).text()).toBe('not found');
+    } finally {
+      await empty.close();
+    }
   });
 
   it('never serves files outside the static folder', async () => {
