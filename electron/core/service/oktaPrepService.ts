@@ -3,8 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ServiceImplementation } from '../../../shared/service/contract';
-import type { ConnectionInfo, JobState, SnapshotSummary } from '../../../shared/service/types';
-import { validateCsvSources } from '../balkanid/validator/index';
+import type { ValidationReport } from '../../../shared/balkanid/findings';
+import type { ConnectionInfo, CsvFileRef, JobState, SnapshotSummary } from '../../../shared/service/types';
 import { normaliseOrgUrl, OrgUrlError } from '../okta/orgUrl';
 import { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
@@ -25,6 +25,8 @@ import { runWorkerTask } from './jobs/runWorkerTask';
 import { SampleOrgHost } from './sampleOrgHost';
 import type { SecretStore } from './secretStore';
 import { ServiceFailure } from './serviceFailure';
+import type { UploadStore } from './uploadStore';
+import { resolveCsvFileRef, withFileNames, withoutTempPaths, type ResolvedCsvFile } from './validateFileRefs';
 
 export interface ServiceDependencies {
   db: Db;
@@ -35,6 +37,8 @@ export interface ServiceDependencies {
   transport: 'ipc' | 'http';
   appVersion: string;
   defaultExportFolder?: string;
+  /** Files uploaded over HTTP for validation (the browser build); the desktop app passes paths instead. */
+  uploads?: UploadStore;
   /** Opens a folder in the OS file manager (Electron shell.openPath); absent in the browser build. */
   openFolder?: (folder: string) => Promise<string>;
 }
@@ -101,6 +105,21 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     const outcome = await runWorkerTask(task, () => {}).outcome;
     if (!outcome.ok) throw new ServiceFailure(outcome.error.code === 'BAD_INPUT' ? 'BAD_INPUT' : 'INTERNAL', outcome.error.message);
     return outcome.result.value as T;
+  }
+
+  /** Checks the named files in a worker thread (the service's loop never parses CSV), then deletes uploads. */
+  async function validateFiles(refs: { entities?: CsvFileRef; relations?: CsvFileRef }): Promise<ValidationReport> {
+    if (!refs.entities && !refs.relations) throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
+    const files: { entities?: ResolvedCsvFile; relations?: ResolvedCsvFile } = {};
+    try {
+      if (refs.entities) files.entities = resolveCsvFileRef(refs.entities, deps.uploads, deps.transport);
+      if (refs.relations) files.relations = resolveCsvFileRef(refs.relations, deps.uploads, deps.transport);
+      const outcome = await runWorkerTask({ kind: 'validateFiles', entitiesPath: files.entities?.path, relationsPath: files.relations?.path }, () => {}).outcome;
+      if (!outcome.ok) throw new ServiceFailure('BAD_INPUT', withoutTempPaths(outcome.error.message, Object.values(files)));
+      return withFileNames(outcome.result.value as ValidationReport, files);
+    } finally {
+      for (const file of Object.values(files)) if (file.uploaded) await deps.uploads?.discard(file.path);
+    }
   }
 
   function summary(snapshot: ReturnType<typeof listSnapshots>[number]): SnapshotSummary {
@@ -175,19 +194,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'browse.userAccess': async ({ snapshotId, userId }) => userAccess(deps.db, snapshotId, userId),
     'browse.group': async ({ snapshotId, groupId }) => groupDetail(deps.db, snapshotId, groupId),
     'browse.app': async ({ snapshotId, appId }) => appDetail(deps.db, snapshotId, appId),
-    'validate.upload': async ({ entities, relations }) => {
-      if (!entities && !relations) throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
-      return validateCsvSources({
-        entities: entities ? { bytes: entities.content } : undefined,
-        relations: relations ? { bytes: relations.content } : undefined,
-      }).then((report) => ({
-        ...report,
-        files: {
-          entities: report.files.entities && entities ? { ...report.files.entities, path: entities.name } : undefined,
-          relations: report.files.relations && relations ? { ...report.files.relations, path: relations.name } : undefined,
-        },
-      }));
-    },
+    'validate.upload': async (params) => validateFiles(params),
     'validate.snapshot': async ({ snapshotId, options }) =>
       runQuickTask({ kind: 'validateSnapshot', dbPath: deps.dbPath, snapshotId, options: options ?? {}, appVersion: deps.appVersion }),
     'export.preview': async ({ snapshotId, options, rows }) => runQuickTask({ kind: 'preview', dbPath: deps.dbPath, snapshotId, options: options ?? {}, rows: rows ?? 5 }),
@@ -204,6 +211,9 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       const error = await deps.openFolder(folder);
       return error ? { opened: false, message: `could not open ${folder}: ${error}` } : { opened: true };
     },
-    close: () => sampleOrg.close(),
+    close: async () => {
+      await sampleOrg.close();
+      await deps.uploads?.close();
+    },
   };
 }
