@@ -11,6 +11,9 @@ import { pipeline } from 'node:stream/promises';
 /** 2 GiB: more than any entities / relations file BalkanID takes, small enough to stop a runaway upload. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
+/** Uploads kept waiting for validate.upload; the window sends at most two and checks them at once. */
+export const MAX_PENDING_UPLOADS = 8;
+
 export type UploadOutcome = { ok: true; uploadId: string; bytes: number } | { ok: false; status: 413; message: string };
 
 /** "2 GiB", "512 MiB", "1,000 bytes": the limit as a person reads it. */
@@ -60,6 +63,7 @@ export class UploadStore {
       return { ok: false, status: 413, message: uploadTooLargeMessage(this.maxBytes) };
     }
     this.files.set(uploadId, file);
+    await this.dropOldestBeyond(MAX_PENDING_UPLOADS);
     return { ok: true, uploadId, bytes };
   }
 
@@ -72,6 +76,15 @@ export class UploadStore {
 
   async discard(file: string): Promise<void> {
     await fsp.rm(file, { force: true });
+  }
+
+  /** Uploads never checked would otherwise pile up on disk until the service stops. */
+  private async dropOldestBeyond(count: number): Promise<void> {
+    for (const [uploadId, file] of this.files) {
+      if (this.files.size <= count) return;
+      this.files.delete(uploadId);
+      await fsp.rm(file, { force: true });
+    }
   }
 
   /** Removes every upload, used or not, and the folder. */

@@ -127,3 +127,19 @@ describe('CSV upload for validation', () => {
     expect(uploadFolderEntries()).toEqual([]);
   });
 });
+
+describe('validating files in the desktop app (paths over IPC)', () => {
+  it('checks the files where they are, leaves them in place, and refuses a relative path', async () => {
+    const dir = tempDir();
+    const entitiesPath = path.join(dir, 'entities.csv');
+    fs.writeFileSync(entitiesPath, entitiesCsv());
+    const desktop = createOktaPrepService({ db, dbPath: path.join(dir, 'cache.sqlite'), dataFolder: dir, secrets: new MemorySecretStore(), events: createEventHub(), transport: 'ipc', appVersion: 'test' });
+    const ipcClient = createServiceClient({ call: createDispatcher(desktop), onEvent: () => () => undefined });
+    const report = await ipcClient.call('validate.upload', { entities: { name: 'entities.csv', path: entitiesPath } });
+    expect(report.findings).toEqual((await validateCsvFiles({ entitiesPath })).findings);
+    expect(report.files.entities!.path).toBe('entities.csv');
+    expect(fs.readFileSync(entitiesPath, 'utf8')).toBe(entitiesCsv());
+    await expect(ipcClient.call('validate.upload', { entities: { name: 'e.csv', path: 'e.csv' } })).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'choose the file again: "e.csv" is not a full path' });
+    await desktop.close();
+  });
+});
