@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** 2 GiB: more than any entities / relations file BalkanID takes, small enough to stop a runaway upload. */
@@ -37,12 +37,15 @@ export class UploadStore {
   }
 
   /**
-   * Streams `body` to a new temp file. A declared length over the limit is refused before reading; a body that turns
-   * out larger is read to its end without being kept (so the client gets the answer, not a reset connection), and
-   * the partial file is removed.
+   * Streams `body` to a new temp file. A body over the limit — declared so, or counted past it — is read to its end
+   * without being kept (so a browser still sending it gets the answer, not a reset connection; on 127.0.0.1 reading
+   * is cheap), and any partial file is removed.
    */
   async receive(body: Readable, declaredBytes?: number): Promise<UploadOutcome> {
-    if (declaredBytes !== undefined && declaredBytes > this.maxBytes) return { ok: false, status: 413, message: uploadTooLargeMessage(this.maxBytes) };
+    if (declaredBytes !== undefined && declaredBytes > this.maxBytes) {
+      await pipeline(body, new Writable({ write: (_chunk, _encoding, done) => done() }));
+      return { ok: false, status: 413, message: uploadTooLargeMessage(this.maxBytes) };
+    }
     const uploadId = randomBytes(18).toString('base64url');
     const file = path.join(await this.ensureFolder(), `${uploadId}.csv`);
     let bytes = 0;
