@@ -13,4 +13,9 @@ export const RENDERER_BRIDGE_KEY = 'oktaPrep';
 export interface OktaPrepBridge {
   call(method: string, params: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
+  /**
+   * The path on disk of a file the user opened or dropped (Electron's webUtils.getPathForFile), so the service reads
+   * it from disk instead of receiving its bytes. Throws for a File that is not on disk.
+   */
+  pathForFile(file: File): string;
 }

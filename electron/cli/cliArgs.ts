@@ -24,6 +24,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   port: { type: 'string' },
   static: { type: 'string' },
+  'max-upload-bytes': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -56,3 +57,13 @@ export function parseShare(value: string | undefined): number | undefined {
   return share;
 }
 
+
+/** --max-upload-bytes: a whole number of bytes, optionally with a KiB/MiB/GiB suffix ("512MiB"). */
+export function parseByteSize(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\s*(KiB|MiB|GiB)?$/i.exec(value.trim());
+  const units: Record<string, number> = { kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+  const bytes = match ? Number(match[1]) * (match[2] ? units[match[2].toLowerCase()]! : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw usageError(`${option} must be a size in bytes such as 2147483648 or 2GiB, not "${value}"`);
+  return bytes;
+}

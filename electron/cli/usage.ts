@@ -12,7 +12,7 @@ Usage:
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--port N] [--json]
-  okta-prep serve [--db FILE] [--port N] [--json]
+  okta-prep serve [--db FILE] [--port N] [--static DIR] [--max-upload-bytes SIZE] [--json]
 
 Signing in to Okta, either way (never both):
   API token     from the environment variable OKTA_API_TOKEN or from --token-file FILE, never from the command line.
@@ -29,7 +29,9 @@ check       one cheap request per object kind: what can be read, what a missing 
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)
 fake-okta   serves a generated Okta org on 127.0.0.1 (the sample org unless a size is given) until Ctrl-C;
             it accepts only the token in OKTA_API_TOKEN / --token-file
-serve       runs the app's service for the browser build on 127.0.0.1 and prints the URL to open
+serve       runs the app's service for the browser build on 127.0.0.1 and prints the URL to open; builds the
+            browser app on first use; files checked on the Validate screen may be up to --max-upload-bytes
+            (default 2GiB; a number of bytes or e.g. 512MiB)
 
 --quick          pull: a new snapshot built on the latest complete one of the org, listing only users changed since
                  it and members of groups whose membership changed (apps, app assignments, admin roles and factors

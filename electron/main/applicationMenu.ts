@@ -1,6 +1,9 @@
 // The application menu: the usual entries (app, File, Edit, View, Window, Help), built from Electron's roles.
 import type { MenuItemConstructorOptions } from 'electron';
 
+/** Help → documentation: the README's section on the app (its heading "## The app"). */
+export const HELP_URL = 'https://github.com/okta-prep/okta-prep#the-app';
+
 export function applicationMenuTemplate(input: { platform: NodeJS.Platform; appName: string; isPackaged: boolean; openHelp: () => void }): MenuItemConstructorOptions[] {
   const mac = input.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [

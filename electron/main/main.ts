@@ -1,8 +1,8 @@
 // Electron app entry: single instance, sandbox everywhere, one locked-down window showing the built renderer.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
-import { applicationMenuTemplate } from './applicationMenu';
+import { app, BrowserWindow, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, registerAppProtocol } from './appProtocol';
+import { applicationMenuTemplate, HELP_URL } from './applicationMenu';
 import { readWindowState, restorableBounds, writeWindowState } from './windowState';
 import type { ServiceImplementation } from '../../shared/service/contract';
 import { createDispatcher } from '../core/service/dispatcher';
@@ -12,7 +12,7 @@ import { installSessionGuards, installWebContentsGuards } from './securityHandle
 import { createMainWindowOptions } from './windowOptions';
 
 /** Build outputs, relative to the app root (`app.getAppPath()`, i.e. the asar in a packaged app). */
-export const RENDERER_ENTRY = 'dist/renderer/index.html';
+export const RENDERER_FOLDER = 'dist/renderer';
 export const PRELOAD_ENTRY = 'dist/electron/preload.cjs';
 
 /** What the service factory receives: the hub it publishes job progress on (forwarded to the window). */
@@ -33,8 +33,6 @@ function fromAppRoot(relativePath: string): string {
   return path.join(app.getAppPath(), relativePath);
 }
 
-const HELP_URL = 'https://github.com/okta-prep/okta-prep#readme';
-
 function createMainWindow(): BrowserWindow {
   const saved = readWindowState(app.getPath('userData'));
   const bounds = restorableBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
@@ -54,7 +52,7 @@ function createMainWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  window.loadFile(fromAppRoot(RENDERER_ENTRY)).catch((error: unknown) => {
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
     console.error('Okta Prep: could not load the renderer:', error);
   });
   return window;
@@ -77,6 +75,7 @@ async function startService(createService: ServiceFactory, appUrl: string): Prom
 
 async function onReady(options: StartAppOptions, appUrl: string): Promise<void> {
   installSessionGuards(session.defaultSession);
+  registerAppProtocol(protocol, fromAppRoot(RENDERER_FOLDER), (fileUrl) => net.fetch(fileUrl));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, openHelp: () => void shell.openExternal(HELP_URL) })),
   );
@@ -93,7 +92,9 @@ export function startApp(options: StartAppOptions = {}): void {
     return;
   }
   app.enableSandbox();
-  const appUrl = pathToFileURL(fromAppRoot(RENDERER_ENTRY)).href;
+  // Before ready, as Electron requires: app:// gets a real origin, so 'self' in the CSP and same-origin checks work.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+  const appUrl = APP_ENTRY_URL;
   app.on('web-contents-created', (_event, contents) => {
     installWebContentsGuards(contents, { appUrl, openExternal: (url) => shell.openExternal(url) });
   });

@@ -45,7 +45,7 @@ export interface GuardedSession {
 }
 
 export interface WebContentsGuardOptions {
-  /** URL of the app's own entry document, e.g. `pathToFileURL(indexHtml).href`. */
+  /** URL of the app's own entry document, `app://okta-prep/index.html` (see appProtocol.ts). */
   appUrl: string;
   /** `shell.openExternal`; only ever called with https URLs. */
   openExternal: (url: string) => Promise<void>;
@@ -60,7 +60,7 @@ function parseUrl(value: string): URL | null {
 }
 
 /**
- * True when `candidate` belongs to the app itself. http(s) compares origins; `file:` URLs have opaque
+ * True when `candidate` belongs to the app itself. http(s) compares origins, app:// its host; `file:` URLs have opaque
  * origins, so only the app's own entry document (any query or hash) counts as "same origin".
  */
 export function isAppUrl(candidate: string, appUrl: string): boolean {
@@ -68,7 +68,9 @@ export function isAppUrl(candidate: string, appUrl: string): boolean {
   const app = parseUrl(appUrl);
   if (!target || !app || target.protocol !== app.protocol) return false;
   if (app.protocol === 'file:') return target.host === app.host && target.pathname === app.pathname;
-  return app.origin !== 'null' && target.origin === app.origin;
+  // A custom standard scheme (app://okta-prep/…) has an opaque origin in the URL parser: compare scheme and host.
+  if (app.origin === 'null') return app.host !== '' && target.host === app.host;
+  return target.origin === app.origin;
 }
 
 /** Only well-formed https URLs may be handed to the OS browser. */

@@ -1,6 +1,6 @@
-// Sandboxed preload: exposes only window.oktaPrep.call and .onEvent over the two IPC channels.
+// Sandboxed preload: exposes only window.oktaPrep.call and .onEvent over the two IPC channels, and .pathForFile.
 // Must be bundled to one CommonJS file (sandboxed preloads cannot load ES modules or relative imports).
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, RENDERER_BRIDGE_KEY, type OktaPrepBridge } from '../../shared/ipcChannels';
 
 const bridge: OktaPrepBridge = {
@@ -9,6 +9,11 @@ const bridge: OktaPrepBridge = {
       return Promise.reject(new TypeError('oktaPrep.call: method must be a string'));
     }
     return ipcRenderer.invoke(IPC_CALL_CHANNEL, method, params);
+  },
+  pathForFile(file: File): string {
+    const filePath = webUtils.getPathForFile(file);
+    if (!filePath) throw new TypeError(`oktaPrep.pathForFile: ${file.name} is not a file on disk; open it from a folder or drop it from the file manager`);
+    return filePath;
   },
   onEvent(listener: (event: unknown) => void): () => void {
     if (typeof listener !== 'function') {

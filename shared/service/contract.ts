@@ -8,7 +8,7 @@ import type {
   BrowsePageParams,
   ConnectionAuthInput,
   ConnectionInfo,
-  CsvUpload,
+  CsvFileRef,
   ExportOptionsInput,
   ExportPreview,
   GroupDetail,
@@ -37,7 +37,8 @@ export interface ServiceMethods {
   'browse.userAccess': { params: { snapshotId: number; userId: string }; result: UserAccessDetail };
   'browse.group': { params: { snapshotId: number; groupId: string }; result: GroupDetail };
   'browse.app': { params: { snapshotId: number; appId: string }; result: AppDetail };
-  'validate.upload': { params: { entities?: CsvUpload; relations?: CsvUpload }; result: ValidationReport };
+  /** Validates files already uploaded (or, in the desktop app, on disk); the check runs in a worker thread. */
+  'validate.upload': { params: { entities?: CsvFileRef; relations?: CsvFileRef }; result: ValidationReport };
   'validate.snapshot': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ValidationReport };
   'export.preview': { params: { snapshotId: number; options?: ExportOptionsInput; rows?: number }; result: ExportPreview };
   'export.start': { params: { snapshotId: number; outDir: string; options?: ExportOptionsInput }; result: JobState };

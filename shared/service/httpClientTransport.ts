@@ -1,8 +1,10 @@
-// ServiceTransport for the browser build: POST /api/call with a bearer secret, events over EventSource on /api/events.
+// ServiceTransport for the browser build: POST /api/call with a bearer secret, events over EventSource on /api/events,
+// and files for validation streamed as the raw body of POST /api/upload.
 // Pure TS: uses only the global fetch and EventSource (both injectable for tests).
 import type { EventName, ServiceEvent } from './contract';
 import type { ServiceResult } from './errors';
 import { isServiceEvent } from './client';
+import type { UploadReceipt } from './types';
 
 /** Every ServiceEvents name; the SSE stream tags frames with these (`event: <name>`). */
 export const EVENT_NAMES = ['job.updated'] as const satisfies readonly EventName[];
@@ -52,11 +54,14 @@ function reportListenerError(error: unknown): void {
 export interface HttpClientTransport {
   call(method: string, params: unknown): Promise<ServiceResult<unknown>>;
   onEvent(listener: (event: ServiceEvent) => void): () => void;
+  /** Streams a file (a File or Blob is read from disk by the browser, not loaded whole) to the service. */
+  upload(file: Blob): Promise<ServiceResult<UploadReceipt>>;
 }
 
 export function createHttpClientTransport(options: HttpClientTransportOptions): HttpClientTransport {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const callUrl = new URL('/api/call', options.baseUrl).href;
+  const uploadUrl = new URL('/api/upload', options.baseUrl).href;
   const eventsUrl = new URL(`/api/events?secret=${encodeURIComponent(options.secret)}`, options.baseUrl).href;
   const listeners = new Set<(event: ServiceEvent) => void>();
   let source: EventSourceLike | null = null;
@@ -120,5 +125,25 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
     };
   }
 
-  return { call, onEvent };
+  async function upload(file: Blob): Promise<ServiceResult<UploadReceipt>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(uploadUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${options.secret}` },
+        body: file,
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      return transportFailure('could not reach the local Okta Prep server to upload the file');
+    }
+    // A refused upload (413: too large) carries the service's own explanation as plain text.
+    if (response.status === 413) return { ok: false, error: { code: 'BAD_INPUT', message: await response.text() } };
+    if (response.status !== 200) return transportFailure(describeStatus(response.status));
+    return { ok: true, value: (await response.json()) as UploadReceipt };
+  }
+
+  return { call, onEvent, upload };
 }

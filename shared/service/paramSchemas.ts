@@ -23,8 +23,10 @@ const exportOptions: Schema = objectOf(
   },
   [],
 );
-// Uploaded CSV text for validation in the browser build; large, but bounded.
-const csvUpload: Schema = objectOf({ name: shortText(512), content: { type: 'string', maxLength: 200_000_000 } });
+// A file to validate: an upload id from POST /api/upload, or (desktop app only) an absolute path on disk.
+const csvFileRef: Schema = {
+  oneOf: [objectOf({ name: shortText(512), uploadId: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } }), objectOf({ name: shortText(512), path: shortText(4096) })],
+};
 
 export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'app.info': empty,
@@ -62,7 +64,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'browse.userAccess': objectOf({ snapshotId, userId: shortText(100) }),
   'browse.group': objectOf({ snapshotId, groupId: shortText(100) }),
   'browse.app': objectOf({ snapshotId, appId: shortText(100) }),
-  'validate.upload': objectOf({ entities: csvUpload, relations: csvUpload }, []),
+  'validate.upload': objectOf({ entities: csvFileRef, relations: csvFileRef }, []),
   'validate.snapshot': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
   'export.preview': objectOf({ snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } }, ['snapshotId']),
   'export.start': objectOf({ snapshotId, outDir: shortText(4096), options: exportOptions }, ['snapshotId', 'outDir']),

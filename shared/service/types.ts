@@ -186,9 +186,16 @@ export interface ExportPreview {
   relationsText: string;
 }
 
-export interface CsvUpload {
-  name: string;
-  content: string;
+/**
+ * A CSV file to validate, never its bytes: the browser build first streams the file to `POST /api/upload` and passes
+ * the upload id it got back; the desktop app passes the path of the file the user opened or dropped.
+ */
+export type CsvFileRef = { name: string; uploadId: string } | { name: string; path: string };
+
+/** What `POST /api/upload` answers. */
+export interface UploadReceipt {
+  uploadId: string;
+  bytes: number;
 }
 
 export type { ValidationReport };

@@ -8,6 +8,7 @@ import { runPullEngineBench } from './pullEngineBench';
 import { runPullMemoryBench } from './pullMemoryBench';
 import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
+import { runUploadValidateBench } from './uploadValidateBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
   'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
+  'upload and validate a 100 MB CSV pair in the browser build': runUploadValidateBench,
 };
 
 const only = process.argv[2];

@@ -14,7 +14,7 @@ const fakes = vi.hoisted(() => {
     readonly focus = vi.fn();
     readonly restore = vi.fn();
     readonly isMinimized = vi.fn(() => false);
-    readonly loadFile = vi.fn((_file: string) => Promise.resolve());
+    readonly loadURL = vi.fn((_url: string) => Promise.resolve());
     readonly maximize = vi.fn();
     readonly isMaximized = vi.fn(() => false);
     readonly getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1000, height: 700 }));
@@ -68,13 +68,15 @@ const fakes = vi.hoisted(() => {
       nativeTheme: { shouldUseDarkColors: true },
       session: { defaultSession },
       shell: { openExternal: vi.fn(() => Promise.resolve()) },
+      protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+      net: { fetch: vi.fn() },
     },
   };
 });
 
 vi.mock('electron', () => fakes.electron);
 
-const { app, session, shell } = fakes.electron;
+const { app, session, shell, protocol } = fakes.electron;
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -121,10 +123,20 @@ describe('main process entry', () => {
         devTools: false,
       },
     });
-    expect(window?.loadFile).toHaveBeenCalledExactlyOnceWith(path.join('/opt/okta-prep/app.asar', 'dist/renderer/index.html'));
+    expect(window?.loadURL).toHaveBeenCalledExactlyOnceWith('app://okta-prep/index.html');
     expect(window?.show).not.toHaveBeenCalled();
     window?.emit('ready-to-show');
     expect(window?.show).toHaveBeenCalledOnce();
+  });
+
+  it('registers app:// as a privileged standard, secure scheme before ready, and serves it from the renderer build', async () => {
+    await startMain();
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+    expect(protocol.handle).toHaveBeenCalledExactlyOnceWith('app', expect.any(Function));
+    const handler = protocol.handle.mock.calls[0]![1] as (request: { url: string }) => Promise<Response>;
+    const outside = await handler({ url: 'app://okta-prep/..%2F..%2Fetc%2Fpasswd' });
+    expect(outside.status).toBe(404);
   });
 
   it('guards every new web contents against leaving the app', async () => {
@@ -134,13 +146,15 @@ describe('main process entry', () => {
     const events = contents.on.mock.calls.map(([event]) => event);
     expect(events).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
     const navigate = contents.on.mock.calls.find(([event]) => event === 'will-navigate')?.[1];
-    const appUrl = pathToFileURL(path.join('/opt/okta-prep/app.asar', 'dist/renderer/index.html')).href;
-    const allowed = { url: appUrl, preventDefault: vi.fn() };
+    const allowed = { url: 'app://okta-prep/index.html#/browse', preventDefault: vi.fn() };
     const blocked = { url: 'https://evil.example/', preventDefault: vi.fn() };
+    const fileUrl = { url: pathToFileURL(path.join('/opt/okta-prep/app.asar', 'dist/renderer/index.html')).href, preventDefault: vi.fn() };
     navigate(allowed);
     navigate(blocked);
+    navigate(fileUrl);
     expect(allowed.preventDefault).not.toHaveBeenCalled();
     expect(blocked.preventDefault).toHaveBeenCalledOnce();
+    expect(fileUrl.preventDefault).toHaveBeenCalledOnce();
     const openHandler = contents.setWindowOpenHandler.mock.calls[0]?.[0];
     expect(openHandler({ url: 'https://developer.okta.com/' })).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://developer.okta.com/');

@@ -20,7 +20,7 @@ const fakes = vi.hoisted(() => {
     once() {
       return this;
     }
-    loadFile() {
+    loadURL() {
       return Promise.resolve();
     }
     static getAllWindows() {
@@ -59,6 +59,8 @@ const fakes = vi.hoisted(() => {
       },
     },
     shell: { openExternal: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    net: { fetch: vi.fn() },
   };
   return { order, handlers, electron, FakeWindow };
 });
@@ -84,14 +86,14 @@ describe('startApp with a service', () => {
 
     expect(fakes.order).toEqual(['ipc', 'window']);
     const handler = fakes.handlers.get(IPC_CALL_CHANNEL)!;
-    const appUrl = 'file:///opt/okta-prep/app.asar/dist/renderer/index.html';
+    const appUrl = 'app://okta-prep/index.html';
     expect(await handler({ senderFrame: { url: appUrl, parent: null } }, 'jobs.list', {})).toEqual({
       ok: true,
       value: { called: 'jobs.list' },
     });
-    expect(await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'jobs.list', {})).toMatchObject({
-      ok: false,
-    });
+    for (const url of ['https://evil.example/', 'file:///opt/okta-prep/app.asar/dist/renderer/index.html']) {
+      expect(await handler({ senderFrame: { url, parent: null } }, 'jobs.list', {})).toMatchObject({ ok: false });
+    }
 
     const job: JobState = {
       id: 'j',

@@ -1,10 +1,11 @@
-// Tests for the preload bridge: exactly call + onEvent are exposed, forwarding to the shared IPC channels.
+// Tests for the preload bridge: exactly call, onEvent and pathForFile are exposed, forwarding to the shared IPC channels.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type OktaPrepBridge } from '../../shared/ipcChannels';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
+  webUtils: { getPathForFile: vi.fn((file: { name: string }) => (file.name === 'in-memory.csv' ? '' : `/home/ada/${file.name}`)) },
 }));
 
 vi.mock('electron', () => electron);
@@ -28,10 +29,16 @@ describe('preload bridge', () => {
     expect(IPC_EVENT_CHANNEL).toBe('okta-prep:event');
   });
 
-  it('exposes exactly call and onEvent as window.oktaPrep', async () => {
+  it('gives the path of a file on disk for validation, and refuses a file that has none', async () => {
+    const { bridge } = await loadBridge();
+    expect(bridge.pathForFile({ name: 'entities.csv' } as File)).toBe('/home/ada/entities.csv');
+    expect(() => bridge.pathForFile({ name: 'in-memory.csv' } as File)).toThrow('oktaPrep.pathForFile: in-memory.csv is not a file on disk; open it from a folder or drop it from the file manager');
+  });
+
+  it('exposes exactly call, onEvent and pathForFile as window.oktaPrep', async () => {
     const { key, bridge } = await loadBridge();
     expect(key).toBe('oktaPrep');
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'pathForFile']);
     expect(bridge.call).toBeTypeOf('function');
     expect(bridge.onEvent).toBeTypeOf('function');
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);

@@ -90,6 +90,15 @@ describe('isAppUrl', () => {
     expect(isAppUrl('not a url', APP_URL)).toBe(false);
   });
 
+  it('accepts any page of the app:// host and nothing of another host or scheme', () => {
+    const app = 'app://okta-prep/index.html';
+    expect(isAppUrl('app://okta-prep/index.html#/validate', app)).toBe(true);
+    expect(isAppUrl('app://okta-prep/assets/x.js', app)).toBe(true);
+    expect(isAppUrl('app://other/index.html', app)).toBe(false);
+    expect(isAppUrl('file:///opt/okta-prep/index.html', app)).toBe(false);
+    expect(isAppUrl('https://okta-prep/index.html', app)).toBe(false);
+  });
+
   it('compares origins for http(s) app URLs (dev server)', () => {
     const dev = 'http://127.0.0.1:5173/index.html';
     expect(isAppUrl('http://127.0.0.1:5173/some/route', dev)).toBe(true);

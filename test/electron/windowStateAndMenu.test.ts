@@ -1,6 +1,8 @@
-// Window state is remembered and only restored onto a display that exists; the menu has the usual entries.
+// Window state is remembered and only restored onto a display that exists; the menu has the usual entries and a help link that lands.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { applicationMenuTemplate } from '../../electron/main/applicationMenu';
+import { applicationMenuTemplate, HELP_URL } from '../../electron/main/applicationMenu';
 import { readWindowState, restorableBounds, writeWindowState } from '../../electron/main/windowState';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -36,5 +38,17 @@ describe('application menu', () => {
     const helpItem = (mac.at(-1)!.submenu as { click: () => void }[])[0]!;
     helpItem.click();
     expect(help).toHaveBeenCalled();
+  });
+});
+
+describe('help link', () => {
+  it("points at a section the README has (GitHub's heading anchors: lower case, spaces to dashes)", () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const anchors = [...readme.matchAll(/^#{1,6} (.+)$/gm)].map(([, heading]) =>
+      heading!.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'),
+    );
+    const fragment = new URL(HELP_URL).hash.slice(1);
+    expect(fragment).toBe('the-app');
+    expect(anchors).toContain(fragment);
   });
 });

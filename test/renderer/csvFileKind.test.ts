@@ -28,24 +28,24 @@ describe('kindFromFileName', () => {
 describe('classifyUploads', () => {
   it('trusts the header over a misleading file name', () => {
     const result = classifyUploads([
-      { name: 'relations.csv', content: entitiesHeader },
-      { name: 'entities.csv', content: relationsHeader },
+      { name: 'relations.csv', head: entitiesHeader },
+      { name: 'entities.csv', head: relationsHeader },
     ]);
     expect(result.entities?.name).toBe('relations.csv');
     expect(result.relations?.name).toBe('entities.csv');
   });
 
   it('falls back to the file name when the header is broken', () => {
-    const result = classifyUploads([{ name: 'entity-relations.csv', content: 'Parent,Child\n' }]);
+    const result = classifyUploads([{ name: 'entity-relations.csv', head: 'Parent,Child\n' }]);
     expect(result.relations?.name).toBe('entity-relations.csv');
     expect(result.entities).toBeUndefined();
   });
 
   it('fills free slots with undecided files and reports extras', () => {
     const result = classifyUploads([
-      { name: 'one.csv', content: 'x\n' },
-      { name: 'two.csv', content: entitiesHeader },
-      { name: 'three.csv', content: 'y\n' },
+      { name: 'one.csv', head: 'x\n' },
+      { name: 'two.csv', head: entitiesHeader },
+      { name: 'three.csv', head: 'y\n' },
     ]);
     expect(result.entities?.name).toBe('two.csv');
     expect(result.relations?.name).toBe('one.csv');

@@ -1,5 +1,5 @@
 // `okta-prep serve`: runs the app's service with the browser build on 127.0.0.1 and prints the URL to open
-// (the URL carries a per-run secret; without it the service answers nothing).
+// (the URL carries a per-run secret; without it the service answers nothing). Builds the browser app on first use.
 import path from 'node:path';
 import { APP_VERSION, defaultDatabasePath, userDataFolder } from '../../core/appInfo';
 import { createDispatcher } from '../../core/service/dispatcher';
@@ -7,16 +7,18 @@ import { createEventHub } from '../../core/service/eventHub';
 import { startHttpTransport } from '../../core/service/httpTransport';
 import { createOktaPrepService } from '../../core/service/oktaPrepService';
 import { MemorySecretStore } from '../../core/service/secretStore';
-import type { CliValues } from '../cliArgs';
+import { DEFAULT_MAX_UPLOAD_BYTES, UploadStore } from '../../core/service/uploadStore';
+import { ensureBrowserBuild } from '../browserBuild';
+import { parseByteSize, type CliValues } from '../cliArgs';
 import { EXIT, usageError, type ExitCode } from '../cliErrors';
 import type { CliEnvironment } from '../cliOutput';
 import { openCache } from '../openCache';
 
-const BROWSER_BUILD = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
-
 export async function runServeCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a port number, not "${values.port}"`);
+  const uploads = new UploadStore(parseByteSize(values['max-upload-bytes'], '--max-upload-bytes') ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const staticDir = await ensureBrowserBuild({ staticDir: values.static ? path.resolve(values.static) : undefined, note: (line) => context.out.note(line) });
   const db = openCache(values, context);
   const dbPath = path.resolve(values.db ?? defaultDatabasePath(context.env));
   const events = createEventHub();
@@ -29,12 +31,14 @@ export async function runServeCommand(values: CliValues, context: CliEnvironment
     transport: 'http',
     appVersion: APP_VERSION,
     defaultExportFolder: context.env.OKTA_PREP_EXPORT_DIR,
+    uploads,
   });
   const transport = await startHttpTransport({
     dispatch: createDispatcher(service, { logger: (line) => context.out.note(line) }),
     events,
-    staticDir: values.static ? path.resolve(values.static) : BROWSER_BUILD,
+    staticDir,
     port,
+    uploads,
   });
   if (values.json) context.out.json({ url: transport.url, origin: transport.origin, secret: transport.secret });
   else context.out.result(`Okta Prep is running. Open this address in a browser (it holds this run's secret):\n  ${transport.url}\nStop with Ctrl-C.`);

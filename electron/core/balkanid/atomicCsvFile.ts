@@ -1,9 +1,10 @@
 // Writes one CSV file atomically: streams UTF-8 records into a temp file beside the target, hashing as it goes, then renames.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { PRIVATE_FILE_MODE } from '../files/privateModes';
 import { formatCsvRecord } from './csvDialect';
+import { tempPathFor } from './exportTempNames';
 
 export interface CsvFileSummary {
   /** Absolute final path. */
@@ -48,7 +49,7 @@ export class AtomicCsvFile {
   static async create(finalPath: string, header: readonly string[], mode: number = PRIVATE_FILE_MODE): Promise<AtomicCsvFile> {
     const target = path.resolve(finalPath);
     const folder = path.dirname(target);
-    const tempPath = path.join(folder, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    const tempPath = tempPathFor(target);
     let handle: FileHandle;
     try {
       handle = await open(tempPath, 'wx', mode);

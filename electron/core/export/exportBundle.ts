@@ -1,11 +1,11 @@
 // Writes the BalkanID upload bundle of one snapshot: entities.csv, entity-relations.csv and manifest.json.
 // All three are written under temporary names, checked by the validator, and only then renamed into place together.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../shared/balkanid/columns';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
+import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
 import { validateCsvFiles } from '../balkanid/validator/index';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
@@ -13,6 +13,7 @@ import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
 import { resolveExportOptions, type ExportOptions } from './exportOptions';
 import { buildManifest, type BundleManifest } from './manifest';
+import { withPublishLock } from './publishLock';
 import { countRelationsInSnapshot, exportedRelationKinds, iterateRelationRecords, type ExportedRelationKind } from './relationRecords';
 
 export const BUNDLE_FILE_NAMES = { entities: 'entities.csv', relations: 'entity-relations.csv', manifest: 'manifest.json' } as const;
@@ -72,7 +73,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const fileMode = options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE;
   const entitiesFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.entities), ENTITY_COLUMNS, fileMode);
   let relationsFile: AtomicCsvFile | undefined;
-  const manifestTemp = path.join(outDir, `.${BUNDLE_FILE_NAMES.manifest}.${randomBytes(6).toString('hex')}.tmp`);
+  const manifestTemp = tempPathFor(path.join(outDir, BUNDLE_FILE_NAMES.manifest));
   try {
     const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
     input.onProgress?.({ file: 'entities', rows: 0 });
@@ -114,7 +115,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       validation,
     });
     await writeManifestFile(manifestTemp, manifest, fileMode);
-    await publishTogether(entitiesFile, relationsFile, manifestTemp, path.join(outDir, BUNDLE_FILE_NAMES.manifest));
+    await withPublishLock(outDir, () => publishTogether(entitiesFile, relationsFile!, manifestTemp, path.join(outDir, BUNDLE_FILE_NAMES.manifest)));
     return { outDir, manifest, validation };
   } catch (error) {
     await entitiesFile.abort();
@@ -146,12 +147,11 @@ async function publishTogether(entities: AtomicCsvFile, relations: AtomicCsvFile
   }
 }
 
-/** Temporary files an earlier export left behind when its process was killed (names only this code uses). */
-const STALE_TEMP_FILE = /^\.(?:entities\.csv|entity-relations\.csv|manifest\.json)\.[0-9a-f]+\.tmp$/;
-
+/** Removes temporary files an earlier export left behind when its process was killed; a running export's stay. */
 async function removeStaleTempFiles(outDir: string): Promise<void> {
+  const finalNames = Object.values(BUNDLE_FILE_NAMES);
   for (const name of await fs.readdir(outDir)) {
-    if (STALE_TEMP_FILE.test(name)) await fs.rm(path.join(outDir, name), { force: true });
+    if (isAbandonedTempFile(name, finalNames)) await fs.rm(path.join(outDir, name), { force: true });
   }
 }
 

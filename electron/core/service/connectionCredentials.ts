@@ -29,7 +29,7 @@ export function tokenFromFile(file: string): string {
 
 /** The saved connection's credentials, or undefined when none are available this session. */
 export async function loadCredentials(saved: SavedConnection, secrets: SecretStore): Promise<Credentials | undefined> {
-  if (saved.tokenFile && !saved.isSampleOrg) return { kind: 'ssws', token: tokenFromFile(saved.tokenFile) };
+  if (saved.tokenFile) return { kind: 'ssws', token: tokenFromFile(saved.tokenFile) };
   const secret = await secrets.get(SECRET_NAME);
   return secret === undefined ? undefined : (JSON.parse(secret) as Credentials);
 }

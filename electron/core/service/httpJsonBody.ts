@@ -1,8 +1,8 @@
 // Reads a JSON request body for the local HTTP transport: content-type check, streamed size limit, parse.
 import type { IncomingMessage } from 'node:http';
 
-/** validate.upload carries up to 2 × 200M characters of CSV text; JSON escaping adds a little. Bounded by V8's max string. */
-export const DEFAULT_MAX_BODY_BYTES = 450 * 1024 * 1024;
+/** Calls carry small JSON (the largest is a private key); files go to POST /api/upload, streamed to disk. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export type BodyResult =
   | { ok: true; value: unknown }

@@ -25,6 +25,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 };
 
+export const MISSING_BUILD_MESSAGE =
+  'The Okta Prep browser app is not built. Run "npm run build:renderer" (or restart "okta-prep serve", which builds it when missing), then reload this page.';
+
 export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -74,7 +77,9 @@ export async function serveStaticFile(
   }
   const file = staticDir === undefined ? null : await resolveStaticFile(staticDir, urlPath);
   if (file === null) {
-    sendText(res, 404, 'not found');
+    // The page itself missing means no browser build: say how to make one instead of a blank "not found".
+    const isPage = toRelativeStaticPath(urlPath) === 'index.html';
+    sendText(res, 404, isPage ? MISSING_BUILD_MESSAGE : 'not found');
     return;
   }
   const { size } = await stat(file);

@@ -1,4 +1,5 @@
-// The browser build's transport: the service dispatcher over HTTP (POST /api/call) and SSE (GET /api/events) on 127.0.0.1.
+// The browser build's transport: the service dispatcher over HTTP (POST /api/call), SSE (GET /api/events) and file
+// uploads for validation (POST /api/upload, streamed to disk; the call then names the upload id) on 127.0.0.1.
 //
 // Secret convention: the returned `url` is `http://127.0.0.1:<port>/#secret=<secret>`. The fragment never reaches the
 // server, logs or Referer headers; the page reads it from `location.hash` (see parseSecretFromHash in
@@ -14,6 +15,8 @@ import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './httpJsonBody';
 import { allowedHosts, allowedOrigins, hasAllowedHost, hasAllowedOrigin, isAuthorised } from './httpRequestGuards';
 import { sendJson, sendText } from './httpResponses';
 import { serveStaticFile } from './httpStaticFiles';
+import type { UploadStore } from './uploadStore';
+import type { UploadReceipt } from '../../../shared/service/types';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
@@ -26,8 +29,10 @@ export interface HttpTransportOptions {
   port?: number;
   /** Defaults to 32 random bytes, base64url. */
   secret?: string;
-  /** Largest accepted /api/call body; defaults to DEFAULT_MAX_BODY_BYTES (450 MiB). */
+  /** Largest accepted /api/call body; defaults to DEFAULT_MAX_BODY_BYTES (1 MiB). */
   maxBodyBytes?: number;
+  /** Where POST /api/upload streams files (the service validates them by upload id). Without it uploads get 404. */
+  uploads?: UploadStore;
   /** Interval of SSE keep-alive comments; defaults to 15 s. */
   keepAliveMs?: number;
   /** Unexpected server-side failures go here. Defaults to console.error. */
@@ -64,6 +69,19 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, context: Ro
   sendJson(res, 200, result);
 }
 
+function declaredLength(req: IncomingMessage): number | undefined {
+  const length = Number(req.headers['content-length']);
+  return req.headers['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+/** POST /api/upload: the raw file as the body (any content type); answers `{ uploadId, bytes }` or 413 with why. */
+async function handleUpload(req: IncomingMessage, res: ServerResponse, uploads: UploadStore): Promise<void> {
+  if (req.method !== 'POST') return sendText(res, 405, 'use POST');
+  const outcome = await uploads.receive(req, declaredLength(req));
+  if (!outcome.ok) return sendText(res, outcome.status, outcome.message, { close: true });
+  sendJson(res, 200, { uploadId: outcome.uploadId, bytes: outcome.bytes } satisfies UploadReceipt);
+}
+
 function handleEvents(req: IncomingMessage, res: ServerResponse, context: RouteContext): void {
   if (req.method !== 'GET') return sendText(res, 405, 'use GET');
   const end = openEventStream(req, res, context.options.events, context.options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS);
@@ -76,6 +94,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, co
   const isEvents = url.pathname === '/api/events';
   if (!isAuthorised(req, url, context.secret, isEvents)) return sendText(res, 401, 'missing or wrong secret');
   if (url.pathname === '/api/call') return handleCall(req, res, context);
+  if (url.pathname === '/api/upload' && context.options.uploads) return handleUpload(req, res, context.options.uploads);
   if (isEvents) return handleEvents(req, res, context);
   sendText(res, 404, 'not found');
 }

@@ -3,8 +3,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ServiceImplementation } from '../../../shared/service/contract';
-import type { ConnectionInfo, JobState, SnapshotSummary } from '../../../shared/service/types';
-import { validateCsvSources } from '../balkanid/validator/index';
+import type { ValidationReport } from '../../../shared/balkanid/findings';
+import type { ConnectionInfo, CsvFileRef, JobState, SnapshotSummary } from '../../../shared/service/types';
 import { normaliseOrgUrl, OrgUrlError } from '../okta/orgUrl';
 import { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
@@ -26,6 +26,8 @@ import { runWorkerTask } from './jobs/runWorkerTask';
 import { SampleOrgHost } from './sampleOrgHost';
 import type { SecretStore } from './secretStore';
 import { ServiceFailure } from './serviceFailure';
+import type { UploadStore } from './uploadStore';
+import { resolveCsvFileRef, withFileNames, withoutTempPaths, type ResolvedCsvFile } from './validateFileRefs';
 
 export interface ServiceDependencies {
   db: Db;
@@ -36,6 +38,8 @@ export interface ServiceDependencies {
   transport: 'ipc' | 'http';
   appVersion: string;
   defaultExportFolder?: string;
+  /** Files uploaded over HTTP for validation (the browser build); the desktop app passes paths instead. */
+  uploads?: UploadStore;
   /** Opens a folder in the OS file manager (Electron shell.openPath); absent in the browser build. */
   openFolder?: (folder: string) => Promise<string>;
 }
@@ -47,28 +51,32 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
   const countsCache = new Map<number, Record<string, number>>();
 
   async function connectionInfo(): Promise<ConnectionInfo | null> {
+    if (settings.usesSampleOrg()) {
+      // The sample org runs on a new port each time the app starts: always report the live one.
+      const { url } = await sampleOrg.ensure();
+      return { orgUrl: url, authKind: 'ssws', hasSecret: true, isSampleOrg: true, secretPersistence: deps.secrets.persistence() };
+    }
     const saved = settings.read();
     if (!saved) return null;
-    let info: Omit<ConnectionInfo, 'secretPersistence'>;
-    if (saved.isSampleOrg) {
-      // The sample org runs on a new port each time the app starts: point the connection at the live one.
-      const { url, token } = await sampleOrg.ensure();
-      if (saved.orgUrl !== url) settings.write({ ...saved, orgUrl: url });
-      await deps.secrets.set(SECRET_NAME, JSON.stringify({ kind: 'ssws', token } satisfies Credentials));
-      info = { ...saved, orgUrl: url, hasSecret: true };
-    } else {
-      info = { ...saved, hasSecret: saved.tokenFile !== undefined || (await deps.secrets.get(SECRET_NAME)) !== undefined };
-    }
+    const info: Omit<ConnectionInfo, 'secretPersistence'> = {
+      ...saved,
+      isSampleOrg: false,
+      hasSecret: saved.tokenFile !== undefined || (await deps.secrets.get(SECRET_NAME)) !== undefined,
+    };
     const notices = deps.secrets.takeNotices();
     return { ...info, secretPersistence: deps.secrets.persistence(), ...(notices.length > 0 && { notices }) };
   }
 
+  /** The sample org's throw-away token stays in memory: it never goes into the secret store over saved credentials. */
   async function requireConnection(): Promise<{ orgUrl: string; credentials: Credentials }> {
-    const info = await connectionInfo();
+    if (settings.usesSampleOrg()) {
+      const { url, token } = await sampleOrg.ensure();
+      return { orgUrl: url, credentials: { kind: 'ssws', token } };
+    }
     const saved = settings.read();
     const credentials = saved && (await loadCredentials(saved, deps.secrets));
-    if (!info || !credentials) throw notConnected(saved, deps.secrets.persistence());
-    return { orgUrl: info.orgUrl, credentials };
+    if (!saved || !credentials) throw notConnected(saved, deps.secrets.persistence());
+    return { orgUrl: saved.orgUrl, credentials };
   }
 
   function normalise(input: string): { url: string; notes: string[] } {
@@ -104,6 +112,21 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     return outcome.result.value as T;
   }
 
+  /** Checks the named files in a worker thread (the service's loop never parses CSV), then deletes uploads. */
+  async function validateFiles(refs: { entities?: CsvFileRef; relations?: CsvFileRef }): Promise<ValidationReport> {
+    if (!refs.entities && !refs.relations) throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
+    const files: { entities?: ResolvedCsvFile; relations?: ResolvedCsvFile } = {};
+    try {
+      if (refs.entities) files.entities = resolveCsvFileRef(refs.entities, deps.uploads, deps.transport);
+      if (refs.relations) files.relations = resolveCsvFileRef(refs.relations, deps.uploads, deps.transport);
+      const outcome = await runWorkerTask({ kind: 'validateFiles', entitiesPath: files.entities?.path, relationsPath: files.relations?.path }, () => {}).outcome;
+      if (!outcome.ok) throw new ServiceFailure('BAD_INPUT', withoutTempPaths(outcome.error.message, Object.values(files)));
+      return withFileNames(outcome.result.value as ValidationReport, files);
+    } finally {
+      for (const file of Object.values(files)) if (file.uploaded) await deps.uploads?.discard(file.path);
+    }
+  }
+
   function summary(snapshot: ReturnType<typeof listSnapshots>[number]): SnapshotSummary {
     let counts = countsCache.get(snapshot.id);
     if (!counts && snapshot.status === 'complete') {
@@ -133,12 +156,13 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
       }
-      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, tokenFile, isSampleOrg: false });
+      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, tokenFile });
+      settings.useSampleOrg(false);
       return (await connectionInfo())!;
     },
     'connection.useSampleOrg': async () => {
-      const { url } = await sampleOrg.ensure();
-      settings.write({ orgUrl: url, authKind: 'ssws', isSampleOrg: true });
+      await sampleOrg.ensure();
+      settings.useSampleOrg(true);
       return (await connectionInfo())!;
     },
     'connection.test': async () => {
@@ -178,19 +202,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'browse.userAccess': async ({ snapshotId, userId }) => userAccess(deps.db, snapshotId, userId),
     'browse.group': async ({ snapshotId, groupId }) => groupDetail(deps.db, snapshotId, groupId),
     'browse.app': async ({ snapshotId, appId }) => appDetail(deps.db, snapshotId, appId),
-    'validate.upload': async ({ entities, relations }) => {
-      if (!entities && !relations) throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
-      return validateCsvSources({
-        entities: entities ? { bytes: entities.content } : undefined,
-        relations: relations ? { bytes: relations.content } : undefined,
-      }).then((report) => ({
-        ...report,
-        files: {
-          entities: report.files.entities && entities ? { ...report.files.entities, path: entities.name } : undefined,
-          relations: report.files.relations && relations ? { ...report.files.relations, path: relations.name } : undefined,
-        },
-      }));
-    },
+    'validate.upload': async (params) => validateFiles(params),
     'validate.snapshot': async ({ snapshotId, options }) =>
       runQuickTask({ kind: 'validateSnapshot', dbPath: deps.dbPath, snapshotId, options: options ?? {}, appVersion: deps.appVersion }),
     'export.preview': async ({ snapshotId, options, rows }) => runQuickTask({ kind: 'preview', dbPath: deps.dbPath, snapshotId, options: options ?? {}, rows: rows ?? 5 }),
@@ -207,6 +219,9 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       const error = await deps.openFolder(folder);
       return error ? { opened: false, message: `could not open ${folder}: ${error}` } : { opened: true };
     },
-    close: () => sampleOrg.close(),
+    close: async () => {
+      await sampleOrg.close();
+      await deps.uploads?.close();
+    },
   };
 }

@@ -63,8 +63,8 @@ function createAjv(logWarning: (line: string) => void): Ajv {
   return new Ajv({
     allErrors: true,
     strict: false,
-    // maxLength counts UTF-16 units (string.length) instead of walking every code point: validate.upload carries
-    // up to 200M characters and the code-point walk blocks the event loop for about a second. Stricter, never looser.
+    // maxLength counts UTF-16 units (string.length) instead of walking every code point: cheaper on long strings,
+    // and stricter, never looser.
     unicode: false,
     logger: {
       log: () => undefined,

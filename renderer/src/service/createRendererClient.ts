@@ -1,5 +1,5 @@
 // Builds the service client for this build: IPC through window.oktaPrep in the desktop app, HTTP + SSE in the browser build.
-import { createServiceClient, type ServiceTransport } from '../../../shared/service/client';
+import { createServiceClient, unwrapServiceResult, type ServiceTransport } from '../../../shared/service/client';
 import type { ServiceEvent } from '../../../shared/service/contract';
 import type { ServiceResult } from '../../../shared/service/errors';
 import { createHttpClientTransport } from '../../../shared/service/httpClientTransport';
@@ -16,7 +16,8 @@ function createIpcClient(): ClientSetup {
     call: (method, params) => bridge.call(method, params) as Promise<ServiceResult<unknown>>,
     onEvent: (listener) => bridge.onEvent((event) => listener(event as ServiceEvent)),
   };
-  return { ok: true, client: createServiceClient(transport) };
+  const fileRef = async (file: File) => ({ name: file.name, path: bridge.pathForFile(file) });
+  return { ok: true, client: { ...createServiceClient(transport), fileRef } };
 }
 
 function createHttpClient(): ClientSetup {
@@ -28,7 +29,11 @@ function createHttpClient(): ClientSetup {
     };
   }
   const transport = createHttpClientTransport({ baseUrl: window.location.origin, secret });
-  return { ok: true, client: createServiceClient(transport) };
+  const fileRef = async (file: File) => {
+    const receipt = unwrapServiceResult(await transport.upload(file), 'upload') as { uploadId: string };
+    return { name: file.name, uploadId: receipt.uploadId };
+  };
+  return { ok: true, client: { ...createServiceClient(transport), fileRef } };
 }
 
 export function createRendererClient(): ClientSetup {

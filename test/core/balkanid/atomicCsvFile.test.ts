@@ -67,7 +67,7 @@ describe('AtomicCsvFile', () => {
     const file = await AtomicCsvFile.create(target, ['App']);
     await file.writeRecord(['okta']);
     expect(path.dirname(file.tempPath)).toBe(dir);
-    expect(path.basename(file.tempPath)).toMatch(/^\.entities\.csv\.[0-9a-f]+\.tmp$/);
+    expect(path.basename(file.tempPath)).toMatch(new RegExp(`^\\.entities\\.csv\\.${process.pid}-[0-9a-f]{12}\\.tmp$`));
     expect(await readdir(dir)).toEqual([path.basename(file.tempPath)]);
     await file.commit();
     expect(await readdir(dir)).toEqual(['entities.csv']);

@@ -1,5 +1,6 @@
 // Export failure paths and options: a failed export leaves nothing behind, an old bundle survives a failed
 // re-export, incomplete snapshots are refused, and relation kinds / user attributes can be left out.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,12 +64,44 @@ describe('exportBundle', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
   });
 
-  it('removes temporary files a killed export left behind', async () => {
+  it('removes temporary files a killed export left behind, and leaves those of an export still running', async () => {
     const out = tempDir();
-    fs.writeFileSync(path.join(out, '.entities.csv.abcdef123456.tmp'), 'half');
+    const gonePid = 4_194_305; // above Linux's largest pid: no such process
+    fs.writeFileSync(path.join(out, '.entities.csv.abcdef123456.tmp'), 'half'); // an older version's name, no pid
+    fs.writeFileSync(path.join(out, `.manifest.json.${gonePid}-abcdef123456.tmp`), 'half');
+    const running = `.entity-relations.csv.${process.pid}-0123456789ab.tmp`;
+    fs.writeFileSync(path.join(out, running), 'in progress');
     fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
     await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
-    expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json', 'notes.txt']);
+    expect(fs.readdirSync(out).sort()).toEqual([running, 'entities.csv', 'entity-relations.csv', 'manifest.json', 'notes.txt']);
+  });
+
+  it('runs two exports into one folder at once: both finish, the bundle left is whole and valid, no temporary file stays', async () => {
+    const out = tempDir();
+    // The second starts while the first has its temporary files open (as two export jobs of one service would).
+    let second: ReturnType<typeof exportBundle> | undefined;
+    const first = exportBundle({
+      db,
+      snapshotId,
+      outDir: out,
+      appVersion: 'test',
+      options: { relationKinds: ['groupMembership'] },
+      onProgress: ({ file }) => {
+        if (file === 'relations') second ??= exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
+      },
+    });
+    const [narrow, full] = await Promise.all([first, first.then(() => second!)]);
+    expect(narrow.validation.errorCount).toBe(0);
+    expect(full.validation.errorCount).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
+    // Whichever finished last, its manifest describes the files beside it (never one export's file with the other's manifest).
+    const { manifest, relations } = readBundle(out);
+    for (const file of ['entities', 'relations'] as const) {
+      const bytes = fs.readFileSync(path.join(out, manifest.files[file].name));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files[file].sha256);
+    }
+    expect(relations.rows).toHaveLength(manifest.files.relations.rows);
+    expect([narrow.manifest.files.relations.sha256, full.manifest.files.relations.sha256]).toContain(manifest.files.relations.sha256);
   });
 
   it('writes every file (manifest too) 0600 in a folder it creates 0700, whatever was there before', async () => {

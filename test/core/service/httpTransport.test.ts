@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
 import { createEventHub } from '../../../electron/core/service/eventHub';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../electron/core/service/httpJsonBody';
+import { MISSING_BUILD_MESSAGE } from '../../../electron/core/service/httpStaticFiles';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { ServiceFailure } from '../../../electron/core/service/serviceFailure';
 import { createServiceClient, ServiceCallError } from '../../../shared/service/client';
@@ -68,7 +69,7 @@ describe('startHttpTransport', () => {
     expect(transport.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(transport.url).toBe(`${transport.origin}/#secret=${transport.secret}`);
     expect(parseSecretFromHash(new URL(transport.url).hash)).toBe(transport.secret);
-    expect(DEFAULT_MAX_BODY_BYTES).toBeGreaterThanOrEqual(400_000_000);
+    expect(DEFAULT_MAX_BODY_BYTES).toBe(1024 * 1024); // calls are small JSON; files go to /api/upload
   });
 
   it('round-trips a call with the secret, ok and error values both as HTTP 200', async () => {
@@ -176,6 +177,19 @@ describe('startHttpTransport', () => {
     expect((await fetch(`${transport.origin}/missing.js`)).status).toBe(404);
     expect((await fetch(`${transport.origin}/assets`)).status).toBe(404);
     expect((await fetch(`${transport.origin}/api/nothing`, { headers: authHeaders() })).status).toBe(404);
+  });
+
+  it('answers the page with how to build the browser app when the build is missing, not a blank 404', async () => {
+    const empty = await startHttpTransport({ dispatch: createDispatcher(service), events: hub, staticDir: path.join(root, 'no-build') });
+    try {
+      const page = await fetch(`${empty.origin}/`);
+      expect(page.status).toBe(404);
+      expect(await page.text()).toBe(MISSING_BUILD_MESSAGE);
+      expect(MISSING_BUILD_MESSAGE).toContain('npm run build:renderer');
+      expect(await (await fetch(`${empty.origin}/assets/app.js`)).text()).toBe('not found');
+    } finally {
+      await empty.close();
+    }
   });
 
   it('never serves files outside the static folder', async () => {

@@ -14,6 +14,7 @@ import { createEventHub } from '../../../electron/core/service/eventHub';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
 import { MemorySecretStore } from '../../../electron/core/service/secretStore';
+import { UploadStore } from '../../../electron/core/service/uploadStore';
 import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -24,6 +25,7 @@ let transport: HttpTransport;
 let db: Db;
 let service: ReturnType<typeof createOktaPrepService>;
 let client: ReturnType<typeof createServiceClient>;
+let httpTransport: ReturnType<typeof createHttpClientTransport>;
 const events: ServiceEvent[] = [];
 let logLines: string[] = [];
 
@@ -53,9 +55,11 @@ beforeAll(async () => {
   db = openDatabase(dbPath);
   const hub = createEventHub();
   hub.subscribe((event) => events.push(event));
-  service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events: hub, transport: 'http', appVersion: 'test', defaultExportFolder: path.join(dir, 'exports') });
-  transport = await startHttpTransport({ dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }), events: hub });
-  client = createServiceClient(createHttpClientTransport({ baseUrl: transport.origin, secret: transport.secret }));
+  const uploads = new UploadStore();
+  service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events: hub, transport: 'http', appVersion: 'test', defaultExportFolder: path.join(dir, 'exports'), uploads });
+  transport = await startHttpTransport({ dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }), events: hub, uploads });
+  httpTransport = createHttpClientTransport({ baseUrl: transport.origin, secret: transport.secret });
+  client = createServiceClient(httpTransport);
 });
 afterAll(async () => {
   await transport?.close();
@@ -142,6 +146,17 @@ describe('Okta Prep service', () => {
     expect(last.rows[0]!.parentName).toBeTruthy();
   });
 
+  it('refuses a sort column that is not a column, Object members like constructor included, with the known ones named', async () => {
+    const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
+    for (const column of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'no_such_column']) {
+      const answer = await call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 5, sort: { column, direction: 'asc' } });
+      expect(answer.error).toEqual({ code: 'BAD_INPUT', message: `unknown column "${column}" for users: sort by one of id, name, login, email, status, created, lastLogin` });
+    }
+    const relations = await call('browse.page', { snapshotId, table: 'relations', offset: 0, limit: 5, sort: { column: 'constructor', direction: 'desc' } });
+    expect(relations.error).toEqual({ code: 'BAD_INPUT', message: 'unknown column "constructor" for relations: sort by one of seq' });
+    expect(logLines.join('\n')).not.toMatch(/constructor/);
+  });
+
   it("explains a user's access: direct apps and apps through groups, with the group named", async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     const [appId, groups] = [...okta.org.appGroupAssignments].find(([, list]) => list.length > 0)!;
@@ -176,7 +191,9 @@ describe('Okta Prep service', () => {
     const report = await client.call('validate.snapshot', { snapshotId });
     expect(report.errorCount).toBe(0);
     const broken = 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n';
-    const uploaded = await client.call('validate.upload', { entities: { name: 'mine.csv', content: broken } });
+    const receipt = await httpTransport.upload(new Blob([broken]));
+    if (!receipt.ok) throw new Error(receipt.error.message);
+    const uploaded = await client.call('validate.upload', { entities: { name: 'mine.csv', uploadId: receipt.value.uploadId } });
     expect(uploaded.files.entities!.path).toBe('mine.csv');
     expect(uploaded.findings).toContainEqual(expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }));
     await expect(client.call('export.start', { snapshotId, outDir: 'relative/dir' })).rejects.toMatchObject({ code: 'BAD_INPUT' });

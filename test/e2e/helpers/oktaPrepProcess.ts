@@ -12,14 +12,15 @@ export interface StartedProcess<T> {
 
 const START_TIMEOUT_MS = 90_000;
 
-/** Runs `node bin/okta-prep.mjs …args`; its output goes to .tmp/e2e/<logName>.log. */
-export function startOktaPrep<T extends { url: string }>(args: string[], logName: string): Promise<StartedProcess<T>> {
+/** Runs `node bin/okta-prep.mjs …args` from `root` (this checkout by default); its output goes to .tmp/e2e/<logName>.log. */
+export function startOktaPrep<T extends { url: string }>(args: string[], logName: string, options: { root?: string; env?: NodeJS.ProcessEnv } = {}): Promise<StartedProcess<T>> {
   fs.mkdirSync(E2E_DIR, { recursive: true });
+  const root = options.root ?? REPO_ROOT;
   const log = fs.createWriteStream(path.join(E2E_DIR, `${logName}.log`));
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'okta-prep.mjs'), ...args], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'okta-prep.mjs'), ...args], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   child.stderr?.pipe(log);
   let stderrTail = '';

@@ -2,6 +2,7 @@
 // `limit` and uses an index; the relations table pages by its row number so row 900,000 is one index lookup away.
 import type { BrowsePage, BrowsePageParams, BrowseTable } from '../../../../shared/service/types';
 import type { Db } from '../../store/openDatabase';
+import { quoteForMessage } from '../paramValidators';
 import { ServiceFailure } from '../serviceFailure';
 import { resolveEndNames } from './endNames';
 
@@ -51,6 +52,19 @@ const TABLES: Record<Exclude<BrowseTable, 'relations'>, TableSpec> = {
   },
 };
 
+/**
+ * The SQL expression of a sort column. Object.hasOwn, not `in` or a bare lookup: a column named `constructor`,
+ * `__proto__` or `toString` would otherwise reach the inherited Object members and end up in the SQL.
+ */
+function sortExpressionOf(spec: TableSpec, table: BrowseTable, column: string): string {
+  if (!Object.hasOwn(spec.columns, column)) throw unknownColumn(table, column, Object.keys(spec.columns));
+  return spec.columns[column]!;
+}
+
+function unknownColumn(table: BrowseTable, column: string, known: readonly string[]): ServiceFailure {
+  return new ServiceFailure('BAD_INPUT', `unknown column ${quoteForMessage(column)} for ${table}: sort by one of ${known.join(', ')}`);
+}
+
 function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -66,8 +80,7 @@ function pageOfTable(db: Db, params: BrowsePageParams, spec: TableSpec): BrowseP
     values.filter = params.filter;
     where.push(`${spec.filterColumn} = @filter`);
   }
-  const sortColumn = params.sort && params.sort.column in spec.columns ? params.sort.column : undefined;
-  const sortExpression = sortColumn ? spec.columns[sortColumn] : spec.columns[spec.defaultSort] ?? spec.defaultSort;
+  const sortExpression = params.sort ? sortExpressionOf(spec, params.table, params.sort.column) : spec.columns[spec.defaultSort];
   const direction = params.sort?.direction === 'desc' ? 'DESC' : 'ASC';
   const select = Object.entries(spec.columns).map(([name, expression]) => `${expression} AS "${name}"`).join(', ');
   const whereSql = where.join(' AND ');
@@ -96,6 +109,8 @@ function relationTotal(db: Db, snapshotId: number): number {
 }
 
 function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
+  // Relations are kept in row-number order only (a million rows sorted any other way would need an index per column).
+  if (params.sort && params.sort.column !== 'seq') throw unknownColumn('relations', params.sort.column, ['seq']);
   const values: Record<string, unknown> = { snapshotId: params.snapshotId, limit: params.limit, offset: params.offset };
   let total: number;
   let rows: Record<string, string | number | null>[];

@@ -12,13 +12,15 @@ export type WorkerTask =
   | { kind: 'pull'; dbPath: string; orgUrl: string; credentials: Credentials; includeFactors: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number; appVersion: string }
   | { kind: 'export'; dbPath: string; snapshotId: number; outDir: string; options: Partial<ExportOptions>; appVersion: string }
   | { kind: 'validateSnapshot'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; appVersion: string }
-  | { kind: 'preview'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; rows: number };
+  | { kind: 'preview'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; rows: number }
+  | { kind: 'validateFiles'; entitiesPath?: string; relationsPath?: string };
 
 export type WorkerResult =
   | { kind: 'pull'; value: PullResult }
   | { kind: 'export'; value: Pick<ExportBundleResult, 'outDir' | 'manifest'> & { validation: ValidationReport } }
   | { kind: 'validateSnapshot'; value: ValidationReport }
-  | { kind: 'preview'; value: ExportPreview };
+  | { kind: 'preview'; value: ExportPreview }
+  | { kind: 'validateFiles'; value: ValidationReport };
 
 export type WorkerProgress = { kind: 'pull'; progress: PullProgress } | { kind: 'export'; file: 'entities' | 'relations'; rows: number };
 

@@ -1,4 +1,4 @@
-// Runs one long job (pull, export, snapshot validation, export preview) in a worker thread with its own SQLite
+// Runs one long job (pull, export, snapshot or file validation, export preview) in a worker thread with its own SQLite
 // connection, so the service's event loop — the Electron main process — never stalls while it works.
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../../shared/balkanid/columns';
 import { formatCsvRecord } from '../../balkanid/csvDialect';
+import { validateCsvFiles } from '../../balkanid/validator/index';
 import { iterateEntityRecords } from '../../export/entityRecords';
 import { exportBundle } from '../../export/exportBundle';
 import { resolveExportOptions } from '../../export/exportOptions';
@@ -47,6 +48,8 @@ function preview(db: Db, snapshotId: number, rowCount: number, partialOptions: W
 }
 
 async function run(): Promise<WorkerResult> {
+  // Checking uploaded or opened files needs no database: the validator streams them from disk.
+  if (task.kind === 'validateFiles') return { kind: 'validateFiles', value: await validateCsvFiles({ entitiesPath: task.entitiesPath, relationsPath: task.relationsPath }) };
   const db = openDatabase(task.dbPath);
   try {
     switch (task.kind) {

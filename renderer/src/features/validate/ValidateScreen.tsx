@@ -1,14 +1,13 @@
 // Validate screen: check the export of a snapshot, or CSV files opened or dropped on the window, and show the findings.
 import { useId, useState } from 'react';
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
-import type { CsvUpload } from '../../../../shared/service/types';
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { useSnapshots } from '../../app/SnapshotsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SnapshotPicker } from '../../components/SnapshotPicker';
 import { useAsyncAction } from '../../service/useAsyncAction';
 import { useService } from '../../service/ServiceContext';
-import { classifyUploads } from './csvFileKind';
+import { classifyChosenFiles, readSourceTexts } from './chosenCsvFiles';
 import type { FileTexts } from './FindingDetail';
 import { FindingsReport } from './FindingsReport';
 import { useWindowFileDrop } from './useWindowFileDrop';
@@ -35,12 +34,13 @@ export function ValidateScreen() {
 
   const validateFiles = useAsyncAction(async (files: File[]) => {
     setShown(null);
-    const uploads: CsvUpload[] = await Promise.all(files.map(async (file) => ({ name: file.name, content: await file.text() })));
-    const { entities, relations, ignored: left } = classifyUploads(uploads);
+    const { entities, relations, ignored: left } = await classifyChosenFiles(files);
     setIgnored(left.map((file) => `${file.name} (${file.reason})`));
-    const report = await client.call('validate.upload', { ...(entities ? { entities } : {}), ...(relations ? { relations } : {}) });
+    // The service reads the files from disk (desktop app) or from a streamed upload (browser build), never from JSON.
+    const [entitiesRef, relationsRef] = await Promise.all([entities && client.fileRef(entities.file), relations && client.fileRef(relations.file)]);
+    const report = await client.call('validate.upload', { ...(entitiesRef ? { entities: entitiesRef } : {}), ...(relationsRef ? { relations: relationsRef } : {}) });
     const names = [entities && `${entities.name} as entities`, relations && `${relations.name} as relations`].filter(Boolean).join(', ');
-    setShown({ report, source: `Checked ${names}`, texts: { ...(entities ? { entities } : {}), ...(relations ? { relations } : {}) } });
+    setShown({ report, source: `Checked ${names}`, texts: await readSourceTexts({ entities, relations }) });
   });
 
   const dragging = useWindowFileDrop((files) => void validateFiles.run(files));

@@ -1,6 +1,4 @@
 // Pure: decides which opened or dropped CSV is the entities file and which the relations file (header row first, then file name).
-import type { CsvUpload } from '../../../../shared/service/types';
-
 export type CsvFileKind = 'entities' | 'relations';
 
 function firstLine(content: string): string {
@@ -22,18 +20,24 @@ export function kindFromFileName(name: string): CsvFileKind | null {
   return null;
 }
 
-export interface ClassifiedUploads {
-  entities?: CsvUpload;
-  relations?: CsvUpload;
+/** A file to classify: its name and the start of its text (the header row is all that is read). */
+export interface CsvFileHead {
+  name: string;
+  head: string;
+}
+
+export interface ClassifiedUploads<F extends CsvFileHead> {
+  entities?: F;
+  relations?: F;
   /** Files left out, with why. */
   ignored: { name: string; reason: string }[];
 }
 
-export function classifyUploads(files: readonly CsvUpload[]): ClassifiedUploads {
-  const result: ClassifiedUploads = { ignored: [] };
-  const undecided: CsvUpload[] = [];
+export function classifyUploads<F extends CsvFileHead>(files: readonly F[]): ClassifiedUploads<F> {
+  const result: ClassifiedUploads<F> = { ignored: [] };
+  const undecided: F[] = [];
   for (const file of files) {
-    const kind = kindFromHeader(file.content) ?? kindFromFileName(file.name);
+    const kind = kindFromHeader(file.head) ?? kindFromFileName(file.name);
     if (kind && !result[kind]) result[kind] = file;
     else if (kind) result.ignored.push({ name: file.name, reason: `a second ${kind} file` });
     else undecided.push(file);

@@ -1,0 +1,30 @@
+// The CSV files the user opened or dropped: classified from their first bytes only (never read whole to decide),
+// and — when small enough — read as text so a finding can show its offending line.
+import { classifyUploads, type ClassifiedUploads } from './csvFileKind';
+import type { FileTexts } from './FindingDetail';
+
+/** Enough for any header row. */
+const HEAD_BYTES = 64 * 1024;
+/** Larger files are checked all the same; the finding detail just does not show the line itself. */
+export const SOURCE_TEXT_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export interface ChosenCsvFile {
+  name: string;
+  head: string;
+  file: File;
+}
+
+export async function classifyChosenFiles(files: readonly File[]): Promise<ClassifiedUploads<ChosenCsvFile>> {
+  const heads = await Promise.all(files.map(async (file) => ({ name: file.name, head: await file.slice(0, HEAD_BYTES).text(), file })));
+  return classifyUploads(heads);
+}
+
+/** The texts of the chosen files that are small enough to keep in the window. */
+export async function readSourceTexts(chosen: { entities?: ChosenCsvFile; relations?: ChosenCsvFile }): Promise<FileTexts> {
+  const texts: FileTexts = {};
+  for (const kind of ['entities', 'relations'] as const) {
+    const file = chosen[kind]?.file;
+    if (file && file.size <= SOURCE_TEXT_LIMIT_BYTES) texts[kind] = { name: file.name, content: await file.text() };
+  }
+  return texts;
+}

@@ -1,0 +1,68 @@
+// Trying the sample org through the real service: it connects and pulls with its own throw-away token, and the
+// saved real connection — org URL and credentials in the secret store — is left exactly as it was, across restarts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../electron/core/service/dispatcher';
+import { createEventHub } from '../../../electron/core/service/eventHub';
+import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
+import { MemorySecretStore } from '../../../electron/core/service/secretStore';
+import { openDatabase } from '../../../electron/core/store/openDatabase';
+import { createServiceClient } from '../../../shared/service/client';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const REAL_TOKEN = 'real-org-token-KEEP-ME';
+const tempDir = useTempDirs();
+const running: Array<() => Promise<void>> = [];
+
+afterEach(async () => {
+  for (const close of running.splice(0).reverse()) await close();
+});
+
+/** One service "run" over a data folder and secret store that outlive it (like the app across restarts). */
+function startService(dataFolder: string, secrets: MemorySecretStore) {
+  const dbPath = path.join(dataFolder, 'cache.sqlite');
+  const db = openDatabase(dbPath);
+  const service = createOktaPrepService({ db, dbPath, dataFolder, secrets, events: createEventHub(), transport: 'ipc', appVersion: 'test' });
+  running.push(async () => {
+    await service.close();
+    db.close();
+  });
+  return createServiceClient({ call: createDispatcher(service), onEvent: () => () => undefined });
+}
+
+describe('sample org and saved credentials', () => {
+  it('connects to the sample org without saving its token over the saved real connection', async () => {
+    const dataFolder = tempDir();
+    const secrets = new MemorySecretStore();
+    const client = startService(dataFolder, secrets);
+    await client.call('connection.save', { orgUrl: 'acme.okta.com', auth: { kind: 'ssws', token: REAL_TOKEN } });
+    const savedSecret = await secrets.get('okta-credentials');
+    const savedFile = fs.readFileSync(path.join(dataFolder, 'connection.json'), 'utf8');
+
+    const sample = await client.call('connection.useSampleOrg', {});
+    expect(sample).toMatchObject({ isSampleOrg: true, hasSecret: true, authKind: 'ssws', orgUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    expect((await client.call('connection.test', {})).ok).toBe(true); // the sample org's own token works
+
+    expect(await secrets.get('okta-credentials')).toBe(savedSecret);
+    expect(JSON.parse(savedSecret!)).toEqual({ kind: 'ssws', token: REAL_TOKEN });
+    expect(fs.readFileSync(path.join(dataFolder, 'connection.json'), 'utf8')).toBe(savedFile);
+  });
+
+  it('stays on the sample org after a restart, and saving a connection again switches back to it', async () => {
+    const dataFolder = tempDir();
+    const secrets = new MemorySecretStore();
+    const first = startService(dataFolder, secrets);
+    await first.call('connection.save', { orgUrl: 'acme.okta.com', auth: { kind: 'ssws', token: REAL_TOKEN } });
+    await first.call('connection.useSampleOrg', {});
+    for (const close of running.splice(0)) await close();
+
+    const second = startService(dataFolder, secrets);
+    expect(await second.call('connection.get', {})).toMatchObject({ isSampleOrg: true, hasSecret: true });
+    expect(JSON.parse((await secrets.get('okta-credentials'))!)).toEqual({ kind: 'ssws', token: REAL_TOKEN });
+
+    const real = await second.call('connection.save', { orgUrl: 'https://acme.okta.com', auth: { kind: 'ssws', token: `${REAL_TOKEN}-2` } });
+    expect(real).toMatchObject({ orgUrl: 'https://acme.okta.com', authKind: 'ssws', hasSecret: true, isSampleOrg: false });
+    expect(await second.call('connection.get', {})).toEqual(real);
+  });
+});
