@@ -13,6 +13,7 @@ import { tokenEndpoint } from './oauth/tokenEndpoint';
 import { enforcePermissions, type PermissionOptions } from './permissions';
 import { composeStages, type Stage } from './pipeline';
 import { rateLimitHeaders } from './rateLimitHeaders';
+import { repeatNextLink, type RepeatNextLinkOptions } from './repeatNextLink';
 import { RateLimitWindows, resolveRateLimits, type RateLimitOptions } from './rateLimitWindows';
 import { createRouter } from './router';
 import { OKTA_ROUTES } from './routes/index';
@@ -38,6 +39,8 @@ export interface FakeOktaServerOptions {
   oauth?: OAuthOptions;
   /** Extra time every admitted request takes before it is handled (keeps requests in flight); default 0. */
   latencyMs?: number;
+  /** One listing whose `next` link loops (or never ends), as a buggy org or proxy sends; default: none. */
+  repeatNextLink?: RepeatNextLinkOptions;
 }
 
 export interface FakeOktaServer {
@@ -78,6 +81,7 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     authenticate({ apiToken: () => options.apiToken, oauth, clock }),
     ...(options.faults ? [injectFaults(new FaultPlan(options.faults), stats)] : []),
     enforcePermissions({ permissions: options.permissions, oauthWithoutAdminRole: options.oauthWithoutAdminRole }),
+    ...(options.repeatNextLink ? [repeatNextLink(options.repeatNextLink)] : []),
   ];
 }
 

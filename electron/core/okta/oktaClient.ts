@@ -47,6 +47,8 @@ export class OktaClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
   /** Set by the pull to its snapshot's warnings (see pull/pullWarnings.ts). */
   warningSink: WarningSink;
+  /** Set by the pull to its request cap (pull/requestCap.ts): asked before every request, throws to stop. */
+  requestGate: () => void = () => {};
   private readonly origin: string;
   private readonly options: OktaClientOptions;
 
@@ -91,6 +93,7 @@ export class OktaClient {
     let rateLimits = 0;
     let reauthorised = false;
     for (;;) {
+      this.requestGate();
       const release = await this.governor.acquire(bucket, this.options.signal);
       let response: Response;
       let bodyText: string;
