@@ -67,6 +67,12 @@ export class PullError extends Error {
 /** The pull stopped at its request cap (requestCap.ts): not broken, resumable with a fresh allowance, or left. */
 export class PullPaused extends PullError {
   override name = 'PullPaused';
+  /** What a resume allows: as many requests as this run made. */
+  readonly allowance: number;
+  constructor(snapshotId: number, cause: RequestCapReached) {
+    super(`${cause.message}. Snapshot ${snapshotId} keeps what was received; resuming it allows another ${cause.requests} requests, or leave it`, snapshotId, cause);
+    this.allowance = cause.requests;
+  }
 }
 
 function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quick?: QuickRefresh } {
@@ -166,7 +172,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       const rows = kind.toRows(page.items, objectId);
       const allFollowUps = kind.followUps?.(page.items) ?? [];
       const followUps = quick ? quick.keepFollowUps(kindName, page.items, allFollowUps) : allFollowUps;
-      requestCap.raise(estimateRaise(kindName, page.items, followUps));
+      requestCap.raise(estimateRaise(kindName, page, followUps));
       writer.commitPage(key, rows, page.nextUrl, followUps, page.nextUrl ? accepted.followed : undefined);
       progress.addRows(phase, page.items.length);
       url = page.nextUrl;
@@ -246,7 +252,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     const message = cancelled ? 'the pull was cancelled' : (reason as Error)?.message ?? String(reason);
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
     if (!cancelled && reason instanceof RequestCapReached) {
-      throw new PullPaused(`${message} (snapshot ${snapshotId} keeps what was received)`, snapshotId, reason);
+      throw new PullPaused(snapshotId, reason);
     }
     throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }

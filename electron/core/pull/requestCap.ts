@@ -16,8 +16,7 @@ export class RequestCapReached extends Error {
     readonly multiplier: number,
   ) {
     super(
-      `paused: this pull made ${requests} requests, ${multiplier}× its estimate of ${estimate} + ${HEADROOM}; Okta may be looping (a listing that never ends). ` +
-        `Resuming allows another ${requests} requests; or leave it`,
+      `paused: this pull made ${requests} requests, ${multiplier}× its estimate of ${estimate} + ${HEADROOM}; Okta may be looping (a listing that never ends)`,
     );
   }
 }
@@ -39,24 +38,24 @@ export class RequestCap {
   ) {
     if (!(multiplier > 0)) throw new RangeError(`the request cap multiplier must be above 0, got ${multiplier}`);
     this.saveEstimate = db.prepare(`UPDATE snapshots SET request_estimate = ? WHERE id = ?`);
-    this.saveEstimate.run(Math.ceil(estimate), snapshotId);
+    this.estimate = Math.ceil(estimate);
+    this.saveEstimate.run(this.estimate, snapshotId);
   }
 
   get limit(): number {
     return Math.ceil(this.multiplier * this.estimate) + HEADROOM;
   }
 
-  /** More objects revealed: the estimate (kept on the snapshot for a resume) grows by `requests`. */
+  /** More objects revealed: the estimate (kept on the snapshot for a resume) grows by `requests`, rounded up. */
   raise(requests: number): void {
     if (!(requests > 0)) return;
-    const before = Math.ceil(this.estimate);
-    this.estimate += requests;
-    if (Math.ceil(this.estimate) !== before) this.saveEstimate.run(Math.ceil(this.estimate), this.snapshotId);
+    this.estimate += Math.ceil(requests);
+    this.saveEstimate.run(this.estimate, this.snapshotId);
   }
 
   /** Called before every request of the pull (OktaClient.requestGate): throws once the allowance is used up. */
   readonly gate = (): void => {
-    if (this.used >= this.limit) throw new RequestCapReached(this.used, Math.ceil(this.estimate), this.multiplier);
+    if (this.used >= this.limit) throw new RequestCapReached(this.used, this.estimate, this.multiplier);
     this.used++;
   };
 }

@@ -33,12 +33,14 @@ export function initialEstimate(userCount: number | undefined, includeFactors: b
 
 /**
  * What a page of the groups, apps or role-assignee listing adds: one request per listing it schedules, more pages
- * for big groups, and the app-assignment pages a group's users bring to each app it is assigned to.
+ * for big groups, and the app-assignment pages a group's users bring to each app it is assigned to. Deprovisioned
+ * users are not in the Everyone count and nothing else counts them: each of their pages that has a next adds one.
  */
-export function estimateRaise(kindName: string, items: readonly unknown[], followUps: readonly ScheduledTask[]): number {
+export function estimateRaise(kindName: string, page: { items: readonly unknown[]; nextUrl?: string }, followUps: readonly ScheduledTask[]): number {
   let requests = followUps.length;
+  if (kindName === 'users-deprovisioned' && page.nextUrl !== undefined) requests += 1;
   if (kindName !== 'groups') return requests;
-  for (const group of items as OktaGroup[]) {
+  for (const group of page.items as OktaGroup[]) {
     const stats = group._embedded?.stats;
     if (!stats) continue;
     requests += Math.max(0, Math.ceil(stats.usersCount / PAGE.members) - 1);
