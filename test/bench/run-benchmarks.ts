@@ -7,6 +7,7 @@ import { runPullEngineBench } from './pullEngineBench';
 import { runPullMemoryBench } from './pullMemoryBench';
 import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
+import { runRepeatingNextBench } from './repeatingNextBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
   'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
+  'pull against a users listing whose next link repeats': runRepeatingNextBench,
 };
 
 const only = process.argv[2];
