@@ -9,6 +9,8 @@ export const EXIT = {
   okta: 3,
   /** Local failure: disk, database. */
   local: 4,
+  /** The pull paused at its request cap (Okta may be looping): resume it with --resume, or leave it. */
+  paused: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -42,4 +42,5 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
                  (owner only), and a folder export creates is 0700
 
 Exit codes: 0 success, 1 validation findings that block the upload, 2 usage error,
-3 Okta/network/auth failure, 4 local failure (disk, database).`;
+3 Okta/network/auth failure, 4 local failure (disk, database), 5 pull paused at its request cap
+(3 × its estimate + 100: Okta may be looping; resume with --resume to allow as many again, or leave it).`;

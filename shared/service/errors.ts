@@ -8,6 +8,8 @@ export const SERVICE_ERROR_CODES = [
   'OKTA_AUTH',
   'OKTA_PERMISSION',
   'OKTA_UNAVAILABLE',
+  /** A pull stopped at its request cap (Okta may be looping): resumable, not broken. */
+  'PULL_PAUSED',
   'CONFLICT',
   'BAD_INPUT',
   'INTERNAL',

@@ -9,6 +9,7 @@ import { runPullMemoryBench } from './pullMemoryBench';
 import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
 import { runUploadValidateBench } from './uploadValidateBench';
+import { runRepeatingNextBench } from './repeatingNextBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
   'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
   'upload and validate a 100 MB CSV pair in the browser build': runUploadValidateBench,
+  'pull against a users listing whose next link repeats': runRepeatingNextBench,
 };
 
 const only = process.argv[2];

@@ -12,7 +12,7 @@ import { EXIT, CliError, usageError } from '../cliErrors';
 import type { CliOutput } from '../cliOutput';
 import { formatPullProgress } from '../formatPullProgress';
 import { OktaError } from '../../core/okta/oktaErrors';
-import { PullError } from '../../core/pull/pullOrg';
+import { PullError, PullPaused } from '../../core/pull/pullOrg';
 import { latestCompleteSnapshotOf } from '../../core/pull/quickRefresh';
 import type { CliCredentials } from '../readCredentials';
 
@@ -78,6 +78,11 @@ export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, o
       onWarning: (warning) => out.note(`warning: ${warning.message}`),
     });
   } catch (error) {
+    if (error instanceof PullPaused) {
+      const cause = (error.cause as Error).message;
+      const resume = `okta-prep pull --org ${orgUrl} --resume`;
+      throw new CliError(`pull ${cause}. Snapshot ${error.snapshotId} keeps what was received. Resume with "${resume}" to allow another ${error.allowance} requests, or leave it.`, EXIT.paused);
+    }
     if (error instanceof PullError) {
       const exitCode = error.cause instanceof OktaError ? EXIT.okta : EXIT.local;
       throw new CliError(`pull failed: ${error.message}`, exitCode);

@@ -15,6 +15,7 @@ import { composeStages, type Stage } from './pipeline';
 import { oddAnswers, type OddAnswerRule } from './oddAnswers';
 import { oversizedAnswers, type OversizedAnswerRule } from './oversizedAnswers';
 import { rateLimitHeaders } from './rateLimitHeaders';
+import { repeatNextLink, type RepeatNextLinkOptions } from './repeatNextLink';
 import { RateLimitWindows, resolveRateLimits, type RateLimitOptions } from './rateLimitWindows';
 import { createRouter } from './router';
 import { OKTA_ROUTES } from './routes/index';
@@ -47,6 +48,8 @@ export interface FakeOktaServerOptions {
   oddAnswers?: OddAnswerRule[];
   /** Paths answered with a JSON list padded to a size (for the client's body cap). */
   oversizedAnswers?: OversizedAnswerRule[];
+  /** One listing whose `next` link loops (or never ends), as a buggy org or proxy sends; default: none. */
+  repeatNextLink?: RepeatNextLinkOptions;
 }
 
 export interface FakeOktaServer {
@@ -90,6 +93,7 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     enforcePermissions({ permissions: options.permissions, oauthWithoutAdminRole: options.oauthWithoutAdminRole }),
     ...(options.oddAnswers ? [oddAnswers(options.oddAnswers)] : []),
     ...(options.oversizedAnswers ? [oversizedAnswers(options.oversizedAnswers)] : []),
+    ...(options.repeatNextLink ? [repeatNextLink(options.repeatNextLink)] : []),
   ];
 }
 

@@ -52,6 +52,8 @@ export class OktaClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0 };
   /** Set by the pull to its snapshot's warnings (see pull/pullWarnings.ts). */
   warningSink: WarningSink;
+  /** Set by the pull to its request cap (pull/requestCap.ts): asked before every request, throws to stop. */
+  requestGate: () => void = () => {};
   private readonly origin: string;
   private readonly options: OktaClientOptions;
 
@@ -97,6 +99,12 @@ export class OktaClient {
     let reauthorised = false;
     for (;;) {
       const release = await this.governor.acquire(bucket, signal);
+      try {
+        this.requestGate(); // after the wait: a request cancelled while it waited was never made, so it is not counted
+      } catch (error) {
+        release();
+        throw error;
+      }
       let response: Response;
       let bodyText: string;
       try {

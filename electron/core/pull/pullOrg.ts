@@ -16,6 +16,11 @@ import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
 import { checkQuickRefreshBase, QuickRefresh } from './quickRefresh';
 import { PullWarnings, type PullWarning } from './pullWarnings';
+import { ListingLoopGuard } from './listingLoopGuard';
+import { followedPages } from '../store/listingPages';
+import { reportRepeatingListing } from './repeatingListing';
+import { openRequestCap, RequestCapReached } from './requestCap';
+import { estimateRaise } from './requestEstimate';
 
 export interface PullOptions {
   db: Db;
@@ -32,6 +37,8 @@ export interface PullOptions {
   onWarning?: (warning: PullWarning) => void;
   /** Listings run at once per family (the governor still caps requests in flight). */
   workersPerFamily?: number;
+  /** One run may make this many times its request estimate + 100 requests, then it pauses (default 3; see requestCap.ts). */
+  requestCapMultiplier?: number;
 }
 
 export interface PullResult {
@@ -55,6 +62,17 @@ export class PullError extends Error {
     override readonly cause: unknown,
   ) {
     super(message);
+  }
+}
+
+/** The pull stopped at its request cap (requestCap.ts): not broken, resumable with a fresh allowance, or left. */
+export class PullPaused extends PullError {
+  override name = 'PullPaused';
+  /** What a resume allows: as many requests as this run made. */
+  readonly allowance: number;
+  constructor(snapshotId: number, cause: RequestCapReached) {
+    super(`${cause.message}. Snapshot ${snapshotId} keeps what was received; resuming it allows another ${cause.requests} requests, or leave it`, snapshotId, cause);
+    this.allowance = cause.requests;
   }
 }
 
@@ -85,6 +103,9 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
 export async function pullOrg(options: PullOptions): Promise<PullResult> {
   const { db, client } = options;
   const startedAt = Date.now();
+  if (options.requestCapMultiplier !== undefined && !(options.requestCapMultiplier > 0)) {
+    throw new RangeError(`requestCapMultiplier must be above 0, got ${options.requestCapMultiplier}`);
+  }
   const { snapshotId, quick } = startOrResumeSnapshot(options);
   const writer = new SnapshotWriter(db, snapshotId);
   const requestsBefore = client.stats.requests;
@@ -107,6 +128,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   setMaxListeners(200, signal);
   const deniedKinds = new Set<ObjectKind>();
   const workers = options.workersPerFamily ?? 4;
+  const requestCap = await openRequestCap(db, client, { snapshotId, includeFactors: options.includeFactors, multiplier: options.requestCapMultiplier });
 
   function markDone(key: string): void {
     writer.flush();
@@ -120,8 +142,17 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     const phase = phaseOfTask(kindName);
     if (deniedKinds.has(kind.objectKind)) return markDone(key);
     let url: string | undefined = state?.nextUrl ?? firstUrl;
+    // Pages this listing already followed (also in an earlier run): a `next` back into them is a loop, not more data.
+    const guard = new ListingLoopGuard(followedPages(db, snapshotId, key));
+    const stopRepeating = (why: string) => {
+      writer.flush();
+      reportRepeatingListing(db, snapshotId, warnings, { taskKey: key, objectKind: kind.objectKind, url: url!, why });
+      markDone(key);
+    };
     while (url) {
       signal.throwIfAborted();
+      const repeatedLink = guard.repeatedLink(url);
+      if (repeatedLink) return stopRepeating(repeatedLink);
       let page;
       try {
         page = await client.getPage<unknown>(url, kind.objectKind, kind.shape, signal);
@@ -139,9 +170,13 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
         throw error;
       }
       signal.throwIfAborted();
+      const accepted = guard.acceptPage(url, page.items);
+      if (accepted.repeat) return stopRepeating(accepted.repeat);
       const rows = kind.toRows(page.items, objectId);
-      const followUps = kind.followUps?.(page.items) ?? [];
-      writer.commitPage(key, rows, page.nextUrl, quick ? quick.keepFollowUps(kindName, page.items, followUps) : followUps);
+      const allFollowUps = kind.followUps?.(page.items) ?? [];
+      const followUps = quick ? quick.keepFollowUps(kindName, page.items, allFollowUps) : allFollowUps;
+      requestCap.raise(estimateRaise(kindName, page, followUps));
+      writer.commitPage(key, rows, page.nextUrl, followUps, page.nextUrl ? accepted.followed : undefined);
       progress.addRows(phase, page.items.length);
       url = page.nextUrl;
     }
@@ -219,6 +254,9 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     const reason: unknown = cancelled ? options.signal?.reason : stopAll.signal.reason ?? failure.reason;
     const message = cancelled ? 'the pull was cancelled' : (reason as Error)?.message ?? String(reason);
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
+    if (!cancelled && reason instanceof RequestCapReached) {
+      throw new PullPaused(snapshotId, reason);
+    }
     throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }
   // A kind already known to be unreadable (403) is not flagged a second time as suspiciously empty.

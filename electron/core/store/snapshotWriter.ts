@@ -13,6 +13,7 @@ import type {
   OktaUser,
 } from '../../../shared/okta/types';
 import { userDisplayName } from '../../../shared/okta/displayNames';
+import type { FollowedPage } from '../pull/listingLoopGuard';
 import type { Db } from './openDatabase';
 
 export type PageRows =
@@ -54,6 +55,8 @@ interface PendingPage {
   page: PageRows;
   nextUrl: string | undefined;
   followUps: readonly ScheduledTask[];
+  /** The page's own link, kept while its listing goes on so a resume can tell a loop (listingLoopGuard.ts). */
+  followed?: FollowedPage;
 }
 
 /** A batch is committed once it holds this many rows, this many pages, or its oldest page is this old (rows bound memory). */
@@ -119,10 +122,12 @@ export class SnapshotWriter {
          ON CONFLICT (snapshot_id, task_key) DO UPDATE SET next_url = excluded.next_url, done = excluded.done,
            rows = rows + excluded.rows, requests = requests + 1`,
       ),
+      followedPage: db.prepare(`INSERT OR IGNORE INTO pull_listing_pages (snapshot_id, task_key, link, items_key) VALUES (?, ?, ?, ?)`),
     };
     this.commitBatch = db.transaction((batch: readonly PendingPage[]) => {
-      for (const { taskKey, page, nextUrl, followUps } of batch) {
+      for (const { taskKey, page, nextUrl, followUps, followed } of batch) {
         const rows = this.writeRows(page);
+        if (followed) this.statements.followedPage.run(this.snapshotId, taskKey, followed.link, followed.itemsKey);
         for (const task of followUps) this.statements.scheduleTask.run(this.snapshotId, task.key, task.url);
         this.statements.task.run(this.snapshotId, taskKey, nextUrl ?? null, nextUrl ? 0 : 1, rows);
       }
@@ -133,9 +138,9 @@ export class SnapshotWriter {
    * Queues one page, the cursor that follows it (none = the listing is done) and the follow-up listings the page
    * revealed (e.g. one member listing per group); they reach the database together, in one transaction.
    */
-  commitPage(taskKey: string, page: PageRows, nextUrl: string | undefined, followUps: readonly ScheduledTask[] = []): void {
+  commitPage(taskKey: string, page: PageRows, nextUrl: string | undefined, followUps: readonly ScheduledTask[] = [], followed?: FollowedPage): void {
     if (this.pending.length === 0) this.oldestPendingAt = Date.now();
-    this.pending.push({ taskKey, page, nextUrl, followUps });
+    this.pending.push({ taskKey, page, nextUrl, followUps, followed });
     this.pendingRows += rowCount(page);
     if (
       this.pendingRows >= BATCH_LIMITS.rows ||

@@ -12,6 +12,7 @@ const TITLES: Partial<Record<ServiceErrorCode, string>> = {
   OKTA_AUTH: 'Okta rejected the token or key',
   OKTA_PERMISSION: 'The token works but is missing a permission',
   OKTA_UNAVAILABLE: 'Okta could not be reached',
+  PULL_PAUSED: 'The pull paused',
   NOT_FOUND: 'Not found',
   CONFLICT: 'That cannot be done right now',
   BAD_INPUT: 'Please check the input',

@@ -14,7 +14,7 @@ import { iterateRelationRecords } from '../../export/relationRecords';
 import { OktaError } from '../../okta/oktaErrors';
 import { OktaClient } from '../../okta/oktaClient';
 import { RateLimitGovernor } from '../../okta/rateLimitGovernor';
-import { PullError, pullOrg } from '../../pull/pullOrg';
+import { PullError, PullPaused, pullOrg } from '../../pull/pullOrg';
 import { openDatabase, type Db } from '../../store/openDatabase';
 import { getSnapshot } from '../../store/snapshots';
 import { authFromCredentials } from './authFromCredentials';
@@ -107,7 +107,9 @@ run().then(
     const cause = error instanceof PullError ? error.cause : error;
     const code = controller.signal.aborted
       ? 'CANCELLED'
-      : cause instanceof OktaError
+      : error instanceof PullPaused
+        ? 'PULL_PAUSED'
+        : cause instanceof OktaError
         ? cause.kind === 'auth'
           ? 'OKTA_AUTH'
           : cause.kind === 'permission'

@@ -71,7 +71,7 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
                 <tr key={snapshot.id} data-snapshot-id={snapshot.id}>
                   <th scope="row">#{snapshot.id}</th>
                   <td>
-                    <StatusBadge status={snapshot.status} />
+                    <StatusBadge status={snapshot.status === 'failed' && snapshot.errorMessage?.startsWith('paused:') ? 'paused' : snapshot.status} />
                     {snapshot.baseSnapshotId ? (
                       <div className="muted">
                         quick refresh of #{snapshot.baseSnapshotId}

@@ -57,7 +57,7 @@ export function PullJobCard({ job }: { job: JobState }) {
     <section className="panel" aria-labelledby="pull-job-heading">
       <h2 id="pull-job-heading">
         {running ? 'Pulling' : 'Last pull'}
-        {job.snapshotId !== undefined && ` into snapshot #${job.snapshotId}`} <StatusBadge status={job.status} />
+        {job.snapshotId !== undefined && ` into snapshot #${job.snapshotId}`} <StatusBadge status={job.error?.code === 'PULL_PAUSED' ? 'paused' : job.status} />
       </h2>
       <p className="job-stats" aria-live="polite">
         {formatCount(progress.requests)} requests · {formatDuration(progress.elapsedMs)} elapsed
@@ -75,7 +75,10 @@ export function PullJobCard({ job }: { job: JobState }) {
         </p>
       )}
       {job.status === 'cancelled' && <p role="status">Pull cancelled. You can resume it from the list of past pulls.</p>}
-      {job.status === 'failed' && job.error && (
+      {job.status === 'failed' && job.error?.code === 'PULL_PAUSED' && (
+        <ErrorAlert error={{ title: 'The pull paused', detail: `${job.error.message}. Resume it from the list of past pulls below.` }} />
+      )}
+      {job.status === 'failed' && job.error && job.error.code !== 'PULL_PAUSED' && (
         <ErrorAlert error={{ title: 'The pull stopped', detail: `${job.error.message} You can resume it from the list of past pulls.` }} />
       )}
       {running && (
