@@ -7,8 +7,11 @@ import type { Db } from '../store/openDatabase';
 import { countPullTasksByKind, getPullTask, markPullTaskDone, pendingPullTasks } from '../store/pullTaskStore';
 import { createSnapshot, finishSnapshot, getSnapshot, recordSnapshotGap } from '../store/snapshots';
 import { SnapshotWriter } from '../store/snapshotWriter';
+import { hasUsableId } from '../store/fallbackRules';
 import { buildRelationRows } from '../store/relationRows';
 import { detectSilentGaps } from './silentGaps';
+import { reportRelationsLeftOut } from './relationsLeftOut';
+import type { ExportedRelationKind } from '../export/relationRecords';
 import { claimSnapshot } from './snapshotRunner';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
@@ -42,6 +45,8 @@ export interface PullResult {
   gaps: { objectKind: string; reason: string; message: string }[];
   /** What the pull noticed without stopping, this run and any run it resumed. */
   warnings: PullWarning[];
+  /** Relations per kind whose other end was never listed (the export leaves them out); kinds with none are absent. */
+  relationsLeftOut: Partial<Record<ExportedRelationKind, number>>;
   /** Set for a quick refresh: its base, and whether the deletion check made it list every user after all. */
   quickRefresh?: { baseSnapshotId: number; fellBackToFullUserListing: boolean };
 }
@@ -85,13 +90,13 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   const { db, client } = options;
   const startedAt = Date.now();
   const { snapshotId, quick } = startOrResumeSnapshot(options);
-  const writer = new SnapshotWriter(db, snapshotId);
   const requestsBefore = client.stats.requests;
   const warnings: PullWarnings = new PullWarnings(db, snapshotId, (warning) => {
     options.onWarning?.(warning);
     progress.warningSaid();
   });
   client.warningSink = warnings.sink;
+  const writer = new SnapshotWriter(db, snapshotId, warnings.sink);
   const progress = new PullProgressTracker(
     snapshotId,
     options.onProgress,
@@ -137,8 +142,9 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       }
       signal.throwIfAborted();
       const rows = kind.toRows(page.items, objectId);
-      const followUps = kind.followUps?.(page.items) ?? [];
-      writer.commitPage(key, rows, page.nextUrl, quick ? quick.keepFollowUps(kindName, page.items, followUps) : followUps);
+      const listed = page.items.filter(hasUsableId); // a null or id-less item is skipped by the writer, with a warning
+      const followUps = kind.followUps?.(listed) ?? [];
+      writer.commitPage(key, rows, page.nextUrl, quick ? quick.keepFollowUps(kindName, listed, followUps) : followUps);
       progress.addRows(phase, page.items.length);
       url = page.nextUrl;
     }
@@ -221,6 +227,8 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   // A kind already known to be unreadable (403) is not flagged a second time as suspiciously empty.
   const knownGaps = new Set(getSnapshot(db, snapshotId)!.gaps.map((gap) => gap.objectKind));
   for (const gap of detectSilentGaps(db, snapshotId)) if (!knownGaps.has(gap.objectKind)) recordSnapshotGap(db, snapshotId, gap);
+  writer.finishOddValueReport();
+  const relationsLeftOut = reportRelationsLeftOut(db, snapshotId, warnings.sink);
   buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   const snapshot = getSnapshot(db, snapshotId)!;
@@ -231,6 +239,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     durationMs: Date.now() - startedAt,
     gaps: snapshot.gaps,
     warnings: warnings.list(),
+    relationsLeftOut,
     ...(quick && { quickRefresh: { baseSnapshotId: quick.base.id, fellBackToFullUserListing: quick.fellBack() } }),
   };
 }

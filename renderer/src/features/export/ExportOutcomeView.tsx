@@ -5,6 +5,7 @@ import { useService } from '../../service/ServiceContext';
 import type { ExportOutcome } from './exportResult';
 import { formatCount, formatDuration, plural } from '../../format/formatDuration';
 import { relationKindLabel } from '../../format/labels';
+import { describeRelationsLeftOut } from '../../../../shared/balkanid/relationsLeftOut';
 
 function OpenFolderButton({ folder }: { folder: string }) {
   const client = useService();
@@ -27,6 +28,14 @@ function OpenFolderButton({ folder }: { folder: string }) {
   );
 }
 
+/** Ready to upload or not; never "ready" without saying how many relations were left out and why. */
+function UploadVerdict({ outcome }: { outcome: ExportOutcome }) {
+  if (outcome.errors === undefined) return null;
+  const leftOut = describeRelationsLeftOut(outcome.relationsLeftOut);
+  if (outcome.errors > 0) return <p className="text-warning">Not ready to upload: the validation found {plural(outcome.errors, 'error')}.</p>;
+  return <p className={leftOut ? 'text-warning' : undefined}>{leftOut ? `Ready to upload; ${leftOut}.` : 'Ready to upload.'}</p>;
+}
+
 export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutcome; elapsedMs: number }) {
   return (
     <div className="export-outcome">
@@ -34,6 +43,7 @@ export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutco
         Export complete in {formatDuration(elapsedMs)}{outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
       </p>
       {outcome.outDir && <OpenFolderButton folder={outcome.outDir} />}
+      <UploadVerdict outcome={outcome} />
       <dl className="summary-list">
         {outcome.files.map((file) => (
           <div key={file.name}>

@@ -5,6 +5,8 @@ export interface ExportOutcome {
   files: { name: string; rows: number }[];
   entityCounts: { label: string; count: number }[];
   relationCounts: { kind: string; count: number }[];
+  /** Relations left out per kind because an end was never listed (manifest "relationsSkipped"), as in the manifest. */
+  relationsLeftOut: Record<string, number>;
   errors: number | undefined;
   warnings: number | undefined;
 }
@@ -16,6 +18,12 @@ function asObject(value: unknown): Loose {
 }
 function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function countsByKind(value: unknown): { kind: string; count: number }[] {
+  return Object.entries(asObject(value)).flatMap(([kind, count]) => {
+    const number = asNumber(count);
+    return number === undefined ? [] : [{ kind, count: number }];
+  });
 }
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -47,10 +55,8 @@ export function readExportOutcome(result: unknown): ExportOutcome {
     outDir: typeof root.outDir === 'string' ? root.outDir : undefined,
     files,
     entityCounts: flattenCounts(manifest.entities).map((entry) => ({ ...entry, label: ENTITY_LABELS[entry.label] ?? entry.label })),
-    relationCounts: Object.entries(asObject(manifest.relations)).flatMap(([kind, count]) => {
-      const value = asNumber(count);
-      return value === undefined ? [] : [{ kind, count: value }];
-    }),
+    relationCounts: countsByKind(manifest.relations),
+    relationsLeftOut: Object.fromEntries(countsByKind(manifest.relationsSkipped).map(({ kind, count }) => [kind, count])),
     errors: asNumber(validation.errors ?? validation.errorCount),
     warnings: asNumber(validation.warnings ?? validation.warningCount),
   };
