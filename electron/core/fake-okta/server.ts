@@ -10,6 +10,7 @@ import type { FakeOrg } from './generateOrg';
 import { readBody, send, toFakeRequest } from './httpTransport';
 import { OAuthServerState, type OAuthOptions } from './oauth/oauthState';
 import { tokenEndpoint } from './oauth/tokenEndpoint';
+import { injectOddValues } from './oddValues';
 import { enforcePermissions, type PermissionOptions } from './permissions';
 import { composeStages, type Stage } from './pipeline';
 import { rateLimitHeaders } from './rateLimitHeaders';
@@ -38,6 +39,8 @@ export interface FakeOktaServerOptions {
   oauth?: OAuthOptions;
   /** Extra time every admitted request takes before it is handled (keeps requests in flight); default 0. */
   latencyMs?: number;
+  /** Odd but real-world values on the first page of each listing (oddValues.ts); default off. */
+  oddValues?: boolean;
 }
 
 export interface FakeOktaServer {
@@ -78,6 +81,7 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     authenticate({ apiToken: () => options.apiToken, oauth, clock }),
     ...(options.faults ? [injectFaults(new FaultPlan(options.faults), stats)] : []),
     enforcePermissions({ permissions: options.permissions, oauthWithoutAdminRole: options.oauthWithoutAdminRole }),
+    ...(options.oddValues ? [injectOddValues()] : []),
   ];
 }
 
