@@ -24,10 +24,12 @@ export function reportRelationsLeftOut(db: Db, snapshotId: number, warn: Warning
     const count = countRelationsLeftOut(db, snapshotId, kind);
     if (count === 0) continue;
     leftOut[kind] = count;
+    const [relations, point, them] = count === 1 ? ['relation', 'points', 'it'] : ['relations', 'point', 'them'];
     warn(
       'relation-end-unlisted',
       kind,
-      `${count} ${DESCRIPTIONS[kind]} (${kind}) point at a user, group, app or role that was never listed: the export leaves them out, because BalkanID needs both ends among the entities`,
+      `${kind} (${DESCRIPTIONS[kind]}): ${count} ${relations} ${point} at a user, group, app or role that was never listed; ` +
+        `the export leaves ${them} out, because BalkanID needs both ends among the entities`,
     );
   }
   return leftOut;

@@ -15,15 +15,18 @@ const shown = (value: string) => (value.length > 80 ? `${value.slice(0, 77)}…`
 export class OddValueReport {
   private readonly fallbacks = new Map<string, { rule: FallbackRule; count: number }>();
   private readonly skips = new Map<string, { reason: string; count: number }>();
+  private readonly newValuesSaid = new Set<string>();
 
   constructor(private readonly warn: WarningSink) {}
 
   /** Checks one enumerated value; a value outside Okta's documented list is kept as it came and said once. */
   value(field: EnumeratedField, value: string, where: string): void {
-    if (isKnownValue(field, value)) return;
+    const subject = `${field}=${value}`;
+    if (isKnownValue(field, value) || this.newValuesSaid.has(subject)) return;
+    this.newValuesSaid.add(subject);
     this.warn(
       'new-value',
-      `${field}=${value}`,
+      subject,
       `Okta sent ${field} "${shown(value)}", which Okta Prep does not know yet (first on ${where}): it is stored and exported as it came`,
     );
   }
@@ -37,7 +40,7 @@ export class OddValueReport {
     this.warn(
       'fallback',
       rule.field,
-      `${where} has no usable ${rule.field}: ${rule.instead} is used instead (the raw JSON keeps what Okta sent)`,
+      `Okta sent ${where} without a usable ${rule.field}: ${rule.instead} is used instead (the raw JSON keeps what Okta sent)`,
     );
   }
 
