@@ -2,10 +2,9 @@
 // type and relation kind.
 import { useState } from 'react';
 import { useService } from '../../service/ServiceContext';
-import type { ExportOutcome } from './exportResult';
+import { uploadVerdict, type ExportOutcome } from './exportResult';
 import { formatCount, formatDuration, plural } from '../../format/formatDuration';
 import { relationKindLabel } from '../../format/labels';
-import { describeRelationsLeftOut } from '../../../../shared/balkanid/relationsLeftOut';
 
 function OpenFolderButton({ folder }: { folder: string }) {
   const client = useService();
@@ -30,10 +29,9 @@ function OpenFolderButton({ folder }: { folder: string }) {
 
 /** Ready to upload or not; never "ready" without saying how many relations were left out and why. */
 function UploadVerdict({ outcome }: { outcome: ExportOutcome }) {
-  if (outcome.errors === undefined) return null;
-  const leftOut = describeRelationsLeftOut(outcome.relationsLeftOut);
-  if (outcome.errors > 0) return <p className="text-warning">Not ready to upload: the validation found {plural(outcome.errors, 'error')}.</p>;
-  return <p className={leftOut ? 'text-warning' : undefined}>{leftOut ? `Ready to upload; ${leftOut}.` : 'Ready to upload.'}</p>;
+  const verdict = uploadVerdict(outcome);
+  if (!verdict) return null;
+  return <p className={verdict.ready && !verdict.leftOut ? undefined : 'text-warning'}>{verdict.text}</p>;
 }
 
 export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutcome; elapsedMs: number }) {

@@ -1,4 +1,5 @@
 // Pure: reads the folder and manifest counts out of a finished export job's result (kept loose: it crosses the service as JSON).
+import { describeRelationsLeftOut } from '../../../../shared/balkanid/relationsLeftOut';
 
 export interface ExportOutcome {
   outDir: string | undefined;
@@ -60,4 +61,12 @@ export function readExportOutcome(result: unknown): ExportOutcome {
     errors: asNumber(validation.errors ?? validation.errorCount),
     warnings: asNumber(validation.warnings ?? validation.warningCount),
   };
+}
+
+/** The upload verdict: never "ready" without saying how many relations were left out and why; undefined before validation. */
+export function uploadVerdict(outcome: ExportOutcome): { text: string; ready: boolean; leftOut: boolean } | undefined {
+  if (outcome.errors === undefined) return undefined;
+  if (outcome.errors > 0) return { text: `Not ready to upload: the validation found ${outcome.errors} error${outcome.errors === 1 ? '' : 's'}.`, ready: false, leftOut: false };
+  const leftOut = describeRelationsLeftOut(outcome.relationsLeftOut);
+  return { text: leftOut ? `Ready to upload; ${leftOut}.` : 'Ready to upload.', ready: true, leftOut: leftOut !== undefined };
 }
