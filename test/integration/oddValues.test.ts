@@ -42,9 +42,10 @@ afterAll(async () => {
 });
 
 describe('a pull of an org with odd values', () => {
-  it('completes with every listed user (the null item skipped and said)', () => {
+  it('completes with every listed user and group (the null items skipped and said)', () => {
     expect(pull.counts.users).toBe(org.users.length);
-    expect(logOf('item-skipped').map((entry) => entry.subject)).toEqual(['users']);
+    expect(pull.counts.groups).toBe(org.groups.length);
+    expect(logOf('item-skipped').map((entry) => entry.subject).sort()).toEqual(['groups', 'users']);
   });
 
   it('keeps values Okta never documented as they came', () => {

@@ -1,7 +1,7 @@
 // Fake server option `oddValues`: the first page of each listing carries what a real org sends now and then and the
 // schema does not promise — a user status, sign-on mode, role type and factor type never documented, an app without
-// `name`, a user without `profile.login`, a group without `profile.name`, a non-string label, extra fields, a `null`
-// item, an app assigned to a user outside the user listing and a role holder who is not listed. Off by default.
+// `name`, a user without `profile.login`, a group without `profile.name`, a non-string label, extra fields, `null`
+// items, an app assigned to a user outside the user listing and a role holder who is not listed. Off by default.
 import { jsonResponse, type FakeRequest, type Stage } from './pipeline';
 
 /** Ids the odd relations point at: neither is in the org's user listing. */
@@ -29,6 +29,7 @@ function editUsers(items: unknown[]): void {
 function editGroups(items: unknown[]): void {
   const group = (items as Json[]).find((item) => item.type === 'OKTA_GROUP');
   if (group) delete (group.profile as Json).name;
+  items.push(null); // the groups page schedules member listings: a null item must not break that either
 }
 
 function editApps(items: unknown[]): void {
