@@ -22,8 +22,9 @@ describe('fake Okta oddValues', () => {
     expect(pages[0]![1]!.profile.login).toBeUndefined();
     expect(pages[0]!.at(-1)).toBeNull();
     expect(pages[1]!.every((user) => user !== null && typeof user.profile.login === 'string')).toBe(true);
-    expect(h.org.users[0]!.status).not.toBe(ODD_VALUES.userStatus);
-    expect(typeof h.org.users[1]!.profile.login).toBe('string');
+    const modelUser = (id: string) => h.org.users.find((user) => user.id === id)!;
+    expect(modelUser(pages[0]![0]!.id).status).not.toBe(ODD_VALUES.userStatus);
+    expect(typeof modelUser(pages[0]![1]!.id).profile.login).toBe('string');
     const filtered = await h.getJson<unknown[]>(`/api/v1/users?filter=${encodeURIComponent('status eq "ACTIVE"')}`);
     expect(filtered).not.toContain(null);
     expect(await h.getJson(`/api/v1/users/${ODD_VALUE_IDS.unlistedRoleHolder}/roles`)).toEqual([
