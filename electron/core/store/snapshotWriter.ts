@@ -168,8 +168,9 @@ export class SnapshotWriter {
   private writeRows(page: PageRows): number {
     switch (page.kind) {
       case 'users':
+        return this.writeUsers(page.items);
       case 'groupMembers':
-        return this.writeUsers(page);
+        return this.writeGroupMembers(page.groupId, page.items);
       case 'groups':
         return this.writeGroups(page.items);
       case 'apps':
@@ -186,23 +187,31 @@ export class SnapshotWriter {
         return 0;
     }
   }
-  private writeUsers(page: Extract<PageRows, { kind: 'users' | 'groupMembers' }>): number {
+
+  private writeUsers(items: readonly unknown[]): number {
+    let written = 0;
+    for (const item of items) {
+      const values = this.userValues(item, 'users');
+      if (!values) continue;
+      this.statements.user.run(values);
+      written++;
+    }
+    return written;
+  }
+
+  private writeGroupMembers(groupId: string, items: readonly unknown[]): number {
     const s = this.statements;
     let written = 0;
-    for (const item of page.items) {
-      if (page.kind === 'users') {
-        const values = this.userValues(item, 'users');
-        if (values) s.user.run(values);
-        written += values ? 1 : 0;
-        continue;
-      }
+    for (const item of items) {
+      const id = presentText(asObject(item)?.id);
       // A member who joined after the user listing passed still belongs in the snapshot.
       // Checking first is far cheaper than building and binding the whole row for every membership.
-      const id = presentText(asObject(item)?.id);
-      const values = id !== undefined && s.userExists.get(this.snapshotId, id) !== undefined ? [] : this.userValues(item, 'group members');
-      if (!values) continue;
-      if (values.length > 0) s.userIfAbsent.run(values);
-      s.member.run(this.snapshotId, page.groupId, id);
+      if (id === undefined || s.userExists.get(this.snapshotId, id) === undefined) {
+        const values = this.userValues(item, 'group members');
+        if (!values) continue;
+        s.userIfAbsent.run(values);
+      }
+      s.member.run(this.snapshotId, groupId, id);
       written++;
     }
     return written;
