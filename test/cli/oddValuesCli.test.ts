@@ -40,4 +40,11 @@ describe('okta-prep on an org with odd values', () => {
     const json = JSON.parse((await runCli(['export', '--db', db, '--out', path.join(tempDir(), 'bundle2'), '--json'])).stdout);
     expect(json.manifest.relationsSkipped).toMatchObject({ directAppAssignment: 1, userAdminRole: 1 });
   });
+
+  it('check reads the odd org without failing (null items are left out of its estimate)', async () => {
+    const check = await runCli(['check', '--org', server.url], { env: { OKTA_API_TOKEN: TOKEN } });
+    expect(check.stderr).not.toMatch(/unexpected failure/);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/every object kind can be read/);
+  });
 });
