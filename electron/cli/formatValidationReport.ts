@@ -10,13 +10,14 @@ function where(finding: Finding, report: ValidationReport): string {
   return `${file}${line}${column}`;
 }
 
-export function formatValidationReport(report: ValidationReport): string {
+/** `leftOut` (an export's relations without both ends, said in words) is part of the verdict: never "ready" without it. */
+export function formatValidationReport(report: ValidationReport, leftOut?: string): string {
   const lines: string[] = [];
   const verdict =
     report.errorCount > 0
       ? `NOT READY: ${report.errorCount} error(s) would block the BalkanID upload; ${report.warningCount} warning(s)`
       : `ready to upload: no errors, ${report.warningCount} warning(s)`;
-  lines.push(verdict);
+  lines.push(leftOut ? `${verdict}; ${leftOut}` : verdict);
   for (const [name, file] of Object.entries(report.files)) if (file) lines.push(`  ${name}: ${file.path} (${file.rows} rows)`);
   const rules = (Object.keys(report.countsByRule) as RuleId[]).sort(
     (a, b) => (RULES[a].severity === RULES[b].severity ? a.localeCompare(b) : RULES[a].severity === 'error' ? -1 : 1),

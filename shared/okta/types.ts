@@ -1,5 +1,7 @@
 // Okta Management API JSON shapes (the subset Okta Prep reads), as in okta-api.md §6 and the OpenAPI spec.
 // Shared by the Okta client, the puller and the fake Okta server; no runtime code here.
+// They state what Okta documents, not what a real org always sends: the snapshot writer reads received JSON as unknown
+// (electron/core/store/fallbackRules.ts) and shared/okta/knownValues.ts lists the documented enum values.
 
 export const USER_STATUSES = [
   'ACTIVE',

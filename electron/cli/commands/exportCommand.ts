@@ -9,6 +9,7 @@ import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
 import type { CliOutput } from '../cliOutput';
 import { formatValidationReport } from '../formatValidationReport';
 import { parsePositiveInteger, type CliValues } from '../cliArgs';
+import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
 
 function parseList(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
@@ -36,7 +37,7 @@ export function describeExport(result: ExportBundleResult): string {
     `  ${m.files.relations.name}: ${m.files.relations.rows} rows (${relations})`,
     `  manifest.json: checksums and counts`,
     ...m.snapshot.incomplete.map((gap) => `  INCOMPLETE: the snapshot lacks ${gap.objectKind}: ${gap.message}`),
-    formatValidationReport(result.validation),
+    formatValidationReport(result.validation, describeRelationsLeftOut(m.relationsSkipped)),
   ].join('\n');
 }
 

@@ -15,6 +15,7 @@ import { OktaError } from '../../core/okta/oktaErrors';
 import { PullError, PullPaused } from '../../core/pull/pullOrg';
 import { latestCompleteSnapshotOf } from '../../core/pull/quickRefresh';
 import type { CliCredentials } from '../readCredentials';
+import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
 
 export interface PullCommandInput {
   org: string;
@@ -106,6 +107,8 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
     lines.splice(1, 0, `  quick refresh from snapshot ${result.quickRefresh.baseSnapshotId}${fallback}`);
   }
   for (const gap of result.gaps) lines.push(`  INCOMPLETE: ${gap.objectKind} — ${gap.message}`);
+  const leftOut = describeRelationsLeftOut(result.relationsLeftOut, 'pull');
+  if (leftOut) lines.push(`  ${leftOut}`);
   if (result.warnings.length > 0) {
     lines.push(`  ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (also kept in the snapshot's log; "okta-prep snapshots" counts them):`);
     for (const warning of result.warnings) lines.push(`    warning: ${warning.message}`);

@@ -20,13 +20,19 @@ export interface UserFactorSummary {
   activeFactorTypes: string[];
 }
 
+/** The raw profile, or an empty one when Okta sent none (or not an object): a user's metadata never throws. */
+function profileOf(user: OktaUser): OktaUser['profile'] {
+  const profile: unknown = user.profile;
+  return (typeof profile === 'object' && profile !== null ? profile : {}) as OktaUser['profile'];
+}
+
 function profileValue(user: OktaUser, name: string): unknown {
-  const value = user.profile[name];
+  const value = profileOf(user)[name];
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
 export function userMetadata(user: OktaUser, attributes: readonly string[], factors: UserFactorSummary): string {
-  const profile = user.profile;
+  const profile = profileOf(user);
   const known: Record<string, () => unknown> = {
     username: () => profile.login,
     email: () => profile.email,

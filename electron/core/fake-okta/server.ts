@@ -10,6 +10,7 @@ import type { FakeOrg } from './generateOrg';
 import { readBody, send, toFakeRequest } from './httpTransport';
 import { OAuthServerState, type OAuthOptions } from './oauth/oauthState';
 import { tokenEndpoint } from './oauth/tokenEndpoint';
+import { injectOddValues } from './oddValues';
 import { enforcePermissions, type PermissionOptions } from './permissions';
 import { composeStages, type Stage } from './pipeline';
 import { oddAnswers, type OddAnswerRule } from './oddAnswers';
@@ -50,6 +51,8 @@ export interface FakeOktaServerOptions {
   oversizedAnswers?: OversizedAnswerRule[];
   /** One listing whose `next` link loops (or never ends), as a buggy org or proxy sends; default: none. */
   repeatNextLink?: RepeatNextLinkOptions;
+  /** Odd but real-world values on the first page of each listing (oddValues.ts); default off. */
+  oddValues?: boolean;
 }
 
 export interface FakeOktaServer {
@@ -94,6 +97,7 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     ...(options.oddAnswers ? [oddAnswers(options.oddAnswers)] : []),
     ...(options.oversizedAnswers ? [oversizedAnswers(options.oversizedAnswers)] : []),
     ...(options.repeatNextLink ? [repeatNextLink(options.repeatNextLink)] : []),
+    ...(options.oddValues ? [injectOddValues()] : []),
   ];
 }
 

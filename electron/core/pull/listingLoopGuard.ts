@@ -21,14 +21,14 @@ function cursorOf(link: string): string | null {
   return new URL(link, 'http://placeholder.invalid').searchParams.get('after');
 }
 
+/** The page's item ids; an item without one (skipped by the writer) is left out, so it cannot hide a repeat. */
 function idsOf(items: readonly unknown[]): string[] | null {
   const ids: string[] = [];
   for (const item of items) {
     const id = (item as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') return null; // without ids the items cannot be compared
-    ids.push(id);
+    if (typeof id === 'string') ids.push(id);
   }
-  return ids;
+  return ids.length > 0 ? ids : null; // without ids the items cannot be compared
 }
 
 function itemsKeyOf(ids: readonly string[]): string {

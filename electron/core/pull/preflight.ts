@@ -5,6 +5,7 @@ import type { OktaGroup, OktaApp, OktaUser } from '../../../shared/okta/types';
 import type { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import { estimatePull } from './pullEstimate';
+import { hasUsableId } from '../store/fallbackRules';
 
 export const CONSEQUENCES: Record<string, string> = {
   users: 'no identities at all: nothing useful can be exported',
@@ -23,7 +24,7 @@ async function listAll<T>(client: OktaClient, firstUrl: string, what: string): P
   let url: string | undefined = firstUrl;
   for (let page = 0; url && page < MAX_LISTING_PAGES; page++) {
     const result: { items: T[]; nextUrl?: string } = await client.getPage<T>(url, what);
-    items.push(...result.items);
+    items.push(...result.items.filter(hasUsableId)); // a null or id-less item cannot be checked further (the pull says so)
     url = result.nextUrl;
   }
   return items;

@@ -8,8 +8,11 @@ import type { Db } from '../store/openDatabase';
 import { countPullTasksByKind, getPullTask, markPullTaskDone, pendingPullTasks } from '../store/pullTaskStore';
 import { createSnapshot, finishSnapshot, getSnapshot, recordSnapshotGap } from '../store/snapshots';
 import { SnapshotWriter } from '../store/snapshotWriter';
+import { hasUsableId } from '../store/fallbackRules';
 import { buildRelationRows } from '../store/relationRows';
 import { detectSilentGaps } from './silentGaps';
+import { reportRelationsLeftOut } from './relationsLeftOut';
+import type { ExportedRelationKind } from '../export/relationRecords';
 import { claimSnapshot } from './snapshotRunner';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
@@ -19,7 +22,7 @@ import { PullWarnings, type PullWarning } from './pullWarnings';
 import { ListingLoopGuard } from './listingLoopGuard';
 import { followedPages } from '../store/listingPages';
 import { reportRepeatingListing } from './repeatingListing';
-import { openRequestCap, RequestCapReached } from './requestCap';
+import { openRequestCap, RequestCapReached, type RequestCap } from './requestCap';
 import { estimateRaise } from './requestEstimate';
 
 export interface PullOptions {
@@ -50,6 +53,8 @@ export interface PullResult {
   gaps: { objectKind: string; reason: string; message: string }[];
   /** What the pull noticed without stopping, this run and any run it resumed. */
   warnings: PullWarning[];
+  /** Relations per kind whose other end was never listed (the export leaves them out); kinds with none are absent. */
+  relationsLeftOut: Partial<Record<ExportedRelationKind, number>>;
   /** Set for a quick refresh: its base, and whether the deletion check made it list every user after all. */
   quickRefresh?: { baseSnapshotId: number; fellBackToFullUserListing: boolean };
 }
@@ -107,13 +112,13 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     throw new RangeError(`requestCapMultiplier must be above 0, got ${options.requestCapMultiplier}`);
   }
   const { snapshotId, quick } = startOrResumeSnapshot(options);
-  const writer = new SnapshotWriter(db, snapshotId);
   const requestsBefore = client.stats.requests;
   const warnings: PullWarnings = new PullWarnings(db, snapshotId, (warning) => {
     options.onWarning?.(warning);
     progress.warningSaid();
   });
   client.warningSink = warnings.sink;
+  const writer = new SnapshotWriter(db, snapshotId, warnings.sink);
   const progress = new PullProgressTracker(
     snapshotId,
     options.onProgress,
@@ -128,7 +133,11 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   setMaxListeners(200, signal);
   const deniedKinds = new Set<ObjectKind>();
   const workers = options.workersPerFamily ?? 4;
-  const requestCap = await openRequestCap(db, client, { snapshotId, includeFactors: options.includeFactors, multiplier: options.requestCapMultiplier });
+  // Opened before any listing starts; a failure or a cancel while it reads Okta's counts ends the pull like any other.
+  let requestCap!: RequestCap;
+  const capOpened = openRequestCap(db, client, { snapshotId, includeFactors: options.includeFactors, multiplier: options.requestCapMultiplier, signal }).then(
+    (cap) => void (requestCap = cap),
+  );
 
   function markDone(key: string): void {
     writer.flush();
@@ -173,9 +182,10 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       const accepted = guard.acceptPage(url, page.items);
       if (accepted.repeat) return stopRepeating(accepted.repeat);
       const rows = kind.toRows(page.items, objectId);
-      const allFollowUps = kind.followUps?.(page.items) ?? [];
-      const followUps = quick ? quick.keepFollowUps(kindName, page.items, allFollowUps) : allFollowUps;
-      requestCap.raise(estimateRaise(kindName, page, followUps));
+      const listed = page.items.filter(hasUsableId); // a null or id-less item is skipped by the writer, with a warning
+      const allFollowUps = kind.followUps?.(listed) ?? [];
+      const followUps = quick ? quick.keepFollowUps(kindName, listed, allFollowUps) : allFollowUps;
+      requestCap.raise(estimateRaise(kindName, { items: listed, nextUrl: page.nextUrl }, followUps));
       writer.commitPage(key, rows, page.nextUrl, followUps, page.nextUrl ? accepted.followed : undefined);
       progress.addRows(phase, page.items.length);
       url = page.nextUrl;
@@ -240,7 +250,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
 
   const outcomes = await Promise.allSettled(
     families.map((family) =>
-      family().catch((error: unknown) => {
+      capOpened.then(family).catch((error: unknown) => {
         stopAll.abort(error);
         throw error;
       }),
@@ -262,6 +272,8 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   // A kind already known to be unreadable (403) is not flagged a second time as suspiciously empty.
   const knownGaps = new Set(getSnapshot(db, snapshotId)!.gaps.map((gap) => gap.objectKind));
   for (const gap of detectSilentGaps(db, snapshotId)) if (!knownGaps.has(gap.objectKind)) recordSnapshotGap(db, snapshotId, gap);
+  writer.finishOddValueReport();
+  const relationsLeftOut = reportRelationsLeftOut(db, snapshotId, warnings.sink);
   buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   const snapshot = getSnapshot(db, snapshotId)!;
@@ -272,6 +284,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     durationMs: Date.now() - startedAt,
     gaps: snapshot.gaps,
     warnings: warnings.list(),
+    relationsLeftOut,
     ...(quick && { quickRefresh: { baseSnapshotId: quick.base.id, fellBackToFullUserListing: quick.fellBack() } }),
   };
 }

@@ -49,8 +49,8 @@ export const TASK_KINDS: Record<string, TaskKind> = {
       (items as OktaGroup[]).flatMap((group) => {
         const stats = group._embedded?.stats;
         const tasks: ScheduledTask[] = [];
-        // Stats say which groups are empty; without stats every group is listed.
-        if (!stats || stats.usersCount > 0) tasks.push({ key: `group-members:${group.id}`, url: FIRST_URLS.groupMembers(group.id) });
+        // Stats say which groups are empty; without stats (or with an odd count) the group is listed.
+        if (stats?.usersCount !== 0) tasks.push({ key: `group-members:${group.id}`, url: FIRST_URLS.groupMembers(group.id) });
         if (stats?.hasAdminPrivlege) tasks.push({ key: `group-roles:${group.id}`, url: FIRST_URLS.groupRoles(group.id) });
         return tasks;
       }),

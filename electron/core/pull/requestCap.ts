@@ -64,10 +64,10 @@ export class RequestCap {
 export async function openRequestCap(
   db: Db,
   client: OktaClient,
-  input: { snapshotId: number; includeFactors: boolean; multiplier?: number },
+  input: { snapshotId: number; includeFactors: boolean; multiplier?: number; signal?: AbortSignal },
 ): Promise<RequestCap> {
   const stored = storedRequestEstimate(db, input.snapshotId);
-  const estimate = stored ?? initialEstimate(await readOrgUserCount(client), input.includeFactors);
+  const estimate = stored ?? initialEstimate(await readOrgUserCount(client, input.signal), input.includeFactors);
   const cap = new RequestCap(db, input.snapshotId, estimate, input.multiplier ?? DEFAULT_REQUEST_CAP_MULTIPLIER);
   client.requestGate = cap.gate;
   return cap;

@@ -14,12 +14,13 @@ const FIXED_LISTINGS = 5;
 const EVERYONE_URL = `/api/v1/groups?limit=200&expand=stats&filter=${encodeURIComponent('type eq "BUILT_IN"')}`;
 
 /** The Everyone group's member count (one cheap request); undefined when it cannot be read. */
-export async function readOrgUserCount(client: OktaClient): Promise<number | undefined> {
+export async function readOrgUserCount(client: OktaClient, signal?: AbortSignal): Promise<number | undefined> {
   try {
-    const page = await client.getPage<OktaGroup>(EVERYONE_URL, 'groups');
+    const page = await client.getPage<OktaGroup>(EVERYONE_URL, 'groups', { kind: 'array' }, signal);
     const counts = page.items.map((group) => group._embedded?.stats?.usersCount).filter((count): count is number => typeof count === 'number');
     return counts.length > 0 ? Math.max(...counts) : undefined;
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
     return undefined; // the listings themselves will meet (and report) whatever went wrong
   }
 }

@@ -2,30 +2,24 @@
 // so a crash loses at most the pages not yet committed and a resumed pull continues exactly where it stopped.
 // Pages are committed in small batches: one transaction per page rewrote the same random index pages thousands of
 // times (measured: 1.4 GB of WAL writes for a 10,000-user org), a batch of pages writes them once.
-import type {
-  OktaApp,
-  OktaAppGroupAssignment,
-  OktaAppUser,
-  OktaFactor,
-  OktaGroup,
-  OktaIamRole,
-  OktaRoleAssignment,
-  OktaUser,
-} from '../../../shared/okta/types';
-import { userDisplayName } from '../../../shared/okta/displayNames';
 import type { FollowedPage } from '../pull/listingLoopGuard';
+import { ignoreWarnings, type WarningSink } from '../okta/warningSink';
+import { appGroupColumns, appUserColumns, customRoleColumns, factorColumns, roleAssignmentColumns } from './assignmentColumns';
+import { appColumns, asObject, groupColumns, presentText, userColumns } from './fallbackRules';
+import { OddValueReport } from './oddValueReport';
 import type { Db } from './openDatabase';
 
+/** Items are Okta's JSON as received: fallbackRules.ts decides what each becomes, whatever its shape. */
 export type PageRows =
-  | { kind: 'users'; items: OktaUser[] }
-  | { kind: 'groups'; items: OktaGroup[] }
-  | { kind: 'groupMembers'; groupId: string; items: OktaUser[] }
-  | { kind: 'apps'; items: OktaApp[] }
-  | { kind: 'appUsers'; appId: string; items: OktaAppUser[] }
-  | { kind: 'appGroups'; appId: string; items: OktaAppGroupAssignment[] }
-  | { kind: 'customRoles'; items: OktaIamRole[] }
-  | { kind: 'roleAssignments'; principalType: 'user' | 'group'; principalId: string; items: OktaRoleAssignment[] }
-  | { kind: 'factors'; userId: string; items: OktaFactor[] }
+  | { kind: 'users'; items: readonly unknown[] }
+  | { kind: 'groups'; items: readonly unknown[] }
+  | { kind: 'groupMembers'; groupId: string; items: readonly unknown[] }
+  | { kind: 'apps'; items: readonly unknown[] }
+  | { kind: 'appUsers'; appId: string; items: readonly unknown[] }
+  | { kind: 'appGroups'; appId: string; items: readonly unknown[] }
+  | { kind: 'customRoles'; items: readonly unknown[] }
+  | { kind: 'roleAssignments'; principalType: 'user' | 'group'; principalId: string; items: readonly unknown[] }
+  | { kind: 'factors'; userId: string; items: readonly unknown[] }
   | { kind: 'none' };
 
 export interface ScheduledTask {
@@ -39,15 +33,6 @@ function rawJson(object: object): string {
   const embedded = _embedded as Record<string, unknown> | undefined;
   if (embedded?.stats !== undefined) return JSON.stringify({ ...rest, _embedded: { stats: embedded.stats } });
   return JSON.stringify(rest);
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-/** The BalkanID role entity key: the role type for standard roles, the custom role id for custom ones. */
-export function roleKeyOf(assignment: Pick<OktaRoleAssignment, 'type' | 'role'>): string {
-  return assignment.type === 'CUSTOM' && assignment.role ? assignment.role : assignment.type;
 }
 
 interface PendingPage {
@@ -72,11 +57,15 @@ export class SnapshotWriter {
   private pending: PendingPage[] = [];
   private pendingRows = 0;
   private oldestPendingAt = 0;
+  private readonly oddValues: OddValueReport;
 
+  /** `warn` hears each new value, fallback and skipped item once (the pull passes its PullWarnings sink). */
   constructor(
     private readonly db: Db,
     readonly snapshotId: number,
+    warn: WarningSink = ignoreWarnings,
   ) {
+    this.oddValues = new OddValueReport(warn);
     this.statements = {
       user: db.prepare(
         `INSERT OR REPLACE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name, created, last_updated, last_login, raw)
@@ -168,95 +157,141 @@ export class SnapshotWriter {
     })();
   }
 
-  private userValues(user: OktaUser): unknown[] {
-    const profile = user.profile;
-    return [
-      this.snapshotId,
-      user.id,
-      user.status,
-      profile.login,
-      text(profile.email),
-      userDisplayName(user),
-      text(profile.firstName),
-      text(profile.lastName),
-      user.created ?? null,
-      user.lastUpdated ?? null,
-      user.lastLogin ?? null,
-      rawJson(user),
-    ];
+  private userValues(item: unknown, listing: string): unknown[] | undefined {
+    const user = userColumns(item, listing, this.oddValues);
+    if (!user) return undefined;
+    const { id, status, login, email, name, firstName, lastName, created, lastUpdated, lastLogin } = user;
+    return [this.snapshotId, id, status, login, email, name, firstName, lastName, created, lastUpdated, lastLogin, rawJson(item as object)];
   }
 
+  /** Says how many fallbacks and skipped items this run met in all (call once, when the pull ends). */
+  finishOddValueReport(): void {
+    this.oddValues.finish();
+  }
+
+  /** Writes one page's rows; an item that cannot be stored is skipped with a warning (fallbackRules.ts), never thrown on. */
   private writeRows(page: PageRows): number {
-    const s = this.statements;
-    const id = this.snapshotId;
     switch (page.kind) {
       case 'users':
-        for (const user of page.items) s.user.run(this.userValues(user));
-        return page.items.length;
+        return this.writeUsers(page.items);
       case 'groupMembers':
-        for (const user of page.items) {
-          // A member who joined after the user listing passed still belongs in the snapshot.
-          // Checking first is far cheaper than building and binding the whole row for every membership.
-          if (s.userExists.get(id, user.id) === undefined) s.userIfAbsent.run(this.userValues(user));
-          s.member.run(id, page.groupId, user.id);
-        }
-        return page.items.length;
+        return this.writeGroupMembers(page.groupId, page.items);
       case 'groups':
-        for (const group of page.items) {
-          const stats = group._embedded?.stats;
-          s.group.run(
-            id,
-            group.id,
-            group.type,
-            group.profile.name,
-            text(group.profile.description),
-            group.created ?? null,
-            group.lastUpdated ?? null,
-            group.lastMembershipUpdated ?? null,
-            stats?.usersCount ?? null,
-            stats?.appsCount ?? null,
-            stats?.hasAdminPrivlege ? 1 : 0,
-            rawJson(group),
-          );
-        }
-        return page.items.length;
+        return this.writeGroups(page.items);
       case 'apps':
-        for (const app of page.items) {
-          s.app.run(id, app.id, app.name, app.label, app.status, text(app.signOnMode), text(app.created), text(app.lastUpdated), rawJson(app));
-        }
-        return page.items.length;
+        return this.writeApps(page.items);
       case 'appUsers':
-        for (const appUser of page.items) {
-          s.appUser.run(id, page.appId, appUser.id, appUser.scope, text(appUser.status), text(appUser.credentials?.userName), rawJson(appUser));
-        }
-        return page.items.length;
       case 'appGroups':
-        for (const assignment of page.items) {
-          s.appGroup.run(id, page.appId, assignment.id, assignment.priority ?? null, rawJson(assignment));
-        }
-        return page.items.length;
+        return this.writeAppAssignments(page);
       case 'customRoles':
-        for (const role of page.items) s.customRole.run(id, role.id, role.label, role.description ?? null, rawJson(role));
-        return page.items.length;
-      case 'roleAssignments': {
-        let written = 0;
-        for (const assignment of page.items) {
-          // /users/{id}/roles also lists roles inherited from groups; those belong to the group, which is pulled itself.
-          if (page.principalType === 'user' && assignment.assignmentType !== 'USER') continue;
-          const roleKey = roleKeyOf(assignment);
-          s.roleFromAssignment.run(id, roleKey, assignment.label, assignment.type, assignment.type === 'CUSTOM' ? 1 : 0);
-          s.roleAssignment.run(id, page.principalType, page.principalId, assignment.id, roleKey, text(assignment.status), rawJson(assignment));
-          written++;
-        }
-        return written;
-      }
+      case 'roleAssignments':
+        return this.writeRoles(page);
       case 'factors':
-        for (const factor of page.items) {
-          s.factor.run(id, page.userId, factor.id, factor.factorType, text(factor.provider), text(factor.status), rawJson(factor));
-        }
-        return page.items.length;
+        return this.writeFactors(page.userId, page.items);
       case 'none':
         return 0;
     }
+  }
+
+  private writeUsers(items: readonly unknown[]): number {
+    let written = 0;
+    for (const item of items) {
+      const values = this.userValues(item, 'users');
+      if (!values) continue;
+      this.statements.user.run(values);
+      written++;
+    }
+    return written;
+  }
+
+  private writeGroupMembers(groupId: string, items: readonly unknown[]): number {
+    const s = this.statements;
+    let written = 0;
+    for (const item of items) {
+      const id = presentText(asObject(item)?.id);
+      // A member who joined after the user listing passed still belongs in the snapshot.
+      // Checking first is far cheaper than building and binding the whole row for every membership.
+      if (id === undefined || s.userExists.get(this.snapshotId, id) === undefined) {
+        const values = this.userValues(item, 'group members');
+        if (!values) continue;
+        s.userIfAbsent.run(values);
+      }
+      s.member.run(this.snapshotId, groupId, id);
+      written++;
+    }
+    return written;
+  }
+
+  private writeGroups(items: readonly unknown[]): number {
+    let written = 0;
+    for (const item of items) {
+      const g = groupColumns(item, this.oddValues);
+      if (!g) continue;
+      this.statements.group.run(
+        this.snapshotId, g.id, g.type, g.name, g.description, g.created, g.lastUpdated, g.lastMembershipUpdated,
+        g.usersCount, g.appsCount, g.hasAdminPrivilege ? 1 : 0, rawJson(item as object),
+      );
+      written++;
+    }
+    return written;
+  }
+
+  private writeApps(items: readonly unknown[]): number {
+    let written = 0;
+    for (const item of items) {
+      const a = appColumns(item, this.oddValues);
+      if (!a) continue;
+      this.statements.app.run(this.snapshotId, a.id, a.name, a.label, a.status, a.signOnMode, a.created, a.lastUpdated, rawJson(item as object));
+      written++;
+    }
+    return written;
+  }
+
+  private writeAppAssignments(page: Extract<PageRows, { kind: 'appUsers' | 'appGroups' }>): number {
+    const { snapshotId: id, statements: s } = this;
+    let written = 0;
+    for (const item of page.items) {
+      if (page.kind === 'appUsers') {
+        const au = appUserColumns(item, page.appId, this.oddValues);
+        if (au) s.appUser.run(id, page.appId, au.userId, au.scope, au.status, au.userName, rawJson(item as object));
+        written += au ? 1 : 0;
+      } else {
+        const ag = appGroupColumns(item, this.oddValues);
+        if (ag) s.appGroup.run(id, page.appId, ag.groupId, ag.priority, rawJson(item as object));
+        written += ag ? 1 : 0;
+      }
+    }
+    return written;
+  }
+
+  private writeRoles(page: Extract<PageRows, { kind: 'customRoles' | 'roleAssignments' }>): number {
+    const { snapshotId: id, statements: s } = this;
+    let written = 0;
+    for (const item of page.items) {
+      if (page.kind === 'customRoles') {
+        const role = customRoleColumns(item, this.oddValues);
+        if (role) s.customRole.run(id, role.roleId, role.label, role.description, rawJson(item as object));
+        written += role ? 1 : 0;
+        continue;
+      }
+      const ra = roleAssignmentColumns(item, { type: page.principalType, id: page.principalId }, this.oddValues);
+      // A role a user holds through a group belongs to the group, which is pulled itself.
+      if (!ra || !ra.heldByPrincipal) continue;
+      s.roleFromAssignment.run(id, ra.roleKey, ra.label, ra.roleType, ra.isCustom ? 1 : 0);
+      s.roleAssignment.run(id, page.principalType, page.principalId, ra.assignmentId, ra.roleKey, ra.status, rawJson(item as object));
+      written++;
+    }
+    return written;
+  }
+
+  private writeFactors(userId: string, items: readonly unknown[]): number {
+    let written = 0;
+    for (const item of items) {
+      const f = factorColumns(item, userId, this.oddValues);
+      if (!f) continue;
+      this.statements.factor.run(this.snapshotId, userId, f.id, f.factorType, f.provider, f.status, rawJson(item as object));
+      written++;
+    }
+    return written;
   }
 }

@@ -2,7 +2,7 @@
 // type and relation kind.
 import { useState } from 'react';
 import { useService } from '../../service/ServiceContext';
-import type { ExportOutcome } from './exportResult';
+import { uploadVerdict, type ExportOutcome } from './exportResult';
 import { formatCount, formatDuration, plural } from '../../format/formatDuration';
 import { relationKindLabel } from '../../format/labels';
 
@@ -27,6 +27,13 @@ function OpenFolderButton({ folder }: { folder: string }) {
   );
 }
 
+/** Ready to upload or not; never "ready" without saying how many relations were left out and why. */
+function UploadVerdict({ outcome }: { outcome: ExportOutcome }) {
+  const verdict = uploadVerdict(outcome);
+  if (!verdict) return null;
+  return <p className={verdict.ready && !verdict.leftOut ? undefined : 'text-warning'}>{verdict.text}</p>;
+}
+
 export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutcome; elapsedMs: number }) {
   return (
     <div className="export-outcome">
@@ -34,6 +41,7 @@ export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutco
         Export complete in {formatDuration(elapsedMs)}{outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
       </p>
       {outcome.outDir && <OpenFolderButton folder={outcome.outDir} />}
+      <UploadVerdict outcome={outcome} />
       <dl className="summary-list">
         {outcome.files.map((file) => (
           <div key={file.name}>

@@ -1,10 +1,13 @@
 // Pure: reads the folder and manifest counts out of a finished export job's result (kept loose: it crosses the service as JSON).
+import { describeRelationsLeftOut } from '../../../../shared/balkanid/relationsLeftOut';
 
 export interface ExportOutcome {
   outDir: string | undefined;
   files: { name: string; rows: number }[];
   entityCounts: { label: string; count: number }[];
   relationCounts: { kind: string; count: number }[];
+  /** Relations left out per kind because an end was never listed (manifest "relationsSkipped"), as in the manifest. */
+  relationsLeftOut: Record<string, number>;
   errors: number | undefined;
   warnings: number | undefined;
 }
@@ -16,6 +19,12 @@ function asObject(value: unknown): Loose {
 }
 function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function countsByKind(value: unknown): { kind: string; count: number }[] {
+  return Object.entries(asObject(value)).flatMap(([kind, count]) => {
+    const number = asNumber(count);
+    return number === undefined ? [] : [{ kind, count: number }];
+  });
 }
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -47,11 +56,17 @@ export function readExportOutcome(result: unknown): ExportOutcome {
     outDir: typeof root.outDir === 'string' ? root.outDir : undefined,
     files,
     entityCounts: flattenCounts(manifest.entities).map((entry) => ({ ...entry, label: ENTITY_LABELS[entry.label] ?? entry.label })),
-    relationCounts: Object.entries(asObject(manifest.relations)).flatMap(([kind, count]) => {
-      const value = asNumber(count);
-      return value === undefined ? [] : [{ kind, count: value }];
-    }),
+    relationCounts: countsByKind(manifest.relations),
+    relationsLeftOut: Object.fromEntries(countsByKind(manifest.relationsSkipped).map(({ kind, count }) => [kind, count])),
     errors: asNumber(validation.errors ?? validation.errorCount),
     warnings: asNumber(validation.warnings ?? validation.warningCount),
   };
+}
+
+/** The upload verdict: never "ready" without saying how many relations were left out and why; undefined before validation. */
+export function uploadVerdict(outcome: ExportOutcome): { text: string; ready: boolean; leftOut: boolean } | undefined {
+  if (outcome.errors === undefined) return undefined;
+  if (outcome.errors > 0) return { text: `Not ready to upload: the validation found ${outcome.errors} error${outcome.errors === 1 ? '' : 's'}.`, ready: false, leftOut: false };
+  const leftOut = describeRelationsLeftOut(outcome.relationsLeftOut);
+  return { text: leftOut ? `Ready to upload; ${leftOut}.` : 'Ready to upload.', ready: true, leftOut: leftOut !== undefined };
 }
