@@ -11,6 +11,8 @@ import { readBody, send, toFakeRequest } from './httpTransport';
 import { OAuthServerState, type OAuthOptions } from './oauth/oauthState';
 import { tokenEndpoint } from './oauth/tokenEndpoint';
 import { enforcePermissions, type PermissionOptions } from './permissions';
+import { denyObjects } from './objectPermissions';
+import { fakeGroupStats, type GroupStatsFaultOptions } from './groupStatsFaults';
 import { composeStages, type Stage } from './pipeline';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { RateLimitWindows, resolveRateLimits, type RateLimitOptions } from './rateLimitWindows';
@@ -32,6 +34,10 @@ export interface FakeOktaServerOptions {
   faults?: FaultOptions;
   /** What the credential may read; a denied kind answers 403 E0000006. Default: everything. */
   permissions?: PermissionOptions;
+  /** Object ids (groups, apps, users) whose sub-listings (members, roles, app users ...) answer 403 E0000006. */
+  deniedObjects?: string[];
+  /** Groups answered without `_embedded.stats`, or with stats that lie; default: real stats. */
+  groupStats?: GroupStatsFaultOptions;
   /** A service app with scopes but no admin role: lists answer 200 [] (group list and stats stay real). */
   oauthWithoutAdminRole?: boolean;
   /** The org authorization server with one service app (private_key_jwt, optional DPoP). */
@@ -78,6 +84,8 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     authenticate({ apiToken: () => options.apiToken, oauth, clock }),
     ...(options.faults ? [injectFaults(new FaultPlan(options.faults), stats)] : []),
     enforcePermissions({ permissions: options.permissions, oauthWithoutAdminRole: options.oauthWithoutAdminRole }),
+    ...(options.deniedObjects ? [denyObjects(options.deniedObjects)] : []),
+    ...(options.groupStats ? [fakeGroupStats(options.groupStats)] : []),
   ];
 }
 
