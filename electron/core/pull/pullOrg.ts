@@ -15,11 +15,15 @@ import { FIRST_URLS, parseTaskKey, type ObjectKind } from './pullTaskKinds';
 import { PullProgressTracker, phaseOfTask, type PullProgress } from './pullProgress';
 import { checkQuickRefreshBase, QuickRefresh } from './quickRefresh';
 import { PullWarnings, type PullWarning } from './pullWarnings';
+import { ObjectDenials, WHOLE_KIND_DENIED } from './objectDenials';
+import type { GroupListingPolicy } from './groupListings';
 
 export interface PullOptions {
   db: Db;
   client: OktaClient;
   includeFactors: boolean;
+  /** Member and role listings for every group, whatever its stats say (a resumed pull keeps what its snapshot started with). */
+  readEveryGroup?: boolean;
   appVersion: string;
   /** Continue this unfinished snapshot from its saved cursors instead of starting a new one. */
   resumeSnapshotId?: number;
@@ -63,7 +67,13 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
     baseId === undefined ? undefined : checkQuickRefreshBase(db, baseId, { orgUrl: client.orgUrl, includeFactors: options.includeFactors });
   if (options.resumeSnapshotId === undefined) {
     const base = baseOf(options.quickRefreshFrom);
-    const snapshotId = createSnapshot(db, { orgUrl: client.orgUrl, includeFactors: options.includeFactors, appVersion: options.appVersion, baseSnapshotId: base?.id });
+    const snapshotId = createSnapshot(db, {
+      orgUrl: client.orgUrl,
+      includeFactors: options.includeFactors,
+      appVersion: options.appVersion,
+      baseSnapshotId: base?.id,
+      readEveryGroup: options.readEveryGroup === true,
+    });
     claimSnapshot(db, snapshotId);
     return { snapshotId, quick: base && new QuickRefresh(db, snapshotId, base) };
   }
@@ -75,6 +85,9 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
   if (snapshot.status === 'complete') throw new Error(`snapshot ${snapshot.id} is already complete; start a new pull instead`);
   if (snapshot.orgUrl !== client.orgUrl) {
     throw new Error(`snapshot ${snapshot.id} was pulled from ${snapshot.orgUrl}, not ${client.orgUrl}; resume it with --org ${snapshot.orgUrl}`);
+  }
+  if (options.readEveryGroup === true && !snapshot.readEveryGroup) {
+    throw new Error(`snapshot ${snapshot.id} started without reading every group; a resumed pull continues the way it started: drop --read-every-group, or start a new pull with it`);
   }
   const base = baseOf(snapshot.baseSnapshotId ?? undefined);
   claimSnapshot(db, snapshot.id);
@@ -102,7 +115,11 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   // One failure that must stop everything (401, network gone) stops the other families too.
   const stopAll = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
-  const deniedKinds = new Set<ObjectKind>();
+  // Kinds refused outright (a whole listing, or a run of per-object refusals); kept by a resumed pull.
+  const snapshotAtStart = getSnapshot(db, snapshotId)!;
+  const deniedKinds = new Set(snapshotAtStart.gaps.filter((gap) => gap.reason === WHOLE_KIND_DENIED).map((gap) => gap.objectKind as ObjectKind));
+  const denials = new ObjectDenials(db, snapshotId, warnings);
+  const groupPolicy: GroupListingPolicy = { readEveryGroup: snapshotAtStart.readEveryGroup };
   const workers = options.workersPerFamily ?? 4;
 
   function markDone(key: string): void {
@@ -128,16 +145,20 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
           return markDone(key);
         }
         if (error instanceof OktaError && error.kind === 'permission') {
-          deniedKinds.add(kind.objectKind);
           writer.flush();
-          recordSnapshotGap(db, snapshotId, { objectKind: kind.objectKind, reason: 'permission-denied', message: error.message });
+          if (deniedKinds.has(kind.objectKind)) return markDone(key);
+          // One object refused (a scoped admin) stops that object only, unless the refusals show the whole kind is denied.
+          const perObject = objectId !== '' && denials.isPerObject(kindName);
+          if (!perObject || denials.refused({ key, kindName, objectKind: kind.objectKind, objectId }, error) === 'kind') deniedKinds.add(kind.objectKind);
+          if (!perObject) recordSnapshotGap(db, snapshotId, { objectKind: kind.objectKind, reason: WHOLE_KIND_DENIED, message: error.message });
           return markDone(key);
         }
         throw error;
       }
       signal.throwIfAborted();
+      if (objectId !== '') denials.grant(kindName);
       const rows = kind.toRows(page.items, objectId);
-      const followUps = kind.followUps?.(page.items) ?? [];
+      const followUps = kind.followUps?.(page.items, groupPolicy) ?? [];
       writer.commitPage(key, rows, page.nextUrl, quick ? quick.keepFollowUps(kindName, page.items, followUps) : followUps);
       progress.addRows(phase, page.items.length);
       url = page.nextUrl;
@@ -218,6 +239,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
     throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }
+  denials.finish();
   // A kind already known to be unreadable (403) is not flagged a second time as suspiciously empty.
   const knownGaps = new Set(getSnapshot(db, snapshotId)!.gaps.map((gap) => gap.objectKind));
   for (const gap of detectSilentGaps(db, snapshotId)) if (!knownGaps.has(gap.objectKind)) recordSnapshotGap(db, snapshotId, gap);
