@@ -4,6 +4,7 @@ import { migration004SnapshotRunner } from './004_snapshot_runner';
 import { migration002RelationRows } from './002_relation_rows';
 import { migration003QuickRefresh } from './003_quick_refresh';
 import { migration005SnapshotLog } from './005_snapshot_log';
+import { migration006ReadEveryGroup } from './006_read_every_group';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'quick refresh base snapshot', sql: migration003QuickRefresh },
   { version: 4, name: 'snapshot runner (host:pid)', sql: migration004SnapshotRunner },
   { version: 5, name: 'snapshot log', sql: migration005SnapshotLog },
+  { version: 6, name: 'read every group option', sql: migration006ReadEveryGroup },
 ];
