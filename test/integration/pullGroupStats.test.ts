@@ -10,6 +10,7 @@ import { pullOrg } from '../../electron/core/pull/pullOrg';
 import type { Db } from '../../electron/core/store/openDatabase';
 import { openDatabase } from '../../electron/core/store/openDatabase';
 import { getSnapshot } from '../../electron/core/store/snapshots';
+import { runCli } from '../helpers/runCli';
 import { useTempDirs } from '../helpers/tempDir';
 
 const TOKEN = 'group-stats-token';
@@ -87,5 +88,20 @@ describe('group stats and the member / role listings', () => {
     const roleListings = db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`).pluck().get(snapshotId);
     expect(roleListings).toBe(org.groups.length);
     db.close();
+  }, 120_000);
+
+  it('the CLI takes --read-every-group and gets what wrong stats would lose', async () => {
+    const server = await startFakeOktaServer({ org, apiToken: TOKEN, groupStats: { wrong: [memberGroup().id, roleGroup().id] } });
+    servers.push(server);
+    const run = async (...extra: string[]) => {
+      const result = await runCli(['pull', '--org', server.url, '--db', path.join(tempDir(), 'cli.sqlite'), '--json', ...extra], { env: { OKTA_API_TOKEN: TOKEN } });
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as { counts: { groupMemberships: number; groupRoleAssignments: number } }).counts;
+    };
+    const trusting = await run();
+    const everyGroup = await run('--read-every-group');
+    expect(everyGroup.groupMemberships).toBe(clean.members.length);
+    expect(everyGroup.groupRoleAssignments).toBe(clean.groupRoles.length);
+    expect(trusting.groupMemberships).toBeLessThan(clean.members.length);
   }, 120_000);
 });
