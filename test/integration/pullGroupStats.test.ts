@@ -9,7 +9,7 @@ import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { pullOrg } from '../../electron/core/pull/pullOrg';
 import type { Db } from '../../electron/core/store/openDatabase';
 import { openDatabase } from '../../electron/core/store/openDatabase';
-import { getSnapshot } from '../../electron/core/store/snapshots';
+import { createSnapshot, getSnapshot } from '../../electron/core/store/snapshots';
 import { runCli } from '../helpers/runCli';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -103,5 +103,20 @@ describe('group stats and the member / role listings', () => {
     expect(everyGroup.groupMemberships).toBe(clean.members.length);
     expect(everyGroup.groupRoleAssignments).toBe(clean.groupRoles.length);
     expect(trusting.groupMemberships).toBeLessThan(clean.members.length);
+  }, 120_000);
+
+  it('a resumed pull reads every group when its snapshot started so, and refuses to switch it on half-way', async () => {
+    const server = await startFakeOktaServer({ org, apiToken: TOKEN, groupStats: { wrong: [memberGroup().id, roleGroup().id] } });
+    servers.push(server);
+    const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
+    const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
+    const started = createSnapshot(db, { orgUrl: server.url, includeFactors: false, appVersion: 'test', readEveryGroup: true });
+    const result = await pullOrg({ db, client, includeFactors: false, appVersion: 'test', resumeSnapshotId: started });
+    expect(accessOf(db, result.snapshotId)).toEqual(clean);
+    const trusting = createSnapshot(db, { orgUrl: server.url, includeFactors: false, appVersion: 'test' });
+    await expect(pullOrg({ db, client, includeFactors: false, appVersion: 'test', resumeSnapshotId: trusting, readEveryGroup: true })).rejects.toThrow(
+      /started without reading every group; a resumed pull continues the way it started/,
+    );
+    db.close();
   }, 120_000);
 });
