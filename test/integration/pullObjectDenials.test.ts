@@ -136,3 +136,22 @@ describe('a 403 on one object stops only that object', () => {
     expect(listed.stdout).toMatch(/incomplete: group members/);
   }, 120_000);
 });
+
+describe('quick refresh after a pull with refused groups', () => {
+  it('refreshes from that base and asks the refused groups again instead of copying nothing for them', async () => {
+    const [refused] = groupsWithMembers();
+    const scoped = await serve({ deniedObjects: [refused!.id] });
+    const port = Number(new URL(scoped.url).port);
+    const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
+    const pullWith = (server: FakeOktaServer, quickRefreshFrom?: number) =>
+      pullOrg({ db, client: new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) }), includeFactors: false, appVersion: 'test', quickRefreshFrom });
+    const base = await pullWith(scoped);
+    expect(base.gaps.map((gap) => gap.reason)).toEqual(['permission-denied-some']);
+    await scoped.close();
+    const widened = await serve({ port }); // the same org URL, the admin's role now covers every group
+    const refreshed = await pullWith(widened, base.snapshotId);
+    expect(refreshed.gaps).toEqual([]);
+    expect(contentOf(db, refreshed.snapshotId).members).toEqual(clean.members);
+    db.close();
+  }, 120_000);
+});
