@@ -6,6 +6,7 @@ const OPTIONS = {
   org: { type: 'string' },
   db: { type: 'string' },
   'include-factors': { type: 'boolean' },
+  'read-every-group': { type: 'boolean' },
   'token-file': { type: 'string' },
   'client-id': { type: 'string' },
   'private-key-file': { type: 'string' },

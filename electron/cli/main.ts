@@ -28,7 +28,7 @@ async function runCommand(command: string | undefined, positionals: string[], va
       try {
         const quickRefreshFrom = values.quick ? snapshotToRefreshFrom(db, orgUrl, values.resume === true) : undefined;
         const resumeSnapshotId = values.resume ? snapshotToResume(db, orgUrl, chosenSnapshot) : undefined;
-        const result = await runPull(db, orgUrl, { org: orgUrl, credentials, includeFactors: values['include-factors'] === true, resumeSnapshotId, quickRefreshFrom, share, signal: context.signal }, out);
+        const result = await runPull(db, orgUrl, { org: orgUrl, credentials, includeFactors: values['include-factors'] === true, readEveryGroup: values['read-every-group'] === true, resumeSnapshotId, quickRefreshFrom, share, signal: context.signal }, out);
         if (values.json) out.json({ orgUrl, ...result });
         else out.result(describePullResult(orgUrl, result));
         return EXIT.ok;

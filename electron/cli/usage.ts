@@ -3,7 +3,8 @@
 export const USAGE = `okta-prep — pull an Okta org into a local cache and export BalkanID upload files
 
 Usage:
-  okta-prep pull --org URL [--db FILE] [--include-factors] [--token-file FILE | --client-id ID --private-key-file FILE]
+  okta-prep pull --org URL [--db FILE] [--include-factors] [--read-every-group]
+                 [--token-file FILE | --client-id ID --private-key-file FILE]
                  [--quick | --resume [--snapshot ID]] [--share 0.1..1] [--json]
   okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
@@ -36,6 +37,9 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
 --quick          pull: a new snapshot built on the latest complete one of the org, listing only users changed since
                  it and members of groups whose membership changed (apps, app assignments, admin roles and factors
                  are always read in full); lists every user again when one was deleted
+--read-every-group pull: list the members and admin roles of every group, not only of groups whose counts
+                 (expand=stats) say they have some; costs one member and one role listing per group (groups bucket).
+                 Groups whose counts are missing are always listed.
 --relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
 --user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from the profile)
 --shared-files   export: write the files readable by every user of this computer (0644); by default they are 0600

@@ -28,7 +28,7 @@ export interface ServiceMethods {
   'connection.useSampleOrg': { params: Empty; result: ConnectionInfo };
   'connection.test': { params: Empty; result: PreflightReport };
   /** quick: refresh from the latest complete snapshot of the connected org (changed users and memberships only). */
-  'pull.start': { params: { includeFactors: boolean; share?: number; quick?: boolean }; result: JobState };
+  'pull.start': { params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; quick?: boolean }; result: JobState };
   'pull.resume': { params: { snapshotId: number }; result: JobState };
   'jobs.list': { params: Empty; result: JobState[] };
   'jobs.cancel': { params: { jobId: string }; result: JobState };

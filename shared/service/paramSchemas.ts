@@ -44,7 +44,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   }),
   'connection.useSampleOrg': empty,
   'connection.test': empty,
-  'pull.start': objectOf({ includeFactors: { type: 'boolean' }, share: { type: 'number', minimum: 0.1, maximum: 1 }, quick: { type: 'boolean' } }, ['includeFactors']),
+  'pull.start': objectOf({ includeFactors: { type: 'boolean' }, readEveryGroup: { type: 'boolean' }, share: { type: 'number', minimum: 0.1, maximum: 1 }, quick: { type: 'boolean' } }, ['includeFactors']),
   'pull.resume': objectOf({ snapshotId }),
   'jobs.list': empty,
   'jobs.cancel': objectOf({ jobId: shortText(100) }),

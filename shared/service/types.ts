@@ -48,8 +48,11 @@ export interface PreflightReport {
   orgUrl: string;
   ok: boolean;
   checks: PreflightCheck[];
-  /** A full pull without factors; `withFactors` adds one factor listing per user (users bucket). */
-  estimate?: { requests: number; seconds: number; withFactors: { requests: number; seconds: number } };
+  /**
+   * A full pull without factors; `withFactors` adds one factor listing per user (users bucket); `readingEveryGroup`
+   * (without factors) lists every group's members and roles whatever its stats say (groups bucket).
+   */
+  estimate?: { requests: number; seconds: number; withFactors: { requests: number; seconds: number }; readingEveryGroup: { requests: number; seconds: number } };
 }
 
 export type JobKind = 'pull' | 'export';

@@ -24,6 +24,7 @@ export function describePreflight(report: PreflightReport): string {
     lines.push(
       `  a full pull needs about ${estimate.requests} requests and ${minutes(estimate.seconds)} minute(s) at this share of the rate limits;` +
         ` with factors about ${estimate.withFactors.requests} requests and ${minutes(estimate.withFactors.seconds)} minute(s)`,
+      `  reading every group's members and roles (--read-every-group, without factors): about ${estimate.readingEveryGroup.requests} requests and ${minutes(estimate.readingEveryGroup.seconds)} minute(s)`,
     );
   }
   return lines.join('\n');

@@ -21,6 +21,8 @@ export interface PullCommandInput {
   org: string;
   credentials: CliCredentials;
   includeFactors: boolean;
+  /** Member and role listings for every group, whatever its stats say. */
+  readEveryGroup?: boolean;
   resumeSnapshotId?: number;
   /** Quick refresh from this complete snapshot. */
   quickRefreshFrom?: number;
@@ -71,6 +73,7 @@ export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, o
       db,
       client,
       includeFactors: input.includeFactors,
+      readEveryGroup: input.readEveryGroup,
       appVersion: APP_VERSION,
       resumeSnapshotId: input.resumeSnapshotId,
       quickRefreshFrom: input.quickRefreshFrom,

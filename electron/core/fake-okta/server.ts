@@ -12,6 +12,8 @@ import { OAuthServerState, type OAuthOptions } from './oauth/oauthState';
 import { tokenEndpoint } from './oauth/tokenEndpoint';
 import { injectOddValues } from './oddValues';
 import { enforcePermissions, type PermissionOptions } from './permissions';
+import { denyObjects } from './objectPermissions';
+import { fakeGroupStats, type GroupStatsFaultOptions } from './groupStatsFaults';
 import { composeStages, type Stage } from './pipeline';
 import { oddAnswers, type OddAnswerRule } from './oddAnswers';
 import { oversizedAnswers, type OversizedAnswerRule } from './oversizedAnswers';
@@ -37,6 +39,10 @@ export interface FakeOktaServerOptions {
   faults?: FaultOptions;
   /** What the credential may read; a denied kind answers 403 E0000006. Default: everything. */
   permissions?: PermissionOptions;
+  /** Object ids (groups, apps, users) whose sub-listings (members, roles, app users ...) answer 403 E0000006. */
+  deniedObjects?: string[];
+  /** Groups answered without `_embedded.stats`, or with stats that lie; default: real stats. */
+  groupStats?: GroupStatsFaultOptions;
   /** A service app with scopes but no admin role: lists answer 200 [] (group list and stats stay real). */
   oauthWithoutAdminRole?: boolean;
   /** The org authorization server with one service app (private_key_jwt, optional DPoP). */
@@ -98,6 +104,8 @@ function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, 
     ...(options.oversizedAnswers ? [oversizedAnswers(options.oversizedAnswers)] : []),
     ...(options.repeatNextLink ? [repeatNextLink(options.repeatNextLink)] : []),
     ...(options.oddValues ? [injectOddValues()] : []),
+    ...(options.deniedObjects ? [denyObjects(options.deniedObjects)] : []),
+    ...(options.groupStats ? [fakeGroupStats(options.groupStats)] : []),
   ];
 }
 

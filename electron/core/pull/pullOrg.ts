@@ -24,11 +24,15 @@ import { followedPages } from '../store/listingPages';
 import { reportRepeatingListing } from './repeatingListing';
 import { openRequestCap, RequestCapReached, type RequestCap } from './requestCap';
 import { estimateRaise } from './requestEstimate';
+import { ObjectDenials, WHOLE_KIND_DENIED } from './objectDenials';
+import type { GroupListingPolicy } from './groupListings';
 
 export interface PullOptions {
   db: Db;
   client: OktaClient;
   includeFactors: boolean;
+  /** Member and role listings for every group, whatever its stats say (a resumed pull keeps what its snapshot started with). */
+  readEveryGroup?: boolean;
   appVersion: string;
   /** Continue this unfinished snapshot from its saved cursors instead of starting a new one. */
   resumeSnapshotId?: number;
@@ -87,7 +91,13 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
     baseId === undefined ? undefined : checkQuickRefreshBase(db, baseId, { orgUrl: client.orgUrl, includeFactors: options.includeFactors });
   if (options.resumeSnapshotId === undefined) {
     const base = baseOf(options.quickRefreshFrom);
-    const snapshotId = createSnapshot(db, { orgUrl: client.orgUrl, includeFactors: options.includeFactors, appVersion: options.appVersion, baseSnapshotId: base?.id });
+    const snapshotId = createSnapshot(db, {
+      orgUrl: client.orgUrl,
+      includeFactors: options.includeFactors,
+      appVersion: options.appVersion,
+      baseSnapshotId: base?.id,
+      readEveryGroup: options.readEveryGroup === true,
+    });
     claimSnapshot(db, snapshotId);
     return { snapshotId, quick: base && new QuickRefresh(db, snapshotId, base) };
   }
@@ -99,6 +109,9 @@ function startOrResumeSnapshot(options: PullOptions): { snapshotId: number; quic
   if (snapshot.status === 'complete') throw new Error(`snapshot ${snapshot.id} is already complete; start a new pull instead`);
   if (snapshot.orgUrl !== client.orgUrl) {
     throw new Error(`snapshot ${snapshot.id} was pulled from ${snapshot.orgUrl}, not ${client.orgUrl}; resume it with --org ${snapshot.orgUrl}`);
+  }
+  if (options.readEveryGroup === true && !snapshot.readEveryGroup) {
+    throw new Error(`snapshot ${snapshot.id} started without reading every group; a resumed pull continues the way it started: drop --read-every-group, or start a new pull with it`);
   }
   const base = baseOf(snapshot.baseSnapshotId ?? undefined);
   claimSnapshot(db, snapshot.id);
@@ -131,7 +144,11 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
   // Every worker's request and rate-limit wait listens to it at once: more than Node's default 10 is expected.
   setMaxListeners(200, signal);
-  const deniedKinds = new Set<ObjectKind>();
+  // Kinds refused outright (a whole listing, or a run of per-object refusals); kept by a resumed pull.
+  const snapshotAtStart = getSnapshot(db, snapshotId)!;
+  const deniedKinds = new Set(snapshotAtStart.gaps.filter((gap) => gap.reason === WHOLE_KIND_DENIED).map((gap) => gap.objectKind as ObjectKind));
+  const denials = new ObjectDenials(db, snapshotId, warnings);
+  const groupPolicy: GroupListingPolicy = { readEveryGroup: snapshotAtStart.readEveryGroup };
   const workers = options.workersPerFamily ?? 4;
   // Opened before any listing starts; a failure or a cancel while it reads Okta's counts ends the pull like any other.
   let requestCap!: RequestCap;
@@ -171,9 +188,12 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
           return markDone(key);
         }
         if (error instanceof OktaError && error.kind === 'permission') {
-          deniedKinds.add(kind.objectKind);
           writer.flush();
-          recordSnapshotGap(db, snapshotId, { objectKind: kind.objectKind, reason: 'permission-denied', message: error.message });
+          if (deniedKinds.has(kind.objectKind)) return markDone(key);
+          // One object refused (a scoped admin) stops that object only, unless the refusals show the whole kind is denied.
+          const perObject = objectId !== '' && denials.isPerObject(kindName);
+          if (!perObject || denials.refused({ key, kindName, objectKind: kind.objectKind, objectId }, error) === 'kind') deniedKinds.add(kind.objectKind);
+          if (!perObject) recordSnapshotGap(db, snapshotId, { objectKind: kind.objectKind, reason: WHOLE_KIND_DENIED, message: error.message });
           return markDone(key);
         }
         throw error;
@@ -181,9 +201,10 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
       signal.throwIfAborted();
       const accepted = guard.acceptPage(url, page.items);
       if (accepted.repeat) return stopRepeating(accepted.repeat);
+      if (objectId !== '') denials.grant(kindName);
       const rows = kind.toRows(page.items, objectId);
       const listed = page.items.filter(hasUsableId); // a null or id-less item is skipped by the writer, with a warning
-      const allFollowUps = kind.followUps?.(listed) ?? [];
+      const allFollowUps = kind.followUps?.(listed, groupPolicy) ?? [];
       const followUps = quick ? quick.keepFollowUps(kindName, listed, allFollowUps) : allFollowUps;
       requestCap.raise(estimateRaise(kindName, { items: listed, nextUrl: page.nextUrl }, followUps));
       writer.commitPage(key, rows, page.nextUrl, followUps, page.nextUrl ? accepted.followed : undefined);
@@ -269,6 +290,7 @@ export async function pullOrg(options: PullOptions): Promise<PullResult> {
     }
     throw new PullError(`${message} (snapshot ${snapshotId} keeps what was received and can be resumed)`, snapshotId, reason);
   }
+  denials.finish();
   // A kind already known to be unreadable (403) is not flagged a second time as suspiciously empty.
   const knownGaps = new Set(getSnapshot(db, snapshotId)!.gaps.map((gap) => gap.objectKind));
   for (const gap of detectSilentGaps(db, snapshotId)) if (!knownGaps.has(gap.objectKind)) recordSnapshotGap(db, snapshotId, gap);

@@ -3,6 +3,7 @@
 import type { OktaApp, OktaGroup, OktaUser } from '../../../shared/okta/types';
 import type { PageShape } from '../okta/oktaClient';
 import type { PageRows, ScheduledTask } from '../store/snapshotWriter';
+import { needsMemberListing, needsRoleListing, type GroupListingPolicy } from './groupListings';
 
 export type ObjectKind = 'users' | 'groups' | 'group members' | 'apps' | 'app user assignments' | 'app group assignments' | 'admin roles' | 'factors';
 
@@ -12,7 +13,7 @@ export interface TaskKind {
   shape: PageShape;
   toRows(items: unknown[], objectId: string): PageRows;
   /** Listings a page reveals (e.g. one member listing per non-empty group). */
-  followUps?(items: unknown[]): ScheduledTask[];
+  followUps?(items: unknown[], policy: GroupListingPolicy): ScheduledTask[];
 }
 
 const ARRAY: PageShape = { kind: 'array' };
@@ -45,13 +46,11 @@ export const TASK_KINDS: Record<string, TaskKind> = {
     objectKind: 'groups',
     shape: ARRAY,
     toRows: (items) => ({ kind: 'groups', items: items as OktaGroup[] }),
-    followUps: (items) =>
+    followUps: (items, policy) =>
       (items as OktaGroup[]).flatMap((group) => {
-        const stats = group._embedded?.stats;
         const tasks: ScheduledTask[] = [];
-        // Stats say which groups are empty; without stats (or with an odd count) the group is listed.
-        if (stats?.usersCount !== 0) tasks.push({ key: `group-members:${group.id}`, url: FIRST_URLS.groupMembers(group.id) });
-        if (stats?.hasAdminPrivlege) tasks.push({ key: `group-roles:${group.id}`, url: FIRST_URLS.groupRoles(group.id) });
+        if (needsMemberListing(group, policy)) tasks.push({ key: `group-members:${group.id}`, url: FIRST_URLS.groupMembers(group.id) });
+        if (needsRoleListing(group, policy)) tasks.push({ key: `group-roles:${group.id}`, url: FIRST_URLS.groupRoles(group.id) });
         return tasks;
       }),
   },

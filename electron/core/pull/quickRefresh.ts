@@ -6,6 +6,7 @@ import type { Db } from '../store/openDatabase';
 import { fellBackToFullUserListing, getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import type { ScheduledTask } from '../store/snapshotWriter';
 import { FIRST_URLS } from './pullTaskKinds';
+import { deniedObjectIds, SOME_DENIED } from './deniedObjects';
 
 /** Okta's clock and ours may disagree: users changed up to this long before the base started are re-read too. */
 export const CLOCK_SKEW_MARGIN_MS = 5 * 60_000;
@@ -38,7 +39,8 @@ export function checkQuickRefreshBase(db: Db, baseId: number, target: { orgUrl: 
     const was = base.includeFactors ? 'with' : 'without';
     throw new QuickRefreshError(`snapshot ${baseId} was pulled ${was} MFA factors: a quick refresh from it must also be ${was} factors (or run a full pull)`);
   }
-  const gap = base.gaps.find((candidate) => candidate.objectKind === 'users' || candidate.objectKind === 'group members');
+  // Groups refused one by one (a scoped admin) are listed again, not copied: only a kind-wide gap rules the base out.
+  const gap = base.gaps.find((candidate) => candidate.objectKind === 'users' || (candidate.objectKind === 'group members' && candidate.reason !== SOME_DENIED));
   if (gap) throw new QuickRefreshError(`snapshot ${baseId} is incomplete for ${gap.objectKind}, so it cannot be copied from: run a full pull`);
   return base;
 }
@@ -47,6 +49,8 @@ export class QuickRefresh {
   /** Users whose lastUpdated is after this instant are listed again (Okta timestamp format). */
   readonly changedSince: string;
   private readonly baseMembershipStamp;
+  /** Groups whose members Okta refused to list for the base: nothing to copy, so they are asked again. */
+  private readonly refusedInBase: Set<string>;
 
   constructor(
     private readonly db: Db,
@@ -55,10 +59,12 @@ export class QuickRefresh {
   ) {
     this.changedSince = new Date(Date.parse(base.startedAt) - CLOCK_SKEW_MARGIN_MS).toISOString();
     this.baseMembershipStamp = db.prepare(`SELECT last_membership_updated FROM groups WHERE snapshot_id = ? AND id = ?`).pluck();
+    this.refusedInBase = new Set(deniedObjectIds(db, base.id, 'group-members'));
   }
 
   /** Same group, same membership timestamp as in the base (a group absent from the base, or without a stamp, is not). */
   private membershipUnchanged(group: OktaGroup): boolean {
+    if (this.refusedInBase.has(group.id)) return false;
     const stamp = this.baseMembershipStamp.get(this.base.id, group.id);
     return typeof stamp === 'string' && stamp === group.lastMembershipUpdated;
   }

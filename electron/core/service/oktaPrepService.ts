@@ -101,7 +101,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     return baseId;
   }
 
-  function startPull(params: { includeFactors: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number }, connection: { orgUrl: string; credentials: Credentials }): JobState {
+  function startPull(params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number }, connection: { orgUrl: string; credentials: Credentials }): JobState {
     if (jobs.running('pull')) throw new ServiceFailure('CONFLICT', 'a pull is already running: wait for it or cancel it first');
     return startJob(jobs, 'pull', { kind: 'pull', dbPath: deps.dbPath, orgUrl: connection.orgUrl, credentials: connection.credentials, appVersion: deps.appVersion, ...params }, params.resumeSnapshotId);
   }

@@ -11,6 +11,8 @@ export interface SnapshotInfo {
   startedAt: string;
   finishedAt: string | null;
   includeFactors: boolean;
+  /** Member and role listings were asked for every group, not only those whose stats say they have some. */
+  readEveryGroup: boolean;
   errorMessage: string | null;
   appVersion: string;
   /** The complete snapshot a quick refresh started from; null for a full pull. */
@@ -35,6 +37,7 @@ interface SnapshotRow {
   started_at: string;
   finished_at: string | null;
   include_factors: number;
+  read_every_group: number;
   error_message: string | null;
   app_version: string;
   base_snapshot_id: number | null;
@@ -42,11 +45,13 @@ interface SnapshotRow {
 
 export function createSnapshot(
   db: Db,
-  input: { orgUrl: string; includeFactors: boolean; appVersion: string; startedAt?: Date; baseSnapshotId?: number },
+  input: { orgUrl: string; includeFactors: boolean; appVersion: string; startedAt?: Date; baseSnapshotId?: number; readEveryGroup?: boolean },
 ): number {
   const result = db
-    .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version, base_snapshot_id) VALUES (?, 'running', ?, ?, ?, ?)`)
-    .run(input.orgUrl, (input.startedAt ?? new Date()).toISOString(), input.includeFactors ? 1 : 0, input.appVersion, input.baseSnapshotId ?? null);
+    .prepare(
+      `INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version, base_snapshot_id, read_every_group) VALUES (?, 'running', ?, ?, ?, ?, ?)`,
+    )
+    .run(input.orgUrl, (input.startedAt ?? new Date()).toISOString(), input.includeFactors ? 1 : 0, input.appVersion, input.baseSnapshotId ?? null, input.readEveryGroup ? 1 : 0);
   return Number(result.lastInsertRowid);
 }
 
@@ -84,6 +89,7 @@ function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     includeFactors: row.include_factors === 1,
+    readEveryGroup: row.read_every_group === 1,
     errorMessage: row.error_message,
     appVersion: row.app_version,
     baseSnapshotId: row.base_snapshot_id ?? null,

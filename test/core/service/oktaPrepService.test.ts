@@ -111,6 +111,9 @@ describe('Okta Prep service', () => {
     // Factors add one listing per user that Everyone counts (deprovisioned users are not in Everyone).
     const listedUsers = okta.org.users.filter((user) => user.status !== 'DEPROVISIONED').length;
     expect(report.estimate!.withFactors.requests).toBe(report.estimate!.requests + listedUsers);
+    // Reading every group adds the member and role listings stats would skip (groups without members or roles).
+    const skipped = okta.org.groups.filter((g) => (okta.org.groupMembers.get(g.id)?.length ?? 0) === 0).length + okta.org.groups.filter((g) => !okta.org.groupRoleAssignments.has(g.id)).length;
+    expect(report.estimate!.readingEveryGroup.requests).toBe(report.estimate!.requests + skipped);
   });
 
   it('pulls as a job with progress events, then lists the complete snapshot with counts', async () => {
@@ -197,6 +200,15 @@ describe('Okta Prep service', () => {
     expect(uploaded.files.entities!.path).toBe('mine.csv');
     expect(uploaded.findings).toContainEqual(expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }));
     await expect(client.call('export.start', { snapshotId, outDir: 'relative/dir' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
+
+  it('pull.start with readEveryGroup: the worker lists every group, and the snapshot records it for a resume', async () => {
+    const job = await client.call('pull.start', { includeFactors: false, readEveryGroup: true });
+    const finished = await waitForJob(job.id);
+    expect(finished.status).toBe('complete');
+    const roleListings = db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`).pluck().get(finished.snapshotId);
+    expect(roleListings).toBe(okta.org.groups.length);
+    expect(db.prepare(`SELECT read_every_group FROM snapshots WHERE id = ?`).pluck().get(finished.snapshotId)).toBe(1);
   });
 
   it('never stored the token in the database', () => {

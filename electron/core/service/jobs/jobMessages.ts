@@ -9,7 +9,7 @@ import type { PullResult } from '../../pull/pullOrg';
 export type Credentials = { kind: 'ssws'; token: string } | { kind: 'oauth'; clientId: string; privateKey: string };
 
 export type WorkerTask =
-  | { kind: 'pull'; dbPath: string; orgUrl: string; credentials: Credentials; includeFactors: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number; appVersion: string }
+  | { kind: 'pull'; dbPath: string; orgUrl: string; credentials: Credentials; includeFactors: boolean; readEveryGroup?: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number; appVersion: string }
   | { kind: 'export'; dbPath: string; snapshotId: number; outDir: string; options: Partial<ExportOptions>; appVersion: string }
   | { kind: 'validateSnapshot'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; appVersion: string }
   | { kind: 'preview'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; rows: number }

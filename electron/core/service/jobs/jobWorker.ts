@@ -64,6 +64,7 @@ async function run(): Promise<WorkerResult> {
           db,
           client,
           includeFactors: task.includeFactors,
+          readEveryGroup: task.readEveryGroup,
           appVersion: task.appVersion,
           resumeSnapshotId: task.resumeSnapshotId,
           quickRefreshFrom: task.quickRefreshFrom,

@@ -5,6 +5,7 @@ import { migration002RelationRows } from './002_relation_rows';
 import { migration003QuickRefresh } from './003_quick_refresh';
 import { migration005SnapshotLog } from './005_snapshot_log';
 import { migration006ListingPages } from './006_listing_pages';
+import { migration007ReadEveryGroup } from './007_read_every_group';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'snapshot runner (host:pid)', sql: migration004SnapshotRunner },
   { version: 5, name: 'snapshot log', sql: migration005SnapshotLog },
   { version: 6, name: 'listing pages followed and request estimate', sql: migration006ListingPages },
+  { version: 7, name: 'read every group option', sql: migration007ReadEveryGroup },
 ];

@@ -52,6 +52,8 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
         <p>
           A full pull needs about {formatCount(report.estimate.requests)} requests and takes about {formatDuration(report.estimate.seconds * 1000)}; with
           MFA factors about {formatCount(report.estimate.withFactors.requests)} requests and {formatDuration(report.estimate.withFactors.seconds * 1000)}.
+          Reading every group&apos;s members and roles whatever Okta&apos;s group counts say: about{' '}
+          {formatCount(report.estimate.readingEveryGroup.requests)} requests and {formatDuration(report.estimate.readingEveryGroup.seconds * 1000)}.
         </p>
       )}
     </section>
