@@ -184,6 +184,19 @@ describe('the request cap', () => {
     db.close();
   }, 60_000);
 
+  it('pauses an endless listing of new deprovisioned users, although each of its pages raises the estimate', async () => {
+    const server = await serve({ listing: 'deprovisionedUsers', mode: 'endless-new-items' });
+    const db = newDb();
+    const { client, asked } = clientFor(server);
+    const paused = await pullOrg({ db, client, includeFactors: false, appVersion: 'test' }).catch((error: unknown) => error);
+    expect(paused).toBeInstanceOf(PullPaused);
+    // It was that listing that ran on: the plain user listing ended after its three pages.
+    const deprovisionedPages = asked.filter((request) => request.includes('DEPROVISIONED')).length;
+    expect(deprovisionedPages).toBeGreaterThan(asked.length / 2);
+    expect((paused as PullPaused).message).toMatch(/^paused: this pull made \d+ requests, 3× its estimate/);
+    db.close();
+  }, 60_000);
+
   it('pauses a listing that never ends with new items, resumably; a resume grants a fresh allowance', async () => {
     const server = await serve({ listing: 'users', mode: 'endless-new-items' });
     const db = newDb();

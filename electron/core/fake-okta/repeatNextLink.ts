@@ -6,7 +6,7 @@
 import { encodeCursor } from './pagination';
 import type { FakeRequest, FakeResponse, Stage } from './pipeline';
 
-export type RepeatingListing = 'users' | 'groups' | 'groupMembers' | 'apps' | 'roleAssignees' | 'userRoles';
+export type RepeatingListing = 'users' | 'deprovisionedUsers' | 'groups' | 'groupMembers' | 'apps' | 'roleAssignees' | 'userRoles';
 export type RepeatMode = 'same-url' | 'same-cursor' | 'same-items' | 'endless-new-items';
 
 export interface RepeatNextLinkOptions {
@@ -15,7 +15,9 @@ export interface RepeatNextLinkOptions {
 }
 
 const LISTING_PATHS: Record<RepeatingListing, RegExp> = {
+  // Every user listing (the plain one and the DEPROVISIONED filter); `deprovisionedUsers` only the latter.
   users: /^\/api\/v1\/users$/,
+  deprovisionedUsers: /^\/api\/v1\/users$/,
   groups: /^\/api\/v1\/groups$/,
   groupMembers: /^\/api\/v1\/groups\/[^/]+\/users$/,
   apps: /^\/api\/v1\/apps$/,
@@ -90,6 +92,7 @@ export function repeatNextLink(options: RepeatNextLinkOptions): Stage {
   const pattern = LISTING_PATHS[options.listing];
   return async (request, next) => {
     if (request.method !== 'GET' || !pattern.test(request.url.pathname)) return next();
+    if (options.listing === 'deprovisionedUsers' && !/DEPROVISIONED/.test(request.url.searchParams.get('filter') ?? '')) return next();
     const asked = new URL(request.url);
     const round = Number(LOOP_CURSOR.exec(asked.searchParams.get('after') ?? '')?.[1] ?? 0);
     if (round > 0) request.url.searchParams.delete('after'); // an invented cursor: serve the first page again

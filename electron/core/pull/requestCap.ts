@@ -46,16 +46,16 @@ export class RequestCap {
     return Math.ceil(this.multiplier * this.estimate) + HEADROOM;
   }
 
-  /** More objects revealed: the estimate (kept on the snapshot for a resume) grows by `requests`, rounded up. */
+  /** More objects revealed: the estimate grows by `requests` (fractions add up; kept on the snapshot, rounded up). */
   raise(requests: number): void {
     if (!(requests > 0)) return;
-    this.estimate += Math.ceil(requests);
-    this.saveEstimate.run(this.estimate, this.snapshotId);
+    this.estimate += requests;
+    this.saveEstimate.run(Math.ceil(this.estimate), this.snapshotId);
   }
 
   /** Called before every request of the pull (OktaClient.requestGate): throws once the allowance is used up. */
   readonly gate = (): void => {
-    if (this.used >= this.limit) throw new RequestCapReached(this.used, this.estimate, this.multiplier);
+    if (this.used >= this.limit) throw new RequestCapReached(this.used, Math.ceil(this.estimate), this.multiplier);
     this.used++;
   };
 }

@@ -11,6 +11,8 @@ const PAGE = { users: 200, members: 1000, appUsers: 500 };
 /** Deprovisioned users, custom roles, role assignees, groups and apps: at least one page each. */
 const FIXED_LISTINGS = 5;
 
+const DEPROVISIONED_PAGE_ALLOWANCE = 0.25;
+
 const EVERYONE_URL = `/api/v1/groups?limit=200&expand=stats&filter=${encodeURIComponent('type eq "BUILT_IN"')}`;
 
 /** The Everyone group's member count (one cheap request); undefined when it cannot be read. */
@@ -35,11 +37,14 @@ export function initialEstimate(userCount: number | undefined, includeFactors: b
 /**
  * What a page of the groups, apps or role-assignee listing adds: one request per listing it schedules, more pages
  * for big groups, and the app-assignment pages a group's users bring to each app it is assigned to. Deprovisioned
- * users are not in the Everyone count and nothing else counts them: each of their pages that has a next adds one.
+ * users are not in the Everyone count and nothing else counts them: each of their pages that has a next adds a
+ * quarter of a request. A whole request would raise the cap by 3 for each 1 spent, so an endless listing of new
+ * deprovisioned users would never reach it; a quarter raises it by 0.75, so such a listing is paused, while a real
+ * one still fits (it may run to about 8 × the rest of the estimate + 400 pages, 80,000 users per 10 of estimate).
  */
 export function estimateRaise(kindName: string, page: { items: readonly unknown[]; nextUrl?: string }, followUps: readonly ScheduledTask[]): number {
   let requests = followUps.length;
-  if (kindName === 'users-deprovisioned' && page.nextUrl !== undefined) requests += 1;
+  if (kindName === 'users-deprovisioned' && page.nextUrl !== undefined) requests += DEPROVISIONED_PAGE_ALLOWANCE;
   if (kindName !== 'groups') return requests;
   for (const group of page.items as OktaGroup[]) {
     const stats = group._embedded?.stats;
