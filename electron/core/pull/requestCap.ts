@@ -43,7 +43,7 @@ export class RequestCap {
   }
 
   get limit(): number {
-    return Math.ceil(this.multiplier * this.estimate) + HEADROOM;
+    return Math.ceil(this.multiplier * Math.ceil(this.estimate)) + HEADROOM; // the estimate as stored and said: whole requests
   }
 
   /** More objects revealed: the estimate grows by `requests` (fractions add up; kept on the snapshot, rounded up). */
