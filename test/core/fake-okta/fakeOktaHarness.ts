@@ -1,4 +1,5 @@
 // Test helpers for the fake Okta server: start it, call it with the token, and walk Link-header or body pagination.
+import { afterEach } from 'vitest';
 import { generateOrg, type FakeOrg, type FakeOrgOptions } from '../../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
 
@@ -62,4 +63,17 @@ export async function startHarness(options: FakeOrgOptions | FakeOrg, serverOpti
     return { pages, items: pages.flat() };
   };
   return { server, org, get, getJson, walkLinks, walkBody };
+}
+
+/** For a test file that starts one server per test: `start(options)` starts it, and it is closed after each test. */
+export function useHarnessPerTest(org: FakeOrgOptions): (serverOptions?: Omit<FakeOktaServerOptions, 'org'>) => Promise<Harness> {
+  let running: Harness | undefined;
+  afterEach(async () => {
+    await running?.server.close();
+    running = undefined;
+  });
+  return async (serverOptions = {}) => {
+    running = await startHarness(org, serverOptions);
+    return running;
+  };
 }

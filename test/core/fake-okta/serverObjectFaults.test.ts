@@ -1,21 +1,11 @@
 // Fake Okta per-object misbehaviour: `deniedObjects` refuses the sub-listings of chosen groups/apps only (a scoped
 // admin), `groupStats` leaves out or falsifies `_embedded.stats` for chosen groups while everything else is unchanged.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OktaErrorBody, OktaGroup } from '../../../shared/okta/types';
-import type { FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
-import { startHarness, type Harness } from './fakeOktaHarness';
+import { useHarnessPerTest, type Harness } from './fakeOktaHarness';
 
 const ORG = { seed: 'object-faults', users: 80, groups: 10, apps: 6 };
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.server.close();
-  h = undefined;
-});
-
-async function start(serverOptions: Omit<FakeOktaServerOptions, 'org'>): Promise<Harness> {
-  h = await startHarness(ORG, serverOptions);
-  return h;
-}
+const start = useHarnessPerTest(ORG);
 
 async function statusOf(harness: Harness, path: string): Promise<{ status: number; errorCode?: string }> {
   const response = await harness.get(path);

@@ -1,21 +1,11 @@
 // Fake Okta permissions: a denied kind answers 403 E0000006 on its endpoints only; `oauthWithoutAdminRole` turns
 // lists into 200 [] while single reads, the group list and its stats stay real (silent downscoping).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OktaErrorBody, OktaGroup } from '../../../shared/okta/types';
-import type { FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
-import { startHarness, type Harness } from './fakeOktaHarness';
+import { useHarnessPerTest, type Harness } from './fakeOktaHarness';
 
 const ORG = { seed: 'permissions', users: 80, groups: 10, apps: 6 };
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.server.close();
-  h = undefined;
-});
-
-async function start(serverOptions: Omit<FakeOktaServerOptions, 'org'>): Promise<Harness> {
-  h = await startHarness(ORG, serverOptions);
-  return h;
-}
+const start = useHarnessPerTest(ORG);
 
 async function statusOf(harness: Harness, path: string): Promise<number> {
   const response = await harness.get(path);

@@ -1,21 +1,11 @@
 // What a proxy, gateway or captive portal in front of Okta does, as fake-server options: headers stripped (limits
 // still enforced, 429 with Retry-After), HTML / object / non-object answers, padded bodies; and the per-second count.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../electron/core/fake-okta/fakeClock';
-import type { FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
-import { startHarness, type Harness } from './fakeOktaHarness';
+import { useHarnessPerTest } from './fakeOktaHarness';
 
 const ORG = { seed: 'proxy', users: 10, groups: 3, apps: 2 };
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.server.close();
-  h = undefined;
-});
-
-async function start(serverOptions: Omit<FakeOktaServerOptions, 'org'>): Promise<Harness> {
-  h = await startHarness(ORG, serverOptions);
-  return h;
-}
+const start = useHarnessPerTest(ORG);
 
 const rateLimitHeaderNames = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('x-rate-limit-'));
 

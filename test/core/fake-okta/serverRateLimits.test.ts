@@ -1,22 +1,12 @@
 // Fake Okta rate limits: bucket classification, fixed windows with 429 E0000047, consistent X-Rate-Limit-* and Date
 // headers, independent buckets, the per-token share, the concurrency limit (0/0 headers) and the stats counters.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OktaErrorBody } from '../../../shared/okta/types';
 import { bucketFor } from '../../../electron/core/fake-okta/rateLimitBuckets';
-import type { FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
-import { startHarness, type Harness } from './fakeOktaHarness';
+import { useHarnessPerTest, type Harness } from './fakeOktaHarness';
 
 const ORG = { seed: 'rate-limits', users: 40, groups: 6, apps: 4 };
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.server.close();
-  h = undefined;
-});
-
-async function start(serverOptions: Omit<FakeOktaServerOptions, 'org'>): Promise<Harness> {
-  h = await startHarness(ORG, serverOptions);
-  return h;
-}
+const start = useHarnessPerTest(ORG);
 
 interface Seen { status: number; limit: number; remaining: number; reset: number; dateMs: number; receivedMs: number; body: unknown }
 
