@@ -13,7 +13,7 @@ import { describeExport } from './exportCommand';
 import { describePullResult, runPull } from './pullCommand';
 
 export async function runDemoCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
-  const { out, env } = context;
+  const { out } = context;
   const outDir = path.resolve(values.out ?? 'okta-prep-demo');
   // A throw-away token for this run only: the sample org accepts nothing else, and it is never shown.
   const apiToken = randomBytes(24).toString('base64url');
