@@ -26,6 +26,7 @@ const OPTIONS = {
   port: { type: 'string' },
   static: { type: 'string' },
   'max-upload-bytes': { type: 'string' },
+  misbehave: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },

@@ -12,7 +12,7 @@ Usage:
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
-  okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--port N] [--json]
+  okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST] [--port N] [--json]
   okta-prep serve [--db FILE] [--port N] [--static DIR] [--max-upload-bytes SIZE] [--json]
 
 Signing in to Okta, either way (never both):
@@ -29,7 +29,9 @@ check       one cheap request per object kind: what can be read, what a missing 
             estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)
 fake-okta   serves a generated Okta org on 127.0.0.1 (the sample org unless a size is given) until Ctrl-C;
-            it accepts only the token in OKTA_API_TOKEN / --token-file
+            it accepts only the token in OKTA_API_TOKEN / --token-file; --misbehave LIST (comma-separated) makes it
+            act as real orgs and proxies do: rate-limits, strip-rate-limit-headers, odd-values,
+            group-stats-absent, repeat-next:LISTING:MODE (e.g. repeat-next:users:same-url)
 serve       runs the app's service for the browser build on 127.0.0.1 and prints the URL to open; builds the
             browser app on first use; files checked on the Validate screen may be up to --max-upload-bytes
             (default 2GiB; a number of bytes or e.g. 512MiB)

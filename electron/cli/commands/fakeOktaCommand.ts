@@ -6,6 +6,7 @@ import { startFakeOktaServer } from '../../core/fake-okta/server';
 import type { CliValues } from '../cliArgs';
 import { EXIT, usageError, type ExitCode } from '../cliErrors';
 import type { CliEnvironment } from '../cliOutput';
+import { parseMisbehaviour } from '../fakeOktaMisbehaviour';
 import { readApiToken } from '../readToken';
 
 function count(value: string | undefined, option: string, fallback: number): number {
@@ -26,7 +27,7 @@ export async function runFakeOktaCommand(values: CliValues, context: CliEnvironm
       })
     : generateSampleOrg();
   const port = count(values.port, '--port', 0);
-  const server = await startFakeOktaServer({ org, apiToken: token, port });
+  const server = await startFakeOktaServer({ ...parseMisbehaviour(values.misbehave), org, apiToken: token, port });
   if (values.json) context.out.json({ url: server.url });
   else context.out.result(`fake Okta org (${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps) at ${server.url} — stop with Ctrl-C`);
   await new Promise<void>((resolve) => {

@@ -116,6 +116,17 @@ export class RateLimitGovernor {
     return this.headerlessBuckets.size > 0;
   }
 
+  /**
+   * The 10-per-second ceiling covers every request while any bucket in use is guessed or not heard from yet. It must
+   * cover the known buckets too: a bucket waiting for its first answer needs a gap in the overall spacing, and a busy
+   * known bucket that ignored the spacing would never leave one (the apps listing starved behind an endless users one).
+   */
+  private get pacingEveryone(): boolean {
+    if (this.guessing) return true;
+    for (const state of this.buckets.values()) if (state.limit === undefined || state.remaining === undefined) return true;
+    return false;
+  }
+
   private state(bucket: BucketName): BucketState {
     let state = this.buckets.get(bucket);
     if (!state) {
@@ -148,8 +159,7 @@ export class RateLimitGovernor {
       // Nothing heard yet: probe with one request at a time until the headers tell us the budget.
       return state.inFlight === 0 || state.headerless ? 0 : 50;
     }
-    // While another bucket is guessed the 10-per-second ceiling covers every request.
-    const overall = this.guessing ? this.pacer.delayFor(bucket, false, now) : 0;
+    const overall = this.pacingEveryone ? this.pacer.delayFor(bucket, false, now) : 0;
     if (overall > 0) return overall;
     if (state.remaining - state.inFlight > this.reserve(state.limit)) return 0;
     if (state.resetAtLocalMs === undefined) return state.inFlight === 0 ? 0 : 50;
