@@ -5,7 +5,7 @@ import { useSnapshots } from '../../app/SnapshotsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NoSnapshotYet } from '../../components/NoSnapshotYet';
 import { SnapshotPicker } from '../../components/SnapshotPicker';
-import { BROWSE_TABS } from './browseTabs';
+import { BROWSE_TABS } from './browseTabDefinitions';
 import { BrowseTabPanel } from './BrowseTabPanel';
 import { BrowseTabs, tabId, tabPanelId } from './BrowseTabs';
 import { DetailPanel } from './DetailPanel';

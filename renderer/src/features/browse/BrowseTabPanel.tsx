@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../format/formatDuration';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
-import { rowIdOf, rowNameOf, type BrowseTab } from './browseTabs';
+import { rowIdOf, rowNameOf, type BrowseTab } from './browseTabDefinitions';
 import type { OpenDetail } from './detailSelection';
 import { usePagedRows, type BrowseRow, type PagedQuery } from './usePagedRows';
 import { VirtualTable, type TableSort } from './VirtualTable';

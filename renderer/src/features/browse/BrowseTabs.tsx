@@ -1,7 +1,7 @@
 // Accessible tab list (arrow keys move between tabs) for the Browse tables.
 import { useRef, type KeyboardEvent } from 'react';
 import type { BrowseTable } from '../../../../shared/service/types';
-import { BROWSE_TABS } from './browseTabs';
+import { BROWSE_TABS } from './browseTabDefinitions';
 
 export function tabId(table: BrowseTable): string {
   return `browse-tab-${table}`;
