@@ -2,6 +2,7 @@
 // All three are written under temporary names, checked by the validator, and only then renamed into place together.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { BUNDLE_FILE_NAMES, type BundleCsvFile, type BundleFile } from '../../../shared/balkanid/bundleFileNames';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../shared/balkanid/columns';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
@@ -16,8 +17,6 @@ import { buildManifest, type BundleManifest } from './manifest';
 import { withPublishLock } from './publishLock';
 import { countRelationsInSnapshot, exportedRelationKinds, iterateRelationRecords, type ExportedRelationKind } from './relationRecords';
 
-export const BUNDLE_FILE_NAMES = { entities: 'entities.csv', relations: 'entity-relations.csv', manifest: 'manifest.json' } as const;
-
 export interface ExportBundleInput {
   db: Db;
   snapshotId: number;
@@ -25,7 +24,7 @@ export interface ExportBundleInput {
   options?: Partial<ExportOptions>;
   appVersion: string;
   signal?: AbortSignal;
-  onProgress?: (progress: { file: 'entities' | 'relations'; rows: number }) => void;
+  onProgress?: (progress: { file: BundleCsvFile; rows: number }) => void;
 }
 
 export interface ExportBundleResult {
@@ -70,59 +69,113 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const snapshot = requireExportableSnapshot(db, snapshotId);
   const options = resolveExportOptions(input.options);
   const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
-  const fileMode = options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE;
-  const entitiesFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.entities), ENTITY_COLUMNS, fileMode);
-  let relationsFile: AtomicCsvFile | undefined;
-  const manifestTemp = tempPathFor(path.join(outDir, BUNDLE_FILE_NAMES.manifest));
+  const target: BundleTarget = { outDir, fileMode: options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE, opened: [] };
+  const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
-    const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
-    input.onProgress?.({ file: 'entities', rows: 0 });
-    for (const { record, sourceType } of iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors)) {
-      input.signal?.throwIfAborted();
-      await entitiesFile.writeRecord(entityCells(record));
-      entityCounts[sourceType]++;
-      if (entitiesFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
-    }
-    input.onProgress?.({ file: 'entities', rows: entitiesFile.rows });
-    relationsFile = await AtomicCsvFile.create(path.join(outDir, BUNDLE_FILE_NAMES.relations), RELATION_COLUMNS, fileMode);
-    input.onProgress?.({ file: 'relations', rows: 0 });
-    const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<ExportedRelationKind, number>;
-    for (const { record, kind } of iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)) {
-      input.signal?.throwIfAborted();
-      await relationsFile.writeRecord(relationCells(record));
-      relationCounts[kind]++;
-      if (relationsFile.rows % PROGRESS_EVERY_ROWS === 0) input.onProgress?.({ file: 'relations', rows: relationsFile.rows });
-    }
-    input.onProgress?.({ file: 'relations', rows: relationsFile.rows });
-    const entitiesSummary = await entitiesFile.finish();
-    const relationsSummary = await relationsFile.finish();
+    const written = await writeBundleCsvFiles(input, snapshot, options, target);
+    const entitiesSummary = await written.entities.finish();
+    const relationsSummary = await written.relations.finish();
     const validation = withFinalPaths(
-      await validateCsvFiles({ entitiesPath: entitiesFile.tempPath, relationsPath: relationsFile.tempPath }),
+      await validateCsvFiles({ entitiesPath: written.entities.tempPath, relationsPath: written.relations.tempPath }),
       entitiesSummary,
       relationsSummary,
-    );
-    const skippedRelations = Object.fromEntries(
-      Object.entries(relationCounts).map(([kind, written]) => [kind, countRelationsInSnapshot(db, snapshotId, kind as ExportedRelationKind) - written]),
     );
     const manifest = buildManifest({
       snapshot,
       appVersion: input.appVersion,
       options,
       files: { entities: entitiesSummary, relations: relationsSummary },
-      entityCounts,
-      relationCounts,
-      skippedRelations,
+      entityCounts: written.entityCounts,
+      relationCounts: written.relationCounts,
+      skippedRelations: countSkippedRelations(db, snapshotId, written.relationCounts),
       validation,
     });
-    await writeManifestFile(manifestTemp, manifest, fileMode);
-    await withPublishLock(outDir, () => publishTogether(entitiesFile, relationsFile!, manifestTemp, path.join(outDir, BUNDLE_FILE_NAMES.manifest)));
+    await writeManifestFile(manifestTemp, manifest, target.fileMode);
+    await withPublishLock(outDir, () => publishTogether(written.entities, written.relations, manifestTemp, bundlePath(outDir, 'manifest')));
     return { outDir, manifest, validation };
   } catch (error) {
-    await entitiesFile.abort();
-    await relationsFile?.abort();
+    for (const file of target.opened) await file.abort();
     await fs.rm(manifestTemp, { force: true });
     throw error;
   }
+}
+
+/** Where the bundle goes and with which mode; `opened` collects the temporary CSV files so a failure can remove them. */
+interface BundleTarget {
+  outDir: string;
+  fileMode: number;
+  opened: AtomicCsvFile[];
+}
+
+function bundlePath(outDir: string, file: BundleFile): string {
+  return path.join(outDir, BUNDLE_FILE_NAMES[file]);
+}
+
+/** One CSV file of the bundle: its header, the items it is written from, and how each item becomes a row and is counted. */
+interface CsvPart<Item, Kind extends string> {
+  file: BundleCsvFile;
+  columns: readonly string[];
+  items: Iterable<Item>;
+  cellsOf: (item: Item) => readonly string[];
+  kindOf: (item: Item) => Kind;
+  counts: Record<Kind, number>;
+}
+
+/** Writes entities.csv, then entity-relations.csv, under temporary names, counting rows per entity type and relation kind. */
+async function writeBundleCsvFiles(input: ExportBundleInput, snapshot: SnapshotInfo, options: ExportOptions, target: BundleTarget) {
+  const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
+  const entities = await writeCsvPart(
+    {
+      file: 'entities',
+      columns: ENTITY_COLUMNS,
+      items: iterateEntityRecords(input.db, input.snapshotId, options, snapshot.includeFactors),
+      cellsOf: ({ record }) => entityCells(record),
+      kindOf: ({ sourceType }) => sourceType,
+      counts: entityCounts,
+    },
+    target,
+    input,
+  );
+  const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<ExportedRelationKind, number>;
+  const relations = await writeCsvPart(
+    {
+      file: 'relations',
+      columns: RELATION_COLUMNS,
+      items: iterateRelationRecords(input.db, input.snapshotId, snapshot.orgUrl, options),
+      cellsOf: ({ record }) => relationCells(record),
+      kindOf: ({ kind }) => kind,
+      counts: relationCounts,
+    },
+    target,
+    input,
+  );
+  return { entities, relations, entityCounts, relationCounts };
+}
+
+/** Streams one part into a new temporary file, reporting progress every PROGRESS_EVERY_ROWS rows and stopping when aborted. */
+async function writeCsvPart<Item, Kind extends string>(
+  part: CsvPart<Item, Kind>,
+  target: BundleTarget,
+  { signal, onProgress }: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
+): Promise<AtomicCsvFile> {
+  const file = await AtomicCsvFile.create(bundlePath(target.outDir, part.file), part.columns, target.fileMode);
+  target.opened.push(file);
+  onProgress?.({ file: part.file, rows: 0 });
+  for (const item of part.items) {
+    signal?.throwIfAborted();
+    await file.writeRecord(part.cellsOf(item));
+    part.counts[part.kindOf(item)]++;
+    if (file.rows % PROGRESS_EVERY_ROWS === 0) onProgress?.({ file: part.file, rows: file.rows });
+  }
+  onProgress?.({ file: part.file, rows: file.rows });
+  return file;
+}
+
+/** Relations of each exported kind in the snapshot that were not written (their other end was never listed). */
+function countSkippedRelations(db: Db, snapshotId: number, relationCounts: Record<ExportedRelationKind, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(relationCounts).map(([kind, written]) => [kind, countRelationsInSnapshot(db, snapshotId, kind as ExportedRelationKind) - written]),
+  );
 }
 
 async function writeManifestFile(file: string, manifest: BundleManifest, mode: number): Promise<void> {

@@ -1,8 +1,10 @@
 // A running export: which file is being written, rows so far and elapsed time (totals are not known up front).
+import { BUNDLE_FILE_NAMES } from '../../../../shared/balkanid/bundleFileNames';
 import type { JobState } from '../../../../shared/service/types';
 import { formatCount, formatDuration } from '../../format/formatDuration';
 
-const FILE_NAMES: Record<string, string> = { entities: 'entities.csv', relations: 'entity-relations.csv' };
+// Export jobs name their phases after the CSV file they write.
+const FILE_NAMES: Record<string, string> = { entities: BUNDLE_FILE_NAMES.entities, relations: BUNDLE_FILE_NAMES.relations };
 
 export function ExportProgress({ job }: { job: JobState }) {
   const current = job.progress.phases[job.progress.phases.length - 1];

@@ -1,4 +1,5 @@
 // The offending row of the selected finding: file, line and column, the value, and (for opened files) the physical line itself.
+import { BUNDLE_FILE_NAMES } from '../../../../shared/balkanid/bundleFileNames';
 import type { Finding } from '../../../../shared/balkanid/findings';
 import { physicalLine } from './physicalLine';
 
@@ -7,11 +8,9 @@ export interface FileTexts {
   relations?: { name: string; content: string };
 }
 
-const DEFAULT_FILE_NAMES = { entities: 'entities.csv', relations: 'entity-relations.csv' } as const;
-
 export function FindingDetail({ finding, texts, onClose }: { finding: Finding; texts: FileTexts | null; onClose: () => void }) {
   const source = texts?.[finding.file];
-  const fileName = source?.name ?? DEFAULT_FILE_NAMES[finding.file];
+  const fileName = source?.name ?? BUNDLE_FILE_NAMES[finding.file];
   const line = source && finding.line > 0 ? physicalLine(source.content, finding.line) : undefined;
   return (
     <section className="panel finding-detail" aria-labelledby="finding-detail-heading">
