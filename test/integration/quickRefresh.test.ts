@@ -23,6 +23,7 @@ import { createSnapshot, finishSnapshot, getSnapshot } from '../../electron/core
 import type { JobState } from '../../shared/service/types';
 import { runCli } from '../helpers/runCli';
 import { useTempDirs } from '../helpers/tempDir';
+import { waitForJob } from '../helpers/waitForJob';
 
 const TOKEN = 'quick-refresh-test-token';
 const tempDir = useTempDirs();
@@ -224,13 +225,7 @@ describe('quick refresh', () => {
     const db = openDatabase(dbPath);
     const service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events: createEventHub(), transport: 'http', appVersion: 'test' });
     const dispatch = createDispatcher(service, { logger: () => {} });
-    const finished = async (job: JobState) => {
-      for (;;) {
-        const current = (await service['jobs.list']({})).find((j) => j.id === job.id)!;
-        if (current.status !== 'running') return current;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const finished = (job: JobState) => waitForJob(() => service['jobs.list']({}), job.id, { pollMs: 50 });
     try {
       await service['connection.save']({ orgUrl: server.url, auth: { kind: 'ssws', token: TOKEN } });
       const refused = await dispatch('pull.start', { includeFactors: false, quick: true });

@@ -17,6 +17,7 @@ import { MemorySecretStore } from '../../../electron/core/service/secretStore';
 import { UploadStore } from '../../../electron/core/service/uploadStore';
 import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
 import { useTempDirs } from '../../helpers/tempDir';
+import { waitForJob } from '../../helpers/waitForJob';
 
 const TOKEN = 'service-test-token-S3CRET';
 const tempDir = useTempDirs();
@@ -38,14 +39,8 @@ async function call(method: string, params: unknown): Promise<{ ok: boolean; val
   return response.json() as never;
 }
 
-async function waitForJob(jobId: string, timeoutMs = 60_000): Promise<JobState> {
-  const started = Date.now();
-  for (;;) {
-    const job = (await client.call('jobs.list', {})).find((j) => j.id === jobId)!;
-    if (job.status !== 'running') return job;
-    if (Date.now() - started > timeoutMs) throw new Error(`job ${jobId} still running`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+function waitForServiceJob(jobId: string): Promise<JobState> {
+  return waitForJob(() => client.call('jobs.list', {}), jobId);
 }
 
 beforeAll(async () => {
@@ -120,7 +115,7 @@ describe('Okta Prep service', () => {
     events.length = 0;
     const job = await client.call('pull.start', { includeFactors: true });
     expect(job.status).toBe('running');
-    const finished = await waitForJob(job.id);
+    const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');
     const updates = events.filter((e) => e.name === 'job.updated' && e.payload.id === job.id).map((e) => e.payload as JobState);
     expect(updates.at(-1)!.status).toBe('complete');
@@ -185,7 +180,7 @@ describe('Okta Prep service', () => {
     expect(preview.entitiesText.startsWith('App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\n')).toBe(true);
     const outDir = path.join((await client.call('export.defaultFolder', {})).path, 'bundle');
     const job = await client.call('export.start', { snapshotId, outDir });
-    const done = await waitForJob(job.id);
+    const done = await waitForServiceJob(job.id);
     expect(done.status).toBe('complete');
     expect(fs.readdirSync(outDir).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
     // Opening the folder: only a folder this session exported to; the browser build says it cannot open folders.
@@ -204,7 +199,7 @@ describe('Okta Prep service', () => {
 
   it('pull.start with readEveryGroup: the worker lists every group, and the snapshot records it for a resume', async () => {
     const job = await client.call('pull.start', { includeFactors: false, readEveryGroup: true });
-    const finished = await waitForJob(job.id);
+    const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');
     const roleListings = db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`).pluck().get(finished.snapshotId);
     expect(roleListings).toBe(okta.org.groups.length);

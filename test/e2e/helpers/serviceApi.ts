@@ -1,7 +1,7 @@
 // Calls the running service directly over its HTTP API, to set up what a spec needs without clicking through other screens.
 import type { MethodName, ParamsOf, ResultOf } from '../../../shared/service/contract';
 import type { ServiceResult } from '../../../shared/service/errors';
-import type { JobState } from '../../../shared/service/types';
+import { waitForJob } from '../../helpers/waitForJob';
 import { readGoodToken, type E2eEnvironment } from './e2eEnvironment';
 
 export async function callService<M extends MethodName>(environment: E2eEnvironment, method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
@@ -21,16 +21,6 @@ export async function saveGoodConnection(environment: E2eEnvironment): Promise<v
   await callService(environment, 'connection.save', { orgUrl: environment.fakeOktaUrl, auth: { kind: 'ssws', token: readGoodToken(environment) } });
 }
 
-async function waitForJob(environment: E2eEnvironment, jobId: string, timeoutMs: number): Promise<JobState> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const job = (await callService(environment, 'jobs.list', {})).find((candidate) => candidate.id === jobId);
-    if (job && job.status !== 'running') return job;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`job ${jobId} still running after ${timeoutMs / 1000} s`);
-}
-
 /** The id of a complete snapshot of the fake org, pulling one first if there is none. */
 export async function ensureCompleteSnapshot(environment: E2eEnvironment): Promise<number> {
   const existing = (await callService(environment, 'snapshots.list', {}))
@@ -39,7 +29,7 @@ export async function ensureCompleteSnapshot(environment: E2eEnvironment): Promi
   if (existing) return existing.id;
   await saveGoodConnection(environment);
   const started = await callService(environment, 'pull.start', { includeFactors: true, share: 1 });
-  const finished = await waitForJob(environment, started.id, 150_000);
+  const finished = await waitForJob(() => callService(environment, 'jobs.list', {}), started.id, { timeoutMs: 150_000, pollMs: 500 });
   if (finished.status !== 'complete' || finished.snapshotId === undefined) {
     throw new Error(`setup pull ended ${finished.status}: ${finished.error?.message ?? ''}`);
   }
