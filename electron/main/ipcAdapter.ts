@@ -34,7 +34,7 @@ export interface EventTargetContents {
 export const UNTRUSTED_FRAME_MESSAGE = 'service calls are only accepted from the Okta Prep window';
 
 function refusal(): ServiceResult<never> {
-  return { ok: false, error: { code: 'UNKNOWN_METHOD', message: UNTRUSTED_FRAME_MESSAGE } };
+  return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: UNTRUSTED_FRAME_MESSAGE } };
 }
 
 /** A frame check that accepts only the top-level frame showing the app's own entry document. */

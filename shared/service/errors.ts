@@ -2,6 +2,8 @@
 
 export const SERVICE_ERROR_CODES = [
   'UNKNOWN_METHOD',
+  /** An IPC call from a frame other than the app's own window (an iframe, a page navigated to): refused unread. */
+  'UNTRUSTED_SENDER',
   'INVALID_PARAMS',
   'NOT_FOUND',
   'NOT_CONNECTED',

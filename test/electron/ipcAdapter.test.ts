@@ -81,7 +81,7 @@ describe('registerServiceIpc', () => {
     for (const frame of untrusted) {
       expect(await invoke(frame, 'app.info', {})).toEqual({
         ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: UNTRUSTED_FRAME_MESSAGE },
+        error: { code: 'UNTRUSTED_SENDER', message: UNTRUSTED_FRAME_MESSAGE },
       });
     }
     expect(dispatch).not.toHaveBeenCalled();

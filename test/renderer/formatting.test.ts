@@ -40,6 +40,15 @@ describe('describeError', () => {
     expect(description.detail).not.toContain('x.js');
   });
 
+  it('names a call refused because it came from another frame, not an unknown request', () => {
+    const error = Object.assign(new Error('service calls are only accepted from the Okta Prep window'), { code: 'UNTRUSTED_SENDER' });
+    expect(describeError(error)).toEqual({
+      title: 'Okta Prep only answers its own window',
+      detail: 'Service calls are only accepted from the Okta Prep window',
+      code: 'UNTRUSTED_SENDER',
+    });
+  });
+
   it('keeps only the message before a stack trace', () => {
     expect(withoutStack('boom\n    at a (b.js:1:2)')).toBe('boom');
   });

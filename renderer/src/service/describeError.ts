@@ -18,6 +18,7 @@ const TITLES: Partial<Record<ServiceErrorCode, string>> = {
   BAD_INPUT: 'Please check the input',
   INVALID_PARAMS: 'The request was not accepted',
   UNKNOWN_METHOD: 'This version of the service does not know that request',
+  UNTRUSTED_SENDER: 'Okta Prep only answers its own window',
   INTERNAL: 'Something went wrong inside Okta Prep',
 };
 
