@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { OktaApiError } from '../../../electron/core/fake-okta/errors';
 import { compileFilter, parseFilter, type FilterPolicy } from '../../../electron/core/fake-okta/filterExpression';
+import { errorThrownBy } from '../../helpers/errorThrownBy';
 
 const POLICY: FilterPolicy = {
   attributes: { status: ['eq'], lastUpdated: ['eq', 'gt', 'ge', 'lt', 'le'], 'profile.login': ['eq', 'sw', 'co', 'pr'] },
@@ -38,13 +39,9 @@ describe('filter expressions', () => {
 
   it('rejects what Okta rejects with E0000031', () => {
     for (const bad of ['', 'status', 'status eq', 'status gt "ACTIVE"', 'id eq "x"', 'not status eq "ACTIVE"', 'status eq "A" or', '(status eq "A"', 'status eq "A")', 'lastUpdated gt "soon"', 'status eq ACTIVE']) {
-      try {
-        parseFilter(bad, POLICY);
-        throw new Error(`accepted: ${bad}`);
-      } catch (error) {
-        expect(error, bad).toBeInstanceOf(OktaApiError);
-        expect((error as OktaApiError).errorCode).toBe('E0000031');
-      }
+      const error = errorThrownBy(() => parseFilter(bad, POLICY), `accepted: ${bad}`);
+      expect(error, bad).toBeInstanceOf(OktaApiError);
+      expect((error as OktaApiError).errorCode).toBe('E0000031');
     }
   });
 });

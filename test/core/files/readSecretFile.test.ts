@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_SECRET_FILE_BYTES, readSecretFile, SecretFileError } from '../../../electron/core/files/readSecretFile';
+import { errorThrownBy } from '../../helpers/errorThrownBy';
 import { writePrivateFile } from '../../helpers/privateFile';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -16,13 +17,9 @@ function fileWithMode(content: string, mode: number): string {
 }
 
 function refusal(file: string, platform: NodeJS.Platform = 'linux'): string {
-  try {
-    readSecretFile(file, 'the token file', platform);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SecretFileError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${file} to be refused`);
+  const error = errorThrownBy(() => readSecretFile(file, 'the token file', platform), `expected ${file} to be refused`);
+  expect(error).toBeInstanceOf(SecretFileError);
+  return (error as Error).message;
 }
 
 describe('readSecretFile', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../../electron/cli/cliErrors';
 import { readCredentials } from '../../../../electron/cli/readCredentials';
+import { errorThrownBy } from '../../../helpers/errorThrownBy';
 import { writePrivateFile } from '../../../helpers/privateFile';
 import { useTempDirs } from '../../../helpers/tempDir';
 import { makeKey } from './keyFixtures';
@@ -12,14 +13,10 @@ const tempDir = useTempDirs();
 const rsa = makeKey('RSA', 'kid-1');
 
 function usage(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).exitCode).toBe(2);
-    return (error as Error).message;
-  }
-  throw new Error('expected a usage error');
+  const error = errorThrownBy(run, 'expected a usage error');
+  expect(error).toBeInstanceOf(CliError);
+  expect((error as CliError).exitCode).toBe(2);
+  return (error as Error).message;
 }
 
 describe('readCredentials', () => {
