@@ -8,7 +8,6 @@ import { CliError, EXIT } from './cliErrors';
 
 /** The repository (or installed package) root: bin/, dist/ and vite.config.ts live here. */
 export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const DEFAULT_BROWSER_BUILD = path.join(PACKAGE_ROOT, 'dist', 'renderer');
 const BUILD_COMMAND = 'npm run build:renderer';
 
 export function hasBrowserBuild(folder: string): boolean {

@@ -96,14 +96,6 @@ export interface OktaAppUser {
   [field: string]: unknown;
 }
 
-export interface OktaAppGroupAssignment {
-  id: string;
-  priority?: number;
-  lastUpdated: string;
-  profile?: Record<string, unknown>;
-  _links?: Record<string, unknown>;
-}
-
 /** A role assignment as returned by /users/{id}/roles and /groups/{id}/roles. */
 export interface OktaRoleAssignment {
   id: string;
@@ -149,16 +141,4 @@ export interface OktaErrorBody {
   errorLink: string;
   errorId: string;
   errorCauses: { errorSummary: string }[];
-}
-
-/** Body of /api/v1/iam/assignees/users: pagination is in the body. */
-export interface OktaRoleAssignedUsers {
-  value: { id: string; orn?: string; _links?: Record<string, unknown> }[];
-  _links?: { next?: OktaLink; [key: string]: unknown };
-}
-
-/** Body of /api/v1/iam/roles. */
-export interface OktaIamRoles {
-  roles: OktaIamRole[];
-  _links?: { next?: OktaLink; [key: string]: unknown };
 }

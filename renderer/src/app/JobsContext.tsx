@@ -1,6 +1,6 @@
 // Live job states for the whole window: `job.updated` events plus `jobs.list` on mount, so a reloaded window recovers.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { JobKind, JobState } from '../../../shared/service/types';
+import type { JobState } from '../../../shared/service/types';
 import { useService } from '../service/ServiceContext';
 import { mergeJobState, sortJobsNewestFirst } from './mergeJobState';
 
@@ -55,9 +55,4 @@ export function useJobs(): JobsValue {
 export function useJob(jobId: string | null | undefined): JobState | undefined {
   const { jobs } = useJobs();
   return jobId ? jobs.find((job) => job.id === jobId) : undefined;
-}
-
-export function useRunningJob(kind: JobKind): JobState | undefined {
-  const { jobs } = useJobs();
-  return jobs.find((job) => job.kind === kind && job.status === 'running');
 }
