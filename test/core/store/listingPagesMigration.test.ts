@@ -7,6 +7,7 @@ import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { followedPages } from '../../../electron/core/store/listingPages';
 import { storedRequestEstimate } from '../../../electron/core/pull/requestCap';
 import { getSnapshot } from '../../../electron/core/store/snapshots';
+import { insertOldSnapshotRow } from '../../helpers/oldSnapshotRow';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -15,11 +16,7 @@ describe('migration 006 (listing pages and request estimate)', () => {
   it('keeps an older snapshot readable, without an estimate or pages, and stores new ones', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
     const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 6) });
-    const id = Number(
-      before
-        .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES ('https://acme.okta.com', 'failed', ?, 0, 'old')`)
-        .run(new Date().toISOString()).lastInsertRowid,
-    );
+    const id = insertOldSnapshotRow(before, 'failed');
     before.close();
 
     const db = openDatabase(file);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../electron/core/store/migrations/index';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { createSnapshot, getSnapshot, listSnapshots } from '../../../electron/core/store/snapshots';
+import { insertOldSnapshotRow } from '../../helpers/oldSnapshotRow';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -13,7 +14,7 @@ describe('migration 003 (quick refresh base)', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
     const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 3) });
     expect(before.pragma('user_version', { simple: true })).toBe(2);
-    const old = createSnapshotV2(before);
+    const old = insertOldSnapshotRow(before, 'complete'); // as a version-2 database holds it: no base column yet
     before.close();
 
     // Reopened by today's code: migration 3 and every later one run; the old row reads back as a full pull.
@@ -34,11 +35,3 @@ describe('migration 003 (quick refresh base)', () => {
     db.close();
   });
 });
-
-/** A snapshot row as a version-2 database holds it (no base column yet). */
-function createSnapshotV2(db: ReturnType<typeof openDatabase>): number {
-  const result = db
-    .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES ('https://acme.okta.com', 'complete', ?, 0, 'old')`)
-    .run(new Date().toISOString());
-  return Number(result.lastInsertRowid);
-}

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../../electron/core/store/migrations/index';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { appendSnapshotLog, listSnapshotLog } from '../../../electron/core/store/snapshotLog';
 import { getSnapshot } from '../../../electron/core/store/snapshots';
+import { insertOldSnapshotRow } from '../../helpers/oldSnapshotRow';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -14,11 +15,7 @@ describe('migration 005 (snapshot log)', () => {
   it('reads a snapshot from before it with no warnings, and keeps new entries in order', () => {
     const file = path.join(tempDir(), 'cache.sqlite');
     const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 5) });
-    const id = Number(
-      before
-        .prepare(`INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES ('https://acme.okta.com', 'failed', ?, 0, 'old')`)
-        .run(new Date().toISOString()).lastInsertRowid,
-    );
+    const id = insertOldSnapshotRow(before, 'failed');
     before.close();
 
     const db = openDatabase(file);
