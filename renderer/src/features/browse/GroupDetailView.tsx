@@ -2,6 +2,7 @@
 import type { GroupDetail } from '../../../../shared/service/types';
 import { formatCount } from '../../format/formatDuration';
 import type { OpenDetail } from './detailSelection';
+import { DetailListSection } from './DetailListSection';
 import { LinkButton } from './LinkButton';
 import { RecordFields } from './RecordFields';
 
@@ -9,29 +10,25 @@ export function GroupDetailView({ detail, open }: { detail: GroupDetail; open: O
   return (
     <>
       <RecordFields record={detail.group} label="Group attributes" />
-      <h3>Apps this group grants ({detail.apps.length})</h3>
-      {detail.apps.length === 0 ? (
-        <p className="muted">No app assignments.</p>
-      ) : (
-        <ul className="plain-list">
-          {detail.apps.map((app) => (
-            <li key={app.id}>
-              <LinkButton target={{ kind: 'app', id: app.id, name: app.label }} open={open} />
-              {app.priority !== null && <span className="muted"> priority {app.priority}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Admin roles ({detail.roles.length})</h3>
-      {detail.roles.length === 0 ? (
-        <p className="muted">No admin roles.</p>
-      ) : (
-        <ul className="plain-list">
-          {detail.roles.map((role) => (
-            <li key={role.roleKey}>{role.label}</li>
-          ))}
-        </ul>
-      )}
+      <DetailListSection
+        title="Apps this group grants"
+        items={detail.apps}
+        emptyText="No app assignments."
+        keyOf={(app) => app.id}
+        renderItem={(app) => (
+          <>
+            <LinkButton target={{ kind: 'app', id: app.id, name: app.label }} open={open} />
+            {app.priority !== null && <span className="muted"> priority {app.priority}</span>}
+          </>
+        )}
+      />
+      <DetailListSection
+        title="Admin roles"
+        items={detail.roles}
+        emptyText="No admin roles."
+        keyOf={(role) => role.roleKey}
+        renderItem={(role) => role.label}
+      />
       <h3>Members ({formatCount(detail.memberCount)})</h3>
       {detail.members.length === 0 ? (
         <p className="muted">No members.</p>

@@ -2,6 +2,7 @@
 import type { UserAccessDetail } from '../../../../shared/service/types';
 import { plural } from '../../format/formatDuration';
 import type { OpenDetail } from './detailSelection';
+import { DetailListSection } from './DetailListSection';
 import { LinkButton } from './LinkButton';
 import { RecordFields } from './RecordFields';
 
@@ -47,32 +48,30 @@ export function UserAccessView({ detail, open }: { detail: UserAccessDetail; ope
           </tbody>
         </table>
       )}
-      <h3>Groups ({detail.groups.length})</h3>
-      {detail.groups.length === 0 ? (
-        <p className="muted">In no group.</p>
-      ) : (
-        <ul className="plain-list">
-          {detail.groups.map((group) => (
-            <li key={group.id}>
-              <LinkButton target={{ kind: 'group', id: group.id, name: group.name }} open={open} />{' '}
-              <span className="muted">{group.type.toLowerCase().replace(/_/g, ' ')}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Admin roles ({detail.roles.length})</h3>
-      {detail.roles.length === 0 ? (
-        <p className="muted">No admin roles.</p>
-      ) : (
-        <ul className="plain-list">
-          {detail.roles.map((role) => (
-            <li key={`${role.roleKey}:${role.via.kind === 'group' ? role.via.groupId : 'direct'}`}>
-              {role.label} <span className="muted">— </span>
-              <Reason via={role.via} open={open} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <DetailListSection
+        title="Groups"
+        items={detail.groups}
+        emptyText="In no group."
+        keyOf={(group) => group.id}
+        renderItem={(group) => (
+          <>
+            <LinkButton target={{ kind: 'group', id: group.id, name: group.name }} open={open} />{' '}
+            <span className="muted">{group.type.toLowerCase().replace(/_/g, ' ')}</span>
+          </>
+        )}
+      />
+      <DetailListSection
+        title="Admin roles"
+        items={detail.roles}
+        emptyText="No admin roles."
+        keyOf={(role) => `${role.roleKey}:${role.via.kind === 'group' ? role.via.groupId : 'direct'}`}
+        renderItem={(role) => (
+          <>
+            {role.label} <span className="muted">— </span>
+            <Reason via={role.via} open={open} />
+          </>
+        )}
+      />
       <h3>MFA factors</h3>
       {!detail.factorsPulled ? (
         <p className="muted">Factors were not pulled in this snapshot.</p>
