@@ -88,6 +88,15 @@ const CASES: RuntimeCase[] = [
     ].join('\n'),
   },
   {
+    name: 'preload',
+    config: 'electron/preload/tsconfig.json',
+    violations: [
+      { code: `import { APP_NAME } from ${APP_INFO};`, error: notListed('core/appInfo.ts') },
+      { code: "import { useState } from 'react';", error: noDeclaration('react') },
+    ],
+    allowed: "import { ipcRenderer } from 'electron';\nexport const allowed: unknown[] = [ipcRenderer];",
+  },
+  {
     name: 'renderer',
     config: 'renderer/tsconfig.json',
     violations: [
