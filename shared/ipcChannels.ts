@@ -9,13 +9,16 @@ export const IPC_EVENT_CHANNEL = 'okta-prep:event';
 /** Name of the global the preload exposes in the renderer (`window.oktaPrep`). */
 export const RENDERER_BRIDGE_KEY = 'oktaPrep';
 
-/** The whole surface the preload exposes to the renderer; nothing else from ipcRenderer leaks. */
-export interface OktaPrepBridge {
+/**
+ * The whole surface the preload exposes to the renderer; nothing else from ipcRenderer leaks. `DroppedFile` is the
+ * runtime's File type (shared/ has no DOM), named by the preload and the renderer.
+ */
+export interface OktaPrepBridge<DroppedFile> {
   call(method: string, params: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
   /**
    * The path on disk of a file the user opened or dropped (Electron's webUtils.getPathForFile), so the service reads
    * it from disk instead of receiving its bytes. Throws for a File that is not on disk.
    */
-  pathForFile(file: File): string;
+  pathForFile(file: DroppedFile): string;
 }

@@ -3,7 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, RENDERER_BRIDGE_KEY, type OktaPrepBridge } from '../../shared/ipcChannels';
 
-const bridge: OktaPrepBridge = {
+const bridge: OktaPrepBridge<File> = {
   call(method: string, params: unknown): Promise<unknown> {
     if (typeof method !== 'string') {
       return Promise.reject(new TypeError('oktaPrep.call: method must be a string'));

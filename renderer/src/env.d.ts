@@ -5,7 +5,7 @@ declare global {
   /** Chosen at build time in vite.config.ts: 'http' for the browser build, 'ipc' for the desktop app. */
   const __OKTA_PREP_TRANSPORT__: 'http' | 'ipc';
   interface Window {
-    oktaPrep?: OktaPrepBridge;
+    oktaPrep?: OktaPrepBridge<File>;
   }
 }
 

@@ -10,12 +10,12 @@ const electron = vi.hoisted(() => ({
 
 vi.mock('electron', () => electron);
 
-async function loadBridge(): Promise<{ key: unknown; bridge: OktaPrepBridge }> {
+async function loadBridge(): Promise<{ key: unknown; bridge: OktaPrepBridge<File> }> {
   vi.resetModules();
   electron.contextBridge.exposeInMainWorld.mockClear();
   await import('../../electron/preload/preload');
   expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
-  const [key, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [unknown, OktaPrepBridge];
+  const [key, bridge] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [unknown, OktaPrepBridge<File>];
   return { key, bridge };
 }
 

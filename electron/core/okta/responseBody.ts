@@ -1,5 +1,6 @@
 // Reads an Okta answer's body with a size cap (a runaway or hostile answer must not exhaust memory) and parses it as
 // JSON, telling apart a body cut short in transit (worth retrying) from one that is not JSON at all (not worth it).
+import type { ReadableStreamReadResult } from 'node:stream/web';
 import { OktaError } from './oktaErrors';
 
 /** No Okta page comes near this (200 users with big profiles are a few MiB). */

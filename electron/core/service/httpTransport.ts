@@ -3,7 +3,7 @@
 //
 // Secret convention: the returned `url` is `http://127.0.0.1:<port>/#secret=<secret>`. The fragment never reaches the
 // server, logs or Referer headers; the page reads it from `location.hash` (see parseSecretFromHash in
-// shared/service/httpClientTransport.ts) and should then remove it with history.replaceState. API calls send
+// renderer/src/service/httpClientTransport.ts) and should then remove it with history.replaceState. API calls send
 // `Authorization: Bearer <secret>`; EventSource, which cannot set headers, sends `/api/events?secret=<secret>`.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -2,7 +2,7 @@
 import { createServiceClient, unwrapServiceResult, type ServiceTransport } from '../../../shared/service/client';
 import type { ServiceEvent } from '../../../shared/service/contract';
 import type { ServiceResult } from '../../../shared/service/errors';
-import { createHttpClientTransport } from '../../../shared/service/httpClientTransport';
+import { createHttpClientTransport } from './httpClientTransport';
 import { takeServiceSecret } from './browserSecret';
 import type { RendererServiceClient } from './serviceClient';
 

@@ -15,7 +15,7 @@ import { UploadStore } from '../../../electron/core/service/uploadStore';
 import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../shared/balkanid/columns';
 import { createServiceClient, unwrapServiceResult } from '../../../shared/service/client';
-import { createHttpClientTransport } from '../../../shared/service/httpClientTransport';
+import { createHttpClientTransport } from '../../../renderer/src/service/httpClientTransport';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const LIMIT = 256 * 1024;

@@ -11,7 +11,7 @@ import { startHttpTransport, type HttpTransport } from '../../../electron/core/s
 import { ServiceFailure } from '../../../electron/core/service/serviceFailure';
 import { createServiceClient, ServiceCallError } from '../../../shared/service/client';
 import type { JobState } from '../../../shared/service/types';
-import { createHttpClientTransport, parseSecretFromHash } from '../../../shared/service/httpClientTransport';
+import { createHttpClientTransport, parseSecretFromHash } from '../../../renderer/src/service/httpClientTransport';
 import { APP_INFO, fakeService } from './fakeService';
 import { FetchEventSource, rawRequest, readSseFrames } from './httpTestHelpers';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceEvent } from '../../../shared/service/contract';
 import { createServiceClient, ServiceCallError } from '../../../shared/service/client';
-import { createHttpClientTransport } from '../../../shared/service/httpClientTransport';
+import { createHttpClientTransport } from '../../../renderer/src/service/httpClientTransport';
 import type { JobState } from '../../../shared/service/types';
 import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';

@@ -1,10 +1,10 @@
 // ServiceTransport for the browser build: POST /api/call with a bearer secret, events over EventSource on /api/events,
 // and files for validation streamed as the raw body of POST /api/upload.
-// Pure TS: uses only the global fetch and EventSource (both injectable for tests).
-import type { EventName, ServiceEvent } from './contract';
-import type { ServiceResult } from './errors';
-import { isServiceEvent } from './client';
-import type { UploadReceipt } from './types';
+// Only web platform globals (fetch, URL, Blob; EventSource injectable), which Node has too, so tests run it there.
+import type { EventName, ServiceEvent } from '../../../shared/service/contract';
+import type { ServiceResult } from '../../../shared/service/errors';
+import { isServiceEvent } from '../../../shared/service/client';
+import type { UploadReceipt } from '../../../shared/service/types';
 
 /** Every ServiceEvents name; the SSE stream tags frames with these (`event: <name>`). */
 export const EVENT_NAMES = ['job.updated'] as const satisfies readonly EventName[];
