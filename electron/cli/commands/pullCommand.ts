@@ -13,7 +13,7 @@ import type { CliOutput } from '../cliOutput';
 import { formatPullProgress } from '../formatPullProgress';
 import { OktaError } from '../../core/okta/oktaErrors';
 import { PullError, PullPaused } from '../../core/pull/pullOrg';
-import { latestCompleteSnapshotOf } from '../../core/pull/quickRefresh';
+import { latestCompleteSnapshotOf, latestUnfinishedSnapshotOf } from '../../core/store/snapshots';
 import type { CliCredentials } from '../readCredentials';
 import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
 
@@ -122,12 +122,9 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
 /** The snapshot `pull --resume` continues: the one named, else the latest unfinished snapshot of this org. */
 export function snapshotToResume(db: Db, orgUrl: string, chosen: number | undefined): number {
   if (chosen !== undefined) return chosen;
-  const row = db
-    .prepare(`SELECT id FROM snapshots WHERE org_url = ? AND status <> 'complete' ORDER BY id DESC LIMIT 1`)
-    .pluck()
-    .get(orgUrl) as number | undefined;
-  if (row === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
-  return row;
+  const unfinished = latestUnfinishedSnapshotOf(db, orgUrl);
+  if (unfinished === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
+  return unfinished;
 }
 
 /** The base of `pull --quick`: the latest complete snapshot of this org. */
