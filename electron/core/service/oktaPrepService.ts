@@ -18,7 +18,7 @@ import { browsePage } from './browse/browseTables';
 import { credentialsFromInput, loadCredentials, notConnected, SECRET_NAME } from './connectionCredentials';
 import { ConnectionSettings } from './connectionSettings';
 import type { EventHub } from './eventHub';
-import { authFromCredentials } from './jobs/authFromCredentials';
+import { authFromCredentials } from '../okta/authFromCredentials';
 import type { Credentials } from './jobs/jobMessages';
 import { JobRegistry } from './jobs/jobRegistry';
 import { startJob } from './jobs/startJob';
