@@ -2,40 +2,24 @@
 import { APP_VERSION } from '../core/appInfo';
 import { openCache } from './openCache';
 import { listSnapshots } from '../core/store/snapshots';
-import { parseCliArgs, parsePositiveInteger, parseShare, type CliValues } from './cliArgs';
+import { parseCliArgs, type CliValues } from './cliArgs';
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
 import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { runServeCommand } from './commands/serveCommand';
 import { runCheckCommand } from './commands/checkCommand';
-import { describePullResult, parseOrgUrl, runPull, snapshotToRefreshFrom, snapshotToResume } from './commands/pullCommand';
+import { runPullCommand } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
 import { runValidateCommand } from './commands/validateCommand';
 import { runDemoCommand } from './commands/demoCommand';
-import { readCredentials } from './readCredentials';
 import { USAGE } from './usage';
 
 async function runCommand(command: string | undefined, positionals: string[], values: CliValues, context: CliEnvironment): Promise<ExitCode> {
-  const { out, env } = context;
+  const { out } = context;
   switch (command) {
-    case 'pull': {
-      const orgUrl = parseOrgUrl(values.org, out);
-      const credentials = readCredentials(values, env);
-      const chosenSnapshot = parsePositiveInteger(values.snapshot, '--snapshot');
-      const share = parseShare(values.share);
-      const db = openCache(values, context);
-      try {
-        const quickRefreshFrom = values.quick ? snapshotToRefreshFrom(db, orgUrl, values.resume === true) : undefined;
-        const resumeSnapshotId = values.resume ? snapshotToResume(db, orgUrl, chosenSnapshot) : undefined;
-        const result = await runPull(db, orgUrl, { org: orgUrl, credentials, includeFactors: values['include-factors'] === true, readEveryGroup: values['read-every-group'] === true, resumeSnapshotId, quickRefreshFrom, share, signal: context.signal }, out);
-        if (values.json) out.json({ orgUrl, ...result });
-        else out.result(describePullResult(orgUrl, result));
-        return EXIT.ok;
-      } finally {
-        db.close();
-      }
-    }
+    case 'pull':
+      return runPullCommand(values, context);
     case 'export': {
       const db = openCache(values, context);
       try {

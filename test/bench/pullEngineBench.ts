@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
-import { DEFAULT_BUCKET_LIMITS } from '../../electron/core/fake-okta/rateLimitBuckets';
+import { WORKFORCE_DEFAULT_LIMITS } from '../../electron/core/okta/oktaBuckets';
 import { startFakeOktaServer } from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
@@ -25,7 +25,7 @@ const BUCKETS = ['users', 'groups', 'apps', 'other'] as const;
 function lowerBoundMs(perBucket: Record<(typeof BUCKETS)[number], number>, share: number): number {
   return Math.max(
     ...BUCKETS.map((bucket) => {
-      const limit = Math.floor(DEFAULT_BUCKET_LIMITS[bucket] * TOKEN_SHARE);
+      const limit = Math.floor(WORKFORCE_DEFAULT_LIMITS[bucket] * TOKEN_SHARE);
       const allowed = limit - Math.floor(limit * (1 - share) + 1e-9);
       return (Math.ceil(perBucket[bucket] / allowed) - 1) * WINDOW_MS;
     }),

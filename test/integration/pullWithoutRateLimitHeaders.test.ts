@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateOrg } from '../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
-import { LOWEST_DOCUMENTED_LIMITS } from '../../electron/core/okta/guessedRateLimits';
+import { LOWEST_DOCUMENTED_LIMITS } from '../../electron/core/okta/oktaBuckets';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { RateLimitGovernor } from '../../electron/core/okta/rateLimitGovernor';
 import { pullOrg } from '../../electron/core/pull/pullOrg';

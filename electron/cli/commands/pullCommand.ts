@@ -1,24 +1,25 @@
-// `okta-prep pull`: pulls an org into a new snapshot (or resumes one) and prints what it got.
+// `okta-prep pull`: pulls an org into a new snapshot (or resumes one) through runPullJob and prints what it got.
 import { APP_VERSION } from '../../core/appInfo';
 import type { OktaAuth } from '../../core/okta/auth';
-import { createOktaAuth } from '../../core/okta/oauth/createOktaAuth';
+import { authFromCredentials } from '../../core/okta/authFromCredentials';
 import { PrivateKeyError } from '../../core/okta/oauth/loadPrivateKey';
-import { OktaClient } from '../../core/okta/oktaClient';
 import { normaliseOrgUrl, OrgUrlError } from '../../core/okta/orgUrl';
-import { RateLimitGovernor } from '../../core/okta/rateLimitGovernor';
-import { pullOrg, type PullResult } from '../../core/pull/pullOrg';
+import { PullError, PullPaused, type PullResult } from '../../core/pull/pullOrg';
+import { runPullJob } from '../../core/pull/runPullJob';
 import type { Db } from '../../core/store/openDatabase';
-import { EXIT, CliError, usageError } from '../cliErrors';
-import type { CliOutput } from '../cliOutput';
+import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
+import type { CliEnvironment, CliOutput } from '../cliOutput';
+import type { CliValues } from '../cliArgs';
+import { parsePositiveInteger, parseShare } from '../cliArgs';
+import { openCache } from '../openCache';
+import { readCredentials } from '../readCredentials';
 import { formatPullProgress } from '../formatPullProgress';
 import { OktaError } from '../../core/okta/oktaErrors';
-import { PullError, PullPaused } from '../../core/pull/pullOrg';
-import { latestCompleteSnapshotOf } from '../../core/pull/quickRefresh';
+import { latestCompleteSnapshotOf, latestUnfinishedSnapshotOf } from '../../core/store/snapshots';
 import type { CliCredentials } from '../readCredentials';
 import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
 
 export interface PullCommandInput {
-  org: string;
   credentials: CliCredentials;
   includeFactors: boolean;
   /** Member and role listings for every group, whatever its stats say. */
@@ -44,17 +45,8 @@ export function parseOrgUrl(input: string | undefined, out: CliOutput): string {
 
 /** The authoriser for the credentials; a key file that cannot be used is a usage error (exit 2), before any snapshot starts. */
 export async function authFor(orgUrl: string, input: Pick<PullCommandInput, 'credentials' | 'signal'>): Promise<OktaAuth> {
-  const credentials = input.credentials;
-  if (credentials.kind === 'ssws') return createOktaAuth(credentials);
   try {
-    return await createOktaAuth({
-      kind: 'oauth',
-      orgUrl,
-      clientId: credentials.clientId,
-      privateKey: credentials.privateKey,
-      keyFileName: credentials.privateKeyFile,
-      signal: input.signal,
-    });
+    return await authFromCredentials(input.credentials, orgUrl, input.signal);
   } catch (error) {
     if (error instanceof PrivateKeyError) throw usageError(error.message);
     throw error;
@@ -62,38 +54,57 @@ export async function authFor(orgUrl: string, input: Pick<PullCommandInput, 'cre
 }
 
 export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, out: CliOutput): Promise<PullResult> {
-  const client = new OktaClient({
-    orgUrl,
-    auth: await authFor(orgUrl, input),
-    governor: new RateLimitGovernor({ share: input.share }),
-    signal: input.signal,
-  });
   try {
-    return await pullOrg({
-      db,
-      client,
-      includeFactors: input.includeFactors,
-      readEveryGroup: input.readEveryGroup,
+    return await runPullJob(db, {
+      ...input,
+      orgUrl,
       appVersion: APP_VERSION,
-      resumeSnapshotId: input.resumeSnapshotId,
-      quickRefreshFrom: input.quickRefreshFrom,
-      signal: input.signal,
       onProgress: (progress) => out.progress(formatPullProgress(progress)),
       onWarning: (warning) => out.note(`warning: ${warning.message}`),
     });
   } catch (error) {
-    if (error instanceof PullPaused) {
-      const cause = (error.cause as Error).message;
-      const resume = `okta-prep pull --org ${orgUrl} --resume`;
-      throw new CliError(`pull ${cause}. Snapshot ${error.snapshotId} keeps what was received. Resume with "${resume}" to allow another ${error.allowance} requests, or leave it.`, EXIT.paused);
-    }
-    if (error instanceof PullError) {
-      const exitCode = error.cause instanceof OktaError ? EXIT.okta : EXIT.local;
-      throw new CliError(`pull failed: ${error.message}`, exitCode);
-    }
-    throw new CliError(`pull failed: ${(error as Error).message}`, EXIT.usage);
+    throw cliErrorOfPull(error, orgUrl);
   } finally {
     out.endProgress();
+  }
+}
+
+/** Exit codes: a key file that cannot be used 2 (before any snapshot starts), paused 5, Okta 3, local 4, else usage 2. */
+function cliErrorOfPull(error: unknown, orgUrl: string): CliError {
+  if (error instanceof PrivateKeyError) return usageError(error.message);
+  if (error instanceof PullPaused) {
+    const cause = (error.cause as Error).message;
+    const resume = `okta-prep pull --org ${orgUrl} --resume`;
+    const keeps = `Snapshot ${error.snapshotId} keeps what was received`;
+    const choice = `Resume with "${resume}" to allow another ${error.allowance} requests, or leave it.`;
+    return new CliError(`pull ${cause}. ${keeps}. ${choice}`, EXIT.paused);
+  }
+  if (error instanceof PullError) {
+    const exitCode = error.cause instanceof OktaError ? EXIT.okta : EXIT.local;
+    return new CliError(`pull failed: ${error.message}`, exitCode);
+  }
+  return new CliError(`pull failed: ${(error as Error).message}`, EXIT.usage);
+}
+
+export async function runPullCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
+  const { out, env } = context;
+  const orgUrl = parseOrgUrl(values.org, out);
+  const credentials = readCredentials(values, env);
+  const chosenSnapshot = parsePositiveInteger(values.snapshot, '--snapshot');
+  const share = parseShare(values.share);
+  const db = openCache(values, context);
+  try {
+    const quickRefreshFrom = values.quick ? snapshotToRefreshFrom(db, orgUrl, values.resume === true) : undefined;
+    const resumeSnapshotId = values.resume ? snapshotToResume(db, orgUrl, chosenSnapshot) : undefined;
+    const includeFactors = values['include-factors'] === true;
+    const readEveryGroup = values['read-every-group'] === true;
+    const choices = { includeFactors, readEveryGroup, resumeSnapshotId, quickRefreshFrom, share };
+    const result = await runPull(db, orgUrl, { credentials, ...choices, signal: context.signal }, out);
+    if (values.json) out.json({ orgUrl, ...result });
+    else out.result(describePullResult(orgUrl, result));
+    return EXIT.ok;
+  } finally {
+    db.close();
   }
 }
 
@@ -122,12 +133,9 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
 /** The snapshot `pull --resume` continues: the one named, else the latest unfinished snapshot of this org. */
 export function snapshotToResume(db: Db, orgUrl: string, chosen: number | undefined): number {
   if (chosen !== undefined) return chosen;
-  const row = db
-    .prepare(`SELECT id FROM snapshots WHERE org_url = ? AND status <> 'complete' ORDER BY id DESC LIMIT 1`)
-    .pluck()
-    .get(orgUrl) as number | undefined;
-  if (row === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
-  return row;
+  const unfinished = latestUnfinishedSnapshotOf(db, orgUrl);
+  if (unfinished === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
+  return unfinished;
 }
 
 /** The base of `pull --quick`: the latest complete snapshot of this org. */

@@ -4,7 +4,7 @@
 import { errorBody, tooManyRequests } from './errors';
 import type { FakeServerClock } from './fakeClock';
 import type { FakeResponse, Stage } from './pipeline';
-import { bucketFor } from './rateLimitBuckets';
+import { bucketFor } from '../okta/oktaBuckets';
 import type { RateLimitSettings, RateLimitWindows } from './rateLimitWindows';
 import type { StatsRecorder } from './serverStats';
 

@@ -1,6 +1,6 @@
 // Rate-limit accounting: the options, and one fixed window per bucket (anchored at the bucket's first request,
 // rolling every windowMs, never on wall-clock boundaries) counting the requests it admitted.
-import { BUCKET_NAMES, DEFAULT_BUCKET_LIMITS, type BucketName } from './rateLimitBuckets';
+import { BUCKET_NAMES, WORKFORCE_DEFAULT_LIMITS, type BucketName } from '../okta/oktaBuckets';
 
 export interface RateLimitOptions {
   /** Requests per window per bucket; unset buckets keep Okta's Workforce defaults (users 600, apps 100 ...). */
@@ -30,7 +30,7 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 
 export function resolveRateLimits(options: RateLimitOptions | false | undefined): RateLimitSettings {
   const given = options || {};
-  const limits = { ...DEFAULT_BUCKET_LIMITS };
+  const limits = { ...WORKFORCE_DEFAULT_LIMITS };
   for (const name of BUCKET_NAMES) {
     const value = given.buckets?.[name];
     if (value !== undefined) {

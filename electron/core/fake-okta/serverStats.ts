@@ -1,7 +1,12 @@
 // Counters the fake server keeps for tests and benchmarks: requests and 429s per bucket, in-flight peak,
 // the busiest window per bucket, injected faults and token requests. Served by stats() and GET /__fake/stats.
 import { FAULT_KINDS, type FaultKind } from './faultPlan';
-import { perBucket, type BucketName } from './rateLimitBuckets';
+import { BUCKET_NAMES, type BucketName } from '../okta/oktaBuckets';
+
+/** A record with every bucket set to `value` (for counters). */
+function perBucket<T>(value: () => T): Record<BucketName, T> {
+  return Object.fromEntries(BUCKET_NAMES.map((name) => [name, value()])) as Record<BucketName, T>;
+}
 
 export interface FakeOktaStats {
   /** Requests that reached the pipeline (the /__fake/* endpoints are not counted). */

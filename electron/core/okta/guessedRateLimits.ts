@@ -1,22 +1,8 @@
 // Rate limits assumed when Okta's answers carry no X-Rate-Limit-* headers (a proxy or gateway stripped them):
 // the lowest documented limit of each bucket, spaced evenly over the window, and at most 10 requests per second overall.
-import type { BucketName } from './rateLimitBuckets';
+import { LOWEST_DOCUMENTED_LIMITS, type BucketName } from './oktaBuckets';
 
-/**
- * Requests per minute: the smallest column (Integrator Free Plan) of Okta's last published table, okta-api.md §3.2.
- * A bucket this table does not know gets the most conservative figure of all (the apps bucket's 20).
- */
-export const LOWEST_DOCUMENTED_LIMITS: Readonly<Record<BucketName, number>> = Object.freeze({
-  users: 100,
-  'user-by-id': 100,
-  groups: 100,
-  'group-by-id': 100,
-  apps: 20,
-  'app-by-id': 100,
-  token: 300,
-  other: 100,
-});
-
+/** A bucket the table (oktaBuckets.ts) does not know gets the most conservative figure of all (apps: 20). */
 export const MOST_CONSERVATIVE_LIMIT = Math.min(...Object.values(LOWEST_DOCUMENTED_LIMITS));
 
 /** Ceiling on the whole pull while any bucket is guessed, whatever the buckets would allow together. */

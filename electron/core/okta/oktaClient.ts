@@ -5,7 +5,7 @@ import { findNextLink } from './linkHeader';
 import { guessedLimitsWarning } from './guessedRateLimits';
 import { OktaError, oktaErrorForResponse } from './oktaErrors';
 import { pageItems, type PageShape } from './pageItems';
-import { bucketFor } from './rateLimitBuckets';
+import { bucketFor } from './oktaBuckets';
 import { lacksRateLimitHeaders, RateLimitGovernor, readRateLimitHeaders } from './rateLimitGovernor';
 import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBodyText, TruncatedBody } from './responseBody';
 import { sleep } from './sleep';

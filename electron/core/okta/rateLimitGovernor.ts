@@ -3,7 +3,7 @@
 // Without headers (stripped by a proxy) the limits are guessed and requests paced: see guessedRateLimits.ts.
 import { GuessedRatePacer } from './guessedRateLimits';
 import { sleep } from './sleep';
-import type { BucketName } from './rateLimitBuckets';
+import type { BucketName } from './oktaBuckets';
 
 export interface RateLimitHeaders {
   limit?: number;

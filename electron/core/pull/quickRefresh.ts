@@ -18,13 +18,6 @@ export class QuickRefreshError extends Error {
   override name = 'QuickRefreshError';
 }
 
-/** The newest complete snapshot of the org, the base `pull --quick` refreshes from. */
-export function latestCompleteSnapshotOf(db: Db, orgUrl: string): number | undefined {
-  return db.prepare(`SELECT id FROM snapshots WHERE org_url = ? AND status = 'complete' ORDER BY id DESC LIMIT 1`).pluck().get(orgUrl) as
-    | number
-    | undefined;
-}
-
 /** The base, if a quick refresh of this org (with or without factors) may start from it; a clear error otherwise. */
 export function checkQuickRefreshBase(db: Db, baseId: number, target: { orgUrl: string; includeFactors: boolean }): SnapshotInfo {
   const base = getSnapshot(db, baseId);

@@ -113,3 +113,18 @@ export function latestCompleteSnapshot(db: Db): SnapshotInfo | undefined {
   const row = db.prepare(`SELECT * FROM snapshots WHERE status = 'complete' ORDER BY id DESC LIMIT 1`).get() as SnapshotRow | undefined;
   return row ? toInfo(db, row) : undefined;
 }
+
+/** The newest complete snapshot of the org: the base a quick refresh (CLI `pull --quick`, the app) starts from. */
+export function latestCompleteSnapshotOf(db: Db, orgUrl: string): number | undefined {
+  return newestSnapshotOf(db, orgUrl, `status = 'complete'`);
+}
+
+/** The newest snapshot of the org that did not complete (failed, cancelled, paused, killed): what --resume takes. */
+export function latestUnfinishedSnapshotOf(db: Db, orgUrl: string): number | undefined {
+  return newestSnapshotOf(db, orgUrl, `status <> 'complete'`);
+}
+
+function newestSnapshotOf(db: Db, orgUrl: string, statusCondition: string): number | undefined {
+  const query = `SELECT id FROM snapshots WHERE org_url = ? AND ${statusCondition} ORDER BY id DESC LIMIT 1`;
+  return db.prepare(query).pluck().get(orgUrl) as number | undefined;
+}

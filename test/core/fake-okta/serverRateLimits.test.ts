@@ -1,8 +1,8 @@
-// Fake Okta rate limits: bucket classification, fixed windows with 429 E0000047, consistent X-Rate-Limit-* and Date
-// headers, independent buckets, the per-token share, the concurrency limit (0/0 headers) and the stats counters.
+// Fake Okta rate limits: fixed windows with 429 E0000047, consistent X-Rate-Limit-* and Date headers, independent
+// buckets, the per-token share, the concurrency limit (0/0 headers) and the stats counters. Which bucket a request
+// falls in is shared with the client: test/core/okta/oktaBuckets.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { OktaErrorBody } from '../../../shared/okta/types';
-import { bucketFor } from '../../../electron/core/fake-okta/rateLimitBuckets';
 import { useHarnessPerTest, type Harness } from './fakeOktaHarness';
 
 const ORG = { seed: 'rate-limits', users: 40, groups: 6, apps: 4 };
@@ -29,20 +29,6 @@ function expect429(seen: Seen): void {
   expect(body.errorLink).toBe('E0000047');
   expect(body.errorCauses).toEqual([]);
 }
-
-describe('bucket classification (okta-api.md §3.2)', () => {
-  it('puts each endpoint in the bucket Okta uses', () => {
-    const cases: [string, string, string][] = [
-      ['GET', '/api/v1/users', 'users'], ['GET', '/api/v1/users/00u1', 'user-by-id'], ['POST', '/api/v1/users/00u1', 'users'],
-      ['GET', '/api/v1/users/00u1/factors', 'users'], ['GET', '/api/v1/users/00u1/roles', 'users'], ['GET', '/api/v1/users/00u1/groups', 'users'],
-      ['GET', '/api/v1/groups', 'groups'], ['GET', '/api/v1/groups/00g1', 'group-by-id'], ['GET', '/api/v1/groups/00g1/users', 'groups'],
-      ['GET', '/api/v1/groups/00g1/roles', 'groups'], ['GET', '/api/v1/apps', 'apps'], ['GET', '/api/v1/apps/0oa1', 'app-by-id'],
-      ['GET', '/api/v1/apps/0oa1/users', 'apps'], ['GET', '/api/v1/apps/0oa1/groups', 'apps'], ['POST', '/oauth2/v1/token', 'token'],
-      ['GET', '/api/v1/iam/roles', 'other'], ['GET', '/api/v1/iam/assignees/users', 'other'], ['GET', '/api/v1/meta/types/user', 'other'],
-    ];
-    for (const [method, path, bucket] of cases) expect(bucketFor(method, path), `${method} ${path}`).toBe(bucket);
-  });
-});
 
 describe('enforced bucket windows', () => {
   it('refuses the N+1th request of a window with 429 E0000047 and consistent headers, then admits after the reset', async () => {

@@ -1,8 +1,8 @@
 // Pacing when Okta's answers carry no X-Rate-Limit-* headers: each bucket at its share of the lowest documented
 // limit, spaced evenly (no burst at a window's start), at most 10 requests a second overall; driven by an injected clock.
 import { describe, expect, it } from 'vitest';
-import { GuessedRatePacer, guessedLimit, LOWEST_DOCUMENTED_LIMITS } from '../../../electron/core/okta/guessedRateLimits';
-import type { BucketName } from '../../../electron/core/okta/rateLimitBuckets';
+import { GuessedRatePacer, guessedLimit } from '../../../electron/core/okta/guessedRateLimits';
+import { LOWEST_DOCUMENTED_LIMITS, type BucketName } from '../../../electron/core/okta/oktaBuckets';
 
 /** Starts requests of `buckets` (round robin) as early as the pacer allows, for `windowMs`; returns the start times. */
 function runFor(pacer: GuessedRatePacer, buckets: BucketName[], windowMs: number): { bucket: BucketName; at: number }[] {

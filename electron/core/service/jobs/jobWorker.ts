@@ -12,12 +12,10 @@ import { exportBundle } from '../../export/exportBundle';
 import { resolveExportOptions } from '../../export/exportOptions';
 import { iterateRelationRecords } from '../../export/relationRecords';
 import { OktaError } from '../../okta/oktaErrors';
-import { OktaClient } from '../../okta/oktaClient';
-import { RateLimitGovernor } from '../../okta/rateLimitGovernor';
-import { PullError, PullPaused, pullOrg } from '../../pull/pullOrg';
+import { PullError, PullPaused, type PullResult } from '../../pull/pullOrg';
+import { runPullJob } from '../../pull/runPullJob';
 import { openDatabase, type Db } from '../../store/openDatabase';
 import { getSnapshot } from '../../store/snapshots';
-import { authFromCredentials } from './authFromCredentials';
 import type { FromWorker, ToWorker, WorkerResult, WorkerTask } from './jobMessages';
 
 const port = parentPort!;
@@ -47,32 +45,30 @@ function preview(db: Db, snapshotId: number, rowCount: number, partialOptions: W
   };
 }
 
+/** Progress goes to the service as it comes; warnings reach the app in the progress and the result. */
+function runPullTask(db: Db, pullTask: WorkerTask & { kind: 'pull' }): Promise<PullResult> {
+  return runPullJob(db, {
+    orgUrl: pullTask.orgUrl,
+    credentials: pullTask.credentials,
+    share: pullTask.share,
+    includeFactors: pullTask.includeFactors,
+    readEveryGroup: pullTask.readEveryGroup,
+    appVersion: pullTask.appVersion,
+    resumeSnapshotId: pullTask.resumeSnapshotId,
+    quickRefreshFrom: pullTask.quickRefreshFrom,
+    signal: controller.signal,
+    onProgress: (progress) => send({ type: 'progress', progress: { kind: 'pull', progress } }),
+  });
+}
+
 async function run(): Promise<WorkerResult> {
   // Checking uploaded or opened files needs no database: the validator streams them from disk.
   if (task.kind === 'validateFiles') return { kind: 'validateFiles', value: await validateCsvFiles({ entitiesPath: task.entitiesPath, relationsPath: task.relationsPath }) };
   const db = openDatabase(task.dbPath);
   try {
     switch (task.kind) {
-      case 'pull': {
-        const client = new OktaClient({
-          orgUrl: task.orgUrl,
-          auth: await authFromCredentials(task.credentials, task.orgUrl),
-          governor: new RateLimitGovernor({ share: task.share }),
-          signal: controller.signal,
-        });
-        const value = await pullOrg({
-          db,
-          client,
-          includeFactors: task.includeFactors,
-          readEveryGroup: task.readEveryGroup,
-          appVersion: task.appVersion,
-          resumeSnapshotId: task.resumeSnapshotId,
-          quickRefreshFrom: task.quickRefreshFrom,
-          signal: controller.signal,
-          onProgress: (progress) => send({ type: 'progress', progress: { kind: 'pull', progress } }),
-        });
-        return { kind: 'pull', value };
-      }
+      case 'pull':
+        return { kind: 'pull', value: await runPullTask(db, task) };
       case 'export': {
         const result = await exportBundle({
           db,
