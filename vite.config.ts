@@ -16,7 +16,11 @@ function contentSecurityPolicyMeta(): Plugin {
     name: 'okta-prep-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }
@@ -28,7 +32,8 @@ function contentSecurityPolicyMeta(): Plugin {
  */
 function transportFor(mode: string): 'http' | 'ipc' {
   const transport = process.env.VITE_TRANSPORT ?? (mode === 'electron' ? 'ipc' : 'http');
-  if (transport !== 'http' && transport !== 'ipc') throw new Error(`VITE_TRANSPORT must be http or ipc, not "${transport}"`);
+  if (transport !== 'http' && transport !== 'ipc')
+    throw new Error(`VITE_TRANSPORT must be http or ipc, not "${transport}"`);
   return transport;
 }
 

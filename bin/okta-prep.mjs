@@ -9,4 +9,8 @@ const { processOutput } = await import('../electron/cli/cliOutput.ts');
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort(new Error('cancelled by Ctrl-C')));
 process.once('SIGTERM', () => controller.abort(new Error('cancelled by SIGTERM')));
-process.exitCode = await runCli(process.argv.slice(2), { env: process.env, out: processOutput(), signal: controller.signal });
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  out: processOutput(),
+  signal: controller.signal,
+});

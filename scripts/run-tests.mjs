@@ -23,13 +23,21 @@ else failed++;
 // 2. Unit and integration tests on Node (vitest), counted from its JSON report.
 const vitestReport = path.join(reports, 'vitest.json');
 fs.rmSync(vitestReport, { force: true });
-const vitestOk = run('tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const vitestOk = run('tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 if (fs.existsSync(vitestReport)) {
   const report = JSON.parse(fs.readFileSync(vitestReport, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   // A suite that failed to load has no tests to count: count it as a failure.
-  failed += (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  failed += (report.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
   if (!vitestOk && report.numFailedTests === 0) failed++;
 } else {
   failed++;

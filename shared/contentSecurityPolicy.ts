@@ -15,4 +15,6 @@ export const CSP_DIRECTIVES = [
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 
-export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(
+  (directive) => !directive.startsWith('frame-ancestors'),
+).join('; ');

@@ -34,9 +34,15 @@ const OPTIONS = {
 
 export type CliValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-export function parseCliArgs(argv: string[]): { command: string | undefined; positionals: string[]; values: CliValues } {
+export function parseCliArgs(argv: string[]): {
+  command: string | undefined;
+  positionals: string[];
+  values: CliValues;
+} {
   if (argv.some((arg) => arg === '--token' || arg.startsWith('--token='))) {
-    throw usageError('--token is not accepted: a token on the command line is visible to other users (ps, shell history). Set OKTA_API_TOKEN or use --token-file FILE.');
+    throw usageError(
+      '--token is not accepted: a token on the command line is visible to other users (ps, shell history). Set OKTA_API_TOKEN or use --token-file FILE.',
+    );
   }
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -48,17 +54,18 @@ export function parseCliArgs(argv: string[]): { command: string | undefined; pos
 
 export function parsePositiveInteger(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) <= 0) throw usageError(`${option} must be a snapshot id (a positive whole number), not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) <= 0)
+    throw usageError(`${option} must be a snapshot id (a positive whole number), not "${value}"`);
   return Number(value);
 }
 
 export function parseShare(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const share = Number(value);
-  if (!Number.isFinite(share) || share < 0.1 || share > 1) throw usageError(`--share must be a number from 0.1 to 1 (the fraction of each rate limit to use), not "${value}"`);
+  if (!Number.isFinite(share) || share < 0.1 || share > 1)
+    throw usageError(`--share must be a number from 0.1 to 1 (the fraction of each rate limit to use), not "${value}"`);
   return share;
 }
-
 
 /** --max-upload-bytes: a whole number of bytes, optionally with a KiB/MiB/GiB suffix ("512MiB"). */
 export function parseByteSize(value: string | undefined, option: string): number | undefined {
@@ -66,6 +73,7 @@ export function parseByteSize(value: string | undefined, option: string): number
   const match = /^(\d+)\s*(KiB|MiB|GiB)?$/i.exec(value.trim());
   const units: Record<string, number> = { kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
   const bytes = match ? Number(match[1]) * (match[2] ? units[match[2].toLowerCase()]! : 1) : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw usageError(`${option} must be a size in bytes such as 2147483648 or 2GiB, not "${value}"`);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw usageError(`${option} must be a size in bytes such as 2147483648 or 2GiB, not "${value}"`);
   return bytes;
 }

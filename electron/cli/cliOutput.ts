@@ -16,7 +16,10 @@ export interface CliEnvironment {
   signal?: AbortSignal;
 }
 
-export function processOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): CliOutput {
+export function processOutput(
+  stdout: NodeJS.WriteStream = process.stdout,
+  stderr: NodeJS.WriteStream = process.stderr,
+): CliOutput {
   const live = stderr.isTTY === true;
   let lastPlain = 0;
   let lineOpen = false;

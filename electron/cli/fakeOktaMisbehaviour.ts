@@ -6,7 +6,15 @@ import { usageError } from './cliErrors';
 
 type Misbehaviour = Partial<Omit<FakeOktaServerOptions, 'org'>>;
 
-const LISTINGS: readonly RepeatingListing[] = ['users', 'deprovisionedUsers', 'groups', 'groupMembers', 'apps', 'roleAssignees', 'userRoles'];
+const LISTINGS: readonly RepeatingListing[] = [
+  'users',
+  'deprovisionedUsers',
+  'groups',
+  'groupMembers',
+  'apps',
+  'roleAssignees',
+  'userRoles',
+];
 const MODES: readonly RepeatMode[] = ['same-url', 'same-cursor', 'same-items', 'endless-new-items'];
 
 /** The words `--misbehave` takes, for the usage text and error messages. */
@@ -21,7 +29,9 @@ export const MISBEHAVIOUR_WORDS = [
 function repeatNext(word: string): Misbehaviour {
   const [, listing, mode] = word.split(':');
   if (!LISTINGS.includes(listing as RepeatingListing) || !MODES.includes(mode as RepeatMode)) {
-    throw usageError(`--misbehave ${word}: give repeat-next:LISTING:MODE with LISTING one of ${LISTINGS.join(', ')} and MODE one of ${MODES.join(', ')}`);
+    throw usageError(
+      `--misbehave ${word}: give repeat-next:LISTING:MODE with LISTING one of ${LISTINGS.join(', ')} and MODE one of ${MODES.join(', ')}`,
+    );
   }
   return { repeatNextLink: { listing: listing as RepeatingListing, mode: mode as RepeatMode } };
 }
@@ -38,12 +48,17 @@ function one(word: string): Misbehaviour {
       return { groupStats: { absent: 'all' } };
     default:
       if (word.startsWith('repeat-next:')) return repeatNext(word);
-      throw usageError(`--misbehave does not know "${word}": use a comma-separated list of ${MISBEHAVIOUR_WORDS.join('; ')}`);
+      throw usageError(
+        `--misbehave does not know "${word}": use a comma-separated list of ${MISBEHAVIOUR_WORDS.join('; ')}`,
+      );
   }
 }
 
 export function parseMisbehaviour(list: string | undefined): Misbehaviour {
   if (list === undefined) return {};
-  const words = list.split(',').map((word) => word.trim()).filter((word) => word !== '');
+  const words = list
+    .split(',')
+    .map((word) => word.trim())
+    .filter((word) => word !== '');
   return Object.assign({}, ...words.map(one)) as Misbehaviour;
 }

@@ -18,16 +18,18 @@ export function formatValidationReport(report: ValidationReport, leftOut?: strin
       ? `NOT READY: ${report.errorCount} error(s) would block the BalkanID upload; ${report.warningCount} warning(s)`
       : `ready to upload: no errors, ${report.warningCount} warning(s)`;
   lines.push(leftOut ? `${verdict}; ${leftOut}` : verdict);
-  for (const [name, file] of Object.entries(report.files)) if (file) lines.push(`  ${name}: ${file.path} (${file.rows} rows)`);
-  const rules = (Object.keys(report.countsByRule) as RuleId[]).sort(
-    (a, b) => (RULES[a].severity === RULES[b].severity ? a.localeCompare(b) : RULES[a].severity === 'error' ? -1 : 1),
+  for (const [name, file] of Object.entries(report.files))
+    if (file) lines.push(`  ${name}: ${file.path} (${file.rows} rows)`);
+  const rules = (Object.keys(report.countsByRule) as RuleId[]).sort((a, b) =>
+    RULES[a].severity === RULES[b].severity ? a.localeCompare(b) : RULES[a].severity === 'error' ? -1 : 1,
   );
   for (const rule of rules) {
     const info = RULES[rule];
     const count = report.countsByRule[rule] ?? 0;
     lines.push('', `${info.severity.toUpperCase()} ${rule}: ${info.title} (${count})`);
     const findings = report.findings.filter((finding) => finding.rule === rule);
-    for (const finding of findings.slice(0, SHOWN_PER_RULE)) lines.push(`  ${where(finding, report)}: ${finding.message}`);
+    for (const finding of findings.slice(0, SHOWN_PER_RULE))
+      lines.push(`  ${where(finding, report)}: ${finding.message}`);
     if (count > SHOWN_PER_RULE) lines.push(`  … and ${count - SHOWN_PER_RULE} more`);
     lines.push(`  fix: ${findings[0]?.fix ?? info.fix}`);
   }

@@ -15,7 +15,12 @@ import { runValidateCommand } from './commands/validateCommand';
 import { runDemoCommand } from './commands/demoCommand';
 import { USAGE } from './usage';
 
-async function runCommand(command: string | undefined, positionals: string[], values: CliValues, context: CliEnvironment): Promise<ExitCode> {
+async function runCommand(
+  command: string | undefined,
+  positionals: string[],
+  values: CliValues,
+  context: CliEnvironment,
+): Promise<ExitCode> {
   const { out } = context;
   switch (command) {
     case 'pull':
@@ -58,7 +63,10 @@ async function runCommand(command: string | undefined, positionals: string[], va
   }
 }
 
-export async function runCli(argv: string[], context: CliEnvironment = { env: process.env, out: processOutput() }): Promise<ExitCode> {
+export async function runCli(
+  argv: string[],
+  context: CliEnvironment = { env: process.env, out: processOutput() },
+): Promise<ExitCode> {
   const { out } = context;
   try {
     const { command, positionals, values } = parseCliArgs(argv);
@@ -77,7 +85,9 @@ export async function runCli(argv: string[], context: CliEnvironment = { env: pr
       out.note(`okta-prep: ${error.message}`);
       return error.exitCode;
     }
-    out.note(`okta-prep: unexpected failure: ${(error as Error).message}. Please report this with the command you ran.`);
+    out.note(
+      `okta-prep: unexpected failure: ${(error as Error).message}. Please report this with the command you ran.`,
+    );
     return EXIT.local;
   }
 }

@@ -9,7 +9,10 @@ export function openCache(values: CliValues, context: Pick<CliEnvironment, 'env'
   const file = values.db ?? defaultDatabasePath(context.env);
   try {
     // Only the default folder is the app's own: a folder named with --db is the user's, and is never chmod-ed.
-    return openDatabase(file, { ownsFolder: values.db === undefined, onNotice: (notice) => context.out.note(`note: ${notice}`) });
+    return openDatabase(file, {
+      ownsFolder: values.db === undefined,
+      onNotice: (notice) => context.out.note(`note: ${notice}`),
+    });
   } catch (error) {
     if (error instanceof DatabaseError) throw new CliError(error.message, EXIT.local);
     throw error;

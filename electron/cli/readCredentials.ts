@@ -15,7 +15,10 @@ export type CliCredentials =
       privateKeyFile: string;
     };
 
-export function readCredentials(values: Pick<CliValues, 'token-file' | 'client-id' | 'private-key-file'>, env: NodeJS.ProcessEnv): CliCredentials {
+export function readCredentials(
+  values: Pick<CliValues, 'token-file' | 'client-id' | 'private-key-file'>,
+  env: NodeJS.ProcessEnv,
+): CliCredentials {
   const clientId = values['client-id'];
   const keyFile = values['private-key-file'];
   if (clientId === undefined && keyFile === undefined) {
@@ -27,24 +30,36 @@ export function readCredentials(values: Pick<CliValues, 'token-file' | 'client-i
     return { kind: 'ssws', token: readApiToken(values['token-file'], env) };
   }
   if (values['token-file'] !== undefined) {
-    throw usageError('give either --token-file (API token) or --client-id with --private-key-file (OAuth service app), not both');
+    throw usageError(
+      'give either --token-file (API token) or --client-id with --private-key-file (OAuth service app), not both',
+    );
   }
   if (env.OKTA_API_TOKEN?.trim()) {
-    throw usageError('OKTA_API_TOKEN is set and --client-id/--private-key-file are given: use one way to sign in (unset OKTA_API_TOKEN to use the service app)');
+    throw usageError(
+      'OKTA_API_TOKEN is set and --client-id/--private-key-file are given: use one way to sign in (unset OKTA_API_TOKEN to use the service app)',
+    );
   }
   if (clientId === undefined) {
-    throw usageError('--private-key-file needs --client-id ID: the client id of the Okta API Services app (General tab, e.g. 0oa1b2c3d4e5f6g7h8i9)');
+    throw usageError(
+      '--private-key-file needs --client-id ID: the client id of the Okta API Services app (General tab, e.g. 0oa1b2c3d4e5f6g7h8i9)',
+    );
   }
   if (keyFile === undefined) {
-    throw usageError(`--client-id needs --private-key-file FILE: the private key (PEM or JWK) whose public key is registered on app ${clientId.trim()}`);
+    throw usageError(
+      `--client-id needs --private-key-file FILE: the private key (PEM or JWK) whose public key is registered on app ${clientId.trim()}`,
+    );
   }
   const id = clientId.trim();
-  if (id === '' || /[\s\x00-\x1f]/.test(id)) throw usageError('--client-id is empty or contains white space: give the app\'s client id, e.g. 0oa1b2c3d4e5f6g7h8i9');
+  if (id === '' || /[\s\x00-\x1f]/.test(id))
+    throw usageError(
+      "--client-id is empty or contains white space: give the app's client id, e.g. 0oa1b2c3d4e5f6g7h8i9",
+    );
   return { kind: 'oauth', clientId: id, privateKey: readKeyFile(keyFile), privateKeyFile: keyFile };
 }
 
 function readKeyFile(file: string): string {
   const text = readSecretFileForCli(file, 'the private key file');
-  if (text.trim() === '') throw usageError(`the private key file ${file} is empty: put the app's private key (PEM or JWK) in it`);
+  if (text.trim() === '')
+    throw usageError(`the private key file ${file} is empty: put the app's private key (PEM or JWK) in it`);
   return text;
 }

@@ -10,7 +10,10 @@ export const APP_VERSION: string = packageJson.version;
  * The per-user data folder, as Electron's app.getPath('userData') computes it for "Okta Prep"
  * (the Electron main process sets userData to this same folder). OKTA_PREP_HOME overrides it.
  */
-export function userDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.OKTA_PREP_HOME) return path.resolve(env.OKTA_PREP_HOME);
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);

@@ -39,14 +39,23 @@ export interface AppProtocolRegistry {
 }
 
 /** Serves app:// from the renderer build: its own CSP and content type on every file, 404 for anything else. */
-export function registerAppProtocol(protocol: AppProtocolRegistry, rendererRoot: string, fetchFile: (fileUrl: string) => Promise<Response>): void {
+export function registerAppProtocol(
+  protocol: AppProtocolRegistry,
+  rendererRoot: string,
+  fetchFile: (fileUrl: string) => Promise<Response>,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(rendererRoot, request.url);
     const found = file === null ? null : await fetchFile(pathToFileURL(file).href).catch(() => null);
-    if (file === null || !found?.ok) return new Response('not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (file === null || !found?.ok)
+      return new Response('not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     return new Response(found.body, {
       status: 200,
-      headers: { 'Content-Type': contentTypeFor(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': contentTypeFor(file),
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
 }

@@ -4,7 +4,12 @@ import type { MenuItemConstructorOptions } from 'electron';
 /** Help → documentation: the README's section on the app (its heading "## The app"). */
 export const HELP_URL = 'https://github.com/okta-prep/okta-prep#the-app';
 
-export function applicationMenuTemplate(input: { platform: NodeJS.Platform; appName: string; isPackaged: boolean; openHelp: () => void }): MenuItemConstructorOptions[] {
+export function applicationMenuTemplate(input: {
+  platform: NodeJS.Platform;
+  appName: string;
+  isPackaged: boolean;
+  openHelp: () => void;
+}): MenuItemConstructorOptions[] {
   const mac = input.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom' },
@@ -13,16 +18,47 @@ export function applicationMenuTemplate(input: { platform: NodeJS.Platform; appN
     { type: 'separator' },
     { role: 'togglefullscreen' },
     // Reload and DevTools only in development builds: a packaged app has nothing to debug there.
-    ...(input.isPackaged ? [] : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
+    ...(input.isPackaged
+      ? []
+      : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
   ];
   return [
     ...(mac
-      ? ([{ label: input.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }] as MenuItemConstructorOptions[])
+      ? ([
+          {
+            label: input.appName,
+            submenu: [
+              { role: 'about' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          },
+        ] as MenuItemConstructorOptions[])
       : []),
     { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
-    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     { label: 'View', submenu: view },
-    { label: 'Window', submenu: mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }] },
+    {
+      label: 'Window',
+      submenu: mac
+        ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }]
+        : [{ role: 'minimize' }, { role: 'close' }],
+    },
     { role: 'help', submenu: [{ label: 'Okta Prep documentation', click: input.openHelp }] },
   ];
 }

@@ -35,7 +35,10 @@ function fromAppRoot(relativePath: string): string {
 
 function createMainWindow(): BrowserWindow {
   const saved = readWindowState(app.getPath('userData'));
-  const bounds = restorableBounds(saved, screen.getAllDisplays().map((display) => display.workArea));
+  const bounds = restorableBounds(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow({
     ...createMainWindowOptions({
       preloadPath: fromAppRoot(PRELOAD_ENTRY),
@@ -46,7 +49,9 @@ function createMainWindow(): BrowserWindow {
   });
   if (saved?.maximized && bounds) window.maximize();
   // Remember where the window was, for the next start.
-  window.on('close', () => writeWindowState(app.getPath('userData'), { bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+  window.on('close', () =>
+    writeWindowState(app.getPath('userData'), { bounds: window.getNormalBounds(), maximized: window.isMaximized() }),
+  );
   if (serviceEvents) forwardServiceEvents(serviceEvents, window.webContents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
@@ -77,7 +82,14 @@ async function onReady(options: StartAppOptions, appUrl: string): Promise<void> 
   installSessionGuards(session.defaultSession);
   registerAppProtocol(protocol, fromAppRoot(RENDERER_FOLDER), (fileUrl) => net.fetch(fileUrl));
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(applicationMenuTemplate({ platform: process.platform, appName: app.getName(), isPackaged: app.isPackaged, openHelp: () => void shell.openExternal(HELP_URL) })),
+    Menu.buildFromTemplate(
+      applicationMenuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        isPackaged: app.isPackaged,
+        openHelp: () => void shell.openExternal(HELP_URL),
+      }),
+    ),
   );
   if (options.createService) serviceEvents = await startService(options.createService, appUrl);
   mainWindow = createMainWindow();

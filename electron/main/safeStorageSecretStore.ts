@@ -17,7 +17,8 @@ export interface SafeStoragePort {
 const NO_KEYRING =
   'No system keyring (Electron safeStorage would use its basic_text backend, whose key is the same in every copy of the app), so the token is not saved: ' +
   'enter it each time Okta Prep starts, or give a token file on the Connect screen. Install and unlock GNOME Keyring or KWallet to have it saved.';
-const NO_ENCRYPTION = 'The operating system offers no encrypted storage, so the token is not saved: enter it each time Okta Prep starts, or give a token file on the Connect screen.';
+const NO_ENCRYPTION =
+  'The operating system offers no encrypted storage, so the token is not saved: enter it each time Okta Prep starts, or give a token file on the Connect screen.';
 
 export class SafeStorageSecretStore implements SecretStore {
   private readonly file: string;
@@ -34,12 +35,15 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   get description(): string {
-    return this.persistence().persisted ? 'encrypted with the operating system key store' : 'kept in memory for this session only';
+    return this.persistence().persisted
+      ? 'encrypted with the operating system key store'
+      : 'kept in memory for this session only';
   }
 
   persistence(): SecretPersistence {
     // Checked first: with basic_text, isEncryptionAvailable() is true although nothing is really protected.
-    if (this.platform === 'linux' && this.safeStorage.getSelectedStorageBackend?.() === 'basic_text') return { persisted: false, reason: NO_KEYRING };
+    if (this.platform === 'linux' && this.safeStorage.getSelectedStorageBackend?.() === 'basic_text')
+      return { persisted: false, reason: NO_KEYRING };
     if (!this.safeStorage.isEncryptionAvailable()) return { persisted: false, reason: NO_ENCRYPTION };
     return { persisted: true };
   }
@@ -66,7 +70,9 @@ export class SafeStorageSecretStore implements SecretStore {
     this.writeAll({ ...secrets, [name]: value });
     if (!undecryptable) return;
     this.notices.delete(this.undecryptableNotice()); // said and done: replaced
-    this.notices.add(`The saved credentials file ${this.file} could not be decrypted, so it was replaced with the new credentials.`);
+    this.notices.add(
+      `The saved credentials file ${this.file} could not be decrypted, so it was replaced with the new credentials.`,
+    );
   }
 
   async delete(name: string): Promise<void> {
@@ -82,7 +88,10 @@ export class SafeStorageSecretStore implements SecretStore {
   private readAll(): { secrets: Record<string, string>; undecryptable: boolean } {
     if (!fs.existsSync(this.file)) return { secrets: {}, undecryptable: false };
     try {
-      return { secrets: JSON.parse(this.safeStorage.decryptString(fs.readFileSync(this.file))) as Record<string, string>, undecryptable: false };
+      return {
+        secrets: JSON.parse(this.safeStorage.decryptString(fs.readFileSync(this.file))) as Record<string, string>,
+        undecryptable: false,
+      };
     } catch {
       return { secrets: {}, undecryptable: true };
     }

@@ -33,7 +33,10 @@ export function writeWindowState(folder: string, state: WindowState): void {
 }
 
 /** The saved bounds if at least 100×50 px of the title area is on one of today's displays, else undefined. */
-export function restorableBounds(state: WindowState | undefined, workAreas: readonly Rectangle[]): Rectangle | undefined {
+export function restorableBounds(
+  state: WindowState | undefined,
+  workAreas: readonly Rectangle[],
+): Rectangle | undefined {
   if (!state) return undefined;
   const { bounds } = state;
   const visible = workAreas.some((area) => {

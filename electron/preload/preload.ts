@@ -1,7 +1,12 @@
 // Sandboxed preload: exposes only window.oktaPrep.call and .onEvent over the two IPC channels, and .pathForFile.
 // Must be bundled to one CommonJS file (sandboxed preloads cannot load ES modules or relative imports).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, RENDERER_BRIDGE_KEY, type OktaPrepBridge } from '../../shared/ipcChannels';
+import {
+  IPC_CALL_CHANNEL,
+  IPC_EVENT_CHANNEL,
+  RENDERER_BRIDGE_KEY,
+  type OktaPrepBridge,
+} from '../../shared/ipcChannels';
 
 const bridge: OktaPrepBridge<File> = {
   call(method: string, params: unknown): Promise<unknown> {
@@ -12,7 +17,10 @@ const bridge: OktaPrepBridge<File> = {
   },
   pathForFile(file: File): string {
     const filePath = webUtils.getPathForFile(file);
-    if (!filePath) throw new TypeError(`oktaPrep.pathForFile: ${file.name} is not a file on disk; open it from a folder or drop it from the file manager`);
+    if (!filePath)
+      throw new TypeError(
+        `oktaPrep.pathForFile: ${file.name} is not a file on disk; open it from a folder or drop it from the file manager`,
+      );
     return filePath;
   },
   onEvent(listener: (event: unknown) => void): () => void {

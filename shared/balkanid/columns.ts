@@ -27,7 +27,13 @@ export type EntityColumn = (typeof ENTITY_COLUMNS)[number];
 export type RelationColumn = (typeof RELATION_COLUMNS)[number];
 
 /** Columns whose cell must not be empty (Part A; Source System treated as required in relations). */
-export const REQUIRED_ENTITY_COLUMNS: readonly EntityColumn[] = ['Name', 'Entity Type', 'Source System', 'Source ID', 'Source Type'];
+export const REQUIRED_ENTITY_COLUMNS: readonly EntityColumn[] = [
+  'Name',
+  'Entity Type',
+  'Source System',
+  'Source ID',
+  'Source Type',
+];
 export const REQUIRED_RELATION_COLUMNS: readonly RelationColumn[] = [
   'Parent Entity Source ID',
   'Parent Entity Type',
@@ -67,7 +73,16 @@ export interface RelationRecord {
 }
 
 export function entityCells(row: EntityRecord): string[] {
-  return [row.app, row.name, row.entityType, row.sourceSystem, row.sourceId, row.sourceType, row.metadataVersion, row.metadata];
+  return [
+    row.app,
+    row.name,
+    row.entityType,
+    row.sourceSystem,
+    row.sourceId,
+    row.sourceType,
+    row.metadataVersion,
+    row.metadata,
+  ];
 }
 
 export function relationCells(row: RelationRecord): string[] {
@@ -84,5 +99,11 @@ export function relationCells(row: RelationRecord): string[] {
 }
 
 /** The relation kinds of Part B.2; each can be switched off at export. */
-export const RELATION_KINDS = ['groupMembership', 'directAppAssignment', 'groupAppAssignment', 'userAdminRole', 'groupAdminRole'] as const;
+export const RELATION_KINDS = [
+  'groupMembership',
+  'directAppAssignment',
+  'groupAppAssignment',
+  'userAdminRole',
+  'groupAdminRole',
+] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];

@@ -9,7 +9,10 @@ function positiveEntries(leftOut: Partial<Record<string, number>>): [string, num
  * "3 relations were left out because their other end was never listed (directAppAssignment 2, userAdminRole 1)"
  * after an export ("… will be left out of the export …" after a pull), or undefined when there are none.
  */
-export function describeRelationsLeftOut(leftOut: Partial<Record<string, number>>, when: 'export' | 'pull' = 'export'): string | undefined {
+export function describeRelationsLeftOut(
+  leftOut: Partial<Record<string, number>>,
+  when: 'export' | 'pull' = 'export',
+): string | undefined {
   const entries = positiveEntries(leftOut);
   if (entries.length === 0) return undefined;
   const total = entries.reduce((sum, [, count]) => sum + count, 0);

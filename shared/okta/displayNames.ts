@@ -5,7 +5,9 @@ import type { OktaUser } from './types';
 export function userDisplayName(user: Pick<OktaUser, 'profile'>): string {
   const profile = user.profile;
   if (typeof profile.displayName === 'string' && profile.displayName.trim() !== '') return profile.displayName;
-  const parts = [profile.firstName, profile.lastName].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  const parts = [profile.firstName, profile.lastName].filter(
+    (part): part is string => typeof part === 'string' && part.trim() !== '',
+  );
   if (parts.length > 0) return parts.join(' ');
   return profile.login;
 }

@@ -44,7 +44,11 @@ export function unwrapServiceResult(result: unknown, method: string): unknown {
   if (isRecord(result) && result.ok === false && isRecord(result.error)) {
     const { code, message } = result.error;
     const knownCode = typeof code === 'string' && KNOWN_CODES.has(code) ? (code as ServiceErrorCode) : 'INTERNAL';
-    throw new ServiceCallError(knownCode, typeof message === 'string' ? message : 'the service reported an error', method);
+    throw new ServiceCallError(
+      knownCode,
+      typeof message === 'string' ? message : 'the service reported an error',
+      method,
+    );
   }
   throw new ServiceCallError('INTERNAL', 'the service returned a malformed response', method);
 }

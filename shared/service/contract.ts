@@ -28,7 +28,10 @@ export interface ServiceMethods {
   'connection.useSampleOrg': { params: Empty; result: ConnectionInfo };
   'connection.test': { params: Empty; result: PreflightReport };
   /** quick: refresh from the latest complete snapshot of the connected org (changed users and memberships only). */
-  'pull.start': { params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; quick?: boolean }; result: JobState };
+  'pull.start': {
+    params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; quick?: boolean };
+    result: JobState;
+  };
   'pull.resume': { params: { snapshotId: number }; result: JobState };
   'jobs.list': { params: Empty; result: JobState[] };
   'jobs.cancel': { params: { jobId: string }; result: JobState };
@@ -40,7 +43,10 @@ export interface ServiceMethods {
   /** Validates files already uploaded (or, in the desktop app, on disk); the check runs in a worker thread. */
   'validate.upload': { params: { entities?: CsvFileRef; relations?: CsvFileRef }; result: ValidationReport };
   'validate.snapshot': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ValidationReport };
-  'export.preview': { params: { snapshotId: number; options?: ExportOptionsInput; rows?: number }; result: ExportPreview };
+  'export.preview': {
+    params: { snapshotId: number; options?: ExportOptionsInput; rows?: number };
+    result: ExportPreview;
+  };
   'export.start': { params: { snapshotId: number; outDir: string; options?: ExportOptionsInput }; result: JobState };
   'export.defaultFolder': { params: Empty; result: { path: string } };
   /** Opens a finished export's folder in the OS file manager (the desktop app only; the browser build says so). */

@@ -17,7 +17,11 @@ const shortText = (maxLength = 2048): Schema => ({ type: 'string', maxLength });
 const exportOptions: Schema = objectOf(
   {
     relationKinds: { type: 'array', items: { enum: [...RELATION_KINDS] }, uniqueItems: true },
-    userAttributes: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 }, maxItems: 200 },
+    userAttributes: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 },
+      maxItems: 200,
+    },
     flattenGroupAppAssignments: { type: 'boolean' },
     sharedFiles: { type: 'boolean' },
   },
@@ -25,7 +29,10 @@ const exportOptions: Schema = objectOf(
 );
 // A file to validate: an upload id from POST /api/upload, or (desktop app only) an absolute path on disk.
 const csvFileRef: Schema = {
-  oneOf: [objectOf({ name: shortText(512), uploadId: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } }), objectOf({ name: shortText(512), path: shortText(4096) })],
+  oneOf: [
+    objectOf({ name: shortText(512), uploadId: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } }),
+    objectOf({ name: shortText(512), path: shortText(4096) }),
+  ],
 };
 
 export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
@@ -38,13 +45,25 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
       oneOf: [
         objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
         objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
-        objectOf({ kind: { const: 'oauth' }, clientId: { type: 'string', minLength: 1, maxLength: 256 }, privateKey: { type: 'string', minLength: 1, maxLength: 65536 } }),
+        objectOf({
+          kind: { const: 'oauth' },
+          clientId: { type: 'string', minLength: 1, maxLength: 256 },
+          privateKey: { type: 'string', minLength: 1, maxLength: 65536 },
+        }),
       ],
     },
   }),
   'connection.useSampleOrg': empty,
   'connection.test': empty,
-  'pull.start': objectOf({ includeFactors: { type: 'boolean' }, readEveryGroup: { type: 'boolean' }, share: { type: 'number', minimum: 0.1, maximum: 1 }, quick: { type: 'boolean' } }, ['includeFactors']),
+  'pull.start': objectOf(
+    {
+      includeFactors: { type: 'boolean' },
+      readEveryGroup: { type: 'boolean' },
+      share: { type: 'number', minimum: 0.1, maximum: 1 },
+      quick: { type: 'boolean' },
+    },
+    ['includeFactors'],
+  ),
   'pull.resume': objectOf({ snapshotId }),
   'jobs.list': empty,
   'jobs.cancel': objectOf({ jobId: shortText(100) }),
@@ -66,7 +85,10 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'browse.app': objectOf({ snapshotId, appId: shortText(100) }),
   'validate.upload': objectOf({ entities: csvFileRef, relations: csvFileRef }, []),
   'validate.snapshot': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
-  'export.preview': objectOf({ snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } }, ['snapshotId']),
+  'export.preview': objectOf(
+    { snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } },
+    ['snapshotId'],
+  ),
   'export.start': objectOf({ snapshotId, outDir: shortText(4096), options: exportOptions }, ['snapshotId', 'outDir']),
   'export.defaultFolder': empty,
   'export.openFolder': objectOf({ path: shortText(4096) }),

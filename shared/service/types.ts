@@ -52,7 +52,12 @@ export interface PreflightReport {
    * A full pull without factors; `withFactors` adds one factor listing per user (users bucket); `readingEveryGroup`
    * (without factors) lists every group's members and roles whatever its stats say (groups bucket).
    */
-  estimate?: { requests: number; seconds: number; withFactors: { requests: number; seconds: number }; readingEveryGroup: { requests: number; seconds: number } };
+  estimate?: {
+    requests: number;
+    seconds: number;
+    withFactors: { requests: number; seconds: number };
+    readingEveryGroup: { requests: number; seconds: number };
+  };
 }
 
 export type JobKind = 'pull' | 'export';
@@ -152,7 +157,11 @@ export interface UserAccessDetail {
   user: Record<string, string | number | null>;
   groups: { id: string; name: string; type: string }[];
   apps: AccessPath[];
-  roles: { roleKey: string; label: string; via: { kind: 'direct' } | { kind: 'group'; groupId: string; groupName: string } }[];
+  roles: {
+    roleKey: string;
+    label: string;
+    via: { kind: 'direct' } | { kind: 'group'; groupId: string; groupName: string };
+  }[];
   factors: { id: string; factorType: string; provider: string | null; status: string | null }[];
   factorsPulled: boolean;
 }

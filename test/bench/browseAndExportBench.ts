@@ -33,11 +33,14 @@ export async function runBrowseAndExportBench(): Promise<Record<string, number |
   try {
     const dbPath = path.join(dir, 'bench.sqlite');
     const db = openDatabase(dbPath);
-    const build = timed(() => buildSyntheticSnapshot(db, { users: 100_000, groups: 2_000, memberships: 1_000_000, apps: 50 }));
+    const build = timed(() =>
+      buildSyntheticSnapshot(db, { users: 100_000, groups: 2_000, memberships: 1_000_000, apps: 50 }),
+    );
     const small = buildSyntheticSnapshot(db, { users: 200, groups: 20, memberships: 1_000, apps: 5 });
     const big = build.value;
     // A fresh connection, as when the app opens the snapshot: nothing cached yet.
-    const firstPage = (snapshotId: number) => timed(() => browsePage(db, { snapshotId, table: 'relations', offset: 0, limit: 200 }));
+    const firstPage = (snapshotId: number) =>
+      timed(() => browsePage(db, { snapshotId, table: 'relations', offset: 0, limit: 200 }));
     const refFirst = firstPage(small);
     const bigFirst = firstPage(big);
     const jumpAgain = timed(() => browsePage(db, { snapshotId: big, table: 'relations', offset: 899_800, limit: 200 }));
@@ -50,12 +53,27 @@ export async function runBrowseAndExportBench(): Promise<Record<string, number |
     // The service's way: the export runs in a worker thread; the event loop here must stay free.
     const jobs = new JobRegistry(createEventHub());
     const inWorker = await exportStallMs(async () => {
-      const job = startJob(jobs, 'export', { kind: 'export', dbPath, snapshotId: big, outDir: path.join(dir, 'out-worker'), options: {}, appVersion: 'bench' }, big);
+      const job = startJob(
+        jobs,
+        'export',
+        {
+          kind: 'export',
+          dbPath,
+          snapshotId: big,
+          outDir: path.join(dir, 'out-worker'),
+          options: {},
+          appVersion: 'bench',
+        },
+        big,
+      );
       while (jobs.get(job.id)!.status === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
-      if (jobs.get(job.id)!.status !== 'complete') throw new Error(`export failed: ${jobs.get(job.id)!.error?.message}`);
+      if (jobs.get(job.id)!.status !== 'complete')
+        throw new Error(`export failed: ${jobs.get(job.id)!.error?.message}`);
     });
     // Reference: the same export on this thread, as a naive implementation would do it.
-    const inline = await exportStallMs(() => exportBundle({ db, snapshotId: big, outDir: path.join(dir, 'out-inline'), appVersion: 'bench' }));
+    const inline = await exportStallMs(() =>
+      exportBundle({ db, snapshotId: big, outDir: path.join(dir, 'out-inline'), appVersion: 'bench' }),
+    );
     const relations = jump.value.total;
     db.close();
     return {

@@ -20,7 +20,12 @@ const TOKEN = 'bench-token';
 
 async function headerlessPull(org: FakeOrg, windowMs: number) {
   const { token: _token, ...lowest } = LOWEST_DOCUMENTED_LIMITS;
-  const server = await startFakeOktaServer({ org, apiToken: TOKEN, stripRateLimitHeaders: true, rateLimits: { buckets: lowest, windowMs, tokenShare: 1 } });
+  const server = await startFakeOktaServer({
+    org,
+    apiToken: TOKEN,
+    stripRateLimitHeaders: true,
+    rateLimits: { buckets: lowest, windowMs, tokenShare: 1 },
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
   const db = openDatabase(path.join(dir, 'cache.sqlite'));
   try {
@@ -31,7 +36,13 @@ async function headerlessPull(org: FakeOrg, windowMs: number) {
     const ms = performance.now() - started;
     const stats = server.stats();
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-    return { ms, requests: stats.requests, busiestSecond: stats.maxPerSecond, rateLimited: sum(stats.rateLimited.bucket) + sum(stats.rateLimited.concurrency), warnings: result.warnings.length };
+    return {
+      ms,
+      requests: stats.requests,
+      busiestSecond: stats.maxPerSecond,
+      rateLimited: sum(stats.rateLimited.bucket) + sum(stats.rateLimited.concurrency),
+      warnings: result.warnings.length,
+    };
   } finally {
     db.close();
     await server.close();
@@ -44,7 +55,10 @@ export async function runHeaderlessPullBench(): Promise<Record<string, number | 
   const figures: Record<string, number | string> = {
     org: `${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps; share 0.8; ceiling ${GUESSED_MAX_REQUESTS_PER_SECOND} rps`,
   };
-  for (const [label, windowMs] of [['minute windows', 60_000], ['6 s windows', 6_000]] as const) {
+  for (const [label, windowMs] of [
+    ['minute windows', 60_000],
+    ['6 s windows', 6_000],
+  ] as const) {
     const run = await headerlessPull(org, windowMs);
     figures[`${label}: requests`] = run.requests;
     figures[`${label}: wall time (s)`] = +(run.ms / 1000).toFixed(1);

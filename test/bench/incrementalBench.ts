@@ -19,14 +19,21 @@ export async function runIncrementalBench(): Promise<Record<string, number | str
   const server = await startFakeOktaServer({ org, apiToken: TOKEN });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-incr-'));
   const pull = (db: Db, quickRefreshFrom?: number) =>
-    pullOrg({ db, client: new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) }), includeFactors: false, appVersion: 'bench', quickRefreshFrom });
+    pullOrg({
+      db,
+      client: new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) }),
+      includeFactors: false,
+      appVersion: 'bench',
+      quickRefreshFrom,
+    });
   try {
     const db = openDatabase(path.join(dir, 'incremental.sqlite'));
     const base = await pull(db);
     // Let the clock move past the base pull, then change 1% of users and 1% of groups.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const active = org.users.filter((user) => user.status === 'ACTIVE');
-    for (const user of active.slice(0, 100)) updateUser(server, user.id, { profile: { title: 'Changed for the benchmark' } });
+    for (const user of active.slice(0, 100))
+      updateUser(server, user.id, { profile: { title: 'Changed for the benchmark' } });
     const groups = org.groups.filter((group) => group.type === 'OKTA_GROUP').slice(0, 10);
     for (const [i, group] of groups.entries()) {
       const members = org.groupMembers.get(group.id) ?? [];

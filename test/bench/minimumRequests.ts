@@ -4,7 +4,13 @@ import type { FakeOrg } from '../../electron/core/fake-okta/generateOrg';
 
 const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
 
-export function minimumRequests(org: FakeOrg): { users: number; groups: number; apps: number; other: number; total: number } {
+export function minimumRequests(org: FakeOrg): {
+  users: number;
+  groups: number;
+  apps: number;
+  other: number;
+  total: number;
+} {
   const deprovisioned = org.users.filter((user) => user.status === 'DEPROVISIONED').length;
   const users = pages(org.users.length - deprovisioned, 200) + pages(deprovisioned, 200);
   const memberListings = [...org.groups].reduce((sum, group) => {
@@ -16,7 +22,8 @@ export function minimumRequests(org: FakeOrg): { users: number; groups: number; 
   let apps = pages(org.apps.length, 200);
   for (const app of org.apps) {
     const holders = new Set((org.directAppAssignments.get(app.id) ?? []).map((a) => a.userId));
-    for (const { groupId } of org.appGroupAssignments.get(app.id) ?? []) for (const userId of org.groupMembers.get(groupId) ?? []) holders.add(userId);
+    for (const { groupId } of org.appGroupAssignments.get(app.id) ?? [])
+      for (const userId of org.groupMembers.get(groupId) ?? []) holders.add(userId);
     apps += pages(holders.size, 500) + pages((org.appGroupAssignments.get(app.id) ?? []).length, 200);
   }
   const directHolders = [...org.userRoleAssignments.values()].filter((roles) => roles.length > 0).length;

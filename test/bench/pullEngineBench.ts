@@ -41,11 +41,21 @@ async function ourPull(org: FakeOrg, share: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
   const db = openDatabase(path.join(dir, 'cache.sqlite'));
   try {
-    const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN), governor: new RateLimitGovernor({ share }) });
+    const client = new OktaClient({
+      orgUrl: server.url,
+      auth: new SswsTokenAuth(TOKEN),
+      governor: new RateLimitGovernor({ share }),
+    });
     const started = performance.now();
     const result = await pullOrg({ db, client, includeFactors: false, appVersion: 'bench' });
     const stats = server.stats();
-    return { ms: performance.now() - started, requests: result.requests, rateLimited: Object.values(stats.rateLimited.bucket).reduce((a, b) => a + b, 0) + Object.values(stats.rateLimited.concurrency).reduce((a, b) => a + b, 0) };
+    return {
+      ms: performance.now() - started,
+      requests: result.requests,
+      rateLimited:
+        Object.values(stats.rateLimited.bucket).reduce((a, b) => a + b, 0) +
+        Object.values(stats.rateLimited.concurrency).reduce((a, b) => a + b, 0),
+    };
   } finally {
     db.close();
     await server.close();
@@ -79,7 +89,9 @@ export async function runPullEngineBench(): Promise<Record<string, number | stri
     figures['okta-sdk-nodejs script: wall time (s)'] = +(sdk.ms / 1000).toFixed(1);
     figures['okta-sdk-nodejs script: requests'] = stats.requests;
     figures['okta-sdk-nodejs script: 429s'] = Object.values(stats.rateLimited.bucket).reduce((a, b) => a + b, 0);
-    figures['okta-sdk-nodejs script ÷ ours (share 1), wall time'] = +(sdk.ms / (figures['_ourShare1Ms'] as number)).toFixed(2);
+    figures['okta-sdk-nodejs script ÷ ours (share 1), wall time'] = +(
+      sdk.ms / (figures['_ourShare1Ms'] as number)
+    ).toFixed(2);
   } finally {
     await server.close();
   }

@@ -12,10 +12,28 @@ const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'okta-prep.mjs'
 function startFakeOkta(dir: string, users: number, groups: number): Promise<{ url: string; stop(): void }> {
   const tokenFile = path.join(dir, 'token');
   writePrivateFile(tokenFile, 'bench-token');
-  const child = spawn(process.execPath, [BIN, 'fake-okta', '--token-file', tokenFile, '--users', String(users), '--groups', String(groups), '--apps', '200', '--seed', 'rss', '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'fake-okta',
+      '--token-file',
+      tokenFile,
+      '--users',
+      String(users),
+      '--groups',
+      String(groups),
+      '--apps',
+      '200',
+      '--seed',
+      'rss',
+      '--json',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -29,10 +47,27 @@ function startFakeOkta(dir: string, users: number, groups: number): Promise<{ ur
 /** Runs the pull under GNU time and returns peak RSS (MB), wall time (s) and the memberships pulled. */
 function measuredPull(url: string, dir: string): Promise<{ rssMb: number; seconds: number; memberships: number }> {
   const db = path.join(dir, `c-${Date.now()}.sqlite`);
-  const child = spawn('/usr/bin/time', ['-f', 'TIME %M %e', process.execPath, BIN, 'pull', '--org', url, '--db', db, '--token-file', path.join(dir, 'token'), '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-  });
+  const child = spawn(
+    '/usr/bin/time',
+    [
+      '-f',
+      'TIME %M %e',
+      process.execPath,
+      BIN,
+      'pull',
+      '--org',
+      url,
+      '--db',
+      db,
+      '--token-file',
+      path.join(dir, 'token'),
+      '--json',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -41,7 +76,11 @@ function measuredPull(url: string, dir: string): Promise<{ rssMb: number; second
     child.on('close', (code) => {
       const match = /TIME (\d+) ([\d.]+)/.exec(stderr);
       if (code !== 0 || !match) return reject(new Error(`pull failed (${code}): ${stderr.slice(-500)}`));
-      resolve({ rssMb: Number(match[1]) / 1024, seconds: Number(match[2]), memberships: JSON.parse(stdout).counts.groupMemberships });
+      resolve({
+        rssMb: Number(match[1]) / 1024,
+        seconds: Number(match[2]),
+        memberships: JSON.parse(stdout).counts.groupMemberships,
+      });
     });
   });
 }
@@ -50,7 +89,10 @@ export async function runPullMemoryBench(): Promise<Record<string, number | stri
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-rss-'));
   const figures: Record<string, number | string> = {};
   try {
-    for (const [label, users, groups] of [['reference 10,000 users', 10_000, 1_000], ['100,000 users', 100_000, 1_000]] as const) {
+    for (const [label, users, groups] of [
+      ['reference 10,000 users', 10_000, 1_000],
+      ['100,000 users', 100_000, 1_000],
+    ] as const) {
       const okta = await startFakeOkta(dir, users, groups);
       try {
         const run = await measuredPull(okta.url, dir);
@@ -61,7 +103,9 @@ export async function runPullMemoryBench(): Promise<Record<string, number | stri
         okta.stop();
       }
     }
-    figures['peak RSS ratio 100k ÷ 10k'] = +((figures['100,000 users: peak RSS (MB)'] as number) / (figures['reference 10,000 users: peak RSS (MB)'] as number)).toFixed(2);
+    figures['peak RSS ratio 100k ÷ 10k'] = +(
+      (figures['100,000 users: peak RSS (MB)'] as number) / (figures['reference 10,000 users: peak RSS (MB)'] as number)
+    ).toFixed(2);
     return figures;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

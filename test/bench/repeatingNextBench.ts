@@ -20,22 +20,33 @@ const ORG = { seed: 'okta-prep', users: 1000, groups: 100, apps: 30 };
 
 async function pullOnce(mode: RepeatMode | undefined): Promise<string> {
   const org = generateOrg(ORG);
-  const server = await startFakeOktaServer({ org, apiToken: TOKEN, ...(mode && { repeatNextLink: { listing: 'users', mode } }) });
+  const server = await startFakeOktaServer({
+    org,
+    apiToken: TOKEN,
+    ...(mode && { repeatNextLink: { listing: 'users', mode } }),
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
   const db = openDatabase(path.join(dir, 'cache.sqlite'));
   try {
-    const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN), governor: new RateLimitGovernor() });
+    const client = new OktaClient({
+      orgUrl: server.url,
+      auth: new SswsTokenAuth(TOKEN),
+      governor: new RateLimitGovernor(),
+    });
     const started = performance.now();
     let loopStoppedMs: number | undefined;
     const onWarning = (warning: { code: string }) => {
       if (warning.code === 'repeating-page-link') loopStoppedMs ??= performance.now() - started;
     };
     const outcome = await pullOrg({ db, client, includeFactors: false, appVersion: 'bench', onWarning }).then(
-      (result) => `complete, gaps: ${result.gaps.map((gap) => `${gap.objectKind} (${gap.reason})`).join(', ') || 'none'}`,
-      (error: unknown) => (error instanceof PullPaused ? 'paused at the request cap' : `failed: ${(error as Error).message}`),
+      (result) =>
+        `complete, gaps: ${result.gaps.map((gap) => `${gap.objectKind} (${gap.reason})`).join(', ') || 'none'}`,
+      (error: unknown) =>
+        error instanceof PullPaused ? 'paused at the request cap' : `failed: ${(error as Error).message}`,
     );
     const ms = performance.now() - started;
-    const stopped = loopStoppedMs === undefined ? '' : `, looping listing stopped after ${(loopStoppedMs / 1000).toFixed(2)} s`;
+    const stopped =
+      loopStoppedMs === undefined ? '' : `, looping listing stopped after ${(loopStoppedMs / 1000).toFixed(2)} s`;
     return `${server.requestCount()} requests, ${(ms / 1000).toFixed(2)} s${stopped}; ${outcome}`;
   } finally {
     db.close();

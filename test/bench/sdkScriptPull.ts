@@ -12,8 +12,10 @@ export async function pullWithOktaSdk(orgUrl: string, token: string): Promise<{ 
     for await (const _ of await client.userApi.listUsers({ limit: 200 })) rows++;
     for await (const _ of await client.userApi.listUsers({ limit: 200, filter: 'status eq "DEPROVISIONED"' })) rows++;
     const groupIds: string[] = [];
-    for await (const group of await client.groupApi.listGroups({ limit: 200, expand: 'stats' })) groupIds.push(group!.id!);
-    for (const groupId of groupIds) for await (const _ of await client.groupApi.listGroupUsers({ groupId, limit: 1000 })) rows++;
+    for await (const group of await client.groupApi.listGroups({ limit: 200, expand: 'stats' }))
+      groupIds.push(group!.id!);
+    for (const groupId of groupIds)
+      for await (const _ of await client.groupApi.listGroupUsers({ groupId, limit: 1000 })) rows++;
     const appIds: string[] = [];
     for await (const app of await client.applicationApi.listApplications({ limit: 200 })) appIds.push(app!.id!);
     for (const appId of appIds) {
@@ -26,6 +28,9 @@ export async function pullWithOktaSdk(orgUrl: string, token: string): Promise<{ 
     }
     return { ms: performance.now() - started, outcome: `complete (${rows} rows)` };
   } catch (error) {
-    return { ms: performance.now() - started, outcome: `failed after ${rows} rows: ${(error as Error).message.slice(0, 120)}` };
+    return {
+      ms: performance.now() - started,
+      outcome: `failed after ${rows} rows: ${(error as Error).message.slice(0, 120)}`,
+    };
   }
 }

@@ -17,7 +17,12 @@ import { buildSyntheticSnapshot } from './syntheticSnapshot';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ROW_HEIGHT = 30;
 
-async function timeRelations(page: Page, appUrl: string, snapshotId: number, jumpTo: number): Promise<{ firstRowsMs: number; jumpMs: number }> {
+async function timeRelations(
+  page: Page,
+  appUrl: string,
+  snapshotId: number,
+  jumpTo: number,
+): Promise<{ firstRowsMs: number; jumpMs: number }> {
   await page.goto(appUrl);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse', exact: true }).click();
   await page.getByLabel('Snapshot').selectOption(String(snapshotId));
@@ -31,24 +36,47 @@ async function timeRelations(page: Page, appUrl: string, snapshotId: number, jum
   await loadedRow(0).waitFor({ state: 'visible' });
   const firstRowsMs = Date.now() - opened;
   const jumped = Date.now();
-  await page.getByRole('region', { name: 'Relations (scrollable)' }).evaluate((element, top) => (element.scrollTop = top), jumpTo * ROW_HEIGHT);
+  await page
+    .getByRole('region', { name: 'Relations (scrollable)' })
+    .evaluate((element, top) => (element.scrollTop = top), jumpTo * ROW_HEIGHT);
   await loadedRow(jumpTo).waitFor({ state: 'visible' });
   return { firstRowsMs, jumpMs: Date.now() - jumped };
 }
 
 export async function runUiRelationsBench(): Promise<Record<string, number | string>> {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html')))
+    spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-ui-bench-'));
   const dbPath = path.join(dir, 'bench.sqlite');
   const db = openDatabase(dbPath);
   const small = buildSyntheticSnapshot(db, { users: 200, groups: 20, memberships: 1_000, apps: 5 });
   const big = buildSyntheticSnapshot(db, { users: 100_000, groups: 2_000, memberships: 1_000_000, apps: 50 });
   const events = createEventHub();
-  const service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events, transport: 'http', appVersion: 'bench' });
-  const transport = await startHttpTransport({ dispatch: createDispatcher(service), events, staticDir: path.join(ROOT, 'dist', 'renderer') });
+  const service = createOktaPrepService({
+    db,
+    dbPath,
+    dataFolder: dir,
+    secrets: new MemorySecretStore(),
+    events,
+    transport: 'http',
+    appVersion: 'bench',
+  });
+  const transport = await startHttpTransport({
+    dispatch: createDispatcher(service),
+    events,
+    staticDir: path.join(ROOT, 'dist', 'renderer'),
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

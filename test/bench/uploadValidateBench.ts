@@ -45,14 +45,32 @@ const groupId = (i: number) => `00g${String(i).padStart(17, '0')}`;
 
 function* entityRows(): Generator<string[]> {
   for (let i = 0; i < USERS; i++) {
-    yield ['okta', `User ${i}`, 'identity', 'okta', userId(i), 'user', 'v1', JSON.stringify({ username: `user${i}@bench.example.com`, status: 'ACTIVE' })];
+    yield [
+      'okta',
+      `User ${i}`,
+      'identity',
+      'okta',
+      userId(i),
+      'user',
+      'v1',
+      JSON.stringify({ username: `user${i}@bench.example.com`, status: 'ACTIVE' }),
+    ];
   }
   for (let i = 0; i < GROUPS; i++) yield ['okta', `Group ${i}`, 'connection', 'okta', groupId(i), 'group', 'v1', ''];
 }
 
 function* relationRows(): Generator<string[]> {
   for (let i = 0; i < MEMBERSHIPS; i++) {
-    yield ['okta', groupId(i % GROUPS), 'connection', userId((i * 7919) % USERS), 'identity', 'okta', 'v1', JSON.stringify({ privilegeName: 'member' })];
+    yield [
+      'okta',
+      groupId(i % GROUPS),
+      'connection',
+      userId((i * 7919) % USERS),
+      'identity',
+      'okta',
+      'v1',
+      JSON.stringify({ privilegeName: 'member' }),
+    ];
   }
 }
 
@@ -75,7 +93,11 @@ interface ClientFigures {
 }
 
 async function runClient(origin: string, secret: string, entities: string, relations: string): Promise<ClientFigures> {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'uploadAndPingClient.mjs'), origin, secret, entities, relations], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, 'uploadAndPingClient.mjs'), origin, secret, entities, relations],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const [code] = (await once(child, 'close')) as [number];
@@ -88,23 +110,39 @@ export async function runUploadValidateBench(): Promise<Record<string, number | 
   try {
     const entities = path.join(dir, 'entities.csv');
     const relations = path.join(dir, 'entity-relations.csv');
-    const bytes = (await writeCsv(entities, ENTITY_COLUMNS, entityRows)) + (await writeCsv(relations, RELATION_COLUMNS, relationRows));
+    const bytes =
+      (await writeCsv(entities, ENTITY_COLUMNS, entityRows)) +
+      (await writeCsv(relations, RELATION_COLUMNS, relationRows));
     const dbPath = path.join(dir, 'bench.sqlite');
     const db = openDatabase(dbPath);
     const events = createEventHub();
     const uploads = new UploadStore();
-    const service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events, transport: 'http', appVersion: 'bench', uploads });
+    const service = createOktaPrepService({
+      db,
+      dbPath,
+      dataFolder: dir,
+      secrets: new MemorySecretStore(),
+      events,
+      transport: 'http',
+      appVersion: 'bench',
+      uploads,
+    });
     const server = await startHttpTransport({ dispatch: createDispatcher(service), events, uploads });
 
     // As when the window has loaded: the first call ever builds the params checker (~80 ms, once per process).
     await createDispatcher(service)('app.info', {});
     const idle = await longestStall(() => new Promise((resolve) => setTimeout(resolve, 3000)));
     let client: ClientFigures | undefined;
-    const whileChecking = await longestStall(async () => (client = await runClient(server.origin, server.secret, entities, relations)));
+    const whileChecking = await longestStall(
+      async () => (client = await runClient(server.origin, server.secret, entities, relations)),
+    );
     const leftOver = fs.readdirSync(await uploads.ensureFolder()).length;
     const inline = await longestStall(() => validateCsvFiles({ entitiesPath: entities, relationsPath: relations }));
     // The floor on a busy machine: the same check in a worker thread with no service at all (this loop idle).
-    const workerOnly = await longestStall(() => runWorkerTask({ kind: 'validateFiles', entitiesPath: entities, relationsPath: relations }, () => {}).outcome);
+    const workerOnly = await longestStall(
+      () =>
+        runWorkerTask({ kind: 'validateFiles', entitiesPath: entities, relationsPath: relations }, () => {}).outcome,
+    );
 
     await server.close();
     await service.close();

@@ -75,5 +75,8 @@ export function buildProbes(solution: string): Promise<string[]> {
 
 /** The probe file's path as tsc prints it (relative to the repository root, forward slashes). */
 export function probeFilePath(projectName: string, fileName: string): string {
-  return path.relative(repoRoot, path.join(probesRoot, projectName, fileName)).split(path.sep).join('/');
+  return path
+    .relative(repoRoot, path.join(probesRoot, projectName, fileName))
+    .split(path.sep)
+    .join('/');
 }

@@ -16,7 +16,9 @@ describe('ensureBrowserBuild', () => {
     const folder = tempDir();
     const error = await ensureBrowserBuild({ staticDir: folder, note }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).message).toBe(`--static ${folder} has no index.html: build the browser app with "npm run build:renderer" (it writes dist/renderer) or point --static at a folder that has one`);
+    expect((error as CliError).message).toBe(
+      `--static ${folder} has no index.html: build the browser app with "npm run build:renderer" (it writes dist/renderer) or point --static at a folder that has one`,
+    );
   });
 
   it('uses an existing build without building', async () => {
@@ -37,6 +39,8 @@ describe('ensureBrowserBuild', () => {
   });
 
   it("finds this checkout's Vite", () => {
-    expect(findViteCli(PACKAGE_ROOT)).toBe(path.join(fs.realpathSync(path.join(PACKAGE_ROOT, 'node_modules', 'vite')), 'bin', 'vite.js'));
+    expect(findViteCli(PACKAGE_ROOT)).toBe(
+      path.join(fs.realpathSync(path.join(PACKAGE_ROOT, 'node_modules', 'vite')), 'bin', 'vite.js'),
+    );
   });
 });

@@ -22,7 +22,10 @@ function allFileBytes(dir: string): string {
 }
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({ org: generateOrg({ seed: 'cli', users: 120, groups: 15, apps: 8 }), apiToken: TOKEN });
+  server = await startFakeOktaServer({
+    org: generateOrg({ seed: 'cli', users: 120, groups: 15, apps: 8 }),
+    apiToken: TOKEN,
+  });
   work = tempDir();
 });
 afterAll(async () => {
@@ -32,7 +35,9 @@ afterAll(async () => {
 describe('okta-prep CLI', () => {
   it('pulls with the token from the environment, exports, and never prints or stores the token', async () => {
     const db = path.join(work, 'cache.sqlite');
-    const pull = await runCli(['pull', '--org', server.url, '--db', db, '--include-factors'], { env: { OKTA_API_TOKEN: TOKEN } });
+    const pull = await runCli(['pull', '--org', server.url, '--db', db, '--include-factors'], {
+      env: { OKTA_API_TOKEN: TOKEN },
+    });
     expect(pull.stderr + pull.stdout).not.toContain(TOKEN);
     expect(pull.code).toBe(0);
     expect(pull.stdout).toMatch(/snapshot 1 of http:\/\/127\.0\.0\.1:\d+ is complete/);
@@ -56,14 +61,24 @@ describe('okta-prep CLI', () => {
   it('reads the token from --token-file', async () => {
     const tokenFile = path.join(work, 'token.txt');
     writePrivateFile(tokenFile, `${TOKEN}\n`);
-    const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'file-token.sqlite'), '--token-file', tokenFile]);
+    const run = await runCli([
+      'pull',
+      '--org',
+      server.url,
+      '--db',
+      path.join(work, 'file-token.sqlite'),
+      '--token-file',
+      tokenFile,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });
 
   it('rejects a bad token with exit 3 and says what to do, without echoing it', async () => {
     const badToken = 'not-the-right-token-ZZZZ999';
-    const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'bad.sqlite')], { env: { OKTA_API_TOKEN: badToken } });
+    const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'bad.sqlite')], {
+      env: { OKTA_API_TOKEN: badToken },
+    });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`token rejected by ${server.url} (E0000011)`);
     expect(run.stderr).toMatch(/Security > API/);
@@ -90,7 +105,10 @@ describe('okta-prep CLI', () => {
   });
 
   it('explains the -admin host and still reaches the API host', async () => {
-    const run = await runCli(['pull', '--org', 'https://acme-admin.okta.com/admin/dashboard', '--db', path.join(work, 'x.sqlite')], { env: {} });
+    const run = await runCli(
+      ['pull', '--org', 'https://acme-admin.okta.com/admin/dashboard', '--db', path.join(work, 'x.sqlite')],
+      { env: {} },
+    );
     expect(run.code).toBe(2); // no token: usage error, but the URL note came first
     expect(run.stderr).toMatch(/Admin Console host; the API lives on acme\.okta\.com/);
   });
@@ -114,11 +132,16 @@ describe('okta-prep CLI', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/ready to upload/);
     const broken = path.join(work, 'broken.csv');
-    fs.writeFileSync(broken, 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n');
+    fs.writeFileSync(
+      broken,
+      'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n',
+    );
     const run = await runCli(['validate', broken, '--json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }),
+    );
     const missing = await runCli(['validate', path.join(work, 'nope.csv')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nope\.csv/);
@@ -142,7 +165,11 @@ describe('okta-prep check', () => {
   });
 
   it('names what is missing and what it costs (exit 3) when group members cannot be listed', async () => {
-    const limited = await startFakeOktaServer({ org: generateOrg({ seed: 'cli', users: 120, groups: 15, apps: 8 }), apiToken: TOKEN, permissions: { groupMembers: false } });
+    const limited = await startFakeOktaServer({
+      org: generateOrg({ seed: 'cli', users: 120, groups: 15, apps: 8 }),
+      apiToken: TOKEN,
+      permissions: { groupMembers: false },
+    });
     try {
       const run = await runCli(['check', '--org', limited.url], { env: { OKTA_API_TOKEN: TOKEN } });
       expect(run.code).toBe(3);

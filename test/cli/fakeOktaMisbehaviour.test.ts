@@ -11,7 +11,10 @@ describe('parseMisbehaviour', () => {
       groupStats: { absent: 'all' },
       repeatNextLink: { listing: 'groupMembers', mode: 'same-items' },
     });
-    expect(parseMisbehaviour('strip-rate-limit-headers')).toEqual({ stripRateLimitHeaders: true, rateLimits: { tokenShare: 0.5 } });
+    expect(parseMisbehaviour('strip-rate-limit-headers')).toEqual({
+      stripRateLimitHeaders: true,
+      rateLimits: { tokenShare: 0.5 },
+    });
   });
 
   it('refuses an unknown word or a malformed repeat-next, naming what it takes', () => {

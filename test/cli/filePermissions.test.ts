@@ -11,11 +11,15 @@ import { useTempDirs } from '../helpers/tempDir';
 const TOKEN = 'permissions-test-token-91c2';
 const tempDir = useTempDirs();
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
-const modesIn = (folder: string) => Object.fromEntries(fs.readdirSync(folder).map((name) => [name, modeOf(path.join(folder, name))]));
+const modesIn = (folder: string) =>
+  Object.fromEntries(fs.readdirSync(folder).map((name) => [name, modeOf(path.join(folder, name))]));
 let server: FakeOktaServer;
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({ org: generateOrg({ seed: 'modes', users: 40, groups: 6, apps: 4 }), apiToken: TOKEN });
+  server = await startFakeOktaServer({
+    org: generateOrg({ seed: 'modes', users: 40, groups: 6, apps: 4 }),
+    apiToken: TOKEN,
+  });
 });
 afterAll(async () => {
   await server?.close();

@@ -13,13 +13,18 @@ const tempDir = useTempDirs();
 let server: FakeOktaServer;
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({ org: generateOrg({ seed: 'cli-odd', users: 40, groups: 6, apps: 4 }), apiToken: TOKEN, oddValues: true });
+  server = await startFakeOktaServer({
+    org: generateOrg({ seed: 'cli-odd', users: 40, groups: 6, apps: 4 }),
+    apiToken: TOKEN,
+    oddValues: true,
+  });
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const LEFT_OUT = '2 relations were left out because their other end was never listed (directAppAssignment 1, userAdminRole 1)';
+const LEFT_OUT =
+  '2 relations were left out because their other end was never listed (directAppAssignment 1, userAdminRole 1)';
 
 describe('okta-prep on an org with odd values', () => {
   it('pull completes, warns once per new value and counts the relations the export will leave out; export says it too', async () => {
@@ -35,9 +40,13 @@ describe('okta-prep on an org with odd values', () => {
 
     const exported = await runCli(['export', '--db', db, '--out', path.join(tempDir(), 'bundle')]);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(new RegExp(`ready to upload: no errors, \\d+ warning\\(s\\); ${LEFT_OUT.replace(/[()]/g, '\\$&')}`));
+    expect(exported.stdout).toMatch(
+      new RegExp(`ready to upload: no errors, \\d+ warning\\(s\\); ${LEFT_OUT.replace(/[()]/g, '\\$&')}`),
+    );
 
-    const json = JSON.parse((await runCli(['export', '--db', db, '--out', path.join(tempDir(), 'bundle2'), '--json'])).stdout);
+    const json = JSON.parse(
+      (await runCli(['export', '--db', db, '--out', path.join(tempDir(), 'bundle2'), '--json'])).stdout,
+    );
     expect(json.manifest.relationsSkipped).toMatchObject({ directAppAssignment: 1, userAdminRole: 1 });
   });
 

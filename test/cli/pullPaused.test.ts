@@ -13,7 +13,11 @@ let server: FakeOktaServer;
 
 beforeAll(async () => {
   const org = generateOrg({ seed: 'cli-paused', users: 120, groups: 15, apps: 8 });
-  server = await startFakeOktaServer({ org, apiToken: TOKEN, repeatNextLink: { listing: 'users', mode: 'endless-new-items' } });
+  server = await startFakeOktaServer({
+    org,
+    apiToken: TOKEN,
+    repeatNextLink: { listing: 'users', mode: 'endless-new-items' },
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -25,11 +29,16 @@ describe('okta-prep pull at its request cap', () => {
     const env = { OKTA_API_TOKEN: TOKEN };
     const first = await runCli(['pull', '--org', server.url, '--db', db], { env });
     expect(first.code).toBe(5);
-    const said = /okta-prep: pull paused: this pull made (\d+) requests, 3× its estimate of (\d+) \+ 100; Okta may be looping/.exec(first.stderr);
+    const said =
+      /okta-prep: pull paused: this pull made (\d+) requests, 3× its estimate of (\d+) \+ 100; Okta may be looping/.exec(
+        first.stderr,
+      );
     expect(said, first.stderr).not.toBeNull();
     const [made, estimate] = [Number(said![1]), Number(said![2])];
     expect(made).toBe(3 * estimate + 100);
-    expect(first.stderr).toContain(`Resume with "okta-prep pull --org ${server.url} --resume" to allow another ${made} requests, or leave it.`);
+    expect(first.stderr).toContain(
+      `Resume with "okta-prep pull --org ${server.url} --resume" to allow another ${made} requests, or leave it.`,
+    );
     expect(first.stderr + first.stdout).not.toContain(TOKEN);
 
     const listed = await runCli(['snapshots', '--db', db, '--json']);

@@ -38,7 +38,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('validate screen with findings', async ({ page, environment }, testInfo) => {
       await dropBrokenFiles(page, environment);
-      await page.getByRole('button', { name: /line 3/ }).first().click();
+      await page
+        .getByRole('button', { name: /line 3/ })
+        .first()
+        .click();
       await expectNoSeriousAxeViolations(page, testInfo);
     });
 

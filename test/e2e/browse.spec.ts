@@ -4,7 +4,10 @@ import { openBrowse, openUserDetail, shownRowTotal } from './helpers/browseFlows
 import { expect, test } from './helpers/fixtures';
 import { ensureCompleteSnapshot, findUserWithApps } from './helpers/serviceApi';
 
-test('identities: rows, search narrows them, and a user shows an app with its reason', async ({ page, environment }, testInfo) => {
+test('identities: rows, search narrows them, and a user shows an app with its reason', async ({
+  page,
+  environment,
+}, testInfo) => {
   const snapshotId = await ensureCompleteSnapshot(environment);
   const user = await findUserWithApps(environment, snapshotId);
   await openBrowse(page, environment, snapshotId);

@@ -23,7 +23,9 @@ test('export writes the files and a manifest whose counts match them', async ({ 
     await openApp(page, environment, 'Export');
     await page.getByLabel('Snapshot').selectOption(String(snapshotId));
     await expect(page.getByRole('region', { name: 'entities.csv preview' })).toContainText('App,Name,Entity Type');
-    await expect(page.getByRole('region', { name: 'entity-relations.csv preview' })).toContainText('Parent Entity Source ID');
+    await expect(page.getByRole('region', { name: 'entity-relations.csv preview' })).toContainText(
+      'Parent Entity Source ID',
+    );
 
     await page.getByLabel('Output folder').fill(outDir);
     await page.getByRole('button', { name: 'Export files' }).click();

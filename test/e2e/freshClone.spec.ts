@@ -24,10 +24,14 @@ test('okta-prep serve on a fresh clone builds the browser app and shows the Conn
   const clone = cloneHead();
   try {
     expect(fs.existsSync(path.join(clone, 'dist'))).toBe(false);
-    const serve = await startOktaPrep<{ url: string }>(['serve', '--db', path.join(clone, 'cache.sqlite'), '--port', '0', '--json'], 'fresh-clone-serve', {
-      root: clone,
-      env: { OKTA_PREP_HOME: path.join(clone, 'home') },
-    });
+    const serve = await startOktaPrep<{ url: string }>(
+      ['serve', '--db', path.join(clone, 'cache.sqlite'), '--port', '0', '--json'],
+      'fresh-clone-serve',
+      {
+        root: clone,
+        env: { OKTA_PREP_HOME: path.join(clone, 'home') },
+      },
+    );
     try {
       expect(fs.existsSync(path.join(clone, 'dist', 'renderer', 'index.html'))).toBe(true);
       await page.goto(serve.info.url);

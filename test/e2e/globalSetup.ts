@@ -23,9 +23,21 @@ export default async function globalSetup(): Promise<void> {
   const tokenFile = path.join(E2E_DIR, 'fake-okta-token');
   fs.writeFileSync(tokenFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
 
-  const fakeOkta = await startOktaPrep<{ url: string }>(['fake-okta', '--token-file', tokenFile, ...FAKE_ORG_ARGS, '--port', '0', '--json'], 'fake-okta');
+  const fakeOkta = await startOktaPrep<{ url: string }>(
+    ['fake-okta', '--token-file', tokenFile, ...FAKE_ORG_ARGS, '--port', '0', '--json'],
+    'fake-okta',
+  );
   const service = await startOktaPrep<{ url: string; origin: string; secret: string }>(
-    ['serve', '--db', path.join(E2E_DIR, 'okta-prep.sqlite'), '--port', '0', '--static', path.join(REPO_ROOT, 'dist', 'renderer'), '--json'],
+    [
+      'serve',
+      '--db',
+      path.join(E2E_DIR, 'okta-prep.sqlite'),
+      '--port',
+      '0',
+      '--static',
+      path.join(REPO_ROOT, 'dist', 'renderer'),
+      '--json',
+    ],
     'serve',
   );
   writeE2eEnvironment({

@@ -13,7 +13,10 @@ async function snapshotInJobCard(page: Page): Promise<number> {
 
 test('a pull shows progress, completes and is listed among past pulls', async ({ page, environment }, testInfo) => {
   await saveGoodConnection(environment);
-  const newestBefore = Math.max(0, ...(await callService(environment, 'snapshots.list', {})).map((snapshot) => snapshot.id));
+  const newestBefore = Math.max(
+    0,
+    ...(await callService(environment, 'snapshots.list', {})).map((snapshot) => snapshot.id),
+  );
   await openApp(page, environment, 'Pull');
   await page.getByRole('radio', { name: /Fast/ }).check();
   await page.getByRole('button', { name: 'Start pull' }).click();

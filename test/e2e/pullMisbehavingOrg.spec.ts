@@ -11,7 +11,21 @@ const started: StartedProcess<{ url: string }>[] = [];
 
 /** A second fake org on its own port, accepting the same token as the main one. */
 async function misbehavingOrg(tokenFile: string, misbehave: string, name: string): Promise<string> {
-  const args = ['fake-okta', '--token-file', tokenFile, '--users', '300', '--groups', '20', '--apps', '6', '--seed', name, '--misbehave', misbehave];
+  const args = [
+    'fake-okta',
+    '--token-file',
+    tokenFile,
+    '--users',
+    '300',
+    '--groups',
+    '20',
+    '--apps',
+    '6',
+    '--seed',
+    name,
+    '--misbehave',
+    misbehave,
+  ];
   const server = await startOktaPrep<{ url: string }>([...args, '--port', '0', '--json'], `fake-okta-${name}`);
   started.push(server);
   return server.info.url;
@@ -22,9 +36,15 @@ test.afterEach(async ({ environment }) => {
   await saveGoodConnection(environment); // the other specs expect the main fake org
 });
 
-test('warnings of a misbehaving org are listed as the pull goes, and kept in Past pulls', async ({ page, environment }, testInfo) => {
+test('warnings of a misbehaving org are listed as the pull goes, and kept in Past pulls', async ({
+  page,
+  environment,
+}, testInfo) => {
   const orgUrl = await misbehavingOrg(environment.tokenFile, 'odd-values,repeat-next:users:same-url', 'odd');
-  await callService(environment, 'connection.save', { orgUrl, auth: { kind: 'ssws', tokenFile: environment.tokenFile } });
+  await callService(environment, 'connection.save', {
+    orgUrl,
+    auth: { kind: 'ssws', tokenFile: environment.tokenFile },
+  });
   await openApp(page, environment, 'Pull');
   await page.getByRole('radio', { name: /Fast/ }).check();
   await page.getByRole('button', { name: 'Start pull' }).click();
@@ -43,16 +63,24 @@ test('warnings of a misbehaving org are listed as the pull goes, and kept in Pas
   await saveScreenshot(page, testInfo, 'pull-warnings');
 });
 
-test('a listing that never ends pauses the pull at its request cap, shown as paused with Resume', async ({ page, environment }, testInfo) => {
+test('a listing that never ends pauses the pull at its request cap, shown as paused with Resume', async ({
+  page,
+  environment,
+}, testInfo) => {
   const orgUrl = await misbehavingOrg(environment.tokenFile, 'repeat-next:users:endless-new-items', 'endless');
-  await callService(environment, 'connection.save', { orgUrl, auth: { kind: 'ssws', tokenFile: environment.tokenFile } });
+  await callService(environment, 'connection.save', {
+    orgUrl,
+    auth: { kind: 'ssws', tokenFile: environment.tokenFile },
+  });
   await openApp(page, environment, 'Pull');
   await page.getByRole('radio', { name: /Fast/ }).check();
   await page.getByRole('button', { name: 'Start pull' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: 'The pull paused' });
   await expect(alert).toBeVisible({ timeout: 120_000 });
-  await expect(alert).toContainText(/paused: this pull made \d+ requests, 3× its estimate of \d+ \+ 100; Okta may be looping/);
+  await expect(alert).toContainText(
+    /paused: this pull made \d+ requests, 3× its estimate of \d+ \+ 100; Okta may be looping/,
+  );
   const snapshotId = Number(/snapshot #(\d+)/.exec(await page.locator('#pull-job-heading').innerText())![1]);
   const pastPull = page.locator(`tr[data-snapshot-id="${snapshotId}"]`);
   await expect(pastPull).toContainText('paused');

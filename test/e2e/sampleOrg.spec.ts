@@ -14,7 +14,10 @@ test.beforeAll(async () => {
   const dbFile = path.join(E2E_DIR, 'sample-org', 'okta-prep.sqlite');
   fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  service = await startOktaPrep(['serve', '--db', dbFile, '--port', '0', '--static', path.join(REPO_ROOT, 'dist', 'renderer'), '--json'], 'serve-sample-org');
+  service = await startOktaPrep(
+    ['serve', '--db', dbFile, '--port', '0', '--static', path.join(REPO_ROOT, 'dist', 'renderer'), '--json'],
+    'serve-sample-org',
+  );
 });
 
 test.afterAll(async () => {

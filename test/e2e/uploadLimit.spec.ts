@@ -12,13 +12,26 @@ test('a dropped file over --max-upload-bytes is refused with the limit named', a
   const dir = path.join(E2E_DIR, 'upload-limit');
   fs.mkdirSync(dir, { recursive: true });
   const serve = await startOktaPrep<{ url: string }>(
-    ['serve', '--db', path.join(dir, 'cache.sqlite'), '--port', '0', '--static', path.join(REPO_ROOT, 'dist', 'renderer'), '--max-upload-bytes', '4KiB', '--json'],
+    [
+      'serve',
+      '--db',
+      path.join(dir, 'cache.sqlite'),
+      '--port',
+      '0',
+      '--static',
+      path.join(REPO_ROOT, 'dist', 'renderer'),
+      '--max-upload-bytes',
+      '4KiB',
+      '--json',
+    ],
     'upload-limit-serve',
   );
   try {
     await openApp(page, { appUrl: serve.info.url }, 'Validate');
     const header = BROKEN_ENTITIES_CSV.slice(0, BROKEN_ENTITIES_CSV.indexOf('\r\n') + 2);
-    await dropFiles(page, [{ name: 'entities.csv', content: header + 'okta,Ada,identity,okta,00u1,user,v1,\r\n'.repeat(200) }]);
+    await dropFiles(page, [
+      { name: 'entities.csv', content: header + 'okta,Ada,identity,okta,00u1,user,v1,\r\n'.repeat(200) },
+    ]);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText("The file is larger than this service's upload limit of 4 KiB");
     await expect(alert).toContainText('okta-prep validate FILE');

@@ -22,6 +22,8 @@ test('dropped broken CSVs show findings with line and column', async ({ page, en
   await finding.getByRole('button', { name: new RegExp(`line ${BAD_ENTITY_TYPE_LINE}`) }).click();
   const row = page.getByRole('region', { name: `Line ${BAD_ENTITY_TYPE_LINE} of entities.csv` });
   await expect(row).toContainText(`Bob Jones,${BAD_ENTITY_TYPE_VALUE}`);
-  await expect(page.getByRole('heading', { name: `entities.csv, line ${BAD_ENTITY_TYPE_LINE}, column Entity Type` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `entities.csv, line ${BAD_ENTITY_TYPE_LINE}, column Entity Type` }),
+  ).toBeVisible();
   await saveScreenshot(page, testInfo, 'validate-findings');
 });

@@ -14,12 +14,20 @@ describe('resolveAppFile', () => {
   it('maps the entry document and assets to files inside the renderer folder', () => {
     expect(resolveAppFile(ROOT, APP_ENTRY_URL)).toBe(path.join(ROOT, 'index.html'));
     expect(resolveAppFile(ROOT, 'app://okta-prep/')).toBe(path.join(ROOT, 'index.html'));
-    expect(resolveAppFile(ROOT, 'app://okta-prep/assets/index-abc.js?v=1#x')).toBe(path.join(ROOT, 'assets/index-abc.js'));
+    expect(resolveAppFile(ROOT, 'app://okta-prep/assets/index-abc.js?v=1#x')).toBe(
+      path.join(ROOT, 'assets/index-abc.js'),
+    );
     expect(resolveAppFile(ROOT, 'app://okta-prep/assets/a%20b.css')).toBe(path.join(ROOT, 'assets/a b.css'));
   });
 
   it('refuses traversal however it is written, and stays inside the folder when the URL parser resolves dots itself', () => {
-    for (const url of ['app://okta-prep/..%2F..%2Fetc%2Fpasswd', 'app://okta-prep/assets/%2e%2e%2f%2e%2e%2fsecret', 'app://okta-prep/a%5C..%5Cb', 'app://okta-prep/.env', 'app://okta-prep/a%00b']) {
+    for (const url of [
+      'app://okta-prep/..%2F..%2Fetc%2Fpasswd',
+      'app://okta-prep/assets/%2e%2e%2f%2e%2e%2fsecret',
+      'app://okta-prep/a%5C..%5Cb',
+      'app://okta-prep/.env',
+      'app://okta-prep/a%00b',
+    ]) {
       expect(resolveAppFile(ROOT, url), url).toBeNull();
     }
     // `app://okta-prep/../../etc/passwd` is normalised by the URL parser to /etc/passwd: a path inside the folder.
@@ -37,11 +45,15 @@ describe('registerAppProtocol', () => {
   async function servedBy(root: string) {
     let handler: ((request: { url: string }) => Promise<Response>) | undefined;
     const fetched: string[] = [];
-    registerAppProtocol({ handle: (scheme, registered) => scheme === 'app' && (handler = registered) }, root, async (fileUrl) => {
-      fetched.push(fileUrl);
-      const file = fileURLToPath(fileUrl);
-      return fs.existsSync(file) ? new Response(fs.readFileSync(file)) : new Response('', { status: 404 });
-    });
+    registerAppProtocol(
+      { handle: (scheme, registered) => scheme === 'app' && (handler = registered) },
+      root,
+      async (fileUrl) => {
+        fetched.push(fileUrl);
+        const file = fileURLToPath(fileUrl);
+        return fs.existsSync(file) ? new Response(fs.readFileSync(file)) : new Response('', { status: 404 });
+      },
+    );
     return { handler: handler!, fetched };
   }
 

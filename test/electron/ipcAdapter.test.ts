@@ -41,7 +41,8 @@ function setup(isTrustedFrame = createAppFrameCheck(appUrl)) {
   const ipcMain = fakeIpcMain();
   const dispatch = vi.fn(async (method: unknown) => ({ ok: true as const, value: { echoed: method } }));
   const unregister = registerServiceIpc(ipcMain, dispatch, isTrustedFrame);
-  const invoke = (frame: SenderFrame | null, ...args: unknown[]) => ipcMain.handlers.get(IPC_CALL_CHANNEL)!({ senderFrame: frame }, ...args);
+  const invoke = (frame: SenderFrame | null, ...args: unknown[]) =>
+    ipcMain.handlers.get(IPC_CALL_CHANNEL)!({ senderFrame: frame }, ...args);
   return { ipcMain, dispatch, unregister, invoke };
 }
 

@@ -131,8 +131,12 @@ describe('main process entry', () => {
 
   it('registers app:// as a privileged standard, secure scheme before ready, and serves it from the renderer build', async () => {
     await startMain();
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
-    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      app.whenReady.mock.invocationCallOrder[0]!,
+    );
     expect(protocol.handle).toHaveBeenCalledExactlyOnceWith('app', expect.any(Function));
     const handler = protocol.handle.mock.calls[0]![1] as (request: { url: string }) => Promise<Response>;
     const outside = await handler({ url: 'app://okta-prep/..%2F..%2Fetc%2Fpasswd' });
@@ -148,7 +152,10 @@ describe('main process entry', () => {
     const navigate = contents.on.mock.calls.find(([event]) => event === 'will-navigate')?.[1];
     const allowed = { url: 'app://okta-prep/index.html#/browse', preventDefault: vi.fn() };
     const blocked = { url: 'https://evil.example/', preventDefault: vi.fn() };
-    const fileUrl = { url: pathToFileURL(path.join('/opt/okta-prep/app.asar', 'dist/renderer/index.html')).href, preventDefault: vi.fn() };
+    const fileUrl = {
+      url: pathToFileURL(path.join('/opt/okta-prep/app.asar', 'dist/renderer/index.html')).href,
+      preventDefault: vi.fn(),
+    };
     navigate(allowed);
     navigate(blocked);
     navigate(fileUrl);

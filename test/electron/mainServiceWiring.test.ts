@@ -42,7 +42,7 @@ const fakes = vi.hoisted(() => {
     },
     BrowserWindow: FakeWindow,
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => template) },
-      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     ipcMain: {
       handle: vi.fn((channel: string, listener: (...args: unknown[]) => Promise<unknown>) => {
         order.push('ipc');
@@ -103,6 +103,9 @@ describe('startApp with a service', () => {
       progress: { phases: [], requests: 0, rateLimitWaits: [], elapsedMs: 0 },
     };
     context!.events.publish({ name: 'job.updated', payload: job });
-    expect(fakes.FakeWindow.all[0]?.webContents.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, expect.objectContaining({ name: 'job.updated' }));
+    expect(fakes.FakeWindow.all[0]?.webContents.send).toHaveBeenCalledWith(
+      IPC_EVENT_CHANNEL,
+      expect.objectContaining({ name: 'job.updated' }),
+    );
   });
 });

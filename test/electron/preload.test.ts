@@ -5,7 +5,9 @@ import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type OktaPrepBridge } from '../../
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
-  webUtils: { getPathForFile: vi.fn((file: { name: string }) => (file.name === 'in-memory.csv' ? '' : `/home/ada/${file.name}`)) },
+  webUtils: {
+    getPathForFile: vi.fn((file: { name: string }) => (file.name === 'in-memory.csv' ? '' : `/home/ada/${file.name}`)),
+  },
 }));
 
 vi.mock('electron', () => electron);
@@ -32,7 +34,9 @@ describe('preload bridge', () => {
   it('gives the path of a file on disk for validation, and refuses a file that has none', async () => {
     const { bridge } = await loadBridge();
     expect(bridge.pathForFile({ name: 'entities.csv' } as File)).toBe('/home/ada/entities.csv');
-    expect(() => bridge.pathForFile({ name: 'in-memory.csv' } as File)).toThrow('oktaPrep.pathForFile: in-memory.csv is not a file on disk; open it from a folder or drop it from the file manager');
+    expect(() => bridge.pathForFile({ name: 'in-memory.csv' } as File)).toThrow(
+      'oktaPrep.pathForFile: in-memory.csv is not a file on disk; open it from a folder or drop it from the file manager',
+    );
   });
 
   it('exposes exactly call, onEvent and pathForFile as window.oktaPrep', async () => {
@@ -48,7 +52,9 @@ describe('preload bridge', () => {
     const { bridge } = await loadBridge();
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 42 });
     await expect(bridge.call('listSnapshots', { limit: 5 })).resolves.toEqual({ ok: true, value: 42 });
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(IPC_CALL_CHANNEL, 'listSnapshots', { limit: 5 });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(IPC_CALL_CHANNEL, 'listSnapshots', {
+      limit: 5,
+    });
   });
 
   it('call rejects a non-string method without touching IPC', async () => {

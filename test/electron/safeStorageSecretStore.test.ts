@@ -10,7 +10,9 @@ import { useTempDirs } from '../helpers/tempDir';
 const tempDir = useTempDirs();
 
 // A stand-in for Electron's safeStorage (the binary cannot run here): reversible, but never plain text.
-function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}): SafeStoragePort & { encryptions: number } {
+function fakeSafeStorage(
+  options: { available?: boolean; backend?: string } = {},
+): SafeStoragePort & { encryptions: number } {
   const port = {
     encryptions: 0,
     isEncryptionAvailable: () => options.available ?? true,
@@ -21,7 +23,8 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}
     },
     decryptString: (data: Buffer) => {
       const text = Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8');
-      if (!text.startsWith('{')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!text.startsWith('{'))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return text;
     },
   };
@@ -47,22 +50,34 @@ describe('SafeStorageSecretStore', () => {
     const folder = tempDir();
     const safeStorage = fakeSafeStorage({ backend: 'basic_text' }); // basic_text reports encryption as available
     const store = new SafeStorageSecretStore(safeStorage, folder, 'linux');
-    expect(store.persistence()).toEqual({ persisted: false, reason: expect.stringMatching(/^No system keyring \(Electron safeStorage would use its basic_text backend.*not saved/) });
+    expect(store.persistence()).toEqual({
+      persisted: false,
+      reason: expect.stringMatching(
+        /^No system keyring \(Electron safeStorage would use its basic_text backend.*not saved/,
+      ),
+    });
     await store.set('okta', 'SSWS-SESSION');
     expect(await store.get('okta')).toBe('SSWS-SESSION');
     expect(safeStorage.encryptions).toBe(0);
     expect(fs.readdirSync(folder)).toEqual([]);
-    expect(await new SafeStorageSecretStore(fakeSafeStorage({ backend: 'basic_text' }), folder, 'linux').get('okta')).toBeUndefined(); // after a restart
+    expect(
+      await new SafeStorageSecretStore(fakeSafeStorage({ backend: 'basic_text' }), folder, 'linux').get('okta'),
+    ).toBeUndefined(); // after a restart
   });
 
   it('asks the backend only on Linux, where Electron reports it', () => {
-    expect(new SafeStorageSecretStore(fakeSafeStorage({ backend: 'basic_text' }), tempDir(), 'darwin').persistence()).toEqual({ persisted: true });
+    expect(
+      new SafeStorageSecretStore(fakeSafeStorage({ backend: 'basic_text' }), tempDir(), 'darwin').persistence(),
+    ).toEqual({ persisted: true });
   });
 
   it('without OS encryption writes nothing, keeps the secret for the session and says why', async () => {
     const folder = tempDir();
     const store = new SafeStorageSecretStore(fakeSafeStorage({ available: false }), folder, 'win32');
-    expect(store.persistence()).toEqual({ persisted: false, reason: expect.stringMatching(/offers no encrypted storage, so the token is not saved/) });
+    expect(store.persistence()).toEqual({
+      persisted: false,
+      reason: expect.stringMatching(/offers no encrypted storage, so the token is not saved/),
+    });
     await store.set('okta', 'x');
     expect(await store.get('okta')).toBe('x');
     expect(fs.existsSync(path.join(folder, 'secrets.bin'))).toBe(false);
@@ -74,11 +89,15 @@ describe('SafeStorageSecretStore', () => {
     fs.writeFileSync(file, Buffer.from('sealed by a keyring that is gone'));
     const store = new SafeStorageSecretStore(fakeSafeStorage(), folder, 'linux');
     expect(await store.get('okta')).toBeUndefined();
-    expect(store.takeNotices()).toEqual([`The saved credentials file ${file} could not be decrypted (the system keyring was reset, or the file comes from another user or computer): enter the token again; saving replaces the file.`]);
+    expect(store.takeNotices()).toEqual([
+      `The saved credentials file ${file} could not be decrypted (the system keyring was reset, or the file comes from another user or computer): enter the token again; saving replaces the file.`,
+    ]);
     expect(store.takeNotices()).toEqual([]); // each said once
     await store.get('okta');
     await store.set('okta', 'NEW-TOKEN');
-    expect(store.takeNotices()).toEqual([`The saved credentials file ${file} could not be decrypted, so it was replaced with the new credentials.`]);
+    expect(store.takeNotices()).toEqual([
+      `The saved credentials file ${file} could not be decrypted, so it was replaced with the new credentials.`,
+    ]);
     expect(await new SafeStorageSecretStore(fakeSafeStorage(), folder, 'linux').get('okta')).toBe('NEW-TOKEN');
   });
 });

@@ -124,7 +124,13 @@ describe('navigation guards', () => {
 describe('window open guard', () => {
   it('denies every new window', () => {
     const { openWindow } = installedContents();
-    for (const url of ['https://developer.okta.com/', 'http://example.com/', 'file:///etc/passwd', APP_URL, 'about:blank']) {
+    for (const url of [
+      'https://developer.okta.com/',
+      'http://example.com/',
+      'file:///etc/passwd',
+      APP_URL,
+      'about:blank',
+    ]) {
       expect(openWindow(url)).toEqual({ action: 'deny' });
     }
   });

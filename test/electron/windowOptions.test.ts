@@ -1,9 +1,6 @@
 // Tests for the main window options: every security flag pinned, preload path, size, hidden-until-ready, theme colour.
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createMainWindowOptions,
-  MAIN_WINDOW_BACKGROUND,
-} from '../../electron/main/windowOptions';
+import { createMainWindowOptions, MAIN_WINDOW_BACKGROUND } from '../../electron/main/windowOptions';
 
 vi.mock('electron', () => {
   throw new Error('windowOptions must stay pure: it may not import electron at runtime');

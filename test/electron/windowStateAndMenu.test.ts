@@ -22,17 +22,29 @@ describe('window state', () => {
     expect(restorableBounds(state, [screenArea])).toEqual(state.bounds);
     const offScreen = { bounds: { x: 3000, y: 80, width: 1200, height: 800 }, maximized: false };
     expect(restorableBounds(offScreen, [screenArea])).toBeUndefined();
-    expect(restorableBounds(offScreen, [screenArea, { x: 1920, y: 0, width: 2560, height: 1440 }])).toEqual(offScreen.bounds);
+    expect(restorableBounds(offScreen, [screenArea, { x: 1920, y: 0, width: 2560, height: 1440 }])).toEqual(
+      offScreen.bounds,
+    );
   });
 });
 
 describe('application menu', () => {
   it('has File, Edit, View, Window and Help, an app menu on macOS, and no DevTools when packaged', () => {
     const help = vi.fn();
-    const linux = applicationMenuTemplate({ platform: 'linux', appName: 'Okta Prep', isPackaged: true, openHelp: help });
+    const linux = applicationMenuTemplate({
+      platform: 'linux',
+      appName: 'Okta Prep',
+      isPackaged: true,
+      openHelp: help,
+    });
     expect(linux.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'Window', 'help']);
     expect(JSON.stringify(linux)).not.toContain('toggleDevTools');
-    const mac = applicationMenuTemplate({ platform: 'darwin', appName: 'Okta Prep', isPackaged: false, openHelp: help });
+    const mac = applicationMenuTemplate({
+      platform: 'darwin',
+      appName: 'Okta Prep',
+      isPackaged: false,
+      openHelp: help,
+    });
     expect(mac[0]!.label).toBe('Okta Prep');
     expect(JSON.stringify(mac)).toContain('toggleDevTools');
     const helpItem = (mac.at(-1)!.submenu as { click: () => void }[])[0]!;
@@ -45,7 +57,11 @@ describe('help link', () => {
   it("points at a section the README has (GitHub's heading anchors: lower case, spaces to dashes)", () => {
     const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const anchors = [...readme.matchAll(/^#{1,6} (.+)$/gm)].map(([, heading]) =>
-      heading!.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-'),
+      heading!
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-'),
     );
     const fragment = new URL(HELP_URL).hash.slice(1);
     expect(fragment).toBe('the-app');

@@ -10,7 +10,10 @@ export type CsvRow = Record<EntityColumn | RelationColumn, string>;
 export function readCsv(file: string): { header: string[]; rows: CsvRow[] } {
   const records = parse(fs.readFileSync(file), { bom: false, relax_column_count: false }) as string[][];
   const [header, ...data] = records;
-  return { header: header ?? [], rows: data.map((cells) => Object.fromEntries((header ?? []).map((name, i) => [name, cells[i] ?? ''])) as CsvRow) };
+  return {
+    header: header ?? [],
+    rows: data.map((cells) => Object.fromEntries((header ?? []).map((name, i) => [name, cells[i] ?? ''])) as CsvRow),
+  };
 }
 
 export function readBundle(dir: string) {

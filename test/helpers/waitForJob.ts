@@ -9,7 +9,11 @@ export interface WaitForJobOptions {
   pollMs?: number;
 }
 
-export async function waitForJob(listJobs: ListJobs, jobId: string, { timeoutMs = 60_000, pollMs = 100 }: WaitForJobOptions = {}): Promise<JobState> {
+export async function waitForJob(
+  listJobs: ListJobs,
+  jobId: string,
+  { timeoutMs = 60_000, pollMs = 100 }: WaitForJobOptions = {},
+): Promise<JobState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await listJobs()).find((candidate) => candidate.id === jobId);

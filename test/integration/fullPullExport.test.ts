@@ -67,7 +67,8 @@ describe('full pull and export of a generated org', () => {
     const { entities } = readBundle(bundleDir);
     const keys = entities.rows.map((row) => `${row['Entity Type']}|${row['Source Type']}|${row['Source ID']}`);
     const roleKeys = new Set<string>(org.customRoles.map((role) => role.id));
-    for (const list of [...org.userRoleAssignments.values(), ...org.groupRoleAssignments.values()]) for (const a of list) roleKeys.add(roleKey(a));
+    for (const list of [...org.userRoleAssignments.values(), ...org.groupRoleAssignments.values()])
+      for (const a of list) roleKeys.add(roleKey(a));
     const expected = [
       ...org.users.map((user) => `identity|user|${user.id}`),
       ...org.groups.map((group) => `connection|group|${group.id}`),
@@ -78,7 +79,9 @@ describe('full pull and export of a generated org', () => {
     expect(new Set(keys)).toEqual(new Set(expected));
     expect(keys.length).toBe(expected.length);
     // Users of every status are there, DEPROVISIONED included.
-    const statuses = new Set(entities.rows.filter((r) => r['Entity Type'] === 'identity').map((r) => JSON.parse(r.Metadata).status));
+    const statuses = new Set(
+      entities.rows.filter((r) => r['Entity Type'] === 'identity').map((r) => JSON.parse(r.Metadata).status),
+    );
     expect(statuses).toEqual(new Set(org.users.map((user) => user.status)));
     expect(statuses.has('DEPROVISIONED')).toBe(true);
   });
@@ -86,14 +89,20 @@ describe('full pull and export of a generated org', () => {
   it('writes every membership, direct and group assignment and role exactly once, and nothing else', () => {
     const { relations } = readBundle(bundleDir);
     const keys = relations.rows.map(
-      (row) => `${row['Parent Entity Type']}|${row['Parent Entity Source ID']}|${row['Entity Type']}|${row['Entity Source ID']}|${JSON.parse(row.Metadata).privilegeName}`,
+      (row) =>
+        `${row['Parent Entity Type']}|${row['Parent Entity Source ID']}|${row['Entity Type']}|${row['Entity Source ID']}|${JSON.parse(row.Metadata).privilegeName}`,
     );
     const expected: string[] = [];
-    for (const [groupId, userIds] of org.groupMembers) for (const userId of userIds) expected.push(`identity|${userId}|connection|${groupId}|member`);
-    for (const [appId, users] of org.directAppAssignments) for (const { userId } of users) expected.push(`identity|${userId}|resource|${appId}|assigned`);
-    for (const [appId, groups] of org.appGroupAssignments) for (const { groupId } of groups) expected.push(`connection|${groupId}|resource|${appId}|assigned`);
-    for (const [userId, roles] of org.userRoleAssignments) for (const key of new Set(roles.map(roleKey))) expected.push(`identity|${userId}|connection|${key}|admin`);
-    for (const [groupId, roles] of org.groupRoleAssignments) for (const key of new Set(roles.map(roleKey))) expected.push(`connection|${groupId}|connection|${key}|admin`);
+    for (const [groupId, userIds] of org.groupMembers)
+      for (const userId of userIds) expected.push(`identity|${userId}|connection|${groupId}|member`);
+    for (const [appId, users] of org.directAppAssignments)
+      for (const { userId } of users) expected.push(`identity|${userId}|resource|${appId}|assigned`);
+    for (const [appId, groups] of org.appGroupAssignments)
+      for (const { groupId } of groups) expected.push(`connection|${groupId}|resource|${appId}|assigned`);
+    for (const [userId, roles] of org.userRoleAssignments)
+      for (const key of new Set(roles.map(roleKey))) expected.push(`identity|${userId}|connection|${key}|admin`);
+    for (const [groupId, roles] of org.groupRoleAssignments)
+      for (const key of new Set(roles.map(roleKey))) expected.push(`connection|${groupId}|connection|${key}|admin`);
     const counts = countKeys(keys);
     const duplicates = [...counts].filter(([, n]) => n > 1);
     expect(duplicates).toEqual([]);
@@ -116,7 +125,9 @@ describe('full pull and export of a generated org', () => {
     expect([...byType.keys()].sort()).toEqual(['direct', 'group', 'role']);
     // Direct assignments carry the app user name Okta reports.
     const [appId, users] = [...org.directAppAssignments].find(([, list]) => list.length > 0)!;
-    const row = relations.rows.find((r) => r['Entity Source ID'] === appId && r['Parent Entity Source ID'] === users[0]!.userId)!;
+    const row = relations.rows.find(
+      (r) => r['Entity Source ID'] === appId && r['Parent Entity Source ID'] === users[0]!.userId,
+    )!;
     expect(JSON.parse(row.Metadata).appUsername).toBe(users[0]!.userName);
   });
 
@@ -134,7 +145,9 @@ describe('full pull and export of a generated org', () => {
     expect(allNames).toMatch(/\p{Script=Han}|\p{Script=Arabic}/u);
     expect(allNames).toMatch(/\p{Extended_Pictographic}/u);
     expect([...names.values()].some((name) => /^[=+\-@]/.test(name))).toBe(true);
-    const descriptions = entities.rows.filter((r) => r['Source Type'] === 'group').map((r) => JSON.parse(r.Metadata || '{}').description ?? '');
+    const descriptions = entities.rows
+      .filter((r) => r['Source Type'] === 'group')
+      .map((r) => JSON.parse(r.Metadata || '{}').description ?? '');
     for (const group of org.groups) {
       const expectedDescription = group.profile.description ?? '';
       expect(descriptions).toContain(expectedDescription);
@@ -148,7 +161,10 @@ describe('full pull and export of a generated org', () => {
       expect(fs.readFileSync(path.join(second, name)).equals(fs.readFileSync(path.join(bundleDir, name)))).toBe(true);
     }
     const { manifest, entities, relations } = readBundle(bundleDir);
-    const sha = (name: string) => createHash('sha256').update(fs.readFileSync(path.join(bundleDir, name))).digest('hex');
+    const sha = (name: string) =>
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(bundleDir, name)))
+        .digest('hex');
     expect(manifest.files.entities.sha256).toBe(sha('entities.csv'));
     expect(manifest.files.relations.sha256).toBe(sha('entity-relations.csv'));
     expect(manifest.files.entities.rows).toBe(entities.rows.length);
@@ -179,7 +195,14 @@ describe('full pull and export of a generated org', () => {
     const row = entities.rows.find((r) => r['Source ID'] === withFactors.id)!;
     const metadata = JSON.parse(row.Metadata);
     expect(metadata.mfaEnabled).toBe(true);
-    const activeTypes = [...new Set(org.factors.get(withFactors.id)!.filter((f) => f.status === 'ACTIVE').map((f) => f.factorType))].sort();
+    const activeTypes = [
+      ...new Set(
+        org.factors
+          .get(withFactors.id)!
+          .filter((f) => f.status === 'ACTIVE')
+          .map((f) => f.factorType),
+      ),
+    ].sort();
     expect(metadata.mfaFactors).toEqual(activeTypes);
   });
 });

@@ -4,7 +4,11 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateOrg } from '../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { createOktaAuth } from '../../electron/core/okta/oauth/createOktaAuth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
@@ -36,9 +40,18 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 /** Pulls and returns the failure (the test fails if the pull succeeds). */
-async function failedPull(server: FakeOktaServer, clientOptions: Partial<ConstructorParameters<typeof OktaClient>[0]> = {}) {
+async function failedPull(
+  server: FakeOktaServer,
+  clientOptions: Partial<ConstructorParameters<typeof OktaClient>[0]> = {},
+) {
   const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
-  const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN), requestTimeoutMs: HOUR_MS, random: () => 0, ...clientOptions });
+  const client = new OktaClient({
+    orgUrl: server.url,
+    auth: new SswsTokenAuth(TOKEN),
+    requestTimeoutMs: HOUR_MS,
+    random: () => 0,
+    ...clientOptions,
+  });
   const error = await pullOrg({ db, client, includeFactors: false, appVersion: 'test' }).then(
     () => expect.fail('the pull should have failed'),
     (caught: unknown) => caught as PullError,
@@ -71,8 +84,16 @@ describe('cancelling reaches the request in flight', () => {
   it('cancels the OAuth token request while it is in flight', async () => {
     const rsa = makeKey('RSA', 'cancel-rsa');
     // Every request, the token request included, is held for an hour before it is answered.
-    const server = await serve({ latencyMs: HOUR_MS, oauth: { clientId: '0oa1cancel0000000001', publicJwks: { keys: [rsa.publicJwk] }, requireDpop: false } });
-    const auth = await createOktaAuth({ kind: 'oauth', orgUrl: server.url, clientId: '0oa1cancel0000000001', privateKey: rsa.pkcs8Pem });
+    const server = await serve({
+      latencyMs: HOUR_MS,
+      oauth: { clientId: '0oa1cancel0000000001', publicJwks: { keys: [rsa.publicJwk] }, requireDpop: false },
+    });
+    const auth = await createOktaAuth({
+      kind: 'oauth',
+      orgUrl: server.url,
+      clientId: '0oa1cancel0000000001',
+      privateKey: rsa.pkcs8Pem,
+    });
     const controller = new AbortController();
     const headers = auth.headersFor('GET', `${server.url}/api/v1/users`, controller.signal);
     await until(() => server.requestCount() > 0);
@@ -93,7 +114,9 @@ describe('answers that are not an Okta list fail that request plainly, without r
   it('says a captive portal or proxy login answered with HTML, after one request', async () => {
     const server = await serve({ oddAnswers: [{ pathPrefix: '/api/v1/apps', answer: 'html' }] });
     const error = await failedPull(server);
-    expect(error.message).toMatch(/answered a page of apps with an HTML page instead of JSON — a captive portal, a proxy login or a wrong URL\? Check the org URL and the network/);
+    expect(error.message).toMatch(
+      /answered a page of apps with an HTML page instead of JSON — a captive portal, a proxy login or a wrong URL\? Check the org URL and the network/,
+    );
     expect(server.stats().requestsByBucket.apps).toBe(1);
   }, 30_000);
 
@@ -107,6 +130,8 @@ describe('answers that are not an Okta list fail that request plainly, without r
   it('refuses a list none of whose items is a JSON object', async () => {
     const server = await serve({ oddAnswers: [{ pathPrefix: '/api/v1/groups', answer: 'non-object-items' }] });
     const error = await failedPull(server);
-    expect(error.message).toMatch(/answered the list of groups with a list of 3 items none of which is a JSON object \(the first is a string\)/);
+    expect(error.message).toMatch(
+      /answered the list of groups with a list of 3 items none of which is a JSON object \(the first is a string\)/,
+    );
   }, 30_000);
 });

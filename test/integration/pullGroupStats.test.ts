@@ -3,7 +3,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { pullOrg } from '../../electron/core/pull/pullOrg';
@@ -24,7 +28,10 @@ interface Access {
   groupRoles: string[];
 }
 
-async function pullFrom(options: Omit<FakeOktaServerOptions, 'org' | 'apiToken'>, readEveryGroup?: boolean): Promise<{ db: Db; snapshotId: number; access: Access }> {
+async function pullFrom(
+  options: Omit<FakeOktaServerOptions, 'org' | 'apiToken'>,
+  readEveryGroup?: boolean,
+): Promise<{ db: Db; snapshotId: number; access: Access }> {
   const server = await startFakeOktaServer({ org, apiToken: TOKEN, ...options });
   servers.push(server);
   const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
@@ -38,11 +45,14 @@ function accessOf(db: Db, snapshotId: number): Access {
   const rows = (sql: string) => (db.prepare(sql).raw().all(snapshotId) as unknown[][]).map((row) => row.join('|'));
   return {
     members: rows(`SELECT group_id, user_id FROM group_members WHERE snapshot_id = ? ORDER BY 1, 2`),
-    groupRoles: rows(`SELECT principal_id, assignment_id, role_key FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group' ORDER BY 1, 2`),
+    groupRoles: rows(
+      `SELECT principal_id, assignment_id, role_key FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group' ORDER BY 1, 2`,
+    ),
   };
 }
 
-const memberGroup = () => org.groups.find((group) => (org.groupMembers.get(group.id)?.length ?? 0) > 0 && group.type !== 'BUILT_IN')!;
+const memberGroup = () =>
+  org.groups.find((group) => (org.groupMembers.get(group.id)?.length ?? 0) > 0 && group.type !== 'BUILT_IN')!;
 const roleGroup = () => org.groups.find((group) => (org.groupRoleAssignments.get(group.id)?.length ?? 0) > 0)!;
 
 beforeAll(async () => {
@@ -70,7 +80,7 @@ describe('group stats and the member / role listings', () => {
     db.close();
   }, 120_000);
 
-  it('wrong stats (0 members, no admin privilege) lose that group\'s members and roles by default: stats are trusted', async () => {
+  it("wrong stats (0 members, no admin privilege) lose that group's members and roles by default: stats are trusted", async () => {
     const wrong = [memberGroup().id, roleGroup().id];
     const { db, access } = await pullFrom({ groupStats: { wrong } });
     const withoutWrong = (rows: string[]) => rows.filter((row) => !wrong.includes(row.split('|')[0]!));
@@ -82,21 +92,35 @@ describe('group stats and the member / role listings', () => {
   }, 120_000);
 
   it('wrong stats with readEveryGroup: every group is listed, nothing is lost, and the snapshot records the option', async () => {
-    const { db, snapshotId, access } = await pullFrom({ groupStats: { wrong: [memberGroup().id, roleGroup().id] } }, true);
+    const { db, snapshotId, access } = await pullFrom(
+      { groupStats: { wrong: [memberGroup().id, roleGroup().id] } },
+      true,
+    );
     expect(access).toEqual(clean);
     expect(getSnapshot(db, snapshotId)!.readEveryGroup).toBe(true);
-    const roleListings = db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`).pluck().get(snapshotId);
+    const roleListings = db
+      .prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`)
+      .pluck()
+      .get(snapshotId);
     expect(roleListings).toBe(org.groups.length);
     db.close();
   }, 120_000);
 
   it('the CLI takes --read-every-group and gets what wrong stats would lose', async () => {
-    const server = await startFakeOktaServer({ org, apiToken: TOKEN, groupStats: { wrong: [memberGroup().id, roleGroup().id] } });
+    const server = await startFakeOktaServer({
+      org,
+      apiToken: TOKEN,
+      groupStats: { wrong: [memberGroup().id, roleGroup().id] },
+    });
     servers.push(server);
     const run = async (...extra: string[]) => {
-      const result = await runCli(['pull', '--org', server.url, '--db', path.join(tempDir(), 'cli.sqlite'), '--json', ...extra], { env: { OKTA_API_TOKEN: TOKEN } });
+      const result = await runCli(
+        ['pull', '--org', server.url, '--db', path.join(tempDir(), 'cli.sqlite'), '--json', ...extra],
+        { env: { OKTA_API_TOKEN: TOKEN } },
+      );
       expect(result.code).toBe(0);
-      return (JSON.parse(result.stdout) as { counts: { groupMemberships: number; groupRoleAssignments: number } }).counts;
+      return (JSON.parse(result.stdout) as { counts: { groupMemberships: number; groupRoleAssignments: number } })
+        .counts;
     };
     const trusting = await run();
     const everyGroup = await run('--read-every-group');
@@ -106,17 +130,33 @@ describe('group stats and the member / role listings', () => {
   }, 120_000);
 
   it('a resumed pull reads every group when its snapshot started so, and refuses to switch it on half-way', async () => {
-    const server = await startFakeOktaServer({ org, apiToken: TOKEN, groupStats: { wrong: [memberGroup().id, roleGroup().id] } });
+    const server = await startFakeOktaServer({
+      org,
+      apiToken: TOKEN,
+      groupStats: { wrong: [memberGroup().id, roleGroup().id] },
+    });
     servers.push(server);
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
-    const started = createSnapshot(db, { orgUrl: server.url, includeFactors: false, appVersion: 'test', readEveryGroup: true });
+    const started = createSnapshot(db, {
+      orgUrl: server.url,
+      includeFactors: false,
+      appVersion: 'test',
+      readEveryGroup: true,
+    });
     const result = await pullOrg({ db, client, includeFactors: false, appVersion: 'test', resumeSnapshotId: started });
     expect(accessOf(db, result.snapshotId)).toEqual(clean);
     const trusting = createSnapshot(db, { orgUrl: server.url, includeFactors: false, appVersion: 'test' });
-    await expect(pullOrg({ db, client, includeFactors: false, appVersion: 'test', resumeSnapshotId: trusting, readEveryGroup: true })).rejects.toThrow(
-      /started without reading every group; a resumed pull continues the way it started/,
-    );
+    await expect(
+      pullOrg({
+        db,
+        client,
+        includeFactors: false,
+        appVersion: 'test',
+        resumeSnapshotId: trusting,
+        readEveryGroup: true,
+      }),
+    ).rejects.toThrow(/started without reading every group; a resumed pull continues the way it started/);
     db.close();
   }, 120_000);
 });

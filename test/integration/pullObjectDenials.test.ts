@@ -5,7 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/core/export/exportBundle';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { pullOrg } from '../../electron/core/pull/pullOrg';
@@ -34,13 +38,15 @@ async function pull(server: FakeOktaServer, workersPerFamily?: number) {
   return { db, result };
 }
 
-const rowsOf = (db: Db, snapshotId: number, sql: string) => (db.prepare(sql).raw().all(snapshotId) as unknown[][]).map((row) => row.join('|'));
+const rowsOf = (db: Db, snapshotId: number, sql: string) =>
+  (db.prepare(sql).raw().all(snapshotId) as unknown[][]).map((row) => row.join('|'));
 const contentOf = (db: Db, snapshotId: number) => ({
   members: rowsOf(db, snapshotId, `SELECT group_id, user_id FROM group_members WHERE snapshot_id = ? ORDER BY 1, 2`),
   appUsers: rowsOf(db, snapshotId, `SELECT app_id, user_id FROM app_users WHERE snapshot_id = ? ORDER BY 1, 2`),
   appGroups: rowsOf(db, snapshotId, `SELECT app_id, group_id FROM app_groups WHERE snapshot_id = ? ORDER BY 1, 2`),
 });
-const groupsWithMembers = () => org.groups.filter((group) => (org.groupMembers.get(group.id)?.length ?? 0) > 0 && group.type !== 'BUILT_IN');
+const groupsWithMembers = () =>
+  org.groups.filter((group) => (org.groupMembers.get(group.id)?.length ?? 0) > 0 && group.type !== 'BUILT_IN');
 
 beforeAll(async () => {
   org = generateOrg({ seed: 'object-denials', users: 300, groups: 40, apps: 8 });
@@ -53,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('a 403 on one object stops only that object', () => {
-  it('two groups refused: the pull completes with every other group\'s members, names the two, and the export says so', async () => {
+  it("two groups refused: the pull completes with every other group's members, names the two, and the export says so", async () => {
     const [first, second] = groupsWithMembers();
     const server = await serve({ deniedObjects: [first!.id, second!.id] });
     const { db, result } = await pull(server);
@@ -61,12 +67,23 @@ describe('a 403 on one object stops only that object', () => {
     const got = contentOf(db, result.snapshotId);
     expect(got.members).toEqual(clean.members.filter((row) => !denied.has(row.split('|')[0]!)));
     expect(got.members.length).toBeLessThan(clean.members.length);
-    expect(result.gaps).toEqual([{ objectKind: 'group members', reason: 'permission-denied-some', message: expect.stringContaining('the members of 2 of ') }]);
+    expect(result.gaps).toEqual([
+      {
+        objectKind: 'group members',
+        reason: 'permission-denied-some',
+        message: expect.stringContaining('the members of 2 of '),
+      },
+    ]);
     const message = result.gaps[0]!.message;
-    for (const group of [first!, second!]) expect(message).toContain(`${JSON.stringify(group.profile.name)} (${group.id})`);
+    for (const group of [first!, second!])
+      expect(message).toContain(`${JSON.stringify(group.profile.name)} (${group.id})`);
     const refusedWarnings = result.warnings.filter((warning) => warning.code === 'object-denied');
     expect(refusedWarnings.map((warning) => warning.message)).toEqual(
-      expect.arrayContaining([first!, second!].map((group) => expect.stringContaining(`members of group ${JSON.stringify(group.profile.name)}`))),
+      expect.arrayContaining(
+        [first!, second!].map((group) =>
+          expect.stringContaining(`members of group ${JSON.stringify(group.profile.name)}`),
+        ),
+      ),
     );
     expect(refusedWarnings).toHaveLength(2);
     const bundle = await exportBundle({ db, snapshotId: result.snapshotId, outDir: tempDir(), appVersion: 'test' });
@@ -74,7 +91,7 @@ describe('a 403 on one object stops only that object', () => {
     db.close();
   }, 120_000);
 
-  it('one app refused: its user and group assignments are recorded as missing, every other app\'s are there', async () => {
+  it("one app refused: its user and group assignments are recorded as missing, every other app's are there", async () => {
     const app = org.apps.find((candidate) => (org.directAppAssignments.get(candidate.id)?.length ?? 0) > 0)!;
     const server = await serve({ deniedObjects: [app.id] });
     const { db, result } = await pull(server);
@@ -87,13 +104,16 @@ describe('a 403 on one object stops only that object', () => {
       ['app group assignments', 'permission-denied-some'],
       ['app user assignments', 'permission-denied-some'],
     ]);
-    for (const gap of result.gaps) expect(gap.message).toContain(`of 1 of ${org.apps.length} apps: ${JSON.stringify(app.label)} (${app.id})`);
+    for (const gap of result.gaps)
+      expect(gap.message).toContain(`of 1 of ${org.apps.length} apps: ${JSON.stringify(app.label)} (${app.id})`);
     expect(getSnapshot(db, result.snapshotId)!.status).toBe('complete');
     db.close();
   }, 120_000);
 
   it('a scoped admin allowed only one group is not misjudged as denied outright, however many refusals follow', async () => {
-    const withMembers = groupsWithMembers().map((group) => group.id).sort();
+    const withMembers = groupsWithMembers()
+      .map((group) => group.id)
+      .sort();
     const server = await serve({ deniedObjects: withMembers.slice(1) });
     const { db, result } = await pull(server, 1); // one listing at a time: the allowed group is asked first
     // The refused groups' roles too; user roles were allowed, so admin roles are not concluded denied either.
@@ -102,7 +122,9 @@ describe('a 403 on one object stops only that object', () => {
       ['group members', 'permission-denied-some'],
     ]);
     expect(result.gaps[1]!.message).toMatch(/the members of \d+ of \d+ groups: .* and \d+ more/s);
-    expect(contentOf(db, result.snapshotId).members.every((row) => !withMembers.slice(1).includes(row.split('|')[0]!))).toBe(true);
+    expect(
+      contentOf(db, result.snapshotId).members.every((row) => !withMembers.slice(1).includes(row.split('|')[0]!)),
+    ).toBe(true);
     expect(result.counts.groupMemberships).toBeGreaterThan(0);
     db.close();
   }, 120_000);
@@ -112,7 +134,15 @@ describe('a 403 on one object stops only that object', () => {
     const { db, result } = await pull(server);
     const listings = groupsWithMembers().length + 1; // and Everyone
     expect(listings).toBeGreaterThan(28);
-    expect(result.gaps).toEqual([{ objectKind: 'group members', reason: 'permission-denied', message: expect.stringMatching(/refused to list group members \(E0000006\).*the first \d+ groups asked and allowed none, so the other \d+ were not asked/) }]);
+    expect(result.gaps).toEqual([
+      {
+        objectKind: 'group members',
+        reason: 'permission-denied',
+        message: expect.stringMatching(
+          /refused to list group members \(E0000006\).*the first \d+ groups asked and allowed none, so the other \d+ were not asked/,
+        ),
+      },
+    ]);
     // At most the run (20) plus what was already in flight (4 workers) is asked, not one request per group.
     expect(server.stats().statuses['403']).toBeLessThanOrEqual(20 + 4);
     expect(result.counts.groupMemberships).toBe(0);
@@ -144,7 +174,13 @@ describe('quick refresh after a pull with refused groups', () => {
     const port = Number(new URL(scoped.url).port);
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     const pullWith = (server: FakeOktaServer, quickRefreshFrom?: number) =>
-      pullOrg({ db, client: new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) }), includeFactors: false, appVersion: 'test', quickRefreshFrom });
+      pullOrg({
+        db,
+        client: new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) }),
+        includeFactors: false,
+        appVersion: 'test',
+        quickRefreshFrom,
+      });
     const base = await pullWith(scoped);
     expect(base.gaps.map((gap) => gap.reason)).toEqual(['permission-denied-some']);
     await scoped.close();

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../electron/core/export/exportBundle';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { RateLimitGovernor } from '../../electron/core/okta/rateLimitGovernor';
@@ -49,7 +53,9 @@ describe('pull engine under pressure', () => {
   it('gets the same snapshot content with 3% injected faults, over 10 seeds', async () => {
     let faultsSeen = 0;
     for (let seed = 1; seed <= 10; seed++) {
-      const server = await serve({ faults: { seed, rate: 0.03, kinds: ['500', '503', 'reset', 'stall', 'truncate'], stallMs: 1500 } });
+      const server = await serve({
+        faults: { seed, rate: 0.03, kinds: ['500', '503', 'reset', 'stall', 'truncate'], stallMs: 1500 },
+      });
       const { db, result, client } = await pull(server, { requestTimeoutMs: 1000, random: () => 0.1 });
       expect(snapshotContentHash(db, result.snapshotId), `seed ${seed}`).toBe(cleanHash);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -65,8 +71,15 @@ describe('pull engine under pressure', () => {
   it('stops with a clear, resumable failure when faults never end', async () => {
     const server = await serve({ faults: { seed: 'always', rate: 1, kinds: ['503'] } });
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
-    const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN), maxRetries: 2, random: () => 0 });
-    await expect(pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).rejects.toThrow(/HTTP 503.*can be resumed|can be resumed/);
+    const client = new OktaClient({
+      orgUrl: server.url,
+      auth: new SswsTokenAuth(TOKEN),
+      maxRetries: 2,
+      random: () => 0,
+    });
+    await expect(pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).rejects.toThrow(
+      /HTTP 503.*can be resumed|can be resumed/,
+    );
     const snapshot = getSnapshot(db, 1)!;
     expect(snapshot.status).toBe('failed');
     expect(snapshot.errorMessage).toMatch(/503/);
@@ -75,7 +88,14 @@ describe('pull engine under pressure', () => {
 
   it('stays inside each bucket at the configured share: no 429 for exceeding a bucket', async () => {
     // Small buckets and a one-second window make the limits bite in a short test ("a minute in one second").
-    const server = await serve({ rateLimits: { buckets: { users: 200, groups: 40, apps: 30, other: 40 }, windowMs: 1000, tokenShare: 1, concurrency: 75 } });
+    const server = await serve({
+      rateLimits: {
+        buckets: { users: 200, groups: 40, apps: 30, other: 40 },
+        windowMs: 1000,
+        tokenShare: 1,
+        concurrency: 75,
+      },
+    });
     const share = 0.5;
     const { db, result } = await pull(server, { governor: new RateLimitGovernor({ share }) });
     expect(snapshotContentHash(db, result.snapshotId)).toBe(cleanHash);
@@ -92,7 +112,9 @@ describe('pull engine under pressure', () => {
   it('waits out 429s from a bucket it did not know was nearly empty, and still completes', async () => {
     const server = await serve({ rateLimits: { buckets: { groups: 12 }, windowMs: 1000, tokenShare: 1 } });
     // share 1 and 8 requests in flight: the first window overshoots before the headers are known.
-    const { db, result, client } = await pull(server, { governor: new RateLimitGovernor({ share: 1, maxConcurrency: 16 }) });
+    const { db, result, client } = await pull(server, {
+      governor: new RateLimitGovernor({ share: 1, maxConcurrency: 16 }),
+    });
     expect(snapshotContentHash(db, result.snapshotId)).toBe(cleanHash);
     expect(client.governor.snapshot().find((b) => b.bucket === 'groups')!.waitedMs).toBeGreaterThan(0);
     db.close();
@@ -101,7 +123,9 @@ describe('pull engine under pressure', () => {
   it('without "manage group membership": the export is still produced, the snapshot flagged, the CLI says what is missing', async () => {
     const server = await serve({ permissions: { groupMembers: false } });
     const { db, result } = await pull(server);
-    expect(result.gaps).toEqual([expect.objectContaining({ objectKind: 'group members', reason: 'permission-denied' })]);
+    expect(result.gaps).toEqual([
+      expect.objectContaining({ objectKind: 'group members', reason: 'permission-denied' }),
+    ]);
     expect(result.counts.groupMemberships).toBe(0);
     expect(result.counts.directAppAssignments).toBeGreaterThan(0);
     const out = tempDir();

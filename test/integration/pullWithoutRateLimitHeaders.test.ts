@@ -38,14 +38,23 @@ describe('pull without X-Rate-Limit-* headers', () => {
     const governor = new RateLimitGovernor({ share: 0.8, guessedWindowMs: WINDOW_MS });
     const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN), governor });
     const said: PullWarning[] = [];
-    const result = await pullOrg({ db, client, includeFactors: false, appVersion: 'test', onWarning: (warning) => said.push(warning) });
+    const result = await pullOrg({
+      db,
+      client,
+      includeFactors: false,
+      appVersion: 'test',
+      onWarning: (warning) => said.push(warning),
+    });
 
     expect(result.counts.users).toBe(org.users.length);
     const stats = server.stats();
     expect(stats.requests).toBeGreaterThan(20); // enough requests for the ceiling to matter
     expect(stats.maxPerSecond).toBeLessThanOrEqual(10);
-    expect(stats.rateLimited.bucket).toEqual(Object.fromEntries(Object.keys(stats.rateLimited.bucket).map((bucket) => [bucket, 0])));
-    const guessed = <T extends { code: string }>(warnings: T[]) => warnings.filter((warning) => warning.code === 'rate-limits-guessed');
+    expect(stats.rateLimited.bucket).toEqual(
+      Object.fromEntries(Object.keys(stats.rateLimited.bucket).map((bucket) => [bucket, 0])),
+    );
+    const guessed = <T extends { code: string }>(warnings: T[]) =>
+      warnings.filter((warning) => warning.code === 'rate-limits-guessed');
     expect(guessed(said)).toHaveLength(1);
     expect(guessed(said)[0]!.message).toMatch(/no X-Rate-Limit-\* headers.*guessed.*at most 10 a second/);
     expect(guessed(result.warnings)).toHaveLength(1);
@@ -56,7 +65,12 @@ describe('pull without X-Rate-Limit-* headers', () => {
   it('still honours a 429 whose only hint is Retry-After, and completes', async () => {
     // Buckets far below what the client guesses (2 a window): it runs into 429s and must wait them out.
     const org = generateOrg({ seed: 'headerless-429', users: 5, groups: 2, apps: 1 });
-    const server = await startFakeOktaServer({ org, apiToken: TOKEN, stripRateLimitHeaders: true, rateLimits: { buckets: { apps: 2 }, windowMs: 1000, tokenShare: 1 } });
+    const server = await startFakeOktaServer({
+      org,
+      apiToken: TOKEN,
+      stripRateLimitHeaders: true,
+      rateLimits: { buckets: { apps: 2 }, windowMs: 1000, tokenShare: 1 },
+    });
     servers.push(server);
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     const governor = new RateLimitGovernor({ share: 1, guessedWindowMs: 100 });

@@ -6,10 +6,23 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateOrg } from '../../electron/core/fake-okta/generateOrg';
 import {
-  addGroupMember, addUser, assignAppToGroup, assignAppToUser, assignRoleToGroup, assignRoleToUser, deleteUser, deprovisionUser,
-  removeGroupMember, unassignAppFromUser, updateUser,
+  addGroupMember,
+  addUser,
+  assignAppToGroup,
+  assignAppToUser,
+  assignRoleToGroup,
+  assignRoleToUser,
+  deleteUser,
+  deprovisionUser,
+  removeGroupMember,
+  unassignAppFromUser,
+  updateUser,
 } from '../../electron/core/fake-okta/mutateOrg';
-import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { PullError, pullOrg, type PullOptions, type PullResult } from '../../electron/core/pull/pullOrg';
@@ -32,7 +45,11 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
 });
 
-async function startOrg(seed: string, size: { users: number; groups: number; apps: number }, extra: Partial<FakeOktaServerOptions> = {}) {
+async function startOrg(
+  seed: string,
+  size: { users: number; groups: number; apps: number },
+  extra: Partial<FakeOktaServerOptions> = {},
+) {
   const server = await startFakeOktaServer({ org: generateOrg({ seed, ...size }), apiToken: TOKEN, ...extra });
   servers.push(server);
   return server;
@@ -44,21 +61,32 @@ function pull(db: Db, server: FakeOktaServer, options: Partial<PullOptions> = {}
 }
 
 /** The oracle: a fresh full pull of the org as it is now, in a database of its own. */
-async function fullPullElsewhere(server: FakeOktaServer, includeFactors = false): Promise<{ hash: string; result: PullResult; serverRequests: number }> {
+async function fullPullElsewhere(
+  server: FakeOktaServer,
+  includeFactors = false,
+): Promise<{ hash: string; result: PullResult; serverRequests: number }> {
   const db = openDatabase(path.join(tempDir(), 'oracle.sqlite'));
   try {
     const before = server.stats().requests;
     const result = await pull(db, server, { includeFactors });
-    return { hash: snapshotContentHash(db, result.snapshotId), result, serverRequests: server.stats().requests - before };
+    return {
+      hash: snapshotContentHash(db, result.snapshotId),
+      result,
+      serverRequests: server.stats().requests - before,
+    };
   } finally {
     db.close();
   }
 }
 
 const taskRows = (db: Db, snapshotId: number, key: string) =>
-  db.prepare(`SELECT rows FROM pull_tasks WHERE snapshot_id = ? AND task_key = ?`).pluck().get(snapshotId, key) as number | undefined;
+  db.prepare(`SELECT rows FROM pull_tasks WHERE snapshot_id = ? AND task_key = ?`).pluck().get(snapshotId, key) as
+    number | undefined;
 const memberListings = (db: Db, snapshotId: number) =>
-  db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-members:%'`).pluck().get(snapshotId) as number;
+  db
+    .prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-members:%'`)
+    .pluck()
+    .get(snapshotId) as number;
 
 describe('quick refresh', () => {
   it('after user, membership, app and role changes, equals a full pull of the same state with fewer requests', async () => {
@@ -70,7 +98,9 @@ describe('quick refresh', () => {
 
     const active = org.users.filter((user) => user.status === 'ACTIVE');
     const [u1, u2, u3, u4, u5, u6] = [active[3]!, active[150]!, active[300]!, active[450]!, active[600]!, active[750]!];
-    const withMembers = org.groups.filter((group) => group.type === 'OKTA_GROUP' && (org.groupMembers.get(group.id)?.length ?? 0) > 0);
+    const withMembers = org.groups.filter(
+      (group) => group.type === 'OKTA_GROUP' && (org.groupMembers.get(group.id)?.length ?? 0) > 0,
+    );
     const [g1, g2, g3, g4] = [withMembers[0]!, withMembers[1]!, withMembers[2]!, withMembers[3]!];
     const directApp = org.apps.find((app) => (org.directAppAssignments.get(app.id) ?? []).length > 0)!;
     const directUser = org.directAppAssignments.get(directApp.id)![0]!.userId;
@@ -78,7 +108,9 @@ describe('quick refresh', () => {
     updateUser(server, u1.id, { profile: { title: 'Quick refresh tester' } });
     updateUser(server, u2.id, { profile: { lastName: 'Renamed' } });
     updateUser(server, u3.id, { status: 'SUSPENDED' });
-    const newcomer = addUser(server, { profile: { login: 'new.hire@example.com', firstName: 'New', lastName: 'Hire' } });
+    const newcomer = addUser(server, {
+      profile: { login: 'new.hire@example.com', firstName: 'New', lastName: 'Hire' },
+    });
     addGroupMember(server, g1.id, newcomer.id);
     deprovisionUser(server, u4.id);
     removeGroupMember(server, g2.id, org.groupMembers.get(g2.id)![0]!);
@@ -104,20 +136,28 @@ describe('quick refresh', () => {
     expect(memberListings(db, b.snapshotId)).toBeLessThan(memberListings(db, a.snapshotId) / 4);
     expect(b.requests).toBeLessThan(c.result.requests);
     expect(quickServerRequests).toBeLessThan(c.serverRequests);
-    console.log(`quick refresh: ${b.requests} requests (server counted ${quickServerRequests}); full pull: ${c.result.requests} (server ${c.serverRequests})`);
+    console.log(
+      `quick refresh: ${b.requests} requests (server counted ${quickServerRequests}); full pull: ${c.result.requests} (server ${c.serverRequests})`,
+    );
     db.close();
   }, 120_000);
 
   it('sees deleted users: a deleted DEPROVISIONED user through its listing, a deleted active user through the fallback', async () => {
     // Okta's clock 3 minutes behind ours: the 5-minute margin still catches changes stamped "before" the base started.
-    const server = await startOrg('quick-deletions', { users: 800, groups: 60, apps: 12 }, { clock: { now: () => Date.now() - 180_000 } });
+    const server = await startOrg(
+      'quick-deletions',
+      { users: 800, groups: 60, apps: 12 },
+      { clock: { now: () => Date.now() - 180_000 } },
+    );
     const org = server.org;
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     const a = await pull(db, server);
 
     const deprovisioned = org.users.find((user) => user.status === 'DEPROVISIONED')!;
     deleteUser(server, deprovisioned.id);
-    updateUser(server, org.users.find((user) => user.status === 'ACTIVE')!.id, { profile: { department: 'Skewed clock' } });
+    updateUser(server, org.users.find((user) => user.status === 'ACTIVE')!.id, {
+      profile: { department: 'Skewed clock' },
+    });
     const b1 = await pull(db, server, { quickRefreshFrom: a.snapshotId });
     expect(b1.quickRefresh?.fellBackToFullUserListing).toBe(false);
     expect(snapshotContentHash(db, b1.snapshotId)).toBe((await fullPullElsewhere(server)).hash);
@@ -127,7 +167,10 @@ describe('quick refresh', () => {
     const b2 = await pull(db, server, { quickRefreshFrom: b1.snapshotId });
     expect(b2.quickRefresh).toEqual({ baseSnapshotId: b1.snapshotId, fellBackToFullUserListing: true });
     expect(taskRows(db, b2.snapshotId, 'users')).toBeGreaterThan(0); // recorded: the UI can say it fell back
-    expect(getSnapshot(db, b2.snapshotId)).toMatchObject({ baseSnapshotId: b1.snapshotId, fellBackToFullUserListing: true });
+    expect(getSnapshot(db, b2.snapshotId)).toMatchObject({
+      baseSnapshotId: b1.snapshotId,
+      fellBackToFullUserListing: true,
+    });
     expect(getSnapshot(db, b1.snapshotId)!.fellBackToFullUserListing).toBe(false);
     const c2 = await fullPullElsewhere(server);
     expect(snapshotContentHash(db, b2.snapshotId)).toBe(c2.hash);
@@ -183,7 +226,11 @@ describe('quick refresh', () => {
     const server = await startOrg('quick-refusals', { users: 60, groups: 6, apps: 3 });
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     const base = (input: { orgUrl?: string; includeFactors?: boolean; status?: 'complete' | 'failed' }) => {
-      const id = createSnapshot(db, { orgUrl: input.orgUrl ?? server.url, includeFactors: input.includeFactors ?? false, appVersion: 'test' });
+      const id = createSnapshot(db, {
+        orgUrl: input.orgUrl ?? server.url,
+        includeFactors: input.includeFactors ?? false,
+        appVersion: 'test',
+      });
       finishSnapshot(db, id, input.status ?? 'complete');
       return id;
     };
@@ -192,11 +239,19 @@ describe('quick refresh', () => {
     const failed = base({ status: 'failed' });
     const snapshots = () => db.prepare(`SELECT count(*) FROM snapshots`).pluck().get();
     const count = snapshots();
-    await expect(pull(db, server, { quickRefreshFrom: 999 })).rejects.toThrow(/there is no snapshot 999 to refresh from/);
-    await expect(pull(db, server, { quickRefreshFrom: other })).rejects.toThrow(`was pulled from https://other.okta.com, not ${server.url}`);
-    await expect(pull(db, server, { quickRefreshFrom: withFactors })).rejects.toThrow(/pulled with MFA factors: a quick refresh from it must also be with factors/);
+    await expect(pull(db, server, { quickRefreshFrom: 999 })).rejects.toThrow(
+      /there is no snapshot 999 to refresh from/,
+    );
+    await expect(pull(db, server, { quickRefreshFrom: other })).rejects.toThrow(
+      `was pulled from https://other.okta.com, not ${server.url}`,
+    );
+    await expect(pull(db, server, { quickRefreshFrom: withFactors })).rejects.toThrow(
+      /pulled with MFA factors: a quick refresh from it must also be with factors/,
+    );
     await expect(pull(db, server, { quickRefreshFrom: failed })).rejects.toThrow(/is failed, not complete/);
-    await expect(pull(db, server, { quickRefreshFrom: withFactors, resumeSnapshotId: failed })).rejects.toThrow(/continues the way it started/);
+    await expect(pull(db, server, { quickRefreshFrom: withFactors, resumeSnapshotId: failed })).rejects.toThrow(
+      /continues the way it started/,
+    );
     expect(snapshots()).toBe(count);
     db.close();
   });
@@ -223,13 +278,27 @@ describe('quick refresh', () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'cache.sqlite');
     const db = openDatabase(dbPath);
-    const service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events: createEventHub(), transport: 'http', appVersion: 'test' });
+    const service = createOktaPrepService({
+      db,
+      dbPath,
+      dataFolder: dir,
+      secrets: new MemorySecretStore(),
+      events: createEventHub(),
+      transport: 'http',
+      appVersion: 'test',
+    });
     const dispatch = createDispatcher(service, { logger: () => {} });
     const finished = (job: JobState) => waitForJob(() => service['jobs.list']({}), job.id, { pollMs: 50 });
     try {
       await service['connection.save']({ orgUrl: server.url, auth: { kind: 'ssws', token: TOKEN } });
       const refused = await dispatch('pull.start', { includeFactors: false, quick: true });
-      expect(refused).toEqual({ ok: false, error: { code: 'CONFLICT', message: `no complete snapshot of ${server.url} to refresh from: run a full pull first` } });
+      expect(refused).toEqual({
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: `no complete snapshot of ${server.url} to refresh from: run a full pull first`,
+        },
+      });
       const full = await finished(await service['pull.start']({ includeFactors: false }));
       expect(full.status).toBe('complete');
       const started = await dispatch('pull.start', { includeFactors: false, quick: true });

@@ -70,13 +70,19 @@ describe('a listing whose next link repeats', () => {
     expect(getSnapshot(db, result.snapshotId)!.status).toBe('complete');
     const gap = result.gaps.find((candidate) => candidate.objectKind === 'users');
     expect(gap).toMatchObject({ reason: 'repeating-page-link' });
-    expect(gap!.message).toMatch(/^Okta's listing of users at \/api\/v1\/users was stopped: its next link \/api\/v1\/users\?/);
+    expect(gap!.message).toMatch(
+      /^Okta's listing of users at \/api\/v1\/users was stopped: its next link \/api\/v1\/users\?/,
+    );
     // Both user listings (plain and DEPROVISIONED) loop; each is named in the snapshot's log.
-    const said = result.warnings.filter((warning) => warning.code === 'repeating-page-link').map((warning) => warning.message);
+    const said = result.warnings
+      .filter((warning) => warning.code === 'repeating-page-link')
+      .map((warning) => warning.message);
     expect(said).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/next link \/api\/v1\/users\?limit=200 leads back to a page it had already read/),
-        expect.stringMatching(/next link \/api\/v1\/users\?filter=status\+eq\+%22DEPROVISIONED%22&limit=200 leads back/),
+        expect.stringMatching(
+          /next link \/api\/v1\/users\?filter=status\+eq\+%22DEPROVISIONED%22&limit=200 leads back/,
+        ),
       ]),
     );
     expect(said.join('\n')).not.toContain(TOKEN);
@@ -94,7 +100,9 @@ describe('a listing whose next link repeats', () => {
     expect(getSnapshot(db, result.snapshotId)!.status).toBe('complete');
     const gap = result.gaps.find((candidate) => candidate.objectKind === 'group members');
     expect(gap).toMatchObject({ reason: 'repeating-page-link' });
-    expect(gap!.message).toMatch(/\/api\/v1\/groups\/[^/ ]+\/users was stopped: the page at \S+after=loop1\S* held only items it had already listed/);
+    expect(gap!.message).toMatch(
+      /\/api\/v1\/groups\/[^/ ]+\/users was stopped: the page at \S+after=loop1\S* held only items it had already listed/,
+    );
     const memberListings = asked.filter((url) => /\/api\/v1\/groups\/[^/]+\/users/.test(url));
     const groupsListed = new Set(memberListings.map((url) => url.split('?')[0])).size;
     expect(memberListings).toHaveLength(2 * groupsListed);
@@ -110,7 +118,9 @@ describe('a listing whose next link repeats', () => {
     expect(getSnapshot(db, result.snapshotId)!.status).toBe('complete');
     const gap = result.gaps.find((candidate) => candidate.objectKind === 'admin roles');
     expect(gap).toMatchObject({ reason: 'repeating-page-link' });
-    expect(gap!.message).toMatch(/\/api\/v1\/iam\/assignees\/users was stopped: its next link \S+ repeats the cursor after=\S+ it had already followed/);
+    expect(gap!.message).toMatch(
+      /\/api\/v1\/iam\/assignees\/users was stopped: its next link \S+ repeats the cursor after=\S+ it had already followed/,
+    );
     expect(asked.filter((url) => url.startsWith('/api/v1/iam/assignees/users'))).toHaveLength(2);
     expect(result.counts.userRoleAssignments).toBe(clean.counts.userRoleAssignments);
     expect(result.counts.users).toBe(clean.counts.users);
@@ -121,7 +131,9 @@ describe('a listing whose next link repeats', () => {
   it('user roles (a Link next on a listing Okta does not page): each stops after one page, the roles are all there', async () => {
     const db = newDb();
     const { result } = await pull(await serve({ listing: 'userRoles', mode: 'same-url' }), db);
-    expect(result.gaps).toEqual([expect.objectContaining({ objectKind: 'admin roles', reason: 'repeating-page-link' })]);
+    expect(result.gaps).toEqual([
+      expect.objectContaining({ objectKind: 'admin roles', reason: 'repeating-page-link' }),
+    ]);
     expect(result.counts.userRoleAssignments).toBe(clean.counts.userRoleAssignments);
     expect(result.requests).toBe(clean.requests);
     db.close();
@@ -136,7 +148,10 @@ describe('resuming a pull stopped in the middle of a loop', () => {
     // The state a SIGKILL leaves between committing page 2 (whose next leads back to page 1) and stopping the
     // listing: the task is open again at the repeated link, the gap and warning not yet written.
     const id = first.result.snapshotId;
-    db.prepare(`UPDATE pull_tasks SET done = 0, next_url = ? WHERE snapshot_id = ? AND task_key = 'users'`).run(`${server.url}/api/v1/users?limit=200`, id);
+    db.prepare(`UPDATE pull_tasks SET done = 0, next_url = ? WHERE snapshot_id = ? AND task_key = 'users'`).run(
+      `${server.url}/api/v1/users?limit=200`,
+      id,
+    );
     db.prepare(`DELETE FROM snapshot_gaps WHERE snapshot_id = ?`).run(id);
     db.prepare(`DELETE FROM snapshot_log WHERE snapshot_id = ?`).run(id);
     db.prepare(`UPDATE snapshots SET status = 'failed' WHERE id = ?`).run(id);
@@ -145,7 +160,9 @@ describe('resuming a pull stopped in the middle of a loop', () => {
     const reopened = openDatabase(db.name);
     const resumed = await pull(server, reopened, { resumeSnapshotId: id });
     expect(resumed.asked.filter((url) => url.startsWith('/api/v1/users?'))).toEqual([]);
-    expect(resumed.result.gaps).toEqual([expect.objectContaining({ objectKind: 'users', reason: 'repeating-page-link' })]);
+    expect(resumed.result.gaps).toEqual([
+      expect.objectContaining({ objectKind: 'users', reason: 'repeating-page-link' }),
+    ]);
     expect(getSnapshot(reopened, id)!.status).toBe('complete');
     reopened.close();
   }, 60_000);
@@ -155,7 +172,10 @@ describe('resuming a pull stopped in the middle of a loop', () => {
     const db = newDb();
     const first = await pull(server, db);
     const id = first.result.snapshotId;
-    const task = db.prepare(`SELECT task_key FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-members:%' LIMIT 1`).pluck().get(id) as string;
+    const task = db
+      .prepare(`SELECT task_key FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-members:%' LIMIT 1`)
+      .pluck()
+      .get(id) as string;
     const groupId = task.slice('group-members:'.length);
     // Reopened after page 1 was committed with its next link (a fresh cursor that serves page 1 again).
     db.prepare(`UPDATE pull_tasks SET done = 0, next_url = ? WHERE snapshot_id = ? AND task_key = ?`).run(
@@ -170,7 +190,9 @@ describe('resuming a pull stopped in the middle of a loop', () => {
     const reopened = openDatabase(db.name);
     const resumed = await pull(server, reopened, { resumeSnapshotId: id });
     expect(resumed.asked.filter((url) => url.startsWith(`/api/v1/groups/${groupId}/users`))).toHaveLength(1);
-    expect(resumed.result.gaps).toEqual([expect.objectContaining({ objectKind: 'group members', reason: 'repeating-page-link' })]);
+    expect(resumed.result.gaps).toEqual([
+      expect.objectContaining({ objectKind: 'group members', reason: 'repeating-page-link' }),
+    ]);
     reopened.close();
   }, 60_000);
 });
@@ -188,7 +210,9 @@ describe('the request cap', () => {
     const server = await serve({ listing: 'deprovisionedUsers', mode: 'endless-new-items' });
     const db = newDb();
     const { client, asked } = clientFor(server);
-    const paused = await pullOrg({ db, client, includeFactors: false, appVersion: 'test' }).catch((error: unknown) => error);
+    const paused = await pullOrg({ db, client, includeFactors: false, appVersion: 'test' }).catch(
+      (error: unknown) => error,
+    );
     expect(paused).toBeInstanceOf(PullPaused);
     // It was that listing that ran on: the plain user listing ended after its three pages.
     const deprovisionedPages = asked.filter((request) => request.includes('DEPROVISIONED')).length;
@@ -201,12 +225,20 @@ describe('the request cap', () => {
     const server = await serve({ listing: 'users', mode: 'endless-new-items' });
     const db = newDb();
     const { client } = clientFor(server);
-    const paused = await pullOrg({ db, client, includeFactors: false, appVersion: 'test', requestCapMultiplier: 1 }).catch((error: unknown) => error);
+    const paused = await pullOrg({
+      db,
+      client,
+      includeFactors: false,
+      appVersion: 'test',
+      requestCapMultiplier: 1,
+    }).catch((error: unknown) => error);
     expect(paused).toBeInstanceOf(PullPaused);
     // The other families were not starved while the endless listing ran: the apps listing got its answer.
     expect(db.prepare(`SELECT count(*) FROM apps`).pluck().get()).toBe(clean.counts.apps);
     const message = (paused as PullPaused).message;
-    expect(message).toMatch(/^paused: this pull made (\d+) requests, 1× its estimate of (\d+) \+ 100; Okta may be looping/);
+    expect(message).toMatch(
+      /^paused: this pull made (\d+) requests, 1× its estimate of (\d+) \+ 100; Okta may be looping/,
+    );
     const [, made, estimate] = /made (\d+) requests, 1× its estimate of (\d+)/.exec(message)!.map(Number);
     expect(made).toBe(estimate! + 100);
     // The gate stops every request beyond the cap; only the one read of Okta's counts comes before it.
@@ -216,9 +248,14 @@ describe('the request cap', () => {
     expect(snapshot.errorMessage).toMatch(/^paused: /);
 
     const again = clientFor(server).client;
-    const second = await pullOrg({ db, client: again, includeFactors: false, appVersion: 'test', requestCapMultiplier: 1, resumeSnapshotId: snapshot.id }).catch(
-      (error: unknown) => error,
-    );
+    const second = await pullOrg({
+      db,
+      client: again,
+      includeFactors: false,
+      appVersion: 'test',
+      requestCapMultiplier: 1,
+      resumeSnapshotId: snapshot.id,
+    }).catch((error: unknown) => error);
     expect(second).toBeInstanceOf(PullPaused);
     // The stored estimate is reused (no new count read) and the allowance starts again from zero.
     expect(again.stats.requests).toBeGreaterThanOrEqual(made!);

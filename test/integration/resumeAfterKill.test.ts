@@ -52,10 +52,14 @@ function committedRequests(dbPath: string): number {
 /** Starts a CLI pull and kills it with SIGKILL once it has committed `atRequests` requests (or lets it finish). */
 function pullAndKill(dbPath: string, atRequests: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'okta-prep.mjs'), 'pull', '--org', server.url, '--db', dbPath, '--include-factors'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, OKTA_API_TOKEN: TOKEN },
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin', 'okta-prep.mjs'), 'pull', '--org', server.url, '--db', dbPath, '--include-factors'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, OKTA_API_TOKEN: TOKEN },
+        stdio: 'ignore',
+      },
+    );
     const poll = setInterval(() => {
       if (committedRequests(dbPath) >= atRequests) child.kill('SIGKILL');
     }, 5);
@@ -67,7 +71,10 @@ function pullAndKill(dbPath: string, atRequests: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({ org: generateOrg({ seed: 'resume', users: 1500, groups: 120, apps: 25 }), apiToken: TOKEN });
+  server = await startFakeOktaServer({
+    org: generateOrg({ seed: 'resume', users: 1500, groups: 120, apps: 25 }),
+    apiToken: TOKEN,
+  });
   const db = openDatabase(path.join(tempDir(), 'clean.sqlite'));
   const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
   const result = await pullOrg({ db, client, includeFactors: true, appVersion: 'test' });
@@ -86,13 +93,18 @@ describe('pull --resume after SIGKILL', () => {
     for (const [index, point] of killPoints(KILL_POINTS, cleanRequests).entries()) {
       const dbPath = path.join(dir, `kill-${index}.sqlite`);
       await pullAndKill(dbPath, point);
-      let run = await runCli(['pull', '--org', server.url, '--db', dbPath, '--include-factors', '--resume'], { env: { OKTA_API_TOKEN: TOKEN } });
+      let run = await runCli(['pull', '--org', server.url, '--db', dbPath, '--include-factors', '--resume'], {
+        env: { OKTA_API_TOKEN: TOKEN },
+      });
       if (run.code === 2 && /no unfinished pull/.test(run.stderr)) {
         // Killed before the snapshot existed, or after it completed: a plain pull (or nothing) is what remains.
         const db = openDatabase(dbPath);
         const complete = db.prepare(`SELECT count(*) FROM snapshots WHERE status = 'complete'`).pluck().get() as number;
         db.close();
-        if (complete === 0) run = await runCli(['pull', '--org', server.url, '--db', dbPath, '--include-factors'], { env: { OKTA_API_TOKEN: TOKEN } });
+        if (complete === 0)
+          run = await runCli(['pull', '--org', server.url, '--db', dbPath, '--include-factors'], {
+            env: { OKTA_API_TOKEN: TOKEN },
+          });
         else run = { code: 0, stdout: '', stderr: '' };
       } else {
         resumed++;
@@ -100,7 +112,10 @@ describe('pull --resume after SIGKILL', () => {
       expect(run.code, run.stderr).toBe(0);
       const db = openDatabase(dbPath);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const snapshots = db.prepare(`SELECT id, status FROM snapshots ORDER BY id`).all() as { id: number; status: string }[];
+      const snapshots = db.prepare(`SELECT id, status FROM snapshots ORDER BY id`).all() as {
+        id: number;
+        status: string;
+      }[];
       expect(snapshots.filter((s) => s.status === 'complete')).toHaveLength(1);
       const completeId = snapshots.find((s) => s.status === 'complete')!.id;
       expect(snapshotContentHash(db, completeId)).toBe(cleanHash);
@@ -112,9 +127,20 @@ describe('pull --resume after SIGKILL', () => {
 
   it('keeps the previous complete snapshot usable while a later pull is interrupted', async () => {
     const dbPath = path.join(tempDir(), 'two.sqlite');
-    expect((await runCli(['pull', '--org', server.url, '--db', dbPath], { env: { OKTA_API_TOKEN: TOKEN } })).code).toBe(0);
+    expect((await runCli(['pull', '--org', server.url, '--db', dbPath], { env: { OKTA_API_TOKEN: TOKEN } })).code).toBe(
+      0,
+    );
     await pullAndKill(dbPath, committedRequests(dbPath) + Math.round(cleanRequests / 3));
-    const exported = await runCli(['export', '--db', dbPath, '--out', path.join(tempDir(), 'out'), '--snapshot', '1', '--json']);
+    const exported = await runCli([
+      'export',
+      '--db',
+      dbPath,
+      '--out',
+      path.join(tempDir(), 'out'),
+      '--snapshot',
+      '1',
+      '--json',
+    ]);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout).manifest.entities.identity.user).toBe(1500);
   }, 120_000);

@@ -8,7 +8,10 @@ function fakes(hash: string, stored: string | null = null) {
   return {
     location: { hash, pathname: '/', search: '' },
     history: { state: null, replaceState: (_state: unknown, _unused: string, url: string) => void replaced.push(url) },
-    storage: { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => void storage.set(key, value) },
+    storage: {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+    },
     stored: () => storage.get(SECRET_STORAGE_KEY),
     replaced,
   };

@@ -7,7 +7,10 @@ describe('readExportOutcome', () => {
     const outcome = readExportOutcome({
       outDir: '/tmp/out',
       manifest: {
-        files: { entities: { name: 'entities.csv', rows: 5, bytes: 1, sha256: 'x' }, relations: { name: 'entity-relations.csv', rows: 7 } },
+        files: {
+          entities: { name: 'entities.csv', rows: 5, bytes: 1, sha256: 'x' },
+          relations: { name: 'entity-relations.csv', rows: 7 },
+        },
         entities: { identity: { user: 3 }, connection: { group: 1, role: 0 }, resource: { app: 1 } },
         relations: { groupMembership: 7 },
         validation: { errors: 0, warnings: 2, byRule: {} },
@@ -24,11 +27,19 @@ describe('readExportOutcome', () => {
   });
 
   it('copes with a missing or odd result', () => {
-    expect(readExportOutcome(undefined)).toMatchObject({ outDir: undefined, files: [], entityCounts: [], relationCounts: [] });
+    expect(readExportOutcome(undefined)).toMatchObject({
+      outDir: undefined,
+      files: [],
+      entityCounts: [],
+      relationCounts: [],
+    });
   });
 
   it('is not "ready to upload" without saying how many relations were left out, and of which kinds', () => {
-    const manifest = { validation: { errors: 0, warnings: 1 }, relationsSkipped: { groupMembership: 0, directAppAssignment: 2, userAdminRole: 1 } };
+    const manifest = {
+      validation: { errors: 0, warnings: 1 },
+      relationsSkipped: { groupMembership: 0, directAppAssignment: 2, userAdminRole: 1 },
+    };
     const outcome = readExportOutcome({ outDir: '/tmp/out', manifest });
     expect(outcome.relationsLeftOut).toEqual({ groupMembership: 0, directAppAssignment: 2, userAdminRole: 1 });
     expect(uploadVerdict(outcome)).toEqual({
@@ -36,7 +47,9 @@ describe('readExportOutcome', () => {
       ready: true,
       leftOut: true,
     });
-    const clean = readExportOutcome({ manifest: { validation: { errors: 0, warnings: 0 }, relationsSkipped: { groupMembership: 0 } } });
+    const clean = readExportOutcome({
+      manifest: { validation: { errors: 0, warnings: 0 }, relationsSkipped: { groupMembership: 0 } },
+    });
     expect(uploadVerdict(clean)).toEqual({ text: 'Ready to upload.', ready: true, leftOut: false });
   });
 });

@@ -33,7 +33,9 @@ describe('humaniseName', () => {
 
 describe('describeError', () => {
   it('explains a rejected token in plain language, without a stack', () => {
-    const error = Object.assign(new Error('Okta answered 401 Invalid token provided\n    at fetch (x.js:1:1)'), { code: 'OKTA_AUTH' });
+    const error = Object.assign(new Error('Okta answered 401 Invalid token provided\n    at fetch (x.js:1:1)'), {
+      code: 'OKTA_AUTH',
+    });
     const description = describeError(error);
     expect(description.title).toBe('Okta rejected the token or key');
     expect(description.detail).toContain('Invalid token provided');
@@ -41,7 +43,9 @@ describe('describeError', () => {
   });
 
   it('names a call refused because it came from another frame, not an unknown request', () => {
-    const error = Object.assign(new Error('service calls are only accepted from the Okta Prep window'), { code: 'UNTRUSTED_SENDER' });
+    const error = Object.assign(new Error('service calls are only accepted from the Okta Prep window'), {
+      code: 'UNTRUSTED_SENDER',
+    });
     expect(describeError(error)).toEqual({
       title: 'Okta Prep only answers its own window',
       detail: 'Service calls are only accepted from the Okta Prep window',

@@ -10,7 +10,16 @@ const report: ValidationReport = {
   countsByRule: { 'lf-line-ends': 1, 'entity-type': 3 },
   findings: [
     { rule: 'lf-line-ends', severity: 'warning', file: 'entities', line: 0, message: 'LF only', fix: 'CRLF' },
-    { rule: 'entity-type', severity: 'error', file: 'entities', line: 3, column: 'Entity Type', message: 'bad', fix: 'fix', value: 'user' },
+    {
+      rule: 'entity-type',
+      severity: 'error',
+      file: 'entities',
+      line: 3,
+      column: 'Entity Type',
+      message: 'bad',
+      fix: 'fix',
+      value: 'user',
+    },
   ],
   unreferencedEntityCount: null,
 };
@@ -26,7 +35,10 @@ describe('groupFindingsByRule', () => {
   it('shows the fix the findings share instead of the general one', () => {
     const groups = groupFindingsByRule(report);
     expect(groups[0]?.fix).toBe('fix');
-    const mixed = groupFindingsByRule({ ...report, findings: [...report.findings, { ...report.findings[1]!, line: 4, fix: 'other' }] });
+    const mixed = groupFindingsByRule({
+      ...report,
+      findings: [...report.findings, { ...report.findings[1]!, line: 4, fix: 'other' }],
+    });
     expect(mixed[0]?.fix).toBe('Use one of identity, connection or resource, in lowercase.');
   });
 });

@@ -4,7 +4,17 @@ import type { SnapshotSummary } from '../../shared/service/types';
 import { effectiveSnapshotId } from '../../renderer/src/app/snapshotChoice';
 
 function snapshot(id: number, status: SnapshotSummary['status']): SnapshotSummary {
-  return { id, status, orgUrl: 'https://acme.okta.com', startedAt: '', finishedAt: null, includeFactors: false, errorMessage: null, gaps: [], warnings: [] };
+  return {
+    id,
+    status,
+    orgUrl: 'https://acme.okta.com',
+    startedAt: '',
+    finishedAt: null,
+    includeFactors: false,
+    errorMessage: null,
+    gaps: [],
+    warnings: [],
+  };
 }
 
 describe('effectiveSnapshotId', () => {

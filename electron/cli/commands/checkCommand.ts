@@ -13,9 +13,13 @@ import { readCredentials } from '../readCredentials';
 import { authFor, parseOrgUrl } from './pullCommand';
 
 export function describePreflight(report: PreflightReport): string {
-  const lines = [`${report.orgUrl}: ${report.ok ? 'every object kind can be read' : 'SOME OBJECT KINDS CANNOT BE READ'}`];
+  const lines = [
+    `${report.orgUrl}: ${report.ok ? 'every object kind can be read' : 'SOME OBJECT KINDS CANNOT BE READ'}`,
+  ];
   for (const check of report.checks) {
-    lines.push(`  ${check.readable ? 'ok     ' : 'MISSING'} ${check.objectKind}${check.readable ? '' : ` — ${check.detail}`}`);
+    lines.push(
+      `  ${check.readable ? 'ok     ' : 'MISSING'} ${check.objectKind}${check.readable ? '' : ` — ${check.detail}`}`,
+    );
     if (!check.readable) lines.push(`          the export loses: ${check.consequence}`);
   }
   if (report.estimate) {
@@ -34,7 +38,13 @@ export async function runCheckCommand(values: CliValues, context: CliEnvironment
   const orgUrl = parseOrgUrl(values.org, context.out);
   const credentials = readCredentials(values, context.env);
   const governor = new RateLimitGovernor({ share: parseShare(values.share) });
-  const client = new OktaClient({ orgUrl, auth: await authFor(orgUrl, { credentials, signal: context.signal }), governor, signal: context.signal, maxRetries: 2 });
+  const client = new OktaClient({
+    orgUrl,
+    auth: await authFor(orgUrl, { credentials, signal: context.signal }),
+    governor,
+    signal: context.signal,
+    maxRetries: 2,
+  });
   let report: PreflightReport;
   try {
     report = await runPreflight(client);

@@ -22,10 +22,21 @@ export async function runDemoCommand(values: CliValues, context: CliEnvironment)
   const db = openCache(values, context);
   try {
     out.note(`sample org running at ${server.url}; pulling it (factors included) …`);
-    const pull = await runPull(db, server.url, { credentials: { kind: 'ssws', token: apiToken }, includeFactors: true, signal: context.signal }, out);
+    const pull = await runPull(
+      db,
+      server.url,
+      { credentials: { kind: 'ssws', token: apiToken }, includeFactors: true, signal: context.signal },
+      out,
+    );
     const exported = await exportBundle({ db, snapshotId: pull.snapshotId, outDir, appVersion: APP_VERSION });
     if (values.json) {
-      out.json({ orgUrl: server.url, pull, outDir: exported.outDir, manifest: exported.manifest, validation: exported.validation });
+      out.json({
+        orgUrl: server.url,
+        pull,
+        outDir: exported.outDir,
+        manifest: exported.manifest,
+        validation: exported.validation,
+      });
     } else {
       out.result(describePullResult(server.url, pull));
       out.result(describeExport(exported));

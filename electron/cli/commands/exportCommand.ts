@@ -12,13 +12,19 @@ import { parsePositiveInteger, type CliValues } from '../cliArgs';
 import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
 
 function parseList(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
   const relationKinds = parseList(values.relations);
   for (const kind of relationKinds ?? []) {
-    if (!RELATION_KINDS.includes(kind as RelationKind)) throw usageError(`--relations: unknown kind "${kind}"; choose from ${RELATION_KINDS.join(', ')}`);
+    if (!RELATION_KINDS.includes(kind as RelationKind))
+      throw usageError(`--relations: unknown kind "${kind}"; choose from ${RELATION_KINDS.join(', ')}`);
   }
   return {
     relationKinds: relationKinds as RelationKind[] | undefined,
@@ -30,7 +36,9 @@ export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
 
 export function describeExport(result: ExportBundleResult): string {
   const m = result.manifest;
-  const relations = Object.entries(m.relations).map(([kind, count]) => `${kind} ${count}`).join(', ');
+  const relations = Object.entries(m.relations)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(', ');
   return [
     `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
     `  ${m.files.entities.name}: ${m.files.entities.rows} rows (users ${m.entities.identity.user}, groups ${m.entities.connection.group}, roles ${m.entities.connection.role}, apps ${m.entities.resource.app})`,
@@ -45,7 +53,11 @@ export async function runExportCommand(db: Db, values: CliValues, out: CliOutput
   if (values.out === undefined) throw usageError('export needs --out DIR (the folder to write the bundle into)');
   const requested = parsePositiveInteger(values.snapshot, '--snapshot');
   const snapshotId = requested ?? latestCompleteSnapshot(db)?.id;
-  if (snapshotId === undefined) throw new CliError('there is no complete snapshot to export: run "okta-prep pull --org URL" first (or "okta-prep demo")', EXIT.usage);
+  if (snapshotId === undefined)
+    throw new CliError(
+      'there is no complete snapshot to export: run "okta-prep pull --org URL" first (or "okta-prep demo")',
+      EXIT.usage,
+    );
   const options = exportOptionsFrom(values);
   let result: ExportBundleResult;
   try {

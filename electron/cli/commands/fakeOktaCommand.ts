@@ -17,7 +17,8 @@ function count(value: string | undefined, option: string, fallback: number): num
 
 export async function runFakeOktaCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
   const token = readApiToken(values['token-file'], context.env);
-  const sized = values.users !== undefined || values.groups !== undefined || values.apps !== undefined || values.seed !== undefined;
+  const sized =
+    values.users !== undefined || values.groups !== undefined || values.apps !== undefined || values.seed !== undefined;
   const org = sized
     ? generateOrg({
         seed: values.seed ?? 'okta-prep',
@@ -29,7 +30,10 @@ export async function runFakeOktaCommand(values: CliValues, context: CliEnvironm
   const port = count(values.port, '--port', 0);
   const server = await startFakeOktaServer({ ...parseMisbehaviour(values.misbehave), org, apiToken: token, port });
   if (values.json) context.out.json({ url: server.url });
-  else context.out.result(`fake Okta org (${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps) at ${server.url} — stop with Ctrl-C`);
+  else
+    context.out.result(
+      `fake Okta org (${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps) at ${server.url} — stop with Ctrl-C`,
+    );
   await new Promise<void>((resolve) => {
     if (context.signal?.aborted) return resolve();
     context.signal?.addEventListener('abort', () => resolve(), { once: true });

@@ -44,7 +44,10 @@ export function parseOrgUrl(input: string | undefined, out: CliOutput): string {
 }
 
 /** The authoriser for the credentials; a key file that cannot be used is a usage error (exit 2), before any snapshot starts. */
-export async function authFor(orgUrl: string, input: Pick<PullCommandInput, 'credentials' | 'signal'>): Promise<OktaAuth> {
+export async function authFor(
+  orgUrl: string,
+  input: Pick<PullCommandInput, 'credentials' | 'signal'>,
+): Promise<OktaAuth> {
   try {
     return await authFromCredentials(input.credentials, orgUrl, input.signal);
   } catch (error) {
@@ -117,14 +120,18 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
     `  admin roles ${c.roles}: held by ${c.userRoleAssignments} user assignments, ${c.groupRoleAssignments} group assignments; factors ${c.factors}`,
   ];
   if (result.quickRefresh) {
-    const fallback = result.quickRefresh.fellBackToFullUserListing ? ': it fell back to a full user listing (a user was deleted or counts drifted)' : '';
+    const fallback = result.quickRefresh.fellBackToFullUserListing
+      ? ': it fell back to a full user listing (a user was deleted or counts drifted)'
+      : '';
     lines.splice(1, 0, `  quick refresh from snapshot ${result.quickRefresh.baseSnapshotId}${fallback}`);
   }
   for (const gap of result.gaps) lines.push(`  INCOMPLETE: ${gap.objectKind} — ${gap.message}`);
   const leftOut = describeRelationsLeftOut(result.relationsLeftOut, 'pull');
   if (leftOut) lines.push(`  ${leftOut}`);
   if (result.warnings.length > 0) {
-    lines.push(`  ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (also kept in the snapshot's log; "okta-prep snapshots" counts them):`);
+    lines.push(
+      `  ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (also kept in the snapshot's log; "okta-prep snapshots" counts them):`,
+    );
     for (const warning of result.warnings) lines.push(`    warning: ${warning.message}`);
   }
   return lines.join('\n');
@@ -134,14 +141,23 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
 export function snapshotToResume(db: Db, orgUrl: string, chosen: number | undefined): number {
   if (chosen !== undefined) return chosen;
   const unfinished = latestUnfinishedSnapshotOf(db, orgUrl);
-  if (unfinished === undefined) throw usageError(`there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`);
+  if (unfinished === undefined)
+    throw usageError(
+      `there is no unfinished pull of ${orgUrl} to resume: run "okta-prep pull --org ${orgUrl}" without --resume`,
+    );
   return unfinished;
 }
 
 /** The base of `pull --quick`: the latest complete snapshot of this org. */
 export function snapshotToRefreshFrom(db: Db, orgUrl: string, resuming: boolean): number {
-  if (resuming) throw usageError('--resume continues an unfinished pull the way it started (a quick refresh stays one): drop --quick');
+  if (resuming)
+    throw usageError(
+      '--resume continues an unfinished pull the way it started (a quick refresh stays one): drop --quick',
+    );
   const base = latestCompleteSnapshotOf(db, orgUrl);
-  if (base === undefined) throw usageError(`no complete snapshot of ${orgUrl} to refresh from: run a full pull first ("okta-prep pull --org ${orgUrl}")`);
+  if (base === undefined)
+    throw usageError(
+      `no complete snapshot of ${orgUrl} to refresh from: run a full pull first ("okta-prep pull --org ${orgUrl}")`,
+    );
   return base;
 }

@@ -16,9 +16,15 @@ import { openCache } from '../openCache';
 
 export async function runServeCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a port number, not "${values.port}"`);
-  const uploads = new UploadStore(parseByteSize(values['max-upload-bytes'], '--max-upload-bytes') ?? DEFAULT_MAX_UPLOAD_BYTES);
-  const staticDir = await ensureBrowserBuild({ staticDir: values.static ? path.resolve(values.static) : undefined, note: (line) => context.out.note(line) });
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usageError(`--port must be a port number, not "${values.port}"`);
+  const uploads = new UploadStore(
+    parseByteSize(values['max-upload-bytes'], '--max-upload-bytes') ?? DEFAULT_MAX_UPLOAD_BYTES,
+  );
+  const staticDir = await ensureBrowserBuild({
+    staticDir: values.static ? path.resolve(values.static) : undefined,
+    note: (line) => context.out.note(line),
+  });
   const db = openCache(values, context);
   const dbPath = path.resolve(values.db ?? defaultDatabasePath(context.env));
   const events = createEventHub();
@@ -41,7 +47,10 @@ export async function runServeCommand(values: CliValues, context: CliEnvironment
     uploads,
   });
   if (values.json) context.out.json({ url: transport.url, origin: transport.origin, secret: transport.secret });
-  else context.out.result(`Okta Prep is running. Open this address in a browser (it holds this run's secret):\n  ${transport.url}\nStop with Ctrl-C.`);
+  else
+    context.out.result(
+      `Okta Prep is running. Open this address in a browser (it holds this run's secret):\n  ${transport.url}\nStop with Ctrl-C.`,
+    );
   await new Promise<void>((resolve) => {
     if (context.signal?.aborted) return resolve();
     context.signal?.addEventListener('abort', () => resolve(), { once: true });

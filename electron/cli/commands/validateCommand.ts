@@ -5,8 +5,10 @@ import type { CliOutput } from '../cliOutput';
 import { formatValidationReport } from '../formatValidationReport';
 
 export async function runValidateCommand(positionals: string[], json: boolean, out: CliOutput): Promise<ExitCode> {
-  if (positionals.length === 0) throw usageError('validate needs the entities file: okta-prep validate ENTITIES.csv [RELATIONS.csv]');
-  if (positionals.length > 2) throw usageError(`validate takes at most two files (entities, then relations), not ${positionals.length}`);
+  if (positionals.length === 0)
+    throw usageError('validate needs the entities file: okta-prep validate ENTITIES.csv [RELATIONS.csv]');
+  if (positionals.length > 2)
+    throw usageError(`validate takes at most two files (entities, then relations), not ${positionals.length}`);
   const [entitiesPath, relationsPath] = positionals;
   let report;
   try {

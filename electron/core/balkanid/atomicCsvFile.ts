@@ -46,7 +46,11 @@ export class AtomicCsvFile {
    * Opens a fresh temp file in the destination folder and writes the header. Throws a clear error if the folder is
    * missing. The file is private (0600) unless a looser mode is asked for; set exactly, whatever the umask.
    */
-  static async create(finalPath: string, header: readonly string[], mode: number = PRIVATE_FILE_MODE): Promise<AtomicCsvFile> {
+  static async create(
+    finalPath: string,
+    header: readonly string[],
+    mode: number = PRIVATE_FILE_MODE,
+  ): Promise<AtomicCsvFile> {
     const target = path.resolve(finalPath);
     const folder = path.dirname(target);
     const tempPath = tempPathFor(target);
@@ -83,7 +87,12 @@ export class AtomicCsvFile {
       return this.fail(error);
     }
     this.state = 'finished';
-    this.summary = { path: this.finalPath, sha256: this.hash.digest('hex'), rows: this.rowCount, bytes: this.byteCount };
+    this.summary = {
+      path: this.finalPath,
+      sha256: this.hash.digest('hex'),
+      rows: this.rowCount,
+      bytes: this.byteCount,
+    };
     return this.summary;
   }
 
@@ -240,6 +249,7 @@ function describeCreateError(target: string, folder: string, error: unknown): st
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `cannot create ${target}: the folder ${folder} does not exist (ENOENT)`;
   if (code === 'ENOTDIR') return `cannot create ${target}: ${folder} is not a folder (ENOTDIR)`;
-  if (code === 'EACCES' || code === 'EPERM') return `cannot create ${target}: no permission to write in ${folder} (${code})`;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `cannot create ${target}: no permission to write in ${folder} (${code})`;
   return `cannot create ${target}: ${error instanceof Error ? error.message : String(error)}`;
 }

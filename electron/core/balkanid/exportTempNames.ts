@@ -7,7 +7,10 @@ const TEMP_NAME = /^\.(.+)\.(?:(\d+)-)?[0-9a-f]+\.tmp$/;
 
 /** A fresh, unique temporary path beside `finalPath` (pid + 12 random hex digits). */
 export function tempPathFor(finalPath: string): string {
-  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(
+    path.dirname(finalPath),
+    `.${path.basename(finalPath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  );
 }
 
 export function isProcessAlive(pid: number): boolean {
@@ -24,7 +27,11 @@ export function isProcessAlive(pid: number): boolean {
  * process — this one included, whose other export jobs run in worker threads — are left alone. Names without a pid
  * come from an older version and count as abandoned.
  */
-export function isAbandonedTempFile(name: string, finalNames: readonly string[], alive: (pid: number) => boolean = isProcessAlive): boolean {
+export function isAbandonedTempFile(
+  name: string,
+  finalNames: readonly string[],
+  alive: (pid: number) => boolean = isProcessAlive,
+): boolean {
   const match = TEMP_NAME.exec(name);
   if (!match || !finalNames.includes(match[1]!)) return false;
   return match[2] === undefined || !alive(Number(match[2]));

@@ -51,10 +51,17 @@ export function userMetadata(user: OktaUser, attributes: readonly string[], fact
     mfaEnabled: () => (factors.pulled ? factors.activeFactorTypes.length > 0 : undefined),
     mfaFactors: () => (factors.pulled ? factors.activeFactorTypes : undefined),
   };
-  return compactMetadata(attributes.map((name) => [name, known[name] ? known[name]() : profileValue(user, name)] as const));
+  return compactMetadata(
+    attributes.map((name) => [name, known[name] ? known[name]() : profileValue(user, name)] as const),
+  );
 }
 
-export function groupMetadata(group: { description: string | null; type: string; created: string | null; lastMembershipUpdated: string | null }): string {
+export function groupMetadata(group: {
+  description: string | null;
+  type: string;
+  created: string | null;
+  lastMembershipUpdated: string | null;
+}): string {
   return compactMetadata([
     ['description', group.description],
     ['groupType', group.type],
@@ -63,7 +70,12 @@ export function groupMetadata(group: { description: string | null; type: string;
   ]);
 }
 
-export function appMetadata(app: { name: string; status: string; signOnMode: string | null; created: string | null }): string {
+export function appMetadata(app: {
+  name: string;
+  status: string;
+  signOnMode: string | null;
+  created: string | null;
+}): string {
   return compactMetadata([
     ['appName', app.name],
     ['status', app.status],

@@ -48,18 +48,36 @@ function metadataOf(row: EntityRow, options: ExportOptions, factorsPulled: boole
   switch (row.source_type) {
     case 'user': {
       const factorTypes = row.factor_types ? [...new Set(row.factor_types.split('\u001f'))].sort() : [];
-      return userMetadata(JSON.parse(row.raw ?? '{}') as OktaUser, options.userAttributes, { pulled: factorsPulled, activeFactorTypes: factorTypes });
+      return userMetadata(JSON.parse(row.raw ?? '{}') as OktaUser, options.userAttributes, {
+        pulled: factorsPulled,
+        activeFactorTypes: factorTypes,
+      });
     }
     case 'group':
-      return groupMetadata({ description: row.description, type: row.kind ?? '', created: row.created, lastMembershipUpdated: row.extra as string | null });
+      return groupMetadata({
+        description: row.description,
+        type: row.kind ?? '',
+        created: row.created,
+        lastMembershipUpdated: row.extra as string | null,
+      });
     case 'role':
       return roleMetadata({ roleType: row.kind ?? '', custom: Number(row.extra) === 1, description: row.description });
     case 'app':
-      return appMetadata({ name: row.kind ?? '', status: row.status ?? '', signOnMode: row.extra as string | null, created: row.created });
+      return appMetadata({
+        name: row.kind ?? '',
+        status: row.status ?? '',
+        signOnMode: row.extra as string | null,
+        created: row.created,
+      });
   }
 }
 
-export function* iterateEntityRecords(db: Db, snapshotId: number, options: ExportOptions, factorsPulled: boolean): Generator<EntityRecordWithType> {
+export function* iterateEntityRecords(
+  db: Db,
+  snapshotId: number,
+  options: ExportOptions,
+  factorsPulled: boolean,
+): Generator<EntityRecordWithType> {
   const statement = db.prepare(ENTITY_SQL);
   for (const row of statement.iterate({ snapshotId }) as IterableIterator<EntityRow>) {
     const metadata = metadataOf(row, options, factorsPulled);

@@ -15,7 +15,12 @@ import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
 import { resolveExportOptions, type ExportOptions } from './exportOptions';
 import { buildManifest, type BundleManifest } from './manifest';
 import { withPublishLock } from './publishLock';
-import { countRelationsInSnapshot, exportedRelationKinds, iterateRelationRecords, type ExportedRelationKind } from './relationRecords';
+import {
+  countRelationsInSnapshot,
+  exportedRelationKinds,
+  iterateRelationRecords,
+  type ExportedRelationKind,
+} from './relationRecords';
 
 export interface ExportBundleInput {
   db: Db;
@@ -43,7 +48,9 @@ function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
   const snapshot = getSnapshot(db, snapshotId);
   if (!snapshot) throw new ExportError(`there is no snapshot ${snapshotId}; list them with "okta-prep snapshots"`);
   if (snapshot.status !== 'complete') {
-    throw new ExportError(`snapshot ${snapshotId} is ${snapshot.status}, not complete: resume the pull ("okta-prep pull --resume ${snapshotId}") or export a complete snapshot`);
+    throw new ExportError(
+      `snapshot ${snapshotId} is ${snapshot.status}, not complete: resume the pull ("okta-prep pull --resume ${snapshotId}") or export a complete snapshot`,
+    );
   }
   return snapshot;
 }
@@ -58,7 +65,9 @@ async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<stri
     if (sharedFiles) await fs.mkdir(resolved, { recursive: true });
     else ensurePrivateFolder(resolved);
   } catch (error) {
-    throw new ExportError(`cannot create the output folder ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write to.`);
+    throw new ExportError(
+      `cannot create the output folder ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write to.`,
+    );
   }
   await removeStaleTempFiles(resolved);
   return resolved;
@@ -69,7 +78,11 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const snapshot = requireExportableSnapshot(db, snapshotId);
   const options = resolveExportOptions(input.options);
   const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
-  const target: BundleTarget = { outDir, fileMode: options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE, opened: [] };
+  const target: BundleTarget = {
+    outDir,
+    fileMode: options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE,
+    opened: [],
+  };
   const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
@@ -91,7 +104,9 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
       validation,
     });
     await writeManifestFile(manifestTemp, manifest, target.fileMode);
-    await withPublishLock(outDir, () => publishTogether(written.entities, written.relations, manifestTemp, bundlePath(outDir, 'manifest')));
+    await withPublishLock(outDir, () =>
+      publishTogether(written.entities, written.relations, manifestTemp, bundlePath(outDir, 'manifest')),
+    );
     return { outDir, manifest, validation };
   } catch (error) {
     for (const file of target.opened) await file.abort();
@@ -122,7 +137,12 @@ interface CsvPart<Item, Kind extends string> {
 }
 
 /** Writes entities.csv, then entity-relations.csv, under temporary names, counting rows per entity type and relation kind. */
-async function writeBundleCsvFiles(input: ExportBundleInput, snapshot: SnapshotInfo, options: ExportOptions, target: BundleTarget) {
+async function writeBundleCsvFiles(
+  input: ExportBundleInput,
+  snapshot: SnapshotInfo,
+  options: ExportOptions,
+  target: BundleTarget,
+) {
   const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
   const entities = await writeCsvPart(
     {
@@ -136,7 +156,10 @@ async function writeBundleCsvFiles(input: ExportBundleInput, snapshot: SnapshotI
     target,
     input,
   );
-  const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<ExportedRelationKind, number>;
+  const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<
+    ExportedRelationKind,
+    number
+  >;
   const relations = await writeCsvPart(
     {
       file: 'relations',
@@ -172,9 +195,16 @@ async function writeCsvPart<Item, Kind extends string>(
 }
 
 /** Relations of each exported kind in the snapshot that were not written (their other end was never listed). */
-function countSkippedRelations(db: Db, snapshotId: number, relationCounts: Record<ExportedRelationKind, number>): Record<string, number> {
+function countSkippedRelations(
+  db: Db,
+  snapshotId: number,
+  relationCounts: Record<ExportedRelationKind, number>,
+): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(relationCounts).map(([kind, written]) => [kind, countRelationsInSnapshot(db, snapshotId, kind as ExportedRelationKind) - written]),
+    Object.entries(relationCounts).map(([kind, written]) => [
+      kind,
+      countRelationsInSnapshot(db, snapshotId, kind as ExportedRelationKind) - written,
+    ]),
   );
 }
 
@@ -184,7 +214,12 @@ async function writeManifestFile(file: string, manifest: BundleManifest, mode: n
 }
 
 /** Renames the three files into place; if one rename fails, those already renamed are removed again. */
-async function publishTogether(entities: AtomicCsvFile, relations: AtomicCsvFile, manifestTemp: string, manifestPath: string): Promise<void> {
+async function publishTogether(
+  entities: AtomicCsvFile,
+  relations: AtomicCsvFile,
+  manifestTemp: string,
+  manifestPath: string,
+): Promise<void> {
   await entities.publish();
   try {
     await relations.publish();
@@ -209,7 +244,11 @@ async function removeStaleTempFiles(outDir: string): Promise<void> {
 }
 
 /** Findings name the files the user will see, not the temporary names they were checked under. */
-function withFinalPaths(report: ValidationReport, entities: CsvFileSummary, relations: CsvFileSummary): ValidationReport {
+function withFinalPaths(
+  report: ValidationReport,
+  entities: CsvFileSummary,
+  relations: CsvFileSummary,
+): ValidationReport {
   return {
     ...report,
     files: {

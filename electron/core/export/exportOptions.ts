@@ -24,11 +24,13 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
 export function resolveExportOptions(partial: Partial<ExportOptions> = {}): ExportOptions {
   const relationKinds = partial.relationKinds ?? DEFAULT_EXPORT_OPTIONS.relationKinds;
   for (const kind of relationKinds) {
-    if (!RELATION_KINDS.includes(kind)) throw new Error(`unknown relation kind "${kind}": choose from ${RELATION_KINDS.join(', ')}`);
+    if (!RELATION_KINDS.includes(kind))
+      throw new Error(`unknown relation kind "${kind}": choose from ${RELATION_KINDS.join(', ')}`);
   }
   const userAttributes = partial.userAttributes ?? DEFAULT_EXPORT_OPTIONS.userAttributes;
   for (const name of userAttributes) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a user attribute name (letters, digits and _ only)`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new Error(`"${name}" is not a user attribute name (letters, digits and _ only)`);
   }
   return {
     relationKinds: RELATION_KINDS.filter((kind) => relationKinds.includes(kind)),

@@ -20,7 +20,12 @@ export interface BundleManifest {
   appVersion: string;
   exportedAt: string;
   orgUrl: string;
-  snapshot: { id: number; startedAt: string; finishedAt: string | null; incomplete: { objectKind: string; message: string }[] };
+  snapshot: {
+    id: number;
+    startedAt: string;
+    finishedAt: string | null;
+    incomplete: { objectKind: string; message: string }[];
+  };
   files: { entities: ManifestFile; relations: ManifestFile };
   entities: { identity: { user: number }; connection: { group: number; role: number }; resource: { app: number } };
   relations: Record<string, number>;
@@ -66,6 +71,10 @@ export function buildManifest(input: {
     relations: input.relationCounts,
     relationsSkipped: input.skippedRelations,
     options: input.options,
-    validation: { errors: input.validation.errorCount, warnings: input.validation.warningCount, byRule: input.validation.countsByRule },
+    validation: {
+      errors: input.validation.errorCount,
+      warnings: input.validation.warningCount,
+      byRule: input.validation.countsByRule,
+    },
   };
 }

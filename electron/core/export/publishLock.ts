@@ -29,7 +29,9 @@ async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`another export is still renaming its files into ${path.dirname(lockPath)}: wait for it and export again (if no export is running, delete ${lockPath})`);
+      throw new Error(
+        `another export is still renaming its files into ${path.dirname(lockPath)}: wait for it and export again (if no export is running, delete ${lockPath})`,
+      );
     }
     await sleep(RETRY_MS);
   }

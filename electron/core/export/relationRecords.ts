@@ -1,6 +1,12 @@
 // Streams a snapshot's relations (balkanid-format.md B.2) as BalkanID rows, sorted by parent then child.
 // Only relations whose two ends are entities of the snapshot are written; the rest are counted, never silently lost.
-import { METADATA_VERSION, SOURCE_SYSTEM, type EntityType, type RelationKind, type RelationRecord } from '../../../shared/balkanid/columns';
+import {
+  METADATA_VERSION,
+  SOURCE_SYSTEM,
+  type EntityType,
+  type RelationKind,
+  type RelationRecord,
+} from '../../../shared/balkanid/columns';
 import type { Db } from '../store/openDatabase';
 import { compactMetadata } from './entityMetadata';
 import type { ExportOptions } from './exportOptions';
@@ -71,7 +77,10 @@ const KIND_TOTAL_SQL: Record<ExportedRelationKind, string> = {
 };
 
 export function exportedRelationKinds(options: ExportOptions): ExportedRelationKind[] {
-  return [...options.relationKinds, ...(options.flattenGroupAppAssignments ? (['groupAppAccessFlattened'] as const) : [])];
+  return [
+    ...options.relationKinds,
+    ...(options.flattenGroupAppAssignments ? (['groupAppAccessFlattened'] as const) : []),
+  ];
 }
 
 export function countRelationsInSnapshot(db: Db, snapshotId: number, kind: ExportedRelationKind): number {
@@ -82,17 +91,45 @@ function metadataOf(row: RelationRow, project: string): string {
   const base = [['project', project]] as [string, unknown][];
   switch (row.kind) {
     case 'groupMembership':
-      return compactMetadata([...base, ['privilegeName', 'member'], ['privilegeValue', true], ['connectionType', 'group']]);
+      return compactMetadata([
+        ...base,
+        ['privilegeName', 'member'],
+        ['privilegeValue', true],
+        ['connectionType', 'group'],
+      ]);
     case 'directAppAssignment':
-      return compactMetadata([...base, ['privilegeName', 'assigned'], ['privilegeValue', true], ['connectionType', 'direct'], ['appUsername', row.detail]]);
+      return compactMetadata([
+        ...base,
+        ['privilegeName', 'assigned'],
+        ['privilegeValue', true],
+        ['connectionType', 'direct'],
+        ['appUsername', row.detail],
+      ]);
     case 'groupAppAssignment':
-      return compactMetadata([...base, ['privilegeName', 'assigned'], ['privilegeValue', true], ['connectionType', 'group'], ['priority', row.detail]]);
+      return compactMetadata([
+        ...base,
+        ['privilegeName', 'assigned'],
+        ['privilegeValue', true],
+        ['connectionType', 'group'],
+        ['priority', row.detail],
+      ]);
     case 'userAdminRole':
     case 'groupAdminRole':
-      return compactMetadata([...base, ['privilegeName', 'admin'], ['privilegeValue', true], ['connectionType', 'role']]);
+      return compactMetadata([
+        ...base,
+        ['privilegeName', 'admin'],
+        ['privilegeValue', true],
+        ['connectionType', 'role'],
+      ]);
     case 'groupAppAccessFlattened': {
       const via = typeof row.detail === 'string' && row.detail !== '' ? row.detail.split(' ').sort() : undefined;
-      return compactMetadata([...base, ['privilegeName', 'assigned'], ['privilegeValue', true], ['connectionType', 'group'], ['viaGroupIds', via]]);
+      return compactMetadata([
+        ...base,
+        ['privilegeName', 'assigned'],
+        ['privilegeValue', true],
+        ['connectionType', 'group'],
+        ['viaGroupIds', via],
+      ]);
     }
   }
 }
@@ -102,7 +139,12 @@ export interface RelationRecordWithKind {
   kind: ExportedRelationKind;
 }
 
-export function* iterateRelationRecords(db: Db, snapshotId: number, project: string, options: ExportOptions): Generator<RelationRecordWithKind> {
+export function* iterateRelationRecords(
+  db: Db,
+  snapshotId: number,
+  project: string,
+  options: ExportOptions,
+): Generator<RelationRecordWithKind> {
   const kinds = exportedRelationKinds(options);
   if (kinds.length === 0) return;
   const sql = `${kinds.map((kind) => KIND_SQL[kind]).join('\nUNION ALL\n')}\nORDER BY parent_id, parent_type, child_id, child_type, kind`;

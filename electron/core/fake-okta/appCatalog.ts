@@ -13,39 +13,156 @@ export interface AppTemplate {
 
 /** The directory integration that imported groups come from (APP_GROUP `_links.source`). */
 export const DIRECTORY_APP: AppTemplate = {
-  label: 'corp.example.com', name: 'active_directory', signOnMode: 'AUTO_LOGIN', url: 'https://dc1.corp.example.com', provisioning: true,
+  label: 'corp.example.com',
+  name: 'active_directory',
+  signOnMode: 'AUTO_LOGIN',
+  url: 'https://dc1.corp.example.com',
+  provisioning: true,
 };
 
 export const APP_CATALOG: readonly AppTemplate[] = [
-  { label: 'Salesforce', name: 'salesforce', signOnMode: 'SAML_2_0', url: 'https://example.my.salesforce.com', provisioning: true },
+  {
+    label: 'Salesforce',
+    name: 'salesforce',
+    signOnMode: 'SAML_2_0',
+    url: 'https://example.my.salesforce.com',
+    provisioning: true,
+  },
   { label: 'Slack', name: 'slack', signOnMode: 'SAML_2_0', url: 'https://example.slack.com', provisioning: true },
   { label: 'Zoom', name: 'zoomus', signOnMode: 'SAML_2_0', url: 'https://example.zoom.us', provisioning: true },
-  { label: 'Workday', name: 'workday', signOnMode: 'SAML_2_0', url: 'https://wd5.myworkday.com/example', provisioning: false },
-  { label: 'GitHub Enterprise Cloud', name: 'githubcloud', signOnMode: 'SAML_2_0', url: 'https://github.com/orgs/example', provisioning: true },
-  { label: 'Atlassian Cloud', name: 'atlassian', signOnMode: 'SAML_2_0', url: 'https://example.atlassian.net', provisioning: true },
-  { label: 'Google Workspace', name: 'google', signOnMode: 'SAML_2_0', url: 'https://mail.google.com/a/example.com', provisioning: true },
-  { label: 'AWS IAM Identity Center', name: 'amazon_aws_sso', signOnMode: 'SAML_2_0', url: 'https://example.awsapps.com/start', provisioning: true },
+  {
+    label: 'Workday',
+    name: 'workday',
+    signOnMode: 'SAML_2_0',
+    url: 'https://wd5.myworkday.com/example',
+    provisioning: false,
+  },
+  {
+    label: 'GitHub Enterprise Cloud',
+    name: 'githubcloud',
+    signOnMode: 'SAML_2_0',
+    url: 'https://github.com/orgs/example',
+    provisioning: true,
+  },
+  {
+    label: 'Atlassian Cloud',
+    name: 'atlassian',
+    signOnMode: 'SAML_2_0',
+    url: 'https://example.atlassian.net',
+    provisioning: true,
+  },
+  {
+    label: 'Google Workspace',
+    name: 'google',
+    signOnMode: 'SAML_2_0',
+    url: 'https://mail.google.com/a/example.com',
+    provisioning: true,
+  },
+  {
+    label: 'AWS IAM Identity Center',
+    name: 'amazon_aws_sso',
+    signOnMode: 'SAML_2_0',
+    url: 'https://example.awsapps.com/start',
+    provisioning: true,
+  },
   { label: 'Box', name: 'boxnet', signOnMode: 'SAML_2_0', url: 'https://example.app.box.com', provisioning: false },
   { label: 'Zendesk', name: 'zendesk', signOnMode: 'SAML_2_0', url: 'https://example.zendesk.com', provisioning: true },
-  { label: 'DocuSign', name: 'docusign', signOnMode: 'SAML_2_0', url: 'https://account.docusign.com', provisioning: false },
-  { label: 'Company Intranet', name: 'bookmark', signOnMode: 'BOOKMARK', url: 'https://intranet.example.com', provisioning: false },
-  { label: 'Benefits Guide', name: 'bookmark', signOnMode: 'BOOKMARK', url: 'https://benefits.example.com', provisioning: false },
-  { label: 'Expense Portal', name: 'oidc_client', signOnMode: 'OPENID_CONNECT', url: 'https://expenses.example.com', provisioning: false },
-  { label: 'Grafana', name: 'oidc_client', signOnMode: 'OPENID_CONNECT', url: 'https://grafana.example.com', provisioning: false },
-  { label: 'Internal Wiki', name: 'template_swa', signOnMode: 'BROWSER_PLUGIN', url: 'https://wiki.example.com', provisioning: false },
-  { label: 'Shared Vault', name: 'template_sps', signOnMode: 'SECURE_PASSWORD_STORE', url: 'https://vault.example.com', provisioning: false },
-  { label: 'Legacy HR', name: 'template_basic_auth', signOnMode: 'BASIC_AUTH', url: 'https://hr-legacy.example.com', provisioning: false },
-  { label: 'SharePoint On-Prem', name: 'template_wsfed', signOnMode: 'WS_FEDERATION', url: 'https://sharepoint.example.com', provisioning: false },
-  { label: 'Pension Portal', name: 'pension_saml11', signOnMode: 'SAML_1_1', url: 'https://pension.example.com', provisioning: false },
-  { label: 'Time Tracking', name: 'timetrack_autologin', signOnMode: 'AUTO_LOGIN', url: 'https://time.example.com', provisioning: false },
+  {
+    label: 'DocuSign',
+    name: 'docusign',
+    signOnMode: 'SAML_2_0',
+    url: 'https://account.docusign.com',
+    provisioning: false,
+  },
+  {
+    label: 'Company Intranet',
+    name: 'bookmark',
+    signOnMode: 'BOOKMARK',
+    url: 'https://intranet.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Benefits Guide',
+    name: 'bookmark',
+    signOnMode: 'BOOKMARK',
+    url: 'https://benefits.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Expense Portal',
+    name: 'oidc_client',
+    signOnMode: 'OPENID_CONNECT',
+    url: 'https://expenses.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Grafana',
+    name: 'oidc_client',
+    signOnMode: 'OPENID_CONNECT',
+    url: 'https://grafana.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Internal Wiki',
+    name: 'template_swa',
+    signOnMode: 'BROWSER_PLUGIN',
+    url: 'https://wiki.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Shared Vault',
+    name: 'template_sps',
+    signOnMode: 'SECURE_PASSWORD_STORE',
+    url: 'https://vault.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Legacy HR',
+    name: 'template_basic_auth',
+    signOnMode: 'BASIC_AUTH',
+    url: 'https://hr-legacy.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'SharePoint On-Prem',
+    name: 'template_wsfed',
+    signOnMode: 'WS_FEDERATION',
+    url: 'https://sharepoint.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Pension Portal',
+    name: 'pension_saml11',
+    signOnMode: 'SAML_1_1',
+    url: 'https://pension.example.com',
+    provisioning: false,
+  },
+  {
+    label: 'Time Tracking',
+    name: 'timetrack_autologin',
+    signOnMode: 'AUTO_LOGIN',
+    url: 'https://time.example.com',
+    provisioning: false,
+  },
 ];
 
 /** Label suffixes for second and later instances of a template (orgs often have sandboxes). */
-export const INSTANCE_SUFFIXES: readonly string[] = [' (Sandbox)', ' (EU)', ' (Staging)', ' (Legacy)', ' - Contractors'];
+export const INSTANCE_SUFFIXES: readonly string[] = [
+  ' (Sandbox)',
+  ' (EU)',
+  ' (Staging)',
+  ' (Legacy)',
+  ' - Contractors',
+];
 
 // Functions, not shared constants: every app gets its own objects, so a test mutating one app leaves the others alone.
 const usernameTemplate = () => ({ template: '${source.login}', type: 'BUILT_IN' });
-const schemeCredentials = () => ({ scheme: 'EDIT_USERNAME_AND_PASSWORD', userNameTemplate: usernameTemplate(), revealPassword: false, signing: {} });
+const schemeCredentials = () => ({
+  scheme: 'EDIT_USERNAME_AND_PASSWORD',
+  userNameTemplate: usernameTemplate(),
+  revealPassword: false,
+  signing: {},
+});
 
 function samlSignOn(url: string): Record<string, unknown> {
   return {
@@ -74,13 +191,22 @@ function modeSpecificFields(template: AppTemplate, appId: string, signingKid: st
   const { url } = template;
   switch (template.signOnMode) {
     case 'BOOKMARK':
-      return { credentials: { userNameTemplate: usernameTemplate(), signing: {} }, settings: { app: { requestIntegration: false, url } } };
+      return {
+        credentials: { userNameTemplate: usernameTemplate(), signing: {} },
+        settings: { app: { requestIntegration: false, url } },
+      };
     case 'SAML_2_0':
-      return { credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } }, settings: { signOn: samlSignOn(url) } };
+      return {
+        credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } },
+        settings: { signOn: samlSignOn(url) },
+      };
     case 'SAML_1_1':
       return {
         credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } },
-        settings: { app: {}, signOn: { defaultRelayState: '', audienceOverride: '', recipientOverride: '', ssoAcsUrlOverride: '' } },
+        settings: {
+          app: {},
+          signOn: { defaultRelayState: '', audienceOverride: '', recipientOverride: '', ssoAcsUrlOverride: '' },
+        },
       };
     case 'OPENID_CONNECT':
       return {
@@ -107,12 +233,28 @@ function modeSpecificFields(template: AppTemplate, appId: string, signingKid: st
     case 'BROWSER_PLUGIN':
       return {
         credentials: schemeCredentials(),
-        settings: { app: { url: `${url}/login`, usernameField: '#username', passwordField: '#password', buttonField: '#signin', loginUrlRegex: '' } },
+        settings: {
+          app: {
+            url: `${url}/login`,
+            usernameField: '#username',
+            passwordField: '#password',
+            buttonField: '#signin',
+            loginUrlRegex: '',
+          },
+        },
       };
     case 'SECURE_PASSWORD_STORE':
       return {
         credentials: schemeCredentials(),
-        settings: { app: { url: `${url}/login`, usernameField: 'user', passwordField: 'pass', optionalField1: '', optionalField1Value: '' } },
+        settings: {
+          app: {
+            url: `${url}/login`,
+            usernameField: 'user',
+            passwordField: 'pass',
+            optionalField1: '',
+            optionalField1Value: '',
+          },
+        },
       };
     case 'BASIC_AUTH':
       return { credentials: schemeCredentials(), settings: { app: { url, authURL: `${url}/auth` } } };
@@ -121,9 +263,15 @@ function modeSpecificFields(template: AppTemplate, appId: string, signingKid: st
         credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } },
         settings: {
           app: {
-            audienceRestriction: url, groupValueFormat: 'windowsDomainQualifiedName', wReplyURL: `${url}/_trust/`, wReplyOverride: false,
-            nameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', siteURL: url, usernameAttribute: 'username',
-            authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport', realm: `urn:okta:app:${appId}`,
+            audienceRestriction: url,
+            groupValueFormat: 'windowsDomainQualifiedName',
+            wReplyURL: `${url}/_trust/`,
+            wReplyOverride: false,
+            nameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+            siteURL: url,
+            usernameAttribute: 'username',
+            authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+            realm: `urn:okta:app:${appId}`,
           },
         },
       };
@@ -154,8 +302,14 @@ export function buildApp(instance: AppInstance): OktaApp {
     created: instance.created,
     lastUpdated: instance.lastUpdated,
     accessibility: { selfService: false },
-    visibility: { autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { [`${template.name}_link`]: true } },
-    features: template.provisioning ? ['IMPORT_NEW_USERS', 'PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION'] : [],
+    visibility: {
+      autoSubmitToolbar: false,
+      hide: { iOS: false, web: false },
+      appLinks: { [`${template.name}_link`]: true },
+    },
+    features: template.provisioning
+      ? ['IMPORT_NEW_USERS', 'PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES', 'PUSH_USER_DEACTIVATION']
+      : [],
     ...modeSpecificFields(template, instance.id, instance.signingKid),
   };
 }

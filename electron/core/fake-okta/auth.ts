@@ -25,23 +25,47 @@ const challenge = (scheme: 'Bearer' | 'DPoP', error: string, description: string
   'WWW-Authenticate': `${scheme} error="${error}", error_description="${description.replace(/"/g, "'")}"`,
 });
 
-async function oauthPrincipal(request: FakeRequest, scheme: 'Bearer' | 'DPoP', accessToken: string, settings: AuthSettings): Promise<Principal> {
+async function oauthPrincipal(
+  request: FakeRequest,
+  scheme: 'Bearer' | 'DPoP',
+  accessToken: string,
+  settings: AuthSettings,
+): Promise<Principal> {
   const token = settings.oauth?.lookup(accessToken);
   if (!settings.oauth || !token) throw invalidToken();
   const nowMs = settings.clock.now();
-  if (token.expiresAtMs <= nowMs) throw invalidTokenBecause('The access token is expired.', challenge(scheme, 'invalid_token', 'The access token is expired.'));
+  if (token.expiresAtMs <= nowMs)
+    throw invalidTokenBecause(
+      'The access token is expired.',
+      challenge(scheme, 'invalid_token', 'The access token is expired.'),
+    );
   if (scheme === 'Bearer') {
-    if (token.jkt) throw invalidTokenBecause('A DPoP-bound access token was presented with the Bearer scheme.', challenge('Bearer', 'invalid_token', 'The access token is DPoP-bound.'));
+    if (token.jkt)
+      throw invalidTokenBecause(
+        'A DPoP-bound access token was presented with the Bearer scheme.',
+        challenge('Bearer', 'invalid_token', 'The access token is DPoP-bound.'),
+      );
     return { kind: 'oauth', tokenType: 'Bearer', scopes: token.scopes };
   }
-  if (!token.jkt) throw invalidTokenBecause('A Bearer access token was presented with the DPoP scheme.', challenge('DPoP', 'invalid_token', 'The access token is not DPoP-bound.'));
+  if (!token.jkt)
+    throw invalidTokenBecause(
+      'A Bearer access token was presented with the DPoP scheme.',
+      challenge('DPoP', 'invalid_token', 'The access token is not DPoP-bound.'),
+    );
   const htu = `${request.baseUrl}${request.url.pathname}`;
   try {
-    const proof = await verifyDpopProof(request.headers.dpop, { htm: request.method, htu, nowMs, ath: accessTokenHash(accessToken), jkt: token.jkt }, settings.oauth.proofJtis);
+    const proof = await verifyDpopProof(
+      request.headers.dpop,
+      { htm: request.method, htu, nowMs, ath: accessTokenHash(accessToken), jkt: token.jkt },
+      settings.oauth.proofJtis,
+    );
     settings.oauth.proofJtis.remember(proof.jti, proof.replayableUntilMs, nowMs);
   } catch (error) {
     if (!(error instanceof DpopProofError)) throw error;
-    throw invalidTokenBecause(`Invalid DPoP proof: ${error.message}.`, challenge('DPoP', 'invalid_dpop_proof', error.message));
+    throw invalidTokenBecause(
+      `Invalid DPoP proof: ${error.message}.`,
+      challenge('DPoP', 'invalid_dpop_proof', error.message),
+    );
   }
   return { kind: 'oauth', tokenType: 'DPoP', scopes: token.scopes };
 }

@@ -34,12 +34,20 @@ export function errorBody(error: OktaApiError, errorId: string = newErrorId()): 
 export const invalidToken = (): OktaApiError => new OktaApiError(401, 'E0000011', 'Invalid token provided');
 
 /** `what` is e.g. "00u123 (User)" or "/api/v1/nope (Path)". */
-export const notFound = (what: string): OktaApiError => new OktaApiError(404, 'E0000007', `Not found: Resource not found: ${what}`);
+export const notFound = (what: string): OktaApiError =>
+  new OktaApiError(404, 'E0000007', `Not found: Resource not found: ${what}`);
 
 export const methodNotAllowed = (method: string, allow = 'GET'): OktaApiError =>
-  new OktaApiError(405, 'E0000022', 'The endpoint does not support the provided HTTP method', [`Method ${method} is not supported`], { Allow: allow });
+  new OktaApiError(
+    405,
+    'E0000022',
+    'The endpoint does not support the provided HTTP method',
+    [`Method ${method} is not supported`],
+    { Allow: allow },
+  );
 
-export const invalidSearch = (detail: string): OktaApiError => new OktaApiError(400, 'E0000031', 'Invalid search criteria.', [detail]);
+export const invalidSearch = (detail: string): OktaApiError =>
+  new OktaApiError(400, 'E0000031', 'Invalid search criteria.', [detail]);
 
 export const validationFailed = (field: string, detail: string): OktaApiError =>
   new OktaApiError(400, 'E0000001', `Api validation failed: ${field}`, [`${field}: ${detail}`]);
@@ -49,7 +57,8 @@ export const internalError = (): OktaApiError => new OktaApiError(500, 'E0000009
 export const serviceUnavailable = (): OktaApiError => new OktaApiError(503, 'E0000010', 'Service is in read only mode');
 
 /** The 429 body of components.responses.ErrorTooManyRequests429, for bucket and concurrency limits alike. */
-export const tooManyRequests = (): OktaApiError => new OktaApiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+export const tooManyRequests = (): OktaApiError =>
+  new OktaApiError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
 
 /** An admin role without the right, or (OAuth) a token without the scope the endpoint needs. */
 export const accessDenied = (cause?: string): OktaApiError =>

@@ -34,9 +34,11 @@ export class FaultPlan {
   readonly stallThen: 'answer' | 'drop';
 
   constructor(private readonly options: FaultOptions) {
-    if (!(options.rate >= 0 && options.rate <= 1)) throw new RangeError(`faults.rate must be in [0, 1], got ${options.rate}`);
+    if (!(options.rate >= 0 && options.rate <= 1))
+      throw new RangeError(`faults.rate must be in [0, 1], got ${options.rate}`);
     this.kinds = options.kinds && options.kinds.length > 0 ? [...options.kinds] : FAULT_KINDS;
-    for (const kind of this.kinds) if (!FAULT_KINDS.includes(kind)) throw new RangeError(`unknown fault kind ${String(kind)}`);
+    for (const kind of this.kinds)
+      if (!FAULT_KINDS.includes(kind)) throw new RangeError(`unknown fault kind ${String(kind)}`);
     this.stallMs = options.stallMs ?? 10_000;
     this.stallThen = options.stallThen ?? 'answer';
   }

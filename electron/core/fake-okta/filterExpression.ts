@@ -17,7 +17,15 @@ export interface FilterPolicy {
   anyProfileAttribute?: readonly Operator[];
 }
 
-const TIMESTAMP_ATTRIBUTES = new Set(['created', 'lastUpdated', 'activated', 'statusChanged', 'lastLogin', 'passwordChanged', 'lastMembershipUpdated']);
+const TIMESTAMP_ATTRIBUTES = new Set([
+  'created',
+  'lastUpdated',
+  'activated',
+  'statusChanged',
+  'lastLogin',
+  'passwordChanged',
+  'lastMembershipUpdated',
+]);
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -59,13 +67,19 @@ class Parser {
 
   private or(): FilterNode {
     const terms = [this.and()];
-    while (this.peekWord() === 'or') { this.index++; terms.push(this.and()); }
+    while (this.peekWord() === 'or') {
+      this.index++;
+      terms.push(this.and());
+    }
     return terms.length === 1 ? (terms[0] as FilterNode) : { kind: 'or', terms };
   }
 
   private and(): FilterNode {
     const terms = [this.term()];
-    while (this.peekWord() === 'and') { this.index++; terms.push(this.term()); }
+    while (this.peekWord() === 'and') {
+      this.index++;
+      terms.push(this.term());
+    }
     return terms.length === 1 ? (terms[0] as FilterNode) : { kind: 'and', terms };
   }
 
@@ -76,10 +90,12 @@ class Parser {
       if (this.tokens[this.index++] !== ')') throw invalidSearch('Missing closing parenthesis');
       return inner;
     }
-    if (token === undefined || token === ')' || token.startsWith('"')) throw invalidSearch(`Expected an attribute, got ${token ?? 'end of expression'}`);
+    if (token === undefined || token === ')' || token.startsWith('"'))
+      throw invalidSearch(`Expected an attribute, got ${token ?? 'end of expression'}`);
     if (token.toLowerCase() === 'not') throw invalidSearch('The "not" operator is not supported');
     const operator = this.tokens[this.index++]?.toLowerCase() as Operator | undefined;
-    if (!operator || !OPERATORS.includes(operator)) throw invalidSearch(`Unsupported operator after ${token}: ${operator ?? 'none'}`);
+    if (!operator || !OPERATORS.includes(operator))
+      throw invalidSearch(`Unsupported operator after ${token}: ${operator ?? 'none'}`);
     const value = operator === 'pr' ? null : parseLiteral(this.tokens[this.index++]);
     return { kind: 'compare', attribute: token, operator, value };
   }
@@ -87,10 +103,17 @@ class Parser {
 
 function checkPolicy(node: FilterNode, policy: FilterPolicy): void {
   if (node.kind !== 'compare') return node.terms.forEach((term) => checkPolicy(term, policy));
-  const allowed = policy.attributes[node.attribute] ?? (node.attribute.startsWith('profile.') ? policy.anyProfileAttribute : undefined);
+  const allowed =
+    policy.attributes[node.attribute] ??
+    (node.attribute.startsWith('profile.') ? policy.anyProfileAttribute : undefined);
   if (!allowed) throw invalidSearch(`Unsupported attribute: ${node.attribute}`);
-  if (!allowed.includes(node.operator)) throw invalidSearch(`Operator ${node.operator} is not supported for ${node.attribute}`);
-  if (TIMESTAMP_ATTRIBUTES.has(node.attribute) && node.operator !== 'pr' && Number.isNaN(Date.parse(String(node.value)))) {
+  if (!allowed.includes(node.operator))
+    throw invalidSearch(`Operator ${node.operator} is not supported for ${node.attribute}`);
+  if (
+    TIMESTAMP_ATTRIBUTES.has(node.attribute) &&
+    node.operator !== 'pr' &&
+    Number.isNaN(Date.parse(String(node.value)))
+  ) {
     throw invalidSearch(`Invalid date for ${node.attribute}: ${String(node.value)}`);
   }
 }
@@ -109,25 +132,38 @@ function compare(actual: unknown, node: Extract<FilterNode, { kind: 'compare' }>
   if (actual === undefined || actual === null) return node.value === null && node.operator === 'eq';
   if (TIMESTAMP_ATTRIBUTES.has(node.attribute)) {
     const difference = Date.parse(String(actual)) - Date.parse(String(node.value));
-    return { eq: difference === 0, gt: difference > 0, ge: difference >= 0, lt: difference < 0, le: difference <= 0 }[node.operator as 'eq'] ?? false;
+    return (
+      { eq: difference === 0, gt: difference > 0, ge: difference >= 0, lt: difference < 0, le: difference <= 0 }[
+        node.operator as 'eq'
+      ] ?? false
+    );
   }
   // Okta compares values case-insensitively (status eq "active" matches ACTIVE).
   const left = String(actual).toLowerCase();
   const right = String(node.value).toLowerCase();
   switch (node.operator) {
-    case 'eq': return left === right;
-    case 'sw': return left.startsWith(right);
-    case 'co': return left.includes(right);
-    case 'gt': return left > right;
-    case 'ge': return left >= right;
-    case 'lt': return left < right;
-    default: return left <= right;
+    case 'eq':
+      return left === right;
+    case 'sw':
+      return left.startsWith(right);
+    case 'co':
+      return left.includes(right);
+    case 'gt':
+      return left > right;
+    case 'ge':
+      return left >= right;
+    case 'lt':
+      return left < right;
+    default:
+      return left <= right;
   }
 }
 
 function evaluate(node: FilterNode, item: unknown): boolean {
   if (node.kind === 'compare') return compare(readAttribute(item, node.attribute), node);
-  return node.kind === 'or' ? node.terms.some((term) => evaluate(term, item)) : node.terms.every((term) => evaluate(term, item));
+  return node.kind === 'or'
+    ? node.terms.some((term) => evaluate(term, item))
+    : node.terms.every((term) => evaluate(term, item));
 }
 
 export function parseFilter(expression: string, policy: FilterPolicy): FilterNode {

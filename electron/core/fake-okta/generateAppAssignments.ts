@@ -5,8 +5,14 @@ import { compareIds } from './ids';
 import { PositionSampler } from './positionSampler';
 import type { SeededRandom } from './random';
 
-export interface DirectAppAssignment { userId: string; userName: string }
-export interface AppGroupAssignment { groupId: string; priority: number }
+export interface DirectAppAssignment {
+  userId: string;
+  userName: string;
+}
+export interface AppGroupAssignment {
+  groupId: string;
+  priority: number;
+}
 
 export interface GeneratedAppAssignments {
   directAppAssignments: Map<string, DirectAppAssignment[]>;
@@ -34,7 +40,12 @@ function pickGroups(
 ): AppGroupAssignment[] {
   const chosen = new Set<string>();
   if (everyoneId && !everyoneTaken && app.app.name === 'bookmark') chosen.add(everyoneId);
-  const wanted = random.weighted<number>([[0, 30], [1, 35], [2, 25], [3, 10]]);
+  const wanted = random.weighted<number>([
+    [0, 30],
+    [1, 35],
+    [2, 25],
+    [3, 10],
+  ]);
   for (let tries = 0; chosen.size < wanted && tries < wanted * 4 && candidates.length > 0; tries++) {
     chosen.add(random.pick(candidates));
   }
@@ -68,10 +79,17 @@ export function generateAppAssignments(
       appGroupAssignments.set(appId, []);
       continue;
     }
-    const assignedGroups: AppGroupAssignment[] = entry.isDirectory ? [] : pickGroups(entry, everyone?.id ?? null, candidateGroups, everyoneTaken, random);
+    const assignedGroups: AppGroupAssignment[] = entry.isDirectory
+      ? []
+      : pickGroups(entry, everyone?.id ?? null, candidateGroups, everyoneTaken, random);
     everyoneTaken ||= assignedGroups.some((a) => a.groupId === everyone?.id);
     const positions = entry.isDirectory
-      ? users.flatMap((u, i) => ((u.credentials?.provider as { type?: string } | undefined)?.type === 'ACTIVE_DIRECTORY' && u.status !== 'DEPROVISIONED' ? [i] : []))
+      ? users.flatMap((u, i) =>
+          (u.credentials?.provider as { type?: string } | undefined)?.type === 'ACTIVE_DIRECTORY' &&
+          u.status !== 'DEPROVISIONED'
+            ? [i]
+            : [],
+        )
       : Array.from(sampler.sample(Math.min(sampler.size * 0.6, random.exponential(sampler.size * DIRECT_SHARE_MEAN))));
     // Positions ascend and users are sorted by id, so `direct` comes out sorted by userId.
     const direct = Array.from(positions, (position) => {
@@ -79,7 +97,9 @@ export function generateAppAssignments(
       return { userId: user.id, userName: appUserName(user, entry.isDirectory, random) };
     });
     // Guarantee the "assigned directly and through a group" case (AppUser scope must still be USER).
-    const overlapGroup = assignedGroups.map((a) => groupMembers.get(a.groupId) ?? []).find((members) => members.length > 0);
+    const overlapGroup = assignedGroups
+      .map((a) => groupMembers.get(a.groupId) ?? [])
+      .find((members) => members.length > 0);
     const overlapUser = overlapsLeft > 0 && overlapGroup ? users.find((u) => u.id === overlapGroup[0]) : undefined;
     if (overlapUser) {
       overlapsLeft--;

@@ -20,7 +20,11 @@ const BIG_GROUP_MIN_SIZE = 1001;
 const MEMBERSHIPS_PER_USER = 8;
 
 type GroupRole = 'everyone' | 'hard' | 'big' | 'empty' | 'ordinary';
-interface GroupPlan { type: GroupType; role: GroupRole; hardIndex?: number }
+interface GroupPlan {
+  type: GroupType;
+  role: GroupRole;
+  hardIndex?: number;
+}
 
 function planGroups(count: number, userCount: number, random: SeededRandom): GroupPlan[] {
   const hardCount = count >= HARD_STRING_MIN_GROUPS ? HARD_GROUP_PROFILES.length : 0;
@@ -73,14 +77,17 @@ function profileFor(plan: GroupPlan, namer: GroupNamer, random: SeededRandom): O
   if (plan.type === 'APP_GROUP') {
     return adProfile(namer.claim(`CORP-${department.replace(/\s+/g, '')}-${random.pick(AD_GROUP_SUFFIXES)}`), random);
   }
-  const name = namer.claim(plan.role === 'big' ? `${department} All Staff` : `${department} ${random.pick(GROUP_THEMES)}`);
+  const name = namer.claim(
+    plan.role === 'big' ? `${department} All Staff` : `${department} ${random.pick(GROUP_THEMES)}`,
+  );
   // No description: the key is left out (the spec types it as a non-nullable string).
   return random.chance(0.7) ? { name, description: `${name}, managed by ${department}` } : { name };
 }
 
 function memberCount(plan: GroupPlan, eligible: number, groupCount: number, random: SeededRandom): number {
   if (plan.role === 'empty') return 0;
-  if (plan.role === 'big') return Math.min(eligible, Math.max(BIG_GROUP_MIN_SIZE, Math.round(eligible * (0.25 + random.next() * 0.35))));
+  if (plan.role === 'big')
+    return Math.min(eligible, Math.max(BIG_GROUP_MIN_SIZE, Math.round(eligible * (0.25 + random.next() * 0.35))));
   const mean = Math.max(3, Math.min(eligible * 0.2, (eligible * MEMBERSHIPS_PER_USER) / Math.max(1, groupCount - 1)));
   return Math.min(eligible, Math.max(1, Math.round(random.exponential(mean))));
 }
@@ -103,8 +110,12 @@ export function generateGroups(
   const groups: OktaGroup[] = [];
   const groupMembers = new Map<string, string[]>();
   for (const plan of planGroups(Math.max(1, count), users.length, random)) {
-    const positions = plan.role === 'everyone' ? Int32Array.from(eligible) : sampler.sample(memberCount(plan, sampler.size, count, random));
-    const created = plan.role === 'everyone' ? FAKE_ORG_CREATED_MS : randomInstant(random, FAKE_ORG_CREATED_MS, FAKE_NOW_MS);
+    const positions =
+      plan.role === 'everyone'
+        ? Int32Array.from(eligible)
+        : sampler.sample(memberCount(plan, sampler.size, count, random));
+    const created =
+      plan.role === 'everyone' ? FAKE_ORG_CREATED_MS : randomInstant(random, FAKE_ORG_CREATED_MS, FAKE_NOW_MS);
     const lastMembershipUpdated = positions.length === 0 ? created : randomInstant(random, created, FAKE_NOW_MS);
     const group: OktaGroup = {
       id: ids.next(ID_PREFIX.group),
@@ -118,7 +129,10 @@ export function generateGroups(
     // Origin-relative on purpose: the server makes model links absolute from the request's Host.
     if (plan.type === 'APP_GROUP' && sourceAppId) group._links = { source: { href: `/api/v1/apps/${sourceAppId}` } };
     groups.push(group);
-    groupMembers.set(group.id, Array.from(positions, (position) => (users[position] as OktaUser).id));
+    groupMembers.set(
+      group.id,
+      Array.from(positions, (position) => (users[position] as OktaUser).id),
+    );
   }
   groups.sort((a, b) => compareIds(a.id, b.id));
   return { groups, groupMembers: new Map([...groupMembers].sort(([a], [b]) => compareIds(a, b))) };

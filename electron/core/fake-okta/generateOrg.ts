@@ -1,5 +1,12 @@
 // Builds a whole deterministic fake Okta org (users, groups, apps, assignments, roles, factors) from a seed and a size.
-import type { OktaApp, OktaFactor, OktaGroup, OktaIamRole, OktaRoleAssignment, OktaUser } from '../../../shared/okta/types';
+import type {
+  OktaApp,
+  OktaFactor,
+  OktaGroup,
+  OktaIamRole,
+  OktaRoleAssignment,
+  OktaUser,
+} from '../../../shared/okta/types';
 import { generateAppAssignments } from './generateAppAssignments';
 import { generateApps, sortAppsById } from './generateApps';
 import { generateFactors } from './generateFactors';
@@ -40,7 +47,8 @@ export interface FakeOrg {
 }
 
 function checkSize(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`FakeOrgOptions.${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`FakeOrgOptions.${name} must be a non-negative integer, got ${value}`);
   return value;
 }
 

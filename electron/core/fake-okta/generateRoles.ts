@@ -20,8 +20,15 @@ export const STANDARD_ROLE_LABELS: Readonly<Record<string, string>> = {
 
 /** Delegated roles are common, full admins rare. */
 const STANDARD_ROLE_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['ORG_ADMIN', 6], ['APP_ADMIN', 14], ['USER_ADMIN', 14], ['HELP_DESK_ADMIN', 20], ['READ_ONLY_ADMIN', 18],
-  ['REPORT_ADMIN', 10], ['GROUP_MEMBERSHIP_ADMIN', 10], ['API_ACCESS_MANAGEMENT_ADMIN', 4], ['SUPER_ADMIN', 4],
+  ['ORG_ADMIN', 6],
+  ['APP_ADMIN', 14],
+  ['USER_ADMIN', 14],
+  ['HELP_DESK_ADMIN', 20],
+  ['READ_ONLY_ADMIN', 18],
+  ['REPORT_ADMIN', 10],
+  ['GROUP_MEMBERSHIP_ADMIN', 10],
+  ['API_ACCESS_MANAGEMENT_ADMIN', 4],
+  ['SUPER_ADMIN', 4],
 ];
 
 export interface GeneratedRoles {
@@ -30,28 +37,47 @@ export interface GeneratedRoles {
   groupRoleAssignments: Map<string, OktaRoleAssignment[]>;
 }
 
-interface CustomRoleBinding { role: OktaIamRole; resourceSetId: string }
+interface CustomRoleBinding {
+  role: OktaIamRole;
+  resourceSetId: string;
+}
 
 class RoleAssigner {
-  constructor(private readonly ids: OktaIdFactory, private readonly random: SeededRandom) {}
+  constructor(
+    private readonly ids: OktaIdFactory,
+    private readonly random: SeededRandom,
+  ) {}
 
   private times(): { created: string; lastUpdated: string } {
     const created = randomInstant(this.random, FAKE_ORG_CREATED_MS, FAKE_NOW_MS);
-    return { created: oktaTimestamp(created), lastUpdated: oktaTimestamp(randomInstant(this.random, created, FAKE_NOW_MS)) };
+    return {
+      created: oktaTimestamp(created),
+      lastUpdated: oktaTimestamp(randomInstant(this.random, created, FAKE_NOW_MS)),
+    };
   }
 
   standard(type: string, assignmentType: 'USER' | 'GROUP'): OktaRoleAssignment {
     const prefix = assignmentType === 'USER' ? ID_PREFIX.userRoleAssignment : ID_PREFIX.groupRoleAssignment;
     return {
-      id: this.ids.next(prefix), label: STANDARD_ROLE_LABELS[type] ?? type, type, status: 'ACTIVE',
-      ...this.times(), assignmentType,
+      id: this.ids.next(prefix),
+      label: STANDARD_ROLE_LABELS[type] ?? type,
+      type,
+      status: 'ACTIVE',
+      ...this.times(),
+      assignmentType,
     };
   }
 
   custom(binding: CustomRoleBinding, assignmentType: 'USER' | 'GROUP'): OktaRoleAssignment {
     return {
-      id: this.ids.next(ID_PREFIX.customRoleAssignment), role: binding.role.id, label: binding.role.label, type: 'CUSTOM',
-      status: 'ACTIVE', ...this.times(), assignmentType, 'resource-set': binding.resourceSetId,
+      id: this.ids.next(ID_PREFIX.customRoleAssignment),
+      role: binding.role.id,
+      label: binding.role.label,
+      type: 'CUSTOM',
+      status: 'ACTIVE',
+      ...this.times(),
+      assignmentType,
+      'resource-set': binding.resourceSetId,
     };
   }
 
@@ -69,8 +95,11 @@ function generateCustomRoles(userCount: number, ids: OktaIdFactory, random: Seed
   return CUSTOM_ROLE_DEFINITIONS.slice(0, count).map((definition) => {
     const created = randomInstant(random, FAKE_ORG_CREATED_MS, FAKE_NOW_MS);
     const role: OktaIamRole = {
-      id: ids.next(ID_PREFIX.customRole), label: definition.label, description: definition.description,
-      created: oktaTimestamp(created), lastUpdated: oktaTimestamp(randomInstant(random, created, FAKE_NOW_MS)),
+      id: ids.next(ID_PREFIX.customRole),
+      label: definition.label,
+      description: definition.description,
+      created: oktaTimestamp(created),
+      lastUpdated: oktaTimestamp(randomInstant(random, created, FAKE_NOW_MS)),
     };
     return { role, resourceSetId: ids.next(ID_PREFIX.resourceSet) };
   });
@@ -94,7 +123,11 @@ export function generateRoles(
   activeUsers.slice(0, adminCount).forEach((userId, rank) => {
     if (rank === 0) userRoleAssignments.set(userId, [assigner.standard('SUPER_ADMIN', 'USER')]);
     else if (rank === 1) userRoleAssignments.set(userId, [assigner.custom(bindings[0] as CustomRoleBinding, 'USER')]);
-    else if (random.chance(0.15)) userRoleAssignments.set(userId, [assigner.custom(random.pick(bindings), 'USER'), ...assigner.standardSet('USER')]);
+    else if (random.chance(0.15))
+      userRoleAssignments.set(userId, [
+        assigner.custom(random.pick(bindings), 'USER'),
+        ...assigner.standardSet('USER'),
+      ]);
     else userRoleAssignments.set(userId, assigner.standardSet('USER'));
   });
 

@@ -23,7 +23,13 @@ const STATUS_WEIGHTS: readonly (readonly [UserStatus, number])[] = [
 
 /** From HARD_STRING_MIN_USERS on, these indices get each non-ACTIVE status so every status is present. */
 const FORCED_STATUSES: readonly UserStatus[] = [
-  'DEPROVISIONED', 'SUSPENDED', 'STAGED', 'PROVISIONED', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED',
+  'DEPROVISIONED',
+  'SUSPENDED',
+  'STAGED',
+  'PROVISIONED',
+  'RECOVERY',
+  'LOCKED_OUT',
+  'PASSWORD_EXPIRED',
 ];
 const FIRST_HARD_NAME_INDEX = 1 + FORCED_STATUSES.length;
 /** Service accounts with neither first/last name nor display name: consumers must fall back to login. */
@@ -123,7 +129,12 @@ function buildProfile(
 ): OktaUserProfile {
   const location = random.pick(LOCATIONS);
   const department = random.pick(DEPARTMENTS);
-  const userType = random.weighted<string | null>([['Employee', 80], ['Contractor', 14], ['Intern', 4], [null, 2]]);
+  const userType = random.weighted<string | null>([
+    ['Employee', 80],
+    ['Contractor', 14],
+    ['Intern', 4],
+    [null, 2],
+  ]);
   const title = random.chance(0.9)
     ? `${random.pick(TITLE_LEVELS)} ${random.pick(TITLE_ROLES[department] ?? ['Analyst'])}`
     : null;

@@ -17,9 +17,12 @@ function amendGroup(group: OktaGroup, options: GroupStatsFaultOptions): OktaGrou
   const absent = options.absent === 'all' || (options.absent ?? []).includes(group.id);
   if (absent) {
     const { stats: _dropped, ...rest } = group._embedded!;
-    return Object.keys(rest).length > 0 ? { ...group, _embedded: rest } : (({ _embedded: _gone, ...plain }) => plain)(group);
+    return Object.keys(rest).length > 0
+      ? { ...group, _embedded: rest }
+      : (({ _embedded: _gone, ...plain }) => plain)(group);
   }
-  if ((options.wrong ?? []).includes(group.id)) return { ...group, _embedded: { ...group._embedded, stats: { ...stats, usersCount: 0, hasAdminPrivlege: false } } };
+  if ((options.wrong ?? []).includes(group.id))
+    return { ...group, _embedded: { ...group._embedded, stats: { ...stats, usersCount: 0, hasAdminPrivlege: false } } };
   return group;
 }
 
@@ -31,7 +34,8 @@ export function fakeGroupStats(options: GroupStatsFaultOptions): Stage {
     const response: FakeResponse = await next();
     if (response.status !== 200 || !carriesStats(request.url.pathname)) return response;
     const body = response.body;
-    if (Array.isArray(body)) return { ...response, body: (body as OktaGroup[]).map((group) => amendGroup(group, options)) };
+    if (Array.isArray(body))
+      return { ...response, body: (body as OktaGroup[]).map((group) => amendGroup(group, options)) };
     return body && typeof body === 'object' ? { ...response, body: amendGroup(body as OktaGroup, options) } : response;
   };
 }

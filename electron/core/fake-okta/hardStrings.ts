@@ -4,8 +4,7 @@
 /** Builds a deterministic text of at least `minLength` UTF-16 units by repeating a mixed-script sentence. */
 export function longText(minLength: number, theme: string): string {
   const sentence =
-    `${theme}: quarterly access review, "owner" sign-off; ` +
-    'Überprüfung — проверка — 審査 — مراجعة — समीक्षा ✅. ';
+    `${theme}: quarterly access review, "owner" sign-off; ` + 'Überprüfung — проверка — 審査 — مراجعة — समीक्षा ✅. ';
   const parts: string[] = [];
   let length = 0;
   for (let i = 1; length < minLength; i++) {

@@ -26,7 +26,12 @@ export function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export function toFakeRequest(req: http.IncomingMessage, body: string, fallbackOrigin: string, org: FakeOrg): FakeRequest {
+export function toFakeRequest(
+  req: http.IncomingMessage,
+  body: string,
+  fallbackOrigin: string,
+  org: FakeOrg,
+): FakeRequest {
   // Links are built from the Host header, as Okta builds them from the org's own domain.
   const origin = req.headers.host ? `http://${req.headers.host}` : fallbackOrigin;
   let url: URL;
@@ -35,11 +40,24 @@ export function toFakeRequest(req: http.IncomingMessage, body: string, fallbackO
   } catch {
     url = new URL('/', fallbackOrigin);
   }
-  return { method: req.method ?? 'GET', url, baseUrl: url.origin, headers: req.headers, body, requestId: newRequestId(), org };
+  return {
+    method: req.method ?? 'GET',
+    url,
+    baseUrl: url.origin,
+    headers: req.headers,
+    body,
+    requestId: newRequestId(),
+    org,
+  };
 }
 
 /** Writes the answer. Returns the status sent, or null when the socket was dropped without one. */
-export function send(res: http.ServerResponse, requestId: string, response: FakeResponse, clock: FakeServerClock): number | null {
+export function send(
+  res: http.ServerResponse,
+  requestId: string,
+  response: FakeResponse,
+  clock: FakeServerClock,
+): number | null {
   if (res.destroyed || res.writableEnded) return null;
   if (response.transportFault === 'reset') {
     res.destroy();

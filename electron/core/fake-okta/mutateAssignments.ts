@@ -14,14 +14,20 @@ export function assignAppToUser(target: OrgMutationTarget, appId: string, userId
   const current = target.org.directAppAssignments.get(app.id) ?? [];
   const next = current.filter((a) => a.userId !== user.id);
   next.push({ userId: user.id, userName: userName ?? user.profile.login });
-  target.org.directAppAssignments.set(app.id, next.sort((a, b) => compareIds(a.userId, b.userId)));
+  target.org.directAppAssignments.set(
+    app.id,
+    next.sort((a, b) => compareIds(a.userId, b.userId)),
+  );
 }
 
 /** Removes the direct assignment (a user reached through a group keeps the app, as in Okta). */
 export function unassignAppFromUser(target: OrgMutationTarget, appId: string, userId: string): void {
   const app = requireApp(target.org, appId);
   const current = target.org.directAppAssignments.get(app.id) ?? [];
-  target.org.directAppAssignments.set(app.id, current.filter((a) => a.userId !== userId));
+  target.org.directAppAssignments.set(
+    app.id,
+    current.filter((a) => a.userId !== userId),
+  );
 }
 
 /** Assigns the app to the group; `priority` defaults to after the existing group assignments. */
@@ -31,17 +37,27 @@ export function assignAppToGroup(target: OrgMutationTarget, appId: string, group
   const current = (target.org.appGroupAssignments.get(app.id) ?? []).filter((a) => a.groupId !== group.id);
   const nextPriority = priority ?? current.reduce((max, a) => Math.max(max, a.priority + 1), 0);
   const next = [...current, { groupId: group.id, priority: nextPriority }];
-  target.org.appGroupAssignments.set(app.id, next.sort((a, b) => compareIds(a.groupId, b.groupId)));
+  target.org.appGroupAssignments.set(
+    app.id,
+    next.sort((a, b) => compareIds(a.groupId, b.groupId)),
+  );
 }
 
 export function unassignAppFromGroup(target: OrgMutationTarget, appId: string, groupId: string): void {
   const app = requireApp(target.org, appId);
   const current = target.org.appGroupAssignments.get(app.id) ?? [];
-  target.org.appGroupAssignments.set(app.id, current.filter((a) => a.groupId !== groupId));
+  target.org.appGroupAssignments.set(
+    app.id,
+    current.filter((a) => a.groupId !== groupId),
+  );
 }
 
 /** Relabels and/or (de)activates an app; bumps its lastUpdated. */
-export function updateApp(target: OrgMutationTarget, appId: string, patch: { label?: string; status?: 'ACTIVE' | 'INACTIVE' }): OktaApp {
+export function updateApp(
+  target: OrgMutationTarget,
+  appId: string,
+  patch: { label?: string; status?: 'ACTIVE' | 'INACTIVE' },
+): OktaApp {
   const app = requireApp(target.org, appId);
   if (patch.label !== undefined) app.label = patch.label;
   if (patch.status !== undefined) app.status = patch.status;
@@ -52,7 +68,11 @@ export function updateApp(target: OrgMutationTarget, appId: string, patch: { lab
 /** A standard role type ("READ_ONLY_ADMIN" ...) or a custom role bound to a resource set. */
 export type RoleToAssign = string | { customRoleId: string; resourceSetId: string };
 
-function newAssignment(target: OrgMutationTarget, role: RoleToAssign, assignmentType: 'USER' | 'GROUP'): OktaRoleAssignment {
+function newAssignment(
+  target: OrgMutationTarget,
+  role: RoleToAssign,
+  assignmentType: 'USER' | 'GROUP',
+): OktaRoleAssignment {
   const now = stampOf(target);
   const base = { status: 'ACTIVE' as const, created: now, lastUpdated: now, assignmentType };
   if (typeof role === 'string') {
@@ -62,8 +82,12 @@ function newAssignment(target: OrgMutationTarget, role: RoleToAssign, assignment
   const custom = findByKey(target.org.customRoles, role.customRoleId, idOf);
   if (!custom) throw new Error(`no custom role ${role.customRoleId} in the org`);
   return {
-    id: newObjectId(target.org, ID_PREFIX.customRoleAssignment), type: 'CUSTOM', label: custom.label,
-    role: custom.id, 'resource-set': role.resourceSetId, ...base,
+    id: newObjectId(target.org, ID_PREFIX.customRoleAssignment),
+    type: 'CUSTOM',
+    label: custom.label,
+    role: custom.id,
+    'resource-set': role.resourceSetId,
+    ...base,
   };
 }
 

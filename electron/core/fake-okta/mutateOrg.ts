@@ -11,8 +11,16 @@ import { findByKey, idOf, itself } from './sortedLists';
 
 export { insertSorted, newObjectId, stampOf, type OrgMutationTarget } from './mutationSupport';
 export {
-  assignAppToGroup, assignAppToUser, assignRoleToGroup, assignRoleToUser, unassignAppFromGroup, unassignAppFromUser,
-  unassignRoleFromGroup, unassignRoleFromUser, updateApp, type RoleToAssign,
+  assignAppToGroup,
+  assignAppToUser,
+  assignRoleToGroup,
+  assignRoleToUser,
+  unassignAppFromGroup,
+  unassignAppFromUser,
+  unassignRoleFromGroup,
+  unassignRoleFromUser,
+  updateApp,
+  type RoleToAssign,
 } from './mutateAssignments';
 
 /** Membership lists are replaced, never edited in place: derived caches key on the list's identity. */
@@ -39,7 +47,11 @@ export function removeGroupMember(target: OrgMutationTarget, groupId: string, us
   const group = requireGroup(target.org, groupId);
   const members = target.org.groupMembers.get(group.id) ?? [];
   if (!members.includes(userId)) return;
-  setMembers(target, group, members.filter((id) => id !== userId));
+  setMembers(
+    target,
+    group,
+    members.filter((id) => id !== userId),
+  );
 }
 
 export interface NewUser {
@@ -113,9 +125,14 @@ export function deprovisionUser(target: OrgMutationTarget, userId: string): Okta
   const org = target.org;
   const user = requireUser(org, userId);
   const now = stampOf(target);
-  for (const [groupId, members] of org.groupMembers) if (members.includes(user.id)) removeGroupMember(target, groupId, user.id);
+  for (const [groupId, members] of org.groupMembers)
+    if (members.includes(user.id)) removeGroupMember(target, groupId, user.id);
   for (const [appId, assignments] of org.directAppAssignments) {
-    if (assignments.some((a) => a.userId === user.id)) org.directAppAssignments.set(appId, assignments.filter((a) => a.userId !== user.id));
+    if (assignments.some((a) => a.userId === user.id))
+      org.directAppAssignments.set(
+        appId,
+        assignments.filter((a) => a.userId !== user.id),
+      );
   }
   org.userRoleAssignments.delete(user.id);
   if (user.status !== 'DEPROVISIONED') {
@@ -134,7 +151,10 @@ export function deleteUser(target: OrgMutationTarget, userId: string): void {
 }
 
 /** Creates an OKTA_GROUP with no members. */
-export function addGroup(target: OrgMutationTarget, input: { name: string; description?: string; id?: string }): OktaGroup {
+export function addGroup(
+  target: OrgMutationTarget,
+  input: { name: string; description?: string; id?: string },
+): OktaGroup {
   const now = stampOf(target);
   const group: OktaGroup = {
     id: input.id ?? newObjectId(target.org, ID_PREFIX.group),
@@ -152,7 +172,11 @@ export function addGroup(target: OrgMutationTarget, input: { name: string; descr
 }
 
 /** Renames / re-describes a group; bumps lastUpdated (not lastMembershipUpdated). */
-export function updateGroup(target: OrgMutationTarget, groupId: string, patch: { name?: string; description?: string }): OktaGroup {
+export function updateGroup(
+  target: OrgMutationTarget,
+  groupId: string,
+  patch: { name?: string; description?: string },
+): OktaGroup {
   const group = requireGroup(target.org, groupId);
   group.profile = { ...group.profile, ...patch };
   group.lastUpdated = stampOf(target);
@@ -166,7 +190,11 @@ export function deleteGroup(target: OrgMutationTarget, groupId: string): void {
   org.groupMembers.delete(group.id);
   org.groupRoleAssignments.delete(group.id);
   for (const [appId, assignments] of org.appGroupAssignments) {
-    if (assignments.some((a) => a.groupId === group.id)) org.appGroupAssignments.set(appId, assignments.filter((a) => a.groupId !== group.id));
+    if (assignments.some((a) => a.groupId === group.id))
+      org.appGroupAssignments.set(
+        appId,
+        assignments.filter((a) => a.groupId !== group.id),
+      );
   }
   org.groups.splice(org.groups.indexOf(group), 1);
 }

@@ -33,4 +33,3 @@ export function insertSorted<T>(list: T[], item: T, keyOf: KeyOf<T>): void {
   if (index < 0) index = list.length;
   list.splice(index, 0, item);
 }
-

@@ -10,7 +10,8 @@ export interface OddAnswerRule {
   answer: OddAnswer;
 }
 
-const PORTAL_PAGE = '<!DOCTYPE html>\n<html><head><title>Guest Wi-Fi</title></head><body><form action="/login">Accept the terms to continue</form></body></html>\n';
+const PORTAL_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>Guest Wi-Fi</title></head><body><form action="/login">Accept the terms to continue</form></body></html>\n';
 
 export function oddAnswers(rules: readonly OddAnswerRule[]): Stage {
   return async (request, next) => {
@@ -18,7 +19,12 @@ export function oddAnswers(rules: readonly OddAnswerRule[]): Stage {
     if (!rule) return next();
     switch (rule.answer) {
       case 'html':
-        return { status: 200, body: null, headers: {}, rawBody: { contentType: 'text/html; charset=utf-8', text: PORTAL_PAGE } };
+        return {
+          status: 200,
+          body: null,
+          headers: {},
+          rawBody: { contentType: 'text/html; charset=utf-8', text: PORTAL_PAGE },
+        };
       case 'object':
         return { status: 200, body: { id: '00g1', profile: { name: 'not a list' } }, headers: {} };
       case 'non-object-items':

@@ -5,7 +5,10 @@
 import { jsonResponse, type FakeRequest, type Stage } from './pipeline';
 
 /** Ids the odd relations point at: neither is in the org's user listing. */
-export const ODD_VALUE_IDS = { unlistedAppUser: '00uUnlistedAppUser01', unlistedRoleHolder: '00uUnlistedRoleHold' } as const;
+export const ODD_VALUE_IDS = {
+  unlistedAppUser: '00uUnlistedAppUser01',
+  unlistedRoleHolder: '00uUnlistedRoleHold',
+} as const;
 
 /** The values no Okta documentation lists (shared/okta/knownValues.ts). */
 export const ODD_VALUES = {
@@ -22,7 +25,12 @@ function editUsers(items: unknown[]): void {
   const [first, second, third] = items as Json[];
   if (first) first.status = ODD_VALUES.userStatus;
   if (second) delete (second.profile as Json).login;
-  if (third) Object.assign(third, { newOktaField: { since: '2031' } }, { profile: { ...(third.profile as Json), favouriteColour: 'teal', badgeNumber: 4711 } });
+  if (third)
+    Object.assign(
+      third,
+      { newOktaField: { since: '2031' } },
+      { profile: { ...(third.profile as Json), favouriteColour: 'teal', badgeNumber: 4711 } },
+    );
   items.push(null);
 }
 
@@ -41,7 +49,12 @@ function editApps(items: unknown[]): void {
 
 function editAppUsers(items: unknown[], request: FakeRequest): void {
   if (!request.url.pathname.includes(`/apps/${request.org.apps[0]?.id}/`)) return;
-  items.push({ id: ODD_VALUE_IDS.unlistedAppUser, scope: 'USER', status: 'ACTIVE', credentials: { userName: 'ghost@example.com' } });
+  items.push({
+    id: ODD_VALUE_IDS.unlistedAppUser,
+    scope: 'USER',
+    status: 'ACTIVE',
+    credentials: { userName: 'ghost@example.com' },
+  });
 }
 
 function editFactors(items: unknown[]): void {
@@ -60,7 +73,15 @@ const EDITS: [RegExp, Edit][] = [
 
 /** The unlisted role holder's roles: one of a type Okta does not document. */
 function unlistedHolderRoles(): unknown[] {
-  return [{ id: 'ra1UnlistedHolder001', type: ODD_VALUES.roleType, label: 'Brand-new administrator', status: 'ACTIVE', assignmentType: 'USER' }];
+  return [
+    {
+      id: 'ra1UnlistedHolder001',
+      type: ODD_VALUES.roleType,
+      label: 'Brand-new administrator',
+      status: 'ACTIVE',
+      assignmentType: 'USER',
+    },
+  ];
 }
 
 export function injectOddValues(): Stage {

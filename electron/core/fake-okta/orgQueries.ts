@@ -15,7 +15,8 @@ export const findUser = (org: FakeOrg, id: string): OktaUser | undefined => find
 
 /** Okta accepts a login where a user id is expected (GET /users/{idOrLogin}). */
 export function requireUser(org: FakeOrg, idOrLogin: string): OktaUser {
-  const user = findUser(org, idOrLogin) ?? org.users.find((u) => u.profile.login.toLowerCase() === idOrLogin.toLowerCase());
+  const user =
+    findUser(org, idOrLogin) ?? org.users.find((u) => u.profile.login.toLowerCase() === idOrLogin.toLowerCase());
   if (!user) throw notFound(`${idOrLogin} (User)`);
   return user;
 }
@@ -56,22 +57,32 @@ export function groupStatsReader(org: FakeOrg): (group: OktaGroup) => OktaGroupS
   });
 }
 
-export interface HeldRole { assignment: OktaRoleAssignment; assignee: { kind: 'users' | 'groups'; id: string } }
+export interface HeldRole {
+  assignment: OktaRoleAssignment;
+  assignee: { kind: 'users' | 'groups'; id: string };
+}
 
 /** Direct roles, then roles inherited from groups the user is in (assignmentType GROUP, assignee = the group). */
 export function rolesOfUser(org: FakeOrg, userId: string): HeldRole[] {
-  const held: HeldRole[] = (org.userRoleAssignments.get(userId) ?? []).map((assignment) => ({ assignment, assignee: { kind: 'users', id: userId } }));
+  const held: HeldRole[] = (org.userRoleAssignments.get(userId) ?? []).map((assignment) => ({
+    assignment,
+    assignee: { kind: 'users', id: userId },
+  }));
   const roleGroups = [...org.groupRoleAssignments.keys()].sort(compareIds);
   for (const groupId of roleGroups) {
     if (!containsId(groupMemberIds(org, groupId), userId)) continue;
-    for (const assignment of org.groupRoleAssignments.get(groupId) ?? []) held.push({ assignment, assignee: { kind: 'groups', id: groupId } });
+    for (const assignment of org.groupRoleAssignments.get(groupId) ?? [])
+      held.push({ assignment, assignee: { kind: 'groups', id: groupId } });
   }
   return held;
 }
 
 /** Users with at least one role assigned directly, sorted by id. */
 export function directRoleHolderIds(org: FakeOrg): string[] {
-  return [...org.userRoleAssignments].filter(([, roles]) => roles.length > 0).map(([userId]) => userId).sort(compareIds);
+  return [...org.userRoleAssignments]
+    .filter(([, roles]) => roles.length > 0)
+    .map(([userId]) => userId)
+    .sort(compareIds);
 }
 
 /**

@@ -73,7 +73,8 @@ export function nextPageUrl(request: FakeRequest, nextAfter: string, limit: numb
   const params = new URLSearchParams();
   params.set('after', encodeCursor(nextAfter));
   params.set('limit', String(limit));
-  for (const [name, value] of request.url.searchParams) if (name !== 'after' && name !== 'limit') params.append(name, value);
+  for (const [name, value] of request.url.searchParams)
+    if (name !== 'after' && name !== 'limit') params.append(name, value);
   return `${request.baseUrl}${request.url.pathname}?${params.toString()}`;
 }
 

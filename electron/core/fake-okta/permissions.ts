@@ -82,7 +82,8 @@ export function enforcePermissions(settings: PermissionSettings): Stage {
       if (missing) throw accessDenied(`The access token is missing the scope ${missing}`);
     }
     const response = await next();
-    if (settings.oauthWithoutAdminRole && response.status === 200 && emptiedWithoutAdminRole(request.url.pathname)) return emptied(response);
+    if (settings.oauthWithoutAdminRole && response.status === 200 && emptiedWithoutAdminRole(request.url.pathname))
+      return emptied(response);
     return response;
   };
 }

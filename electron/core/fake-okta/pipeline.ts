@@ -36,12 +36,19 @@ export type NextStage = () => Promise<FakeResponse>;
 export type Stage = (request: FakeRequest, next: NextStage) => Promise<FakeResponse>;
 export type Terminal = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
-export function jsonResponse(body: unknown, headers: Record<string, string | string[]> = {}, status = 200): FakeResponse {
+export function jsonResponse(
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+  status = 200,
+): FakeResponse {
   return { status, body, headers };
 }
 
 /** Runs `stages` in order around `terminal`; each stage may answer itself, or call next and amend the answer. */
-export function composeStages(stages: readonly Stage[], terminal: Terminal): (request: FakeRequest) => Promise<FakeResponse> {
+export function composeStages(
+  stages: readonly Stage[],
+  terminal: Terminal,
+): (request: FakeRequest) => Promise<FakeResponse> {
   return (request) => {
     const run = (index: number): Promise<FakeResponse> => {
       const stage = stages[index];

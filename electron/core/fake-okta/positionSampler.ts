@@ -5,7 +5,10 @@ export class PositionSampler {
   private readonly pool: Int32Array;
 
   /** `positions` is the pool to draw from, e.g. indices of eligible users in the id-sorted user list. */
-  constructor(positions: readonly number[], private readonly random: SeededRandom) {
+  constructor(
+    positions: readonly number[],
+    private readonly random: SeededRandom,
+  ) {
     this.pool = Int32Array.from(positions);
   }
 

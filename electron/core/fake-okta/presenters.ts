@@ -1,6 +1,12 @@
 // Turns model objects into response JSON: adds `_links` (absolute, from the request's origin) and `_embedded` parts.
 import type {
-  OktaApp, OktaFactor, OktaGroup, OktaGroupStats, OktaIamRole, OktaRoleAssignment, OktaUser,
+  OktaApp,
+  OktaFactor,
+  OktaGroup,
+  OktaGroupStats,
+  OktaIamRole,
+  OktaRoleAssignment,
+  OktaUser,
 } from '../../../shared/okta/types';
 import type { FakeRequest } from './pipeline';
 
@@ -13,7 +19,10 @@ function absoluteLinks(request: FakeRequest, links: unknown): Links {
   const result: Links = {};
   for (const [name, value] of Object.entries(links as Links)) {
     const target = value as { href?: unknown };
-    result[name] = typeof target?.href === 'string' && target.href.startsWith('/') ? { ...target, href: `${request.baseUrl}${target.href}` } : value;
+    result[name] =
+      typeof target?.href === 'string' && target.href.startsWith('/')
+        ? { ...target, href: `${request.baseUrl}${target.href}` }
+        : value;
   }
   return result;
 }
@@ -31,7 +40,11 @@ export function presentUser(request: FakeRequest, user: OktaUser): OktaUser {
 
 const GROUP_LOGO = (request: FakeRequest, type: string) => {
   const kind = type === 'APP_GROUP' ? 'active_directory' : 'okta';
-  return ['medium', 'large'].map((size) => ({ name: size, href: `${request.baseUrl}/img/logos/groups/${kind}-${size}.png`, type: 'image/png' }));
+  return ['medium', 'large'].map((size) => ({
+    name: size,
+    href: `${request.baseUrl}/img/logos/groups/${kind}-${size}.png`,
+    type: 'image/png',
+  }));
 };
 
 export interface GroupExtras {
@@ -49,13 +62,17 @@ export function presentGroup(request: FakeRequest, group: OktaGroup, extras: Gro
       apps: href(request, `/api/v1/groups/${group.id}/apps`),
     },
   };
-  if (extras.stats || extras.app) presented._embedded = { ...(extras.stats && { stats: extras.stats }), ...(extras.app && { app: extras.app }) };
+  if (extras.stats || extras.app)
+    presented._embedded = { ...(extras.stats && { stats: extras.stats }), ...(extras.app && { app: extras.app }) };
   return presented;
 }
 
 export function presentApp(request: FakeRequest, app: OktaApp): OktaApp {
   const base = `/api/v1/apps/${app.id}`;
-  const lifecycle = app.status === 'ACTIVE' ? { deactivate: href(request, `${base}/lifecycle/deactivate`) } : { activate: href(request, `${base}/lifecycle/activate`) };
+  const lifecycle =
+    app.status === 'ACTIVE'
+      ? { deactivate: href(request, `${base}/lifecycle/deactivate`) }
+      : { activate: href(request, `${base}/lifecycle/activate`) };
   return {
     ...app,
     _links: {
@@ -63,7 +80,9 @@ export function presentApp(request: FakeRequest, app: OktaApp): OktaApp {
       users: href(request, `${base}/users`),
       groups: href(request, `${base}/groups`),
       logo: [{ name: 'medium', href: `${request.baseUrl}/assets/img/logos/default.png`, type: 'image/png' }],
-      appLinks: [{ name: `${app.name}_link`, href: `${request.baseUrl}/home/${app.name}/${app.id}/link`, type: 'text/html' }],
+      appLinks: [
+        { name: `${app.name}_link`, href: `${request.baseUrl}/home/${app.name}/${app.id}/link`, type: 'text/html' },
+      ],
       ...lifecycle,
     },
   };
@@ -78,7 +97,13 @@ export interface AppUserEntry {
   viaGroupId?: string;
 }
 
-export function presentAppUser(request: FakeRequest, app: OktaApp, entry: AppUserEntry, user: OktaUser, embedUser: boolean): Record<string, unknown> {
+export function presentAppUser(
+  request: FakeRequest,
+  app: OktaApp,
+  entry: AppUserEntry,
+  user: OktaUser,
+  embedUser: boolean,
+): Record<string, unknown> {
   const provisioned = Array.isArray(app.features) && app.features.length > 0;
   // Assignment timestamps: the later of the two objects' creation, stable for a given model.
   const created = user.created > app.created ? user.created : app.created;
@@ -105,7 +130,12 @@ export function presentAppUser(request: FakeRequest, app: OktaApp, entry: AppUse
   };
 }
 
-export function presentAppGroup(request: FakeRequest, app: OktaApp, assignment: { groupId: string; priority: number }, group: OktaGroup): Record<string, unknown> {
+export function presentAppGroup(
+  request: FakeRequest,
+  app: OktaApp,
+  assignment: { groupId: string; priority: number },
+  group: OktaGroup,
+): Record<string, unknown> {
   return {
     id: assignment.groupId,
     priority: assignment.priority,
@@ -120,7 +150,11 @@ export function presentAppGroup(request: FakeRequest, app: OktaApp, assignment: 
 }
 
 /** `assignee` is the user or group the role is assigned to (for inherited roles: the group). */
-export function presentRoleAssignment(request: FakeRequest, assignment: OktaRoleAssignment, assignee: { kind: 'users' | 'groups'; id: string }): OktaRoleAssignment {
+export function presentRoleAssignment(
+  request: FakeRequest,
+  assignment: OktaRoleAssignment,
+  assignee: { kind: 'users' | 'groups'; id: string },
+): OktaRoleAssignment {
   const links: Links = { assignee: href(request, `/api/v1/${assignee.kind}/${assignee.id}`) };
   if (assignment.type === 'CUSTOM' && assignment.role && assignment['resource-set']) {
     const resourceSet = `/api/v1/iam/resource-sets/${assignment['resource-set']}`;
@@ -133,7 +167,13 @@ export function presentRoleAssignment(request: FakeRequest, assignment: OktaRole
 }
 
 export function presentIamRole(request: FakeRequest, role: OktaIamRole): OktaIamRole {
-  return { ...role, _links: { self: href(request, `/api/v1/iam/roles/${role.id}`), permissions: href(request, `/api/v1/iam/roles/${role.id}/permissions`) } };
+  return {
+    ...role,
+    _links: {
+      self: href(request, `/api/v1/iam/roles/${role.id}`),
+      permissions: href(request, `/api/v1/iam/roles/${role.id}/permissions`),
+    },
+  };
 }
 
 export function presentFactor(request: FakeRequest, userId: string, factor: OktaFactor): OktaFactor {

@@ -24,7 +24,8 @@ export interface RateLimitSettings {
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`rateLimits.${name} must be a positive number, got ${value}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`rateLimits.${name} must be a positive number, got ${value}`);
   return value;
 }
 
@@ -34,7 +35,8 @@ export function resolveRateLimits(options: RateLimitOptions | false | undefined)
   for (const name of BUCKET_NAMES) {
     const value = given.buckets?.[name];
     if (value !== undefined) {
-      if (!Number.isInteger(value) || value < 0) throw new RangeError(`rateLimits.buckets.${name} must be a non-negative integer, got ${value}`);
+      if (!Number.isInteger(value) || value < 0)
+        throw new RangeError(`rateLimits.buckets.${name} must be a non-negative integer, got ${value}`);
       limits[name] = value;
     }
   }

@@ -6,7 +6,8 @@
 import { encodeCursor } from './pagination';
 import type { FakeRequest, FakeResponse, Stage } from './pipeline';
 
-export type RepeatingListing = 'users' | 'deprovisionedUsers' | 'groups' | 'groupMembers' | 'apps' | 'roleAssignees' | 'userRoles';
+export type RepeatingListing =
+  'users' | 'deprovisionedUsers' | 'groups' | 'groupMembers' | 'apps' | 'roleAssignees' | 'userRoles';
 export type RepeatMode = 'same-url' | 'same-cursor' | 'same-items' | 'endless-new-items';
 
 export interface RepeatNextLinkOptions {
@@ -70,7 +71,13 @@ function withFreshIds(response: FakeResponse, round: number): FakeResponse {
   return key ? { ...response, body: { ...body, [key]: fresh(body[key] as Items) } } : response;
 }
 
-function nextLinkFor(mode: RepeatMode, request: FakeRequest, asked: URL, response: FakeResponse, round: number): string | undefined {
+function nextLinkFor(
+  mode: RepeatMode,
+  request: FakeRequest,
+  asked: URL,
+  response: FakeResponse,
+  round: number,
+): string | undefined {
   const after = asked.searchParams.get('after');
   const real = realNext(response);
   switch (mode) {
@@ -78,7 +85,8 @@ function nextLinkFor(mode: RepeatMode, request: FakeRequest, asked: URL, respons
       if (after !== null) return linkTo(request, asked, { after: null });
       return real ?? linkTo(request, asked, {});
     case 'same-cursor': {
-      if (after !== null) return linkTo(request, asked, { repeat: String(Number(asked.searchParams.get('repeat') ?? 0) + 1) });
+      if (after !== null)
+        return linkTo(request, asked, { repeat: String(Number(asked.searchParams.get('repeat') ?? 0) + 1) });
       const last = itemsOf(response.body)?.at(-1)?.id;
       return real ?? (typeof last === 'string' ? linkTo(request, asked, { after: encodeCursor(last) }) : undefined);
     }
@@ -92,7 +100,8 @@ export function repeatNextLink(options: RepeatNextLinkOptions): Stage {
   const pattern = LISTING_PATHS[options.listing];
   return async (request, next) => {
     if (request.method !== 'GET' || !pattern.test(request.url.pathname)) return next();
-    if (options.listing === 'deprovisionedUsers' && !/DEPROVISIONED/.test(request.url.searchParams.get('filter') ?? '')) return next();
+    if (options.listing === 'deprovisionedUsers' && !/DEPROVISIONED/.test(request.url.searchParams.get('filter') ?? ''))
+      return next();
     const asked = new URL(request.url);
     const round = Number(LOOP_CURSOR.exec(asked.searchParams.get('after') ?? '')?.[1] ?? 0);
     if (round > 0) request.url.searchParams.delete('after'); // an invented cursor: serve the first page again

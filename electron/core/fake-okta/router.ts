@@ -44,7 +44,9 @@ function decodeSegment(segment: string): string {
 export function createRouter(routes: readonly Route[]): Terminal {
   const compiled: CompiledRoute[] = routes
     .map((route) => ({ segments: splitPath(route.path), handler: route.handler }))
-    .sort((a, b) => a.segments.filter((s) => s.startsWith(':')).length - b.segments.filter((s) => s.startsWith(':')).length);
+    .sort(
+      (a, b) => a.segments.filter((s) => s.startsWith(':')).length - b.segments.filter((s) => s.startsWith(':')).length,
+    );
   return (request) => {
     const segments = splitPath(request.url.pathname).map(decodeSegment);
     for (const route of compiled) {

@@ -79,12 +79,19 @@ export interface FakeOktaServer {
 
 const HOST = '127.0.0.1';
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-const delay = (ms: number): Stage => async (_request, next) => {
-  await sleep(ms);
-  return next();
-};
+const delay =
+  (ms: number): Stage =>
+  async (_request, next) => {
+    await sleep(ms);
+    return next();
+  };
 
-function pipelineStages(options: FakeOktaServerOptions, clock: FakeServerClock, stats: StatsRecorder, inFlight: () => number): Stage[] {
+function pipelineStages(
+  options: FakeOktaServerOptions,
+  clock: FakeServerClock,
+  stats: StatsRecorder,
+  inFlight: () => number,
+): Stage[] {
   const settings = resolveRateLimits(options.rateLimits);
   const oauth = options.oauth ? new OAuthServerState(options.oauth) : null;
   const latencyMs = options.latencyMs ?? 0;
@@ -123,7 +130,11 @@ function answerFakeEndpoint(req: http.IncomingMessage, res: http.ServerResponse,
     body = { error: 'unknown /__fake endpoint' };
   }
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(payload),
+    'Cache-Control': 'no-store',
+  });
   res.end(payload);
 }
 
@@ -133,7 +144,10 @@ export async function startFakeOktaServer(options: FakeOktaServerOptions): Promi
   let closing: Promise<void> | null = null;
   const clock = options.clock ?? systemClock;
   const stats = new StatsRecorder();
-  const handle = composeStages(pipelineStages(options, clock, stats, () => inFlight), createRouter(OKTA_ROUTES));
+  const handle = composeStages(
+    pipelineStages(options, clock, stats, () => inFlight),
+    createRouter(OKTA_ROUTES),
+  );
   const server = http.createServer();
   const fakeServer: FakeOktaServer = {
     url: '',

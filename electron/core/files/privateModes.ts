@@ -25,7 +25,10 @@ export function formatMode(mode: number): string {
  * Creates a missing folder (and missing parents) 0700. An existing folder is tightened only when `tightenExisting`
  * is set — for the app's own data folder, never for a folder the user chose (an export target, the folder of --db).
  */
-export function ensurePrivateFolder(folder: string, options: PrivacyOptions & { tightenExisting?: boolean } = {}): void {
+export function ensurePrivateFolder(
+  folder: string,
+  options: PrivacyOptions & { tightenExisting?: boolean } = {},
+): void {
   const firstCreated = fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   if (isWindows(options)) return;
   if (firstCreated === undefined) {
@@ -43,7 +46,9 @@ export function ensurePrivateFolder(folder: string, options: PrivacyOptions & { 
 export function ensurePrivateFile(file: string, options: PrivacyOptions = {}): void {
   let created = false;
   try {
-    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, PRIVATE_FILE_MODE));
+    fs.closeSync(
+      fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, PRIVATE_FILE_MODE),
+    );
     created = true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -67,10 +72,14 @@ function tighten(target: string, wanted: number, kind: 'file' | 'folder', onNoti
   } catch (error) {
     // Someone else's file (EPERM): still usable, so say what to do rather than refuse to work.
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    onNotice?.(`the ${kind} ${target} is readable by other users (mode ${formatMode(current)}) and could not be tightened (${code}): run \`chmod ${formatMode(wanted).slice(1)} ${target}\``);
+    onNotice?.(
+      `the ${kind} ${target} is readable by other users (mode ${formatMode(current)}) and could not be tightened (${code}): run \`chmod ${formatMode(wanted).slice(1)} ${target}\``,
+    );
     return;
   }
-  onNotice?.(`tightened the permissions of the ${kind} ${target} from ${formatMode(current)} to ${formatMode(wanted)}: it holds Okta data that other users of this computer must not read`);
+  onNotice?.(
+    `tightened the permissions of the ${kind} ${target} from ${formatMode(current)} to ${formatMode(wanted)}: it holds Okta data that other users of this computer must not read`,
+  );
 }
 
 function isWindows(options: PrivacyOptions): boolean {

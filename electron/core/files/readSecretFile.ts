@@ -19,10 +19,14 @@ export function readSecretFile(file: string, what: string, platform: NodeJS.Plat
   if (platform !== 'win32' && (stat.mode & 0o077) !== 0) {
     const mode = (stat.mode & 0o777).toString(8).padStart(4, '0');
     const access = (stat.mode & 0o044) !== 0 ? 'readable' : 'writable';
-    throw new SecretFileError(`${what} ${file} is ${access} by other users (mode ${mode}): run \`chmod 600 ${file}\` and try again`);
+    throw new SecretFileError(
+      `${what} ${file} is ${access} by other users (mode ${mode}): run \`chmod 600 ${file}\` and try again`,
+    );
   }
   if (stat.size > MAX_SECRET_FILE_BYTES) {
-    throw new SecretFileError(`${what} ${file} is ${stat.size} bytes, too large for a token or key (at most 64 KiB): check the path`);
+    throw new SecretFileError(
+      `${what} ${file} is ${stat.size} bytes, too large for a token or key (at most 64 KiB): check the path`,
+    );
   }
   try {
     return fs.readFileSync(file, 'utf8');
@@ -46,7 +50,9 @@ function errorCode(error: unknown): string {
 /** Reads an Okta API token file: one word (the token), surrounding white space ignored. */
 export function readTokenFile(file: string, platform: NodeJS.Platform = process.platform): string {
   const token = readSecretFile(file, 'the token file', platform).trim();
-  if (token === '') throw new SecretFileError(`the token file ${file} is empty: put the Okta API token in it (one line)`);
-  if (/\s/.test(token)) throw new SecretFileError(`the token file ${file} holds more than one word: it must contain only the API token`);
+  if (token === '')
+    throw new SecretFileError(`the token file ${file} is empty: put the Okta API token in it (one line)`);
+  if (/\s/.test(token))
+    throw new SecretFileError(`the token file ${file} holds more than one word: it must contain only the API token`);
   return token;
 }

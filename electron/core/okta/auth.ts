@@ -16,7 +16,8 @@ export class SswsTokenAuth implements OktaAuth {
   constructor(token: string) {
     const trimmed = token.trim();
     if (trimmed === '') throw new Error('the Okta API token is empty: set OKTA_API_TOKEN or pass --token-file FILE');
-    if (/\s/.test(trimmed)) throw new Error('the Okta API token contains white space: check that the token file holds only the token');
+    if (/\s/.test(trimmed))
+      throw new Error('the Okta API token contains white space: check that the token file holds only the token');
     this.#token = trimmed;
   }
 

@@ -69,16 +69,27 @@ export class OktaClient {
   resolve(pathOrUrl: string): string {
     const url = new URL(pathOrUrl, this.origin);
     if (url.origin !== this.origin) {
-      throw new OktaError('unsafe-link', `Okta sent a link to ${url.origin}, which is not the org ${this.origin}; the pull stopped rather than send the token there`);
+      throw new OktaError(
+        'unsafe-link',
+        `Okta sent a link to ${url.origin}, which is not the org ${this.origin}; the pull stopped rather than send the token there`,
+      );
     }
     return url.toString();
   }
 
   /** `signal` cancels this request (and its waits) on top of the client's own signal. */
-  async getPage<T>(pathOrUrl: string, what: string, shape: PageShape = { kind: 'array' }, signal?: AbortSignal): Promise<OktaPage<T>> {
+  async getPage<T>(
+    pathOrUrl: string,
+    what: string,
+    shape: PageShape = { kind: 'array' },
+    signal?: AbortSignal,
+  ): Promise<OktaPage<T>> {
     const { body, headers } = await this.getJson(pathOrUrl, what, signal);
     const items = pageItems(body, shape, this.orgUrl, what) as T[];
-    const links = shape.kind === 'object' ? ((body as Record<string, unknown>)._links as { next?: { href?: string } } | undefined) : undefined;
+    const links =
+      shape.kind === 'object'
+        ? ((body as Record<string, unknown>)._links as { next?: { href?: string } } | undefined)
+        : undefined;
     const next = links?.next?.href ?? findNextLink(headers.get('link'));
     return { items, nextUrl: next ? this.resolve(next) : undefined };
   }
@@ -88,7 +99,11 @@ export class OktaClient {
     return own && signal ? AbortSignal.any([own, signal]) : (own ?? signal);
   }
 
-  async getJson(pathOrUrl: string, what: string, callerSignal?: AbortSignal): Promise<{ body: unknown; headers: Headers }> {
+  async getJson(
+    pathOrUrl: string,
+    what: string,
+    callerSignal?: AbortSignal,
+  ): Promise<{ body: unknown; headers: Headers }> {
     const signal = this.combinedSignal(callerSignal);
     const url = this.resolve(pathOrUrl);
     const bucket = bucketFor('GET', new URL(url).pathname);
@@ -116,14 +131,18 @@ export class OktaClient {
         // An OktaError here comes from auth.headersFor (e.g. the OAuth token request) and already says what to do.
         if (error instanceof OktaError) throw error;
         if (!(error instanceof RetryableFailure) || failures >= maxRetries) {
-          throw new OktaError('unavailable', `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the network and retry; the pull can be resumed.`);
+          throw new OktaError(
+            'unavailable',
+            `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the network and retry; the pull can be resumed.`,
+          );
         }
         await this.backoff(++failures, signal);
         continue;
       }
       release();
       const rateLimitHeaders = readRateLimitHeaders(response.headers);
-      if (lacksRateLimitHeaders(rateLimitHeaders)) this.warningSink('rate-limits-guessed', 'headers', guessedLimitsWarning(this.governor.share));
+      if (lacksRateLimitHeaders(rateLimitHeaders))
+        this.warningSink('rate-limits-guessed', 'headers', guessedLimitsWarning(this.governor.share));
       this.governor.observe(bucket, rateLimitHeaders);
       if (response.status === 429) {
         this.stats.rateLimited++;
@@ -143,13 +162,24 @@ export class OktaClient {
         await this.backoff(++failures, signal);
         continue;
       }
-      if (!response.ok) throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what, this.options.auth.description);
+      if (!response.ok)
+        throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what, this.options.auth.description);
       // Not JSON (an HTML portal page, garbage) fails at once: asking again would get the same answer.
-      return { body: parseJsonBody(bodyText, response.headers.get('content-type'), { orgUrl: this.orgUrl, what: `a page of ${what}` }), headers: response.headers };
+      return {
+        body: parseJsonBody(bodyText, response.headers.get('content-type'), {
+          orgUrl: this.orgUrl,
+          what: `a page of ${what}`,
+        }),
+        headers: response.headers,
+      };
     }
   }
 
-  private async send(url: string, what: string, callerSignal: AbortSignal | undefined): Promise<{ response: Response; bodyText: string }> {
+  private async send(
+    url: string,
+    what: string,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<{ response: Response; bodyText: string }> {
     const fetchImpl = this.options.fetchImpl ?? fetch;
     const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
@@ -166,7 +196,8 @@ export class OktaClient {
     } catch (error) {
       if (callerSignal?.aborted) throw error;
       if (error instanceof OktaError) throw error; // too large: the same request would get the same answer
-      if (error instanceof TruncatedBody) throw new RetryableFailure(timeout.aborted ? 'the request timed out' : error.message);
+      if (error instanceof TruncatedBody)
+        throw new RetryableFailure(timeout.aborted ? 'the request timed out' : error.message);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const detail = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new RetryableFailure(timeout.aborted ? 'the request timed out' : detail);

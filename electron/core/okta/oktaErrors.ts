@@ -1,7 +1,8 @@
 // Failures talking to Okta, each with a message that says what went wrong and what to do. Never holds a token.
 import type { OktaErrorBody } from '../../../shared/okta/types';
 
-export type OktaFailureKind = 'auth' | 'permission' | 'not-found' | 'request' | 'unavailable' | 'rate-limit' | 'unsafe-link';
+export type OktaFailureKind =
+  'auth' | 'permission' | 'not-found' | 'request' | 'unavailable' | 'rate-limit' | 'unsafe-link';
 
 export class OktaError extends Error {
   override name = 'OktaError';
@@ -26,7 +27,13 @@ export function parseOktaErrorBody(text: string): Partial<OktaErrorBody> {
 }
 
 /** Builds the error for a non-2xx answer; `what` names the object kind being read, e.g. "group members". */
-export function oktaErrorForResponse(orgUrl: string, status: number, bodyText: string, what: string, authDescription = 'API token'): OktaError {
+export function oktaErrorForResponse(
+  orgUrl: string,
+  status: number,
+  bodyText: string,
+  what: string,
+  authDescription = 'API token',
+): OktaError {
   const body = parseOktaErrorBody(bodyText);
   const code = body.errorCode ? ` (${body.errorCode})` : '';
   const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
@@ -35,7 +42,12 @@ export function oktaErrorForResponse(orgUrl: string, status: number, bodyText: s
       authDescription === 'API token'
         ? 'it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > Tokens and try again.'
         : `its access token was refused. Check that ${authDescription} is active, has the okta.*.read scopes granted and an admin role assigned.`;
-    return new OktaError('auth', `${authDescription === 'API token' ? 'token' : authDescription} rejected by ${orgUrl}${code}: ${advice}`, status, body.errorCode);
+    return new OktaError(
+      'auth',
+      `${authDescription === 'API token' ? 'token' : authDescription} rejected by ${orgUrl}${code}: ${advice}`,
+      status,
+      body.errorCode,
+    );
   }
   if (status === 403) {
     return new OktaError(
@@ -45,10 +57,27 @@ export function oktaErrorForResponse(orgUrl: string, status: number, bodyText: s
       body.errorCode,
     );
   }
-  if (status === 404) return new OktaError('not-found', `${orgUrl} has no ${what} here${code}${summary}`, status, body.errorCode);
-  if (status === 429) return new OktaError('rate-limit', `${orgUrl} kept answering 429 (rate limit) for ${what}${code}; try again later or lower --share`, status, body.errorCode);
+  if (status === 404)
+    return new OktaError('not-found', `${orgUrl} has no ${what} here${code}${summary}`, status, body.errorCode);
+  if (status === 429)
+    return new OktaError(
+      'rate-limit',
+      `${orgUrl} kept answering 429 (rate limit) for ${what}${code}; try again later or lower --share`,
+      status,
+      body.errorCode,
+    );
   if (status >= 500) {
-    return new OktaError('unavailable', `${orgUrl} failed with HTTP ${status} while listing ${what}${code}${summary}; retry later (the pull can be resumed)`, status, body.errorCode);
+    return new OktaError(
+      'unavailable',
+      `${orgUrl} failed with HTTP ${status} while listing ${what}${code}${summary}; retry later (the pull can be resumed)`,
+      status,
+      body.errorCode,
+    );
   }
-  return new OktaError('request', `${orgUrl} answered HTTP ${status} while listing ${what}${code}${summary}`, status, body.errorCode);
+  return new OktaError(
+    'request',
+    `${orgUrl} answered HTTP ${status} while listing ${what}${code}${summary}`,
+    status,
+    body.errorCode,
+  );
 }

@@ -1,6 +1,14 @@
 // Normalises what a person types as their Okta org URL (okta-api.md §7): add https, strip -admin, path and trailing slash.
 
-const OKTA_DOMAINS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'okta-miltest.com', 'trex-gov.com'];
+const OKTA_DOMAINS = [
+  'okta.com',
+  'oktapreview.com',
+  'okta-emea.com',
+  'okta-gov.com',
+  'okta.mil',
+  'okta-miltest.com',
+  'trex-gov.com',
+];
 
 export class OrgUrlError extends Error {
   override name = 'OrgUrlError';
@@ -26,7 +34,9 @@ export function normaliseOrgUrl(input: string): NormalisedOrgUrl {
   const trimmed = input.trim();
   if (trimmed === '') throw new OrgUrlError('the Okta org URL is empty: give it as https://your-org.okta.com');
   if (/[{}]/.test(trimmed)) {
-    throw new OrgUrlError(`"${trimmed}" still holds a placeholder: replace {yourOktaDomain} with your org, e.g. https://acme.okta.com`);
+    throw new OrgUrlError(
+      `"${trimmed}" still holds a placeholder: replace {yourOktaDomain} with your org, e.g. https://acme.okta.com`,
+    );
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let parsed: URL;
@@ -41,24 +51,30 @@ export function normaliseOrgUrl(input: string): NormalisedOrgUrl {
     throw new OrgUrlError(`"${trimmed}" uses http: Okta orgs are only reached over https (https://${parsed.host})`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new OrgUrlError(`"${trimmed}" uses ${parsed.protocol.replace(':', '')}: give the org URL as https://your-org.okta.com`);
+    throw new OrgUrlError(
+      `"${trimmed}" uses ${parsed.protocol.replace(':', '')}: give the org URL as https://your-org.okta.com`,
+    );
   }
   if (parsed.username || parsed.password) {
     throw new OrgUrlError('the org URL must not contain a user name or password: give it as https://your-org.okta.com');
   }
   let hostname = parsed.hostname.toLowerCase();
-  if (/\.com\.com$/.test(hostname)) throw new OrgUrlError(`"${hostname}" ends in .com.com: check the org URL for a typo`);
+  if (/\.com\.com$/.test(hostname))
+    throw new OrgUrlError(`"${hostname}" ends in .com.com: check the org URL for a typo`);
   const domain = oktaDomainOf(hostname);
   if (domain) {
     const subdomain = hostname.slice(0, -(domain.length + 1));
     if (subdomain.endsWith('-admin')) {
       hostname = `${subdomain.slice(0, -'-admin'.length)}.${domain}`;
-      notes.push(`"${parsed.hostname}" is the Admin Console host; the API lives on ${hostname}, so that is used instead`);
+      notes.push(
+        `"${parsed.hostname}" is the Admin Console host; the API lives on ${hostname}, so that is used instead`,
+      );
     }
   } else if (!loopback) {
     notes.push(`${hostname} is not an Okta domain; that is fine if it is your org's custom domain`);
   }
-  if (parsed.pathname !== '/' || parsed.search || parsed.hash) notes.push(`the path "${parsed.pathname}${parsed.search}" was dropped; only the org's address is needed`);
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash)
+    notes.push(`the path "${parsed.pathname}${parsed.search}" was dropped; only the org's address is needed`);
   const port = parsed.port ? `:${parsed.port}` : '';
   const host = hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
   return { url: `${parsed.protocol}//${host}${port}`, notes };

@@ -12,7 +12,10 @@ function describe(value: unknown): string {
 }
 
 function wrongShape(orgUrl: string, what: string, detail: string): OktaError {
-  return new OktaError('request', `${orgUrl} answered the list of ${what} with ${detail}; that is not an Okta list — check the org URL and whether a proxy rewrites the answers.`);
+  return new OktaError(
+    'request',
+    `${orgUrl} answered the list of ${what} with ${detail}; that is not an Okta list — check the org URL and whether a proxy rewrites the answers.`,
+  );
 }
 
 /**
@@ -26,14 +29,20 @@ export function pageItems(body: unknown, shape: PageShape, orgUrl: string, what:
     if (!Array.isArray(body)) throw wrongShape(orgUrl, what, `${describe(body)} where a list belongs`);
     items = body;
   } else {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw wrongShape(orgUrl, what, `${describe(body)} where a JSON object belongs`);
+    if (body === null || typeof body !== 'object' || Array.isArray(body))
+      throw wrongShape(orgUrl, what, `${describe(body)} where a JSON object belongs`);
     items = (body as Record<string, unknown>)[shape.itemsKey];
-    if (!Array.isArray(items)) throw wrongShape(orgUrl, what, `${describe(items)} as "${shape.itemsKey}" where a list belongs`);
+    if (!Array.isArray(items))
+      throw wrongShape(orgUrl, what, `${describe(items)} as "${shape.itemsKey}" where a list belongs`);
   }
   const list = items as unknown[];
   const isObject = (item: unknown) => item !== null && typeof item === 'object' && !Array.isArray(item);
   if (list.length > 0 && !list.some(isObject)) {
-    throw wrongShape(orgUrl, what, `a list of ${list.length} items none of which is a JSON object (the first is ${describe(list[0])})`);
+    throw wrongShape(
+      orgUrl,
+      what,
+      `a list of ${list.length} items none of which is a JSON object (the first is ${describe(list[0])})`,
+    );
   }
   return list;
 }

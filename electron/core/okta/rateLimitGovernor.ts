@@ -123,7 +123,8 @@ export class RateLimitGovernor {
    */
   private get pacingEveryone(): boolean {
     if (this.guessing) return true;
-    for (const state of this.buckets.values()) if (state.limit === undefined || state.remaining === undefined) return true;
+    for (const state of this.buckets.values())
+      if (state.limit === undefined || state.remaining === undefined) return true;
     return false;
   }
 

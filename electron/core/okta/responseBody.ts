@@ -17,7 +17,9 @@ export interface BodyContext {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 function tooLarge(context: BodyContext): OktaError {
@@ -56,7 +58,8 @@ export async function readBodyText(response: Response, context: BodyContext): Pr
   }
   // A compressed answer's Content-Length counts the compressed bytes: only a plain one can be checked.
   const plain = (response.headers.get('content-encoding') ?? 'identity') === 'identity';
-  if (plain && Number.isFinite(declared) && received !== declared) throw new TruncatedBody(`the answer held ${received} of the ${declared} bytes it announced`);
+  if (plain && Number.isFinite(declared) && received !== declared)
+    throw new TruncatedBody(`the answer held ${received} of the ${declared} bytes it announced`);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -65,7 +68,11 @@ function looksLikeHtml(contentType: string | null, text: string): boolean {
 }
 
 /** Parses a 2xx body; HTML (a captive portal, a proxy's login page) and other non-JSON fail plainly, without retries. */
-export function parseJsonBody(text: string, contentType: string | null, context: Omit<BodyContext, 'maxBytes'>): unknown {
+export function parseJsonBody(
+  text: string,
+  contentType: string | null,
+  context: Omit<BodyContext, 'maxBytes'>,
+): unknown {
   if (looksLikeHtml(contentType, text)) {
     throw new OktaError(
       'request',

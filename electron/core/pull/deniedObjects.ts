@@ -37,7 +37,9 @@ export const isPerObjectListing = (kindName: string): boolean => kindName in PER
 /** `"Finance" (00g1)` (JSON-quoted) when the snapshot has the object's name, else the id alone. */
 export function objectLabel(db: Db, snapshotId: number, kindName: string, objectId: string): string {
   const listing = PER_OBJECT_LISTINGS[kindName];
-  const name = listing ? (db.prepare(listing.nameSql).pluck().get(snapshotId, objectId) as string | undefined) : undefined;
+  const name = listing
+    ? (db.prepare(listing.nameSql).pluck().get(snapshotId, objectId) as string | undefined)
+    : undefined;
   // Quoted as JSON: a name may hold quotes or line breaks (a gap message stays one line).
   return name ? `${JSON.stringify(name)} (${objectId})` : objectId;
 }
@@ -45,14 +47,22 @@ export function objectLabel(db: Db, snapshotId: number, kindName: string, object
 /** Ids of the objects whose `kindName` listing was refused, in the order they were refused. */
 export function deniedObjectIds(db: Db, snapshotId: number, kindName: string): string[] {
   const prefix = `${kindName}:`;
-  return (db.prepare(`SELECT subject FROM snapshot_log WHERE snapshot_id = ? AND code = ? ORDER BY seq`).pluck().all(snapshotId, OBJECT_DENIED) as string[])
+  return (
+    db
+      .prepare(`SELECT subject FROM snapshot_log WHERE snapshot_id = ? AND code = ? ORDER BY seq`)
+      .pluck()
+      .all(snapshotId, OBJECT_DENIED) as string[]
+  )
     .filter((subject) => subject.startsWith(prefix))
     .map((subject) => subject.slice(prefix.length));
 }
 
 /** How many listings of this kind the snapshot has scheduled. */
 export function scheduledListings(db: Db, snapshotId: number, kindName: string): number {
-  return db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key >= ? AND task_key < ?`).pluck().get(snapshotId, `${kindName}:`, `${kindName}:\uffff`) as number;
+  return db
+    .prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key >= ? AND task_key < ?`)
+    .pluck()
+    .get(snapshotId, `${kindName}:`, `${kindName}:\uffff`) as number;
 }
 
 /** e.g. `the members of 2 of 50 groups: "Finance" (00g1), "HR" (00g2)`; undefined when none was refused. */

@@ -34,8 +34,8 @@ export interface PullResult {
 export function failPull(run: PullRun, callerSignal: AbortSignal | undefined, failure: unknown): PullError {
   const { db, snapshotId } = run;
   const cancelled = callerSignal?.aborted === true;
-  const reason: unknown = cancelled ? callerSignal?.reason : run.stoppedBecause() ?? failure;
-  const message = cancelled ? 'the pull was cancelled' : (reason as Error)?.message ?? String(reason);
+  const reason: unknown = cancelled ? callerSignal?.reason : (run.stoppedBecause() ?? failure);
+  const message = cancelled ? 'the pull was cancelled' : ((reason as Error)?.message ?? String(reason));
   finishSnapshot(db, snapshotId, cancelled ? 'cancelled' : 'failed', message);
   if (!cancelled && reason instanceof RequestCapReached) return new PullPaused(snapshotId, reason);
   const resumable = `snapshot ${snapshotId} keeps what was received and can be resumed`;

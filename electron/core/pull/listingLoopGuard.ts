@@ -32,7 +32,10 @@ function idsOf(items: readonly unknown[]): string[] | null {
 }
 
 function itemsKeyOf(ids: readonly string[]): string {
-  return createHash('sha256').update([...ids].sort().join('\n')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([...ids].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export class ListingLoopGuard {
@@ -51,7 +54,8 @@ export class ListingLoopGuard {
     const link = canonicalLink(url);
     if (this.links.has(link)) return `its next link ${link} leads back to a page it had already read`;
     const cursor = cursorOf(link);
-    if (cursor !== null && this.cursors.has(cursor)) return `its next link ${link} repeats the cursor after=${cursor} it had already followed`;
+    if (cursor !== null && this.cursors.has(cursor))
+      return `its next link ${link} repeats the cursor after=${cursor} it had already followed`;
     return undefined;
   }
 
@@ -67,7 +71,10 @@ export class ListingLoopGuard {
     this.remember(followed);
     for (const id of ids ?? []) this.itemIds.add(id);
     if (!allSeen) return { followed };
-    return { repeat: `the page at ${followed.link} held only items it had already listed (${ids.length} of them)`, followed };
+    return {
+      repeat: `the page at ${followed.link} held only items it had already listed (${ids.length} of them)`,
+      followed,
+    };
   }
 
   private remember(page: FollowedPage): void {

@@ -7,7 +7,16 @@
 import type { OktaError } from '../okta/oktaErrors';
 import type { Db } from '../store/openDatabase';
 import { recordSnapshotGap } from '../store/snapshots';
-import { deniedObjectIds, describeDenied, isPerObjectListing, objectLabel, OBJECT_DENIED, PER_OBJECT_LISTINGS, scheduledListings, SOME_DENIED } from './deniedObjects';
+import {
+  deniedObjectIds,
+  describeDenied,
+  isPerObjectListing,
+  objectLabel,
+  OBJECT_DENIED,
+  PER_OBJECT_LISTINGS,
+  scheduledListings,
+  SOME_DENIED,
+} from './deniedObjects';
 import { TASK_KINDS, type ObjectKind } from './pullTaskKinds';
 import type { PullWarnings } from './pullWarnings';
 
@@ -45,7 +54,11 @@ export class ObjectDenials {
     if (!this.firstError.has(task.kindName)) this.firstError.set(task.kindName, error);
     const code = error.errorCode ? ` (${error.errorCode})` : '';
     const label = objectLabel(this.db, this.snapshotId, task.kindName, task.objectId);
-    this.warnings.warn(OBJECT_DENIED, task.key, `Okta refused to list the ${listing.listing} of ${listing.object} ${label}${code}: they are missing from this snapshot`);
+    this.warnings.warn(
+      OBJECT_DENIED,
+      task.key,
+      `Okta refused to list the ${listing.listing} of ${listing.object} ${label}${code}: they are missing from this snapshot`,
+    );
     const refusals = deniedObjectIds(this.db, this.snapshotId, task.kindName).length;
     const scheduled = scheduledListings(this.db, this.snapshotId, task.kindName);
     const runNeeded = Math.max(KIND_DENIED_AFTER.atLeast, Math.ceil(scheduled * KIND_DENIED_AFTER.fractionOfListings));
@@ -74,7 +87,11 @@ export class ObjectDenials {
   }
 
   private kindDenied(objectKind: ObjectKind): boolean {
-    return this.db.prepare(`SELECT 1 FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = ? AND reason = ?`).get(this.snapshotId, objectKind, WHOLE_KIND_DENIED) !== undefined;
+    return (
+      this.db
+        .prepare(`SELECT 1 FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = ? AND reason = ?`)
+        .get(this.snapshotId, objectKind, WHOLE_KIND_DENIED) !== undefined
+    );
   }
 
   /**
@@ -83,13 +100,17 @@ export class ObjectDenials {
    */
   private wasGranted(kindName: string): boolean {
     const objectKind = TASK_KINDS[kindName]!.objectKind;
-    return Object.keys(PER_OBJECT_LISTINGS).some((other) => TASK_KINDS[other]!.objectKind === objectKind && this.listingAnswered(other));
+    return Object.keys(PER_OBJECT_LISTINGS).some(
+      (other) => TASK_KINDS[other]!.objectKind === objectKind && this.listingAnswered(other),
+    );
   }
 
   private listingAnswered(kindName: string): boolean {
     if (this.granted.has(kindName)) return true;
     const answered = this.db
-      .prepare(`SELECT 1 FROM pull_tasks WHERE snapshot_id = ? AND task_key >= ? AND task_key < ? AND requests > 0 LIMIT 1`)
+      .prepare(
+        `SELECT 1 FROM pull_tasks WHERE snapshot_id = ? AND task_key >= ? AND task_key < ? AND requests > 0 LIMIT 1`,
+      )
       .get(this.snapshotId, `${kindName}:`, `${kindName}:\uffff`);
     if (answered) this.granted.add(kindName);
     return answered !== undefined;
@@ -110,12 +131,19 @@ export class ObjectDenials {
     const objectKind = TASK_KINDS[kindName]!.objectKind;
     const refusals = deniedObjectIds(this.db, this.snapshotId, kindName).length;
     const rest = Math.max(0, scheduledListings(this.db, this.snapshotId, kindName) - refusals);
-    const first = this.firstError.get(kindName)?.message ?? `Okta refused to list ${objectKind} (403): the token's admin lacks that permission.`;
+    const first =
+      this.firstError.get(kindName)?.message ??
+      `Okta refused to list ${objectKind} (403): the token's admin lacks that permission.`;
     const objects = refusals === 1 ? listing.object : listing.objects;
-    const extent = rest > 0 ? `the first ${refusals} ${objects} asked and allowed none, so the other ${rest} were not asked` : `all ${refusals} ${objects} asked and allowed none`;
+    const extent =
+      rest > 0
+        ? `the first ${refusals} ${objects} asked and allowed none, so the other ${rest} were not asked`
+        : `all ${refusals} ${objects} asked and allowed none`;
     const message = `${first} Okta refused the ${listing.listing} of ${extent}.`;
     this.db.transaction(() => {
-      this.db.prepare(`DELETE FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = ? AND reason = ?`).run(this.snapshotId, objectKind, SOME_DENIED);
+      this.db
+        .prepare(`DELETE FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = ? AND reason = ?`)
+        .run(this.snapshotId, objectKind, SOME_DENIED);
       recordSnapshotGap(this.db, this.snapshotId, { objectKind, reason: WHOLE_KIND_DENIED, message });
     })();
   }

@@ -10,7 +10,8 @@ import { hasUsableId } from '../store/fallbackRules';
 export const CONSEQUENCES: Record<string, string> = {
   users: 'no identities at all: nothing useful can be exported',
   groups: 'no groups, so no memberships and no group-granted access',
-  'group members': 'access granted through groups is not connected to users; only apps assigned directly to a user appear for that user (grant "manage group membership")',
+  'group members':
+    'access granted through groups is not connected to users; only apps assigned directly to a user appear for that user (grant "manage group membership")',
   apps: 'no apps and no app assignments',
   'app assignments': 'apps appear without who can use them',
   'admin roles': 'admin roles are missing: privileged access is invisible',
@@ -32,49 +33,88 @@ async function listAll<T>(client: OktaClient, firstUrl: string, what: string): P
 
 export async function runPreflight(client: OktaClient): Promise<PreflightReport> {
   const checks: PreflightCheck[] = [];
-  const check = async <T>(objectKind: string, probe: () => Promise<T>, emptyMeans?: (value: T) => string | undefined): Promise<T | undefined> => {
+  const check = async <T>(
+    objectKind: string,
+    probe: () => Promise<T>,
+    emptyMeans?: (value: T) => string | undefined,
+  ): Promise<T | undefined> => {
     try {
       const value = await probe();
       const suspicious = emptyMeans?.(value);
-      checks.push(suspicious ? { objectKind, readable: false, consequence: CONSEQUENCES[objectKind]!, detail: suspicious } : { objectKind, readable: true, consequence: '', detail: 'readable' });
+      checks.push(
+        suspicious
+          ? { objectKind, readable: false, consequence: CONSEQUENCES[objectKind]!, detail: suspicious }
+          : { objectKind, readable: true, consequence: '', detail: 'readable' },
+      );
       return value;
     } catch (error) {
       if (error instanceof OktaError && error.kind === 'auth') throw error;
-      checks.push({ objectKind, readable: false, consequence: CONSEQUENCES[objectKind]!, detail: (error as Error).message });
+      checks.push({
+        objectKind,
+        readable: false,
+        consequence: CONSEQUENCES[objectKind]!,
+        detail: (error as Error).message,
+      });
       return undefined;
     }
   };
 
   const users = await check('users', () => client.getPage<OktaUser>('/api/v1/users?limit=1', 'users'));
-  const groups = await check('groups', () => listAll<OktaGroup>(client, '/api/v1/groups?limit=200&expand=stats', 'groups'));
+  const groups = await check('groups', () =>
+    listAll<OktaGroup>(client, '/api/v1/groups?limit=200&expand=stats', 'groups'),
+  );
   const everyone = groups?.find((group) => group.type === 'BUILT_IN');
   const everyoneCount = everyone?._embedded?.stats?.usersCount ?? 0;
   if (users && users.items.length === 0 && everyoneCount > 0) {
     const entry = checks.find((c) => c.objectKind === 'users')!;
-    Object.assign(entry, { readable: false, consequence: CONSEQUENCES.users, detail: `Okta listed no users although Everyone has ${everyoneCount}: the credentials have no admin role that can view users` });
+    Object.assign(entry, {
+      readable: false,
+      consequence: CONSEQUENCES.users,
+      detail: `Okta listed no users although Everyone has ${everyoneCount}: the credentials have no admin role that can view users`,
+    });
   }
   const nonEmpty = groups?.find((group) => (group._embedded?.stats?.usersCount ?? 0) > 0);
   if (nonEmpty) {
     const expected = nonEmpty._embedded?.stats?.usersCount ?? 0;
     await check(
       'group members',
-      () => client.getPage<OktaUser>(`/api/v1/groups/${encodeURIComponent(nonEmpty.id)}/users?limit=1`, 'group members'),
-      (page) => (page.items.length === 0 ? `Okta listed no members of "${nonEmpty.profile.name}" although it has ${expected}` : undefined),
+      () =>
+        client.getPage<OktaUser>(`/api/v1/groups/${encodeURIComponent(nonEmpty.id)}/users?limit=1`, 'group members'),
+      (page) =>
+        page.items.length === 0
+          ? `Okta listed no members of "${nonEmpty.profile.name}" although it has ${expected}`
+          : undefined,
     );
   }
   const apps = await check('apps', () => listAll<OktaApp>(client, '/api/v1/apps?limit=200', 'apps'));
   const firstApp = apps?.[0];
   if (firstApp) {
-    await check('app assignments', () => client.getPage(`/api/v1/apps/${encodeURIComponent(firstApp.id)}/users?limit=1`, 'app user assignments'));
+    await check('app assignments', () =>
+      client.getPage(`/api/v1/apps/${encodeURIComponent(firstApp.id)}/users?limit=1`, 'app user assignments'),
+    );
   }
-  await check('admin roles', () => client.getPage('/api/v1/iam/assignees/users?limit=1', 'admin roles', { kind: 'object', itemsKey: 'value' }));
+  await check('admin roles', () =>
+    client.getPage('/api/v1/iam/assignees/users?limit=1', 'admin roles', { kind: 'object', itemsKey: 'value' }),
+  );
   const firstUser = users?.items[0];
-  if (firstUser) await check('factors', () => client.getPage(`/api/v1/users/${encodeURIComponent(firstUser.id)}/factors`, 'factors'));
+  if (firstUser)
+    await check('factors', () =>
+      client.getPage(`/api/v1/users/${encodeURIComponent(firstUser.id)}/factors`, 'factors'),
+    );
 
   return {
     orgUrl: client.orgUrl,
     ok: checks.every((entry) => entry.readable || entry.objectKind === 'factors'),
     checks,
-    estimate: groups && apps ? estimatePull({ users: everyoneCount, groups, apps: apps.length, buckets: client.governor.snapshot(), share: client.governor.share }) : undefined,
+    estimate:
+      groups && apps
+        ? estimatePull({
+            users: everyoneCount,
+            groups,
+            apps: apps.length,
+            buckets: client.governor.snapshot(),
+            share: client.governor.share,
+          })
+        : undefined,
   };
 }

@@ -17,7 +17,10 @@ const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / siz
 /** Member and role listings the groups need under `policy` (a group without usable stats is listed, one page assumed). */
 function groupListingRequests(groups: OktaGroup[], policy: GroupListingPolicy): number {
   return groups.reduce(
-    (sum, group) => sum + (needsMemberListing(group, policy) ? pages(statedUsersCount(group) ?? 1, PAGE.members) : 0) + (needsRoleListing(group, policy) ? 1 : 0),
+    (sum, group) =>
+      sum +
+      (needsMemberListing(group, policy) ? pages(statedUsersCount(group) ?? 1, PAGE.members) : 0) +
+      (needsRoleListing(group, policy) ? 1 : 0),
     0,
   );
 }
@@ -36,13 +39,17 @@ export function estimatePull(input: {
     // Custom roles, role assignees and one role listing per admin (about 1% of users as a guess).
     other: 2 + Math.ceil(input.users * 0.01),
   };
-  const limitOf = (bucket: string) => input.buckets.find((b) => b.bucket === bucket)?.limit ?? FALLBACK_LIMITS[bucket] ?? 600;
+  const limitOf = (bucket: string) =>
+    input.buckets.find((b) => b.bucket === bucket)?.limit ?? FALLBACK_LIMITS[bucket] ?? 600;
   const estimate = (buckets: Record<string, number>): Estimate => {
     // Buckets are pulled in parallel: the slowest one sets the time.
-    const minutes = Math.max(...Object.entries(buckets).map(([bucket, requests]) => requests / Math.max(1, limitOf(bucket) * input.share)));
+    const minutes = Math.max(
+      ...Object.entries(buckets).map(([bucket, requests]) => requests / Math.max(1, limitOf(bucket) * input.share)),
+    );
     return { requests: Object.values(buckets).reduce((a, b) => a + b, 0), seconds: Math.ceil(minutes * 60) };
   };
-  const everyGroup = pages(input.groups.length, PAGE.groups) + groupListingRequests(input.groups, { readEveryGroup: true });
+  const everyGroup =
+    pages(input.groups.length, PAGE.groups) + groupListingRequests(input.groups, { readEveryGroup: true });
   return {
     ...estimate(perBucket),
     withFactors: estimate({ ...perBucket, users: perBucket.users + input.users }),

@@ -64,10 +64,12 @@ async function runListings(run: PullRun, options: PullOptions): Promise<PromiseR
   const runner = capOpened.then((cap) => new ListingRunner(run, cap, options.workersPerFamily ?? 4));
   const outcomes = await Promise.allSettled(
     PULL_FAMILIES.map((family) =>
-      runner.then((listings) => family(run, listings)).catch((error: unknown) => {
-        run.stop(error);
-        throw error;
-      }),
+      runner
+        .then((listings) => family(run, listings))
+        .catch((error: unknown) => {
+          run.stop(error);
+          throw error;
+        }),
     ),
   );
   return outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');

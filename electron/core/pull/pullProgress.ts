@@ -1,7 +1,15 @@
 // Progress of a pull, per phase: listings done of scheduled, rows received, requests made and rate-limit waits.
 import type { BucketSnapshot } from '../okta/rateLimitGovernor';
 
-export const PULL_PHASES = ['users', 'groups', 'group members', 'apps', 'app assignments', 'admin roles', 'factors'] as const;
+export const PULL_PHASES = [
+  'users',
+  'groups',
+  'group members',
+  'apps',
+  'app assignments',
+  'admin roles',
+  'factors',
+] as const;
 export type PullPhase = (typeof PULL_PHASES)[number];
 
 export interface PhaseProgress {
@@ -70,7 +78,9 @@ export class PullProgressTracker {
   current(): PullProgress {
     const sample = this.sample();
     const warnings = this.listWarnings();
-    const phases = new Map([...this.phases.values()].map((phase) => [phase.phase, { ...phase, tasksDone: 0, tasksTotal: 0 }]));
+    const phases = new Map(
+      [...this.phases.values()].map((phase) => [phase.phase, { ...phase, tasksDone: 0, tasksTotal: 0 }]),
+    );
     for (const tasks of this.countTasks()) {
       const entry = phases.get(phaseOfTask(tasks.kindName))!;
       entry.tasksDone += tasks.done;

@@ -5,7 +5,15 @@ import type { PageShape } from '../okta/oktaClient';
 import type { PageRows, ScheduledTask } from '../store/snapshotWriter';
 import { needsMemberListing, needsRoleListing, type GroupListingPolicy } from './groupListings';
 
-export type ObjectKind = 'users' | 'groups' | 'group members' | 'apps' | 'app user assignments' | 'app group assignments' | 'admin roles' | 'factors';
+export type ObjectKind =
+  | 'users'
+  | 'groups'
+  | 'group members'
+  | 'apps'
+  | 'app user assignments'
+  | 'app group assignments'
+  | 'admin roles'
+  | 'factors';
 
 export interface TaskKind {
   /** Names the objects in messages and in snapshot gaps. */
@@ -40,8 +48,16 @@ export const FIRST_URLS = {
 
 export const TASK_KINDS: Record<string, TaskKind> = {
   users: { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
-  'users-deprovisioned': { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
-  'users-changed': { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
+  'users-deprovisioned': {
+    objectKind: 'users',
+    shape: ARRAY,
+    toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }),
+  },
+  'users-changed': {
+    objectKind: 'users',
+    shape: ARRAY,
+    toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }),
+  },
   groups: {
     objectKind: 'groups',
     shape: ARRAY,
@@ -49,8 +65,10 @@ export const TASK_KINDS: Record<string, TaskKind> = {
     followUps: (items, policy) =>
       (items as OktaGroup[]).flatMap((group) => {
         const tasks: ScheduledTask[] = [];
-        if (needsMemberListing(group, policy)) tasks.push({ key: `group-members:${group.id}`, url: FIRST_URLS.groupMembers(group.id) });
-        if (needsRoleListing(group, policy)) tasks.push({ key: `group-roles:${group.id}`, url: FIRST_URLS.groupRoles(group.id) });
+        if (needsMemberListing(group, policy))
+          tasks.push({ key: `group-members:${group.id}`, url: FIRST_URLS.groupMembers(group.id) });
+        if (needsRoleListing(group, policy))
+          tasks.push({ key: `group-roles:${group.id}`, url: FIRST_URLS.groupRoles(group.id) });
         return tasks;
       }),
   },
@@ -79,22 +97,37 @@ export const TASK_KINDS: Record<string, TaskKind> = {
     shape: ARRAY,
     toRows: (items, appId) => ({ kind: 'appGroups', appId, items: items as never }),
   },
-  'custom-roles': { objectKind: 'admin roles', shape: { kind: 'object', itemsKey: 'roles' }, toRows: (items) => ({ kind: 'customRoles', items: items as never }) },
+  'custom-roles': {
+    objectKind: 'admin roles',
+    shape: { kind: 'object', itemsKey: 'roles' },
+    toRows: (items) => ({ kind: 'customRoles', items: items as never }),
+  },
   'role-assignees': {
     objectKind: 'admin roles',
     shape: { kind: 'object', itemsKey: 'value' },
     toRows: () => ({ kind: 'none' }),
-    followUps: (items) => (items as { id: string }[]).map((user) => ({ key: `user-roles:${user.id}`, url: FIRST_URLS.userRoles(user.id) })),
+    followUps: (items) =>
+      (items as { id: string }[]).map((user) => ({ key: `user-roles:${user.id}`, url: FIRST_URLS.userRoles(user.id) })),
   },
   'user-roles': {
     objectKind: 'admin roles',
     shape: ARRAY,
-    toRows: (items, userId) => ({ kind: 'roleAssignments', principalType: 'user', principalId: userId, items: items as never }),
+    toRows: (items, userId) => ({
+      kind: 'roleAssignments',
+      principalType: 'user',
+      principalId: userId,
+      items: items as never,
+    }),
   },
   'group-roles': {
     objectKind: 'admin roles',
     shape: ARRAY,
-    toRows: (items, groupId) => ({ kind: 'roleAssignments', principalType: 'group', principalId: groupId, items: items as never }),
+    toRows: (items, groupId) => ({
+      kind: 'roleAssignments',
+      principalType: 'group',
+      principalId: groupId,
+      items: items as never,
+    }),
   },
   factors: {
     objectKind: 'factors',

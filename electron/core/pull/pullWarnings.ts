@@ -10,7 +10,6 @@ export interface PullWarning {
   message: string;
 }
 
-
 const keyOf = (code: string, subject: string) => `${code}\u0000${subject}`;
 
 export class PullWarnings {

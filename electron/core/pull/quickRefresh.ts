@@ -19,22 +19,40 @@ export class QuickRefreshError extends Error {
 }
 
 /** The base, if a quick refresh of this org (with or without factors) may start from it; a clear error otherwise. */
-export function checkQuickRefreshBase(db: Db, baseId: number, target: { orgUrl: string; includeFactors: boolean }): SnapshotInfo {
+export function checkQuickRefreshBase(
+  db: Db,
+  baseId: number,
+  target: { orgUrl: string; includeFactors: boolean },
+): SnapshotInfo {
   const base = getSnapshot(db, baseId);
-  if (!base) throw new QuickRefreshError(`there is no snapshot ${baseId} to refresh from; list them with "okta-prep snapshots"`);
+  if (!base)
+    throw new QuickRefreshError(`there is no snapshot ${baseId} to refresh from; list them with "okta-prep snapshots"`);
   if (base.status !== 'complete') {
-    throw new QuickRefreshError(`snapshot ${baseId} is ${base.status}, not complete: a quick refresh starts from a complete snapshot (finish that pull or run a full pull)`);
+    throw new QuickRefreshError(
+      `snapshot ${baseId} is ${base.status}, not complete: a quick refresh starts from a complete snapshot (finish that pull or run a full pull)`,
+    );
   }
   if (base.orgUrl !== target.orgUrl) {
-    throw new QuickRefreshError(`snapshot ${baseId} was pulled from ${base.orgUrl}, not ${target.orgUrl}: a quick refresh starts from a snapshot of the same org`);
+    throw new QuickRefreshError(
+      `snapshot ${baseId} was pulled from ${base.orgUrl}, not ${target.orgUrl}: a quick refresh starts from a snapshot of the same org`,
+    );
   }
   if (base.includeFactors !== target.includeFactors) {
     const was = base.includeFactors ? 'with' : 'without';
-    throw new QuickRefreshError(`snapshot ${baseId} was pulled ${was} MFA factors: a quick refresh from it must also be ${was} factors (or run a full pull)`);
+    throw new QuickRefreshError(
+      `snapshot ${baseId} was pulled ${was} MFA factors: a quick refresh from it must also be ${was} factors (or run a full pull)`,
+    );
   }
   // Groups refused one by one (a scoped admin) are listed again, not copied: only a kind-wide gap rules the base out.
-  const gap = base.gaps.find((candidate) => candidate.objectKind === 'users' || (candidate.objectKind === 'group members' && candidate.reason !== SOME_DENIED));
-  if (gap) throw new QuickRefreshError(`snapshot ${baseId} is incomplete for ${gap.objectKind}, so it cannot be copied from: run a full pull`);
+  const gap = base.gaps.find(
+    (candidate) =>
+      candidate.objectKind === 'users' ||
+      (candidate.objectKind === 'group members' && candidate.reason !== SOME_DENIED),
+  );
+  if (gap)
+    throw new QuickRefreshError(
+      `snapshot ${baseId} is incomplete for ${gap.objectKind}, so it cannot be copied from: run a full pull`,
+    );
   return base;
 }
 
@@ -51,7 +69,9 @@ export class QuickRefresh {
     readonly base: SnapshotInfo,
   ) {
     this.changedSince = new Date(Date.parse(base.startedAt) - CLOCK_SKEW_MARGIN_MS).toISOString();
-    this.baseMembershipStamp = db.prepare(`SELECT last_membership_updated FROM groups WHERE snapshot_id = ? AND id = ?`).pluck();
+    this.baseMembershipStamp = db
+      .prepare(`SELECT last_membership_updated FROM groups WHERE snapshot_id = ? AND id = ?`)
+      .pluck();
     this.refusedInBase = new Set(deniedObjectIds(db, base.id, 'group-members'));
   }
 
@@ -65,7 +85,11 @@ export class QuickRefresh {
   /** Drops the member listings a groups page would schedule for groups whose members are copied from the base. */
   keepFollowUps(kindName: string, items: unknown[], tasks: ScheduledTask[]): ScheduledTask[] {
     if (kindName !== 'groups') return tasks;
-    const copied = new Set((items as OktaGroup[]).filter((group) => this.membershipUnchanged(group)).map((group) => `group-members:${group.id}`));
+    const copied = new Set(
+      (items as OktaGroup[])
+        .filter((group) => this.membershipUnchanged(group))
+        .map((group) => `group-members:${group.id}`),
+    );
     return tasks.filter((task) => !copied.has(task.key));
   }
 
@@ -95,7 +119,9 @@ export class QuickRefresh {
    */
   completeUsers(): boolean {
     if (this.fellBack()) return true;
-    const usersDenied = this.db.prepare(`SELECT 1 FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = 'users'`).get(this.snapshotId);
+    const usersDenied = this.db
+      .prepare(`SELECT 1 FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = 'users'`)
+      .get(this.snapshotId);
     if (usersDenied) return false; // the snapshot records the users gap, as a full pull would
     return this.db.transaction(() => {
       this.db
@@ -108,7 +134,9 @@ export class QuickRefresh {
       if (this.usersMatchEveryone()) return false;
       this.db.prepare(`DELETE FROM users WHERE snapshot_id = ? AND status <> 'DEPROVISIONED'`).run(this.snapshotId);
       this.db
-        .prepare(`INSERT OR IGNORE INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES (?, ?, ?, 0, 0, 0)`)
+        .prepare(
+          `INSERT OR IGNORE INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES (?, ?, ?, 0, 0, 0)`,
+        )
         .run(this.snapshotId, FULL_USER_LISTING, FIRST_URLS.users);
       return true;
     })();

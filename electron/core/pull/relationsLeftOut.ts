@@ -18,7 +18,11 @@ const DESCRIPTIONS: Record<ExportedRelationKind, string> = {
 };
 
 /** Relations left out per kind (kinds with none are omitted); each kind with some is said once as a warning. */
-export function reportRelationsLeftOut(db: Db, snapshotId: number, warn: WarningSink): Partial<Record<ExportedRelationKind, number>> {
+export function reportRelationsLeftOut(
+  db: Db,
+  snapshotId: number,
+  warn: WarningSink,
+): Partial<Record<ExportedRelationKind, number>> {
   const leftOut: Partial<Record<ExportedRelationKind, number>> = {};
   for (const kind of KINDS) {
     const count = countRelationsLeftOut(db, snapshotId, kind);

@@ -22,7 +22,8 @@ export class RequestCapReached extends Error {
 }
 
 export function storedRequestEstimate(db: Db, snapshotId: number): number | undefined {
-  const value = db.prepare(`SELECT request_estimate FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as number | null | undefined;
+  const value = db.prepare(`SELECT request_estimate FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as
+    number | null | undefined;
   return value ?? undefined;
 }
 

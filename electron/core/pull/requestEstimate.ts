@@ -19,7 +19,9 @@ const EVERYONE_URL = `/api/v1/groups?limit=200&expand=stats&filter=${encodeURICo
 export async function readOrgUserCount(client: OktaClient, signal?: AbortSignal): Promise<number | undefined> {
   try {
     const page = await client.getPage<OktaGroup>(EVERYONE_URL, 'groups', { kind: 'array' }, signal);
-    const counts = page.items.map((group) => group._embedded?.stats?.usersCount).filter((count): count is number => typeof count === 'number');
+    const counts = page.items
+      .map((group) => group._embedded?.stats?.usersCount)
+      .filter((count): count is number => typeof count === 'number');
     return counts.length > 0 ? Math.max(...counts) : undefined;
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
@@ -31,7 +33,9 @@ export async function readOrgUserCount(client: OktaClient, signal?: AbortSignal)
 export function initialEstimate(userCount: number | undefined, includeFactors: boolean): number {
   const users = userCount ?? USERS_WHEN_UNKNOWN;
   // Direct app assignments are not counted anywhere in advance: allow one page of them per 500 users.
-  return Math.ceil(users / PAGE.users) + FIXED_LISTINGS + Math.ceil(users / PAGE.appUsers) + (includeFactors ? users : 0);
+  return (
+    Math.ceil(users / PAGE.users) + FIXED_LISTINGS + Math.ceil(users / PAGE.appUsers) + (includeFactors ? users : 0)
+  );
 }
 
 /**
@@ -42,7 +46,11 @@ export function initialEstimate(userCount: number | undefined, includeFactors: b
  * deprovisioned users would never reach it; a quarter raises it by 0.75, so such a listing is paused, while a real
  * one still fits (it may run to about 8 × the rest of the estimate + 400 pages, 80,000 users per 10 of estimate).
  */
-export function estimateRaise(kindName: string, page: { items: readonly unknown[]; nextUrl?: string }, followUps: readonly ScheduledTask[]): number {
+export function estimateRaise(
+  kindName: string,
+  page: { items: readonly unknown[]; nextUrl?: string },
+  followUps: readonly ScheduledTask[],
+): number {
   let requests = followUps.length;
   if (kindName === 'users-deprovisioned' && page.nextUrl !== undefined) requests += DEPROVISIONED_PAGE_ALLOWANCE;
   if (kindName !== 'groups') return requests;

@@ -5,7 +5,8 @@ import type { Db } from '../store/openDatabase';
 import type { SnapshotGap } from '../store/snapshots';
 import { OBJECT_DENIED } from './deniedObjects';
 
-const one = (db: Db, sql: string, snapshotId: number) => (db.prepare(sql).pluck().get(snapshotId) as number | null) ?? 0;
+const one = (db: Db, sql: string, snapshotId: number) =>
+  (db.prepare(sql).pluck().get(snapshotId) as number | null) ?? 0;
 
 /** Groups whose `kindName` listing Okta refused (403, in the snapshot's log): their emptiness is already explained. */
 const notRefused = (kindName: string) =>
@@ -14,24 +15,60 @@ const notRefused = (kindName: string) =>
 export function detectSilentGaps(db: Db, snapshotId: number): SnapshotGap[] {
   const gaps: SnapshotGap[] = [];
   const reason = 'empty-despite-counts';
-  const everyone = one(db, `SELECT max(users_count) FROM groups WHERE snapshot_id = ? AND type = 'BUILT_IN'`, snapshotId);
+  const everyone = one(
+    db,
+    `SELECT max(users_count) FROM groups WHERE snapshot_id = ? AND type = 'BUILT_IN'`,
+    snapshotId,
+  );
   if (everyone > 0 && one(db, `SELECT count(*) FROM users WHERE snapshot_id = ?`, snapshotId) === 0) {
-    gaps.push({ objectKind: 'users', reason, message: `Okta listed no users although the Everyone group counts ${everyone}: the credentials probably lack an admin role that can view users` });
+    gaps.push({
+      objectKind: 'users',
+      reason,
+      message: `Okta listed no users although the Everyone group counts ${everyone}: the credentials probably lack an admin role that can view users`,
+    });
   }
-  const groupsWithMembers = one(db, `SELECT count(*) FROM groups WHERE snapshot_id = ? AND users_count > 0 AND ${notRefused('group-members')}`, snapshotId);
+  const groupsWithMembers = one(
+    db,
+    `SELECT count(*) FROM groups WHERE snapshot_id = ? AND users_count > 0 AND ${notRefused('group-members')}`,
+    snapshotId,
+  );
   const groupsListed = one(db, `SELECT count(DISTINCT group_id) FROM group_members WHERE snapshot_id = ?`, snapshotId);
   if (groupsWithMembers > 0 && groupsListed === 0) {
-    gaps.push({ objectKind: 'group members', reason, message: `Okta listed no members for any of the ${groupsWithMembers} groups whose counts say they have members: group-granted access is not connected to users (grant "manage group membership" or an admin role)` });
+    gaps.push({
+      objectKind: 'group members',
+      reason,
+      message: `Okta listed no members for any of the ${groupsWithMembers} groups whose counts say they have members: group-granted access is not connected to users (grant "manage group membership" or an admin role)`,
+    });
   }
   const groupsWithApps = one(db, `SELECT count(*) FROM groups WHERE snapshot_id = ? AND apps_count > 0`, snapshotId);
   if (groupsWithApps > 0 && one(db, `SELECT count(*) FROM apps WHERE snapshot_id = ?`, snapshotId) === 0) {
-    gaps.push({ objectKind: 'apps', reason, message: `Okta listed no apps although ${groupsWithApps} groups count app assignments: the credentials probably cannot view applications` });
+    gaps.push({
+      objectKind: 'apps',
+      reason,
+      message: `Okta listed no apps although ${groupsWithApps} groups count app assignments: the credentials probably cannot view applications`,
+    });
   } else if (groupsWithApps > 0 && one(db, `SELECT count(*) FROM app_groups WHERE snapshot_id = ?`, snapshotId) === 0) {
-    gaps.push({ objectKind: 'app group assignments', reason, message: `Okta listed no group assignments for any app although ${groupsWithApps} groups count app assignments` });
+    gaps.push({
+      objectKind: 'app group assignments',
+      reason,
+      message: `Okta listed no group assignments for any app although ${groupsWithApps} groups count app assignments`,
+    });
   }
-  const adminGroups = one(db, `SELECT count(*) FROM groups WHERE snapshot_id = ? AND has_admin_privilege = 1 AND ${notRefused('group-roles')}`, snapshotId);
-  if (adminGroups > 0 && one(db, `SELECT count(*) FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group'`, snapshotId) === 0) {
-    gaps.push({ objectKind: 'admin roles', reason, message: `Okta listed no roles for the ${adminGroups} groups it marks as holding admin privileges: the credentials probably cannot view roles` });
+  const adminGroups = one(
+    db,
+    `SELECT count(*) FROM groups WHERE snapshot_id = ? AND has_admin_privilege = 1 AND ${notRefused('group-roles')}`,
+    snapshotId,
+  );
+  if (
+    adminGroups > 0 &&
+    one(db, `SELECT count(*) FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group'`, snapshotId) ===
+      0
+  ) {
+    gaps.push({
+      objectKind: 'admin roles',
+      reason,
+      message: `Okta listed no roles for the ${adminGroups} groups it marks as holding admin privileges: the credentials probably cannot view roles`,
+    });
   }
   return gaps;
 }

@@ -19,14 +19,22 @@ function isAlive(pid: number): boolean {
 /** Marks the snapshot running under this process; throws when another live local process is pulling into it. */
 export function claimSnapshot(db: Db, snapshotId: number): void {
   db.transaction(() => {
-    const row = db.prepare(`SELECT status, runner FROM snapshots WHERE id = ?`).get(snapshotId) as { status: string; runner: string | null } | undefined;
+    const row = db.prepare(`SELECT status, runner FROM snapshots WHERE id = ?`).get(snapshotId) as
+      { status: string; runner: string | null } | undefined;
     if (row?.status === 'running' && row.runner && row.runner !== thisRunner()) {
-      const [host, pidText] = [row.runner.slice(0, row.runner.lastIndexOf(':')), row.runner.slice(row.runner.lastIndexOf(':') + 1)];
+      const [host, pidText] = [
+        row.runner.slice(0, row.runner.lastIndexOf(':')),
+        row.runner.slice(row.runner.lastIndexOf(':') + 1),
+      ];
       const pid = Number(pidText);
       if (host === os.hostname() && Number.isInteger(pid) && isAlive(pid)) {
-        throw new Error(`snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to finish, or stop it, then resume`);
+        throw new Error(
+          `snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to finish, or stop it, then resume`,
+        );
       }
     }
-    db.prepare(`UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL, runner = ? WHERE id = ?`).run(thisRunner(), snapshotId);
+    db.prepare(
+      `UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL, runner = ? WHERE id = ?`,
+    ).run(thisRunner(), snapshotId);
   }).immediate();
 }

@@ -37,7 +37,13 @@ export async function loadCredentials(saved: SavedConnection, secrets: SecretSto
 export function notConnected(saved: SavedConnection | undefined, persistence: SecretPersistence): ServiceFailure {
   if (saved && !persistence.persisted) {
     const what = saved.authKind === 'ssws' ? 'API token' : 'private key';
-    return new ServiceFailure('NOT_CONNECTED', `enter the ${what} for ${saved.orgUrl} on the Connect screen: it is not kept between sessions. ${persistence.reason ?? ''}`.trim());
+    return new ServiceFailure(
+      'NOT_CONNECTED',
+      `enter the ${what} for ${saved.orgUrl} on the Connect screen: it is not kept between sessions. ${persistence.reason ?? ''}`.trim(),
+    );
   }
-  return new ServiceFailure('NOT_CONNECTED', 'no Okta connection yet: save an org URL and token on the Connect screen, or try the sample org');
+  return new ServiceFailure(
+    'NOT_CONNECTED',
+    'no Okta connection yet: save an org URL and token on the Connect screen, or try the sample org',
+  );
 }

@@ -51,7 +51,9 @@ export class ConnectionSettings {
   private readFile(): (SavedConnection & { isSampleOrg?: boolean }) | undefined {
     try {
       const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as SavedConnection & { isSampleOrg?: boolean };
-      return typeof parsed.orgUrl === 'string' && (parsed.authKind === 'ssws' || parsed.authKind === 'oauth') ? parsed : undefined;
+      return typeof parsed.orgUrl === 'string' && (parsed.authKind === 'ssws' || parsed.authKind === 'oauth')
+        ? parsed
+        : undefined;
     } catch {
       return undefined; // none saved yet, or unreadable: the user connects again
     }

@@ -4,9 +4,7 @@ import type { IncomingMessage } from 'node:http';
 /** Calls carry small JSON (the largest is a private key); files go to POST /api/upload, streamed to disk. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-export type BodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string };
 
 export function isJsonContentType(header: string | undefined): boolean {
   if (typeof header !== 'string') return false;

@@ -71,7 +71,9 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, context: Ro
 
 function declaredLength(req: IncomingMessage): number | undefined {
   const length = Number(req.headers['content-length']);
-  return req.headers['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+  return req.headers['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
+    ? length
+    : undefined;
 }
 
 /** POST /api/upload: the raw file as the body (any content type); answers `{ uploadId, bytes }` or 413 with why. */
@@ -110,7 +112,9 @@ function createRequestHandler(context: RouteContext, hosts: ReadonlySet<string>)
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return await handleApi(req, res, url, context);
       await serveStaticFile(req, res, context.options.staticDir, url.pathname);
     } catch (error) {
-      log(`http transport: ${req.method ?? '?'} request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `http transport: ${req.method ?? '?'} request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       sendText(res, 500, 'internal server error');
     }
   };

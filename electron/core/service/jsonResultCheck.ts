@@ -15,7 +15,9 @@ function inspect(value: unknown, path: string, ancestors: Set<object>, depth: nu
   if (ancestors.has(value)) return `${path}: circular reference`;
   ancestors.add(value);
   try {
-    return Array.isArray(value) ? inspectArray(value, path, ancestors, depth) : inspectObject(value, path, ancestors, depth);
+    return Array.isArray(value)
+      ? inspectArray(value, path, ancestors, depth)
+      : inspectObject(value, path, ancestors, depth);
   } finally {
     ancestors.delete(value);
   }

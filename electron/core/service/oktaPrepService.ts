@@ -54,7 +54,13 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     if (settings.usesSampleOrg()) {
       // The sample org runs on a new port each time the app starts: always report the live one.
       const { url } = await sampleOrg.ensure();
-      return { orgUrl: url, authKind: 'ssws', hasSecret: true, isSampleOrg: true, secretPersistence: deps.secrets.persistence() };
+      return {
+        orgUrl: url,
+        authKind: 'ssws',
+        hasSecret: true,
+        isSampleOrg: true,
+        secretPersistence: deps.secrets.persistence(),
+      };
     }
     const saved = settings.read();
     if (!saved) return null;
@@ -91,7 +97,8 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
   /** The base of a quick refresh: the latest complete snapshot of the connected org, checked before the job starts. */
   function quickRefreshBase(orgUrl: string, includeFactors: boolean): number {
     const baseId = latestCompleteSnapshotOf(deps.db, orgUrl);
-    if (baseId === undefined) throw new ServiceFailure('CONFLICT', `no complete snapshot of ${orgUrl} to refresh from: run a full pull first`);
+    if (baseId === undefined)
+      throw new ServiceFailure('CONFLICT', `no complete snapshot of ${orgUrl} to refresh from: run a full pull first`);
     try {
       checkQuickRefreshBase(deps.db, baseId, { orgUrl, includeFactors });
     } catch (error) {
@@ -101,26 +108,54 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     return baseId;
   }
 
-  function startPull(params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number }, connection: { orgUrl: string; credentials: Credentials }): JobState {
-    if (jobs.running('pull')) throw new ServiceFailure('CONFLICT', 'a pull is already running: wait for it or cancel it first');
-    return startJob(jobs, 'pull', { kind: 'pull', dbPath: deps.dbPath, orgUrl: connection.orgUrl, credentials: connection.credentials, appVersion: deps.appVersion, ...params }, params.resumeSnapshotId);
+  function startPull(
+    params: {
+      includeFactors: boolean;
+      readEveryGroup?: boolean;
+      share?: number;
+      resumeSnapshotId?: number;
+      quickRefreshFrom?: number;
+    },
+    connection: { orgUrl: string; credentials: Credentials },
+  ): JobState {
+    if (jobs.running('pull'))
+      throw new ServiceFailure('CONFLICT', 'a pull is already running: wait for it or cancel it first');
+    return startJob(
+      jobs,
+      'pull',
+      {
+        kind: 'pull',
+        dbPath: deps.dbPath,
+        orgUrl: connection.orgUrl,
+        credentials: connection.credentials,
+        appVersion: deps.appVersion,
+        ...params,
+      },
+      params.resumeSnapshotId,
+    );
   }
 
   async function runQuickTask<T>(task: Parameters<typeof runWorkerTask>[0]): Promise<T> {
     const outcome = await runWorkerTask(task, () => {}).outcome;
-    if (!outcome.ok) throw new ServiceFailure(outcome.error.code === 'BAD_INPUT' ? 'BAD_INPUT' : 'INTERNAL', outcome.error.message);
+    if (!outcome.ok)
+      throw new ServiceFailure(outcome.error.code === 'BAD_INPUT' ? 'BAD_INPUT' : 'INTERNAL', outcome.error.message);
     return outcome.result.value as T;
   }
 
   /** Checks the named files in a worker thread (the service's loop never parses CSV), then deletes uploads. */
   async function validateFiles(refs: { entities?: CsvFileRef; relations?: CsvFileRef }): Promise<ValidationReport> {
-    if (!refs.entities && !refs.relations) throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
+    if (!refs.entities && !refs.relations)
+      throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
     const files: { entities?: ResolvedCsvFile; relations?: ResolvedCsvFile } = {};
     try {
       if (refs.entities) files.entities = resolveCsvFileRef(refs.entities, deps.uploads, deps.transport);
       if (refs.relations) files.relations = resolveCsvFileRef(refs.relations, deps.uploads, deps.transport);
-      const outcome = await runWorkerTask({ kind: 'validateFiles', entitiesPath: files.entities?.path, relationsPath: files.relations?.path }, () => {}).outcome;
-      if (!outcome.ok) throw new ServiceFailure('BAD_INPUT', withoutTempPaths(outcome.error.message, Object.values(files)));
+      const outcome = await runWorkerTask(
+        { kind: 'validateFiles', entitiesPath: files.entities?.path, relationsPath: files.relations?.path },
+        () => {},
+      ).outcome;
+      if (!outcome.ok)
+        throw new ServiceFailure('BAD_INPUT', withoutTempPaths(outcome.error.message, Object.values(files)));
       return withFileNames(outcome.result.value as ValidationReport, files);
     } finally {
       for (const file of Object.values(files)) if (file.uploaded) await deps.uploads?.discard(file.path);
@@ -156,7 +191,12 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       } catch (error) {
         throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
       }
-      settings.write({ orgUrl: url, authKind: auth.kind, clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined, tokenFile });
+      settings.write({
+        orgUrl: url,
+        authKind: auth.kind,
+        clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined,
+        tokenFile,
+      });
       settings.useSampleOrg(false);
       return (await connectionInfo())!;
     },
@@ -171,22 +211,30 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       try {
         return await runPreflight(client);
       } catch (error) {
-        if (error instanceof OktaError) throw new ServiceFailure(error.kind === 'auth' ? 'OKTA_AUTH' : 'OKTA_UNAVAILABLE', error.message);
+        if (error instanceof OktaError)
+          throw new ServiceFailure(error.kind === 'auth' ? 'OKTA_AUTH' : 'OKTA_UNAVAILABLE', error.message);
         throw error;
       }
     },
     'pull.start': async ({ quick, ...params }) => {
       const connection = await requireConnection();
-      return startPull(quick ? { ...params, quickRefreshFrom: quickRefreshBase(connection.orgUrl, params.includeFactors) } : params, connection);
+      return startPull(
+        quick ? { ...params, quickRefreshFrom: quickRefreshBase(connection.orgUrl, params.includeFactors) } : params,
+        connection,
+      );
     },
     'pull.resume': async ({ snapshotId }) => {
       const snapshot = getSnapshot(deps.db, snapshotId);
       if (!snapshot) throw new ServiceFailure('NOT_FOUND', `there is no snapshot ${snapshotId}`);
-      if (snapshot.status === 'complete') throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} is already complete`);
+      if (snapshot.status === 'complete')
+        throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} is already complete`);
       const connection = await requireConnection();
       // The sample org gets a new address each time the app starts, so its unfinished pulls cannot be resumed either.
       if (connection.orgUrl !== snapshot.orgUrl) {
-        throw new ServiceFailure('CONFLICT', `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}, not the connected ${connection.orgUrl}; connect to that org to resume it, or start a new pull`);
+        throw new ServiceFailure(
+          'CONFLICT',
+          `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}, not the connected ${connection.orgUrl}; connect to that org to resume it, or start a new pull`,
+        );
       }
       return startPull({ includeFactors: snapshot.includeFactors, resumeSnapshotId: snapshotId }, connection);
     },
@@ -204,18 +252,51 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'browse.app': async ({ snapshotId, appId }) => appDetail(deps.db, snapshotId, appId),
     'validate.upload': async (params) => validateFiles(params),
     'validate.snapshot': async ({ snapshotId, options }) =>
-      runQuickTask({ kind: 'validateSnapshot', dbPath: deps.dbPath, snapshotId, options: options ?? {}, appVersion: deps.appVersion }),
-    'export.preview': async ({ snapshotId, options, rows }) => runQuickTask({ kind: 'preview', dbPath: deps.dbPath, snapshotId, options: options ?? {}, rows: rows ?? 5 }),
+      runQuickTask({
+        kind: 'validateSnapshot',
+        dbPath: deps.dbPath,
+        snapshotId,
+        options: options ?? {},
+        appVersion: deps.appVersion,
+      }),
+    'export.preview': async ({ snapshotId, options, rows }) =>
+      runQuickTask({ kind: 'preview', dbPath: deps.dbPath, snapshotId, options: options ?? {}, rows: rows ?? 5 }),
     'export.start': async ({ snapshotId, outDir, options }) => {
-      if (!path.isAbsolute(outDir)) throw new ServiceFailure('BAD_INPUT', `choose a full folder path (not "${outDir}")`);
-      return startJob(jobs, 'export', { kind: 'export', dbPath: deps.dbPath, snapshotId, outDir, options: options ?? {}, appVersion: deps.appVersion }, snapshotId);
+      if (!path.isAbsolute(outDir))
+        throw new ServiceFailure('BAD_INPUT', `choose a full folder path (not "${outDir}")`);
+      return startJob(
+        jobs,
+        'export',
+        {
+          kind: 'export',
+          dbPath: deps.dbPath,
+          snapshotId,
+          outDir,
+          options: options ?? {},
+          appVersion: deps.appVersion,
+        },
+        snapshotId,
+      );
     },
-    'export.defaultFolder': async () => ({ path: deps.defaultExportFolder ?? path.join(os.homedir(), 'Okta Prep exports') }),
+    'export.defaultFolder': async () => ({
+      path: deps.defaultExportFolder ?? path.join(os.homedir(), 'Okta Prep exports'),
+    }),
     'export.openFolder': async ({ path: folder }) => {
       // Only folders an export of this service wrote: the renderer cannot make the app open arbitrary paths.
-      const exported = jobs.list().some((job) => job.kind === 'export' && job.status === 'complete' && (job.result as { outDir?: string } | undefined)?.outDir === folder);
+      const exported = jobs
+        .list()
+        .some(
+          (job) =>
+            job.kind === 'export' &&
+            job.status === 'complete' &&
+            (job.result as { outDir?: string } | undefined)?.outDir === folder,
+        );
       if (!exported) throw new ServiceFailure('NOT_FOUND', `${folder} is not a folder this session exported to`);
-      if (!deps.openFolder) return { opened: false, message: `open ${folder} in your file manager (the browser build cannot open folders)` };
+      if (!deps.openFolder)
+        return {
+          opened: false,
+          message: `open ${folder} in your file manager (the browser build cannot open folders)`,
+        };
       const error = await deps.openFolder(folder);
       return error ? { opened: false, message: `could not open ${folder}: ${error}` } : { opened: true };
     },

@@ -97,6 +97,8 @@ function validatorFor(method: MethodName, logWarning: (line: string) => void): (
 
 /** A validator per method; schemas compile lazily and are cached for the whole process. */
 export function compileParamValidators(logWarning: (line: string) => void = console.warn): ParamValidators {
-  const entries = METHOD_NAMES.map((method) => [method, (params: unknown) => validatorFor(method, logWarning)(params)] as const);
+  const entries = METHOD_NAMES.map(
+    (method) => [method, (params: unknown) => validatorFor(method, logWarning)(params)] as const,
+  );
   return Object.fromEntries(entries) as ParamValidators;
 }

@@ -31,7 +31,11 @@ export class MemorySecretStore implements SecretStore {
   }
 
   persistence(): SecretPersistence {
-    return { persisted: false, reason: 'The browser build keeps the token in memory only: enter it again after Okta Prep restarts, or give a token file on the Connect screen.' };
+    return {
+      persisted: false,
+      reason:
+        'The browser build keeps the token in memory only: enter it again after Okta Prep restarts, or give a token file on the Connect screen.',
+    };
   }
 
   takeNotices(): string[] {

@@ -18,7 +18,11 @@ export type UploadOutcome = { ok: true; uploadId: string; bytes: number } | { ok
 
 /** "2 GiB", "512 MiB", "1,000 bytes": the limit as a person reads it. */
 export function formatByteLimit(bytes: number): string {
-  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
     if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
   }
   return `${bytes.toLocaleString('en-US')} bytes`;
@@ -33,7 +37,8 @@ export class UploadStore {
   private readonly files = new Map<string, string>();
 
   constructor(readonly maxBytes: number = DEFAULT_MAX_UPLOAD_BYTES) {
-    if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) throw new Error(`the upload limit must be a whole number of bytes, not ${maxBytes}`);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes < 1)
+      throw new Error(`the upload limit must be a whole number of bytes, not ${maxBytes}`);
   }
 
   /**

@@ -1,6 +1,15 @@
 // The stated fallbacks (fallbackRules.ts) for what hangs off users, groups and apps: app assignments, admin roles
 // and factors. Each item becomes the typed columns of its row, or is skipped with a warning; nothing here throws.
-import { FALLBACKS, asObject, enumText, identified, needText, optionalNumber, optionalText, presentText } from './fallbackRules';
+import {
+  FALLBACKS,
+  asObject,
+  enumText,
+  identified,
+  needText,
+  optionalNumber,
+  optionalText,
+  presentText,
+} from './fallbackRules';
 import type { OddValueReport } from './oddValueReport';
 
 export interface AppUserColumns {
@@ -23,16 +32,26 @@ export function appUserColumns(item: unknown, appId: string, report: OddValueRep
   };
 }
 
-export function appGroupColumns(item: unknown, report: OddValueReport): { groupId: string; priority: number | null } | undefined {
+export function appGroupColumns(
+  item: unknown,
+  report: OddValueReport,
+): { groupId: string; priority: number | null } | undefined {
   const found = identified(item, 'app groups', report);
   return found && { groupId: found.id, priority: optionalNumber(found.object.priority) };
 }
 
-export function customRoleColumns(item: unknown, report: OddValueReport): { roleId: string; label: string; description: string | null } | undefined {
+export function customRoleColumns(
+  item: unknown,
+  report: OddValueReport,
+): { roleId: string; label: string; description: string | null } | undefined {
   const found = identified(item, 'custom roles', report);
   if (!found) return undefined;
   const { object: role, id } = found;
-  return { roleId: id, label: needText(report, FALLBACKS.customRoleLabel, `custom role ${id}`, role.label, id), description: optionalText(role.description) };
+  return {
+    roleId: id,
+    label: needText(report, FALLBACKS.customRoleLabel, `custom role ${id}`, role.label, id),
+    description: optionalText(role.description),
+  };
 }
 
 export interface RoleAssignmentColumns {
@@ -52,11 +71,13 @@ export function roleAssignmentColumns(
   report: OddValueReport,
 ): RoleAssignmentColumns | undefined {
   const assignment = asObject(item);
-  if (!assignment) return void report.skipped('role assignments', `that is not an object (${item === null ? 'null' : typeof item})`);
+  if (!assignment)
+    return void report.skipped('role assignments', `that is not an object (${item === null ? 'null' : typeof item})`);
   const where = `a role assignment of ${principal.type} ${principal.id}`;
   const customRoleId = presentText(assignment.role);
   const listedType = presentText(assignment.type);
-  if (listedType === undefined && customRoleId === undefined) return void report.skipped('role assignments', 'without a role type or custom role id');
+  if (listedType === undefined && customRoleId === undefined)
+    return void report.skipped('role assignments', 'without a role type or custom role id');
   const roleType = enumText(report, 'role type', FALLBACKS.roleType, where, listedType, 'CUSTOM');
   const roleKey = roleType === 'CUSTOM' && customRoleId !== undefined ? customRoleId : roleType;
   return {

@@ -35,17 +35,29 @@ export const FALLBACKS = {
   appName: { field: 'app name', instead: 'the label, else the app id' },
   appLabel: { field: 'app label', instead: 'the name, else the app id' },
   appStatus: { field: 'app status', instead: '"UNKNOWN"' },
-  appUserScope: { field: 'app user scope', instead: '"USER" (shown as a direct assignment, so the access is not lost)' },
+  appUserScope: {
+    field: 'app user scope',
+    instead: '"USER" (shown as a direct assignment, so the access is not lost)',
+  },
   customRoleLabel: { field: 'custom role label', instead: 'the role id' },
   roleType: { field: 'role assignment type', instead: '"CUSTOM", as it names a custom role' },
   roleLabel: { field: 'role assignment label', instead: 'the role type (the custom role id for a custom role)' },
   roleAssignmentId: { field: 'role assignment id', instead: 'the role key' },
-  roleAssignmentType: { field: 'role assignment assignmentType', instead: 'held by the user or group it was listed for' },
+  roleAssignmentType: {
+    field: 'role assignment assignmentType',
+    instead: 'held by the user or group it was listed for',
+  },
   factorType: { field: 'factor factorType', instead: '"unknown"' },
 } as const satisfies Record<string, FallbackRule>;
 
 /** The first usable text: `value`, else (said as a fallback) the first usable of `fallbacks`, the last always usable. */
-export function needText(report: OddValueReport, rule: FallbackRule, where: string, value: unknown, ...fallbacks: [...unknown[], string]): string {
+export function needText(
+  report: OddValueReport,
+  rule: FallbackRule,
+  where: string,
+  value: unknown,
+  ...fallbacks: [...unknown[], string]
+): string {
   const present = presentText(value);
   if (present !== undefined) return present;
   report.fallback(rule, where);
@@ -57,7 +69,14 @@ export function needText(report: OddValueReport, rule: FallbackRule, where: stri
 }
 
 /** An enumerated value: kept as it came (said once when Okta documents no such value), else the stated fallback. */
-export function enumText(report: OddValueReport, field: EnumeratedField, rule: FallbackRule, where: string, value: unknown, fallback: string): string {
+export function enumText(
+  report: OddValueReport,
+  field: EnumeratedField,
+  rule: FallbackRule,
+  where: string,
+  value: unknown,
+  fallback: string,
+): string {
   const present = presentText(value);
   if (present === undefined) return needText(report, rule, where, value, fallback);
   report.value(field, present, where);
@@ -70,7 +89,11 @@ export function hasUsableId(item: unknown): item is { id: string | number } {
 }
 
 /** The item as an object with a usable id, or undefined after saying it was skipped. */
-export function identified(item: unknown, listing: string, report: OddValueReport): { object: Loose; id: string } | undefined {
+export function identified(
+  item: unknown,
+  listing: string,
+  report: OddValueReport,
+): { object: Loose; id: string } | undefined {
   const object = asObject(item);
   if (!object) {
     report.skipped(listing, `that is not an object (${item === null ? 'null' : typeof item})`);
@@ -110,7 +133,14 @@ export function userColumns(item: unknown, listing: string, report: OddValueRepo
     status,
     login,
     email: optionalText(profile.email),
-    name: userDisplayName({ profile: { displayName: optionalText(profile.displayName), firstName: optionalText(profile.firstName), lastName: optionalText(profile.lastName), login } }),
+    name: userDisplayName({
+      profile: {
+        displayName: optionalText(profile.displayName),
+        firstName: optionalText(profile.firstName),
+        lastName: optionalText(profile.lastName),
+        login,
+      },
+    }),
     firstName: optionalText(profile.firstName),
     lastName: optionalText(profile.lastName),
     created: optionalText(user.created),

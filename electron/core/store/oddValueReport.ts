@@ -50,16 +50,30 @@ export class OddValueReport {
     entry.count++;
     this.skips.set(listing, entry);
     if (entry.count > 1) return;
-    this.warn('item-skipped', listing, `Okta's ${listing} listing held an item ${reason}: it was skipped (nothing can refer to it)`);
+    this.warn(
+      'item-skipped',
+      listing,
+      `Okta's ${listing} listing held an item ${reason}: it was skipped (nothing can refer to it)`,
+    );
   }
 
   /** Said once when the pull ends: how many of each fallback and skip this run met (only when more than the first). */
   finish(): void {
     for (const { rule, count } of this.fallbacks.values()) {
-      if (count > 1) this.warn('fallback-count', rule.field, `${count} objects in all had no usable ${rule.field} (${rule.instead} was used)`);
+      if (count > 1)
+        this.warn(
+          'fallback-count',
+          rule.field,
+          `${count} objects in all had no usable ${rule.field} (${rule.instead} was used)`,
+        );
     }
     for (const [listing, { reason, count }] of this.skips) {
-      if (count > 1) this.warn('item-skipped-count', listing, `${count} items of the ${listing} listing in all were skipped (the first: ${reason})`);
+      if (count > 1)
+        this.warn(
+          'item-skipped-count',
+          listing,
+          `${count} items of the ${listing} listing in all were skipped (the first: ${reason})`,
+        );
     }
   }
 }

@@ -28,7 +28,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   try {
     db = new Database(file);
   } catch (error) {
-    throw new DatabaseError(`cannot open the cache database ${file}: ${(error as Error).message}. Check the path and its permissions, or pass another --db FILE.`);
+    throw new DatabaseError(
+      `cannot open the cache database ${file}: ${(error as Error).message}. Check the path and its permissions, or pass another --db FILE.`,
+    );
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -40,7 +42,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db.close();
     if (error instanceof DatabaseError) throw error;
-    throw new DatabaseError(`cannot use ${file} as the Okta Prep cache: ${(error as Error).message}. If this is not an Okta Prep database, pass another --db FILE.`);
+    throw new DatabaseError(
+      `cannot use ${file} as the Okta Prep cache: ${(error as Error).message}. If this is not an Okta Prep database, pass another --db FILE.`,
+    );
   }
   return db;
 }
@@ -56,7 +60,9 @@ function makeCacheFilesPrivate(file: string, options: OpenDatabaseOptions): void
     for (const suffix of COMPANION_SUFFIXES) tightenFileIfPresent(`${file}${suffix}`, { onNotice: options.onNotice });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new DatabaseError(`cannot create or protect the cache database ${file} (${code}). Check the path and its permissions, or pass another --db FILE.`);
+    throw new DatabaseError(
+      `cannot create or protect the cache database ${file} (${code}). Check the path and its permissions, or pass another --db FILE.`,
+    );
   }
 }
 

@@ -22,20 +22,26 @@ function toState(row: TaskRow): PullTaskState {
 }
 
 export function getPullTask(db: Db, snapshotId: number, key: string): PullTaskState | undefined {
-  const row = db.prepare(`SELECT * FROM pull_tasks WHERE snapshot_id = ? AND task_key = ?`).get(snapshotId, key) as TaskRow | undefined;
+  const row = db.prepare(`SELECT * FROM pull_tasks WHERE snapshot_id = ? AND task_key = ?`).get(snapshotId, key) as
+    TaskRow | undefined;
   return row ? toState(row) : undefined;
 }
 
 /** Unfinished listings whose key starts with `prefix` (e.g. 'group-members:'), in a stable order. */
 export function pendingPullTasks(db: Db, snapshotId: number, prefix: string): PullTaskState[] {
   const rows = db
-    .prepare(`SELECT * FROM pull_tasks WHERE snapshot_id = ? AND done = 0 AND task_key >= ? AND task_key < ? ORDER BY task_key`)
+    .prepare(
+      `SELECT * FROM pull_tasks WHERE snapshot_id = ? AND done = 0 AND task_key >= ? AND task_key < ? ORDER BY task_key`,
+    )
     .all(snapshotId, prefix, `${prefix}\uffff`) as TaskRow[];
   return rows.map(toState);
 }
 
 export function markPullTaskDone(db: Db, snapshotId: number, key: string): void {
-  db.prepare(`UPDATE pull_tasks SET done = 1, next_url = NULL WHERE snapshot_id = ? AND task_key = ?`).run(snapshotId, key);
+  db.prepare(`UPDATE pull_tasks SET done = 1, next_url = NULL WHERE snapshot_id = ? AND task_key = ?`).run(
+    snapshotId,
+    key,
+  );
 }
 
 /** Listings per task kind (the part of the key before ':'), for progress. */

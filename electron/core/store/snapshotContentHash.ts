@@ -19,7 +19,8 @@ export function snapshotContentHash(db: Db, snapshotId: number): string {
   const hash = createHash('sha256');
   for (const [table, sql] of Object.entries(CONTENT_QUERIES)) {
     hash.update(`\u0000${table}\u0000`);
-    for (const row of db.prepare(sql).raw().iterate(snapshotId) as IterableIterator<unknown[]>) hash.update(`${JSON.stringify(row)}\n`);
+    for (const row of db.prepare(sql).raw().iterate(snapshotId) as IterableIterator<unknown[]>)
+      hash.update(`${JSON.stringify(row)}\n`);
   }
   return hash.digest('hex');
 }

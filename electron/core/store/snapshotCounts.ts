@@ -26,8 +26,12 @@ export function countSnapshotObjects(db: Db, snapshotId: number): SnapshotCounts
     directAppAssignments: count(`SELECT count(*) FROM app_users WHERE snapshot_id = ? AND scope = 'USER'`),
     appGroupAssignments: count(`SELECT count(*) FROM app_groups WHERE snapshot_id = ?`),
     roles: count(`SELECT count(*) FROM roles WHERE snapshot_id = ?`),
-    userRoleAssignments: count(`SELECT count(*) FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'user'`),
-    groupRoleAssignments: count(`SELECT count(*) FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group'`),
+    userRoleAssignments: count(
+      `SELECT count(*) FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'user'`,
+    ),
+    groupRoleAssignments: count(
+      `SELECT count(*) FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group'`,
+    ),
     factors: count(`SELECT count(*) FROM factors WHERE snapshot_id = ?`),
   };
 }

@@ -10,7 +10,12 @@ export interface SnapshotLogEntry {
   message: string;
 }
 
-export function appendSnapshotLog(db: Db, snapshotId: number, entry: Omit<SnapshotLogEntry, 'at'>, at = new Date()): void {
+export function appendSnapshotLog(
+  db: Db,
+  snapshotId: number,
+  entry: Omit<SnapshotLogEntry, 'at'>,
+  at = new Date(),
+): void {
   db.prepare(
     `INSERT INTO snapshot_log (snapshot_id, seq, at, code, subject, message)
      VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM snapshot_log WHERE snapshot_id = ?), ?, ?, ?, ?)`,
@@ -18,5 +23,7 @@ export function appendSnapshotLog(db: Db, snapshotId: number, entry: Omit<Snapsh
 }
 
 export function listSnapshotLog(db: Db, snapshotId: number): SnapshotLogEntry[] {
-  return db.prepare(`SELECT at, code, subject, message FROM snapshot_log WHERE snapshot_id = ? ORDER BY seq`).all(snapshotId) as SnapshotLogEntry[];
+  return db
+    .prepare(`SELECT at, code, subject, message FROM snapshot_log WHERE snapshot_id = ? ORDER BY seq`)
+    .all(snapshotId) as SnapshotLogEntry[];
 }

@@ -4,7 +4,13 @@
 // times (measured: 1.4 GB of WAL writes for a 10,000-user org), a batch of pages writes them once.
 import type { FollowedPage } from '../pull/listingLoopGuard';
 import { ignoreWarnings, type WarningSink } from '../okta/warningSink';
-import { appGroupColumns, appUserColumns, customRoleColumns, factorColumns, roleAssignmentColumns } from './assignmentColumns';
+import {
+  appGroupColumns,
+  appUserColumns,
+  customRoleColumns,
+  factorColumns,
+  roleAssignmentColumns,
+} from './assignmentColumns';
 import { appColumns, asObject, groupColumns, presentText, userColumns } from './fallbackRules';
 import { OddValueReport } from './oddValueReport';
 import type { Db } from './openDatabase';
@@ -88,7 +94,9 @@ export class SnapshotWriter {
       appUser: db.prepare(
         `INSERT OR REPLACE INTO app_users (snapshot_id, app_id, user_id, scope, status, user_name, raw) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
-      appGroup: db.prepare(`INSERT OR REPLACE INTO app_groups (snapshot_id, app_id, group_id, priority, raw) VALUES (?, ?, ?, ?, ?)`),
+      appGroup: db.prepare(
+        `INSERT OR REPLACE INTO app_groups (snapshot_id, app_id, group_id, priority, raw) VALUES (?, ?, ?, ?, ?)`,
+      ),
       customRole: db.prepare(
         `INSERT OR REPLACE INTO roles (snapshot_id, role_key, label, role_type, is_custom, description, raw) VALUES (?, ?, ?, 'CUSTOM', 1, ?, ?)`,
       ),
@@ -111,7 +119,9 @@ export class SnapshotWriter {
          ON CONFLICT (snapshot_id, task_key) DO UPDATE SET next_url = excluded.next_url, done = excluded.done,
            rows = rows + excluded.rows, requests = requests + 1`,
       ),
-      followedPage: db.prepare(`INSERT OR IGNORE INTO pull_listing_pages (snapshot_id, task_key, link, items_key) VALUES (?, ?, ?, ?)`),
+      followedPage: db.prepare(
+        `INSERT OR IGNORE INTO pull_listing_pages (snapshot_id, task_key, link, items_key) VALUES (?, ?, ?, ?)`,
+      ),
     };
     this.commitBatch = db.transaction((batch: readonly PendingPage[]) => {
       for (const { taskKey, page, nextUrl, followUps, followed } of batch) {
@@ -127,7 +137,13 @@ export class SnapshotWriter {
    * Queues one page, the cursor that follows it (none = the listing is done) and the follow-up listings the page
    * revealed (e.g. one member listing per group); they reach the database together, in one transaction.
    */
-  commitPage(taskKey: string, page: PageRows, nextUrl: string | undefined, followUps: readonly ScheduledTask[] = [], followed?: FollowedPage): void {
+  commitPage(
+    taskKey: string,
+    page: PageRows,
+    nextUrl: string | undefined,
+    followUps: readonly ScheduledTask[] = [],
+    followed?: FollowedPage,
+  ): void {
     if (this.pending.length === 0) this.oldestPendingAt = Date.now();
     this.pending.push({ taskKey, page, nextUrl, followUps, followed });
     this.pendingRows += rowCount(page);
@@ -161,7 +177,20 @@ export class SnapshotWriter {
     const user = userColumns(item, listing, this.oddValues);
     if (!user) return undefined;
     const { id, status, login, email, name, firstName, lastName, created, lastUpdated, lastLogin } = user;
-    return [this.snapshotId, id, status, login, email, name, firstName, lastName, created, lastUpdated, lastLogin, rawJson(item as object)];
+    return [
+      this.snapshotId,
+      id,
+      status,
+      login,
+      email,
+      name,
+      firstName,
+      lastName,
+      created,
+      lastUpdated,
+      lastLogin,
+      rawJson(item as object),
+    ];
   }
 
   /** Says how many fallbacks and skipped items this run met in all (call once, when the pull ends). */
@@ -228,8 +257,18 @@ export class SnapshotWriter {
       const g = groupColumns(item, this.oddValues);
       if (!g) continue;
       this.statements.group.run(
-        this.snapshotId, g.id, g.type, g.name, g.description, g.created, g.lastUpdated, g.lastMembershipUpdated,
-        g.usersCount, g.appsCount, g.hasAdminPrivilege ? 1 : 0, rawJson(item as object),
+        this.snapshotId,
+        g.id,
+        g.type,
+        g.name,
+        g.description,
+        g.created,
+        g.lastUpdated,
+        g.lastMembershipUpdated,
+        g.usersCount,
+        g.appsCount,
+        g.hasAdminPrivilege ? 1 : 0,
+        rawJson(item as object),
       );
       written++;
     }
@@ -241,7 +280,17 @@ export class SnapshotWriter {
     for (const item of items) {
       const a = appColumns(item, this.oddValues);
       if (!a) continue;
-      this.statements.app.run(this.snapshotId, a.id, a.name, a.label, a.status, a.signOnMode, a.created, a.lastUpdated, rawJson(item as object));
+      this.statements.app.run(
+        this.snapshotId,
+        a.id,
+        a.name,
+        a.label,
+        a.status,
+        a.signOnMode,
+        a.created,
+        a.lastUpdated,
+        rawJson(item as object),
+      );
       written++;
     }
     return written;
@@ -278,7 +327,15 @@ export class SnapshotWriter {
       // A role a user holds through a group belongs to the group, which is pulled itself.
       if (!ra || !ra.heldByPrincipal) continue;
       s.roleFromAssignment.run(id, ra.roleKey, ra.label, ra.roleType, ra.isCustom ? 1 : 0);
-      s.roleAssignment.run(id, page.principalType, page.principalId, ra.assignmentId, ra.roleKey, ra.status, rawJson(item as object));
+      s.roleAssignment.run(
+        id,
+        page.principalType,
+        page.principalId,
+        ra.assignmentId,
+        ra.roleKey,
+        ra.status,
+        rawJson(item as object),
+      );
       written++;
     }
     return written;
@@ -289,7 +346,15 @@ export class SnapshotWriter {
     for (const item of items) {
       const f = factorColumns(item, userId, this.oddValues);
       if (!f) continue;
-      this.statements.factor.run(this.snapshotId, userId, f.id, f.factorType, f.provider, f.status, rawJson(item as object));
+      this.statements.factor.run(
+        this.snapshotId,
+        userId,
+        f.id,
+        f.factorType,
+        f.provider,
+        f.status,
+        rawJson(item as object),
+      );
       written++;
     }
     return written;

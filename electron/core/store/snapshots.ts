@@ -45,17 +45,36 @@ interface SnapshotRow {
 
 export function createSnapshot(
   db: Db,
-  input: { orgUrl: string; includeFactors: boolean; appVersion: string; startedAt?: Date; baseSnapshotId?: number; readEveryGroup?: boolean },
+  input: {
+    orgUrl: string;
+    includeFactors: boolean;
+    appVersion: string;
+    startedAt?: Date;
+    baseSnapshotId?: number;
+    readEveryGroup?: boolean;
+  },
 ): number {
   const result = db
     .prepare(
       `INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version, base_snapshot_id, read_every_group) VALUES (?, 'running', ?, ?, ?, ?, ?)`,
     )
-    .run(input.orgUrl, (input.startedAt ?? new Date()).toISOString(), input.includeFactors ? 1 : 0, input.appVersion, input.baseSnapshotId ?? null, input.readEveryGroup ? 1 : 0);
+    .run(
+      input.orgUrl,
+      (input.startedAt ?? new Date()).toISOString(),
+      input.includeFactors ? 1 : 0,
+      input.appVersion,
+      input.baseSnapshotId ?? null,
+      input.readEveryGroup ? 1 : 0,
+    );
   return Number(result.lastInsertRowid);
 }
 
-export function finishSnapshot(db: Db, id: number, status: Exclude<SnapshotStatus, 'running'>, errorMessage?: string): void {
+export function finishSnapshot(
+  db: Db,
+  id: number,
+  status: Exclude<SnapshotStatus, 'running'>,
+  errorMessage?: string,
+): void {
   db.prepare(`UPDATE snapshots SET status = ?, finished_at = ?, error_message = ? WHERE id = ?`).run(
     status,
     new Date().toISOString(),
@@ -65,22 +84,23 @@ export function finishSnapshot(db: Db, id: number, status: Exclude<SnapshotStatu
 }
 
 export function recordSnapshotGap(db: Db, snapshotId: number, gap: SnapshotGap): void {
-  db.prepare(`INSERT OR REPLACE INTO snapshot_gaps (snapshot_id, object_kind, reason, message) VALUES (?, ?, ?, ?)`).run(
-    snapshotId,
-    gap.objectKind,
-    gap.reason,
-    gap.message,
-  );
+  db.prepare(
+    `INSERT OR REPLACE INTO snapshot_gaps (snapshot_id, object_kind, reason, message) VALUES (?, ?, ?, ?)`,
+  ).run(snapshotId, gap.objectKind, gap.reason, gap.message);
 }
 
 /** A quick refresh schedules the full user listing (task `users`) only when its deletion check fails. */
 export function fellBackToFullUserListing(db: Db, snapshotId: number): boolean {
-  return db.prepare(`SELECT 1 FROM pull_tasks WHERE snapshot_id = ? AND task_key = 'users'`).get(snapshotId) !== undefined;
+  return (
+    db.prepare(`SELECT 1 FROM pull_tasks WHERE snapshot_id = ? AND task_key = 'users'`).get(snapshotId) !== undefined
+  );
 }
 
 function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
   const gaps = db
-    .prepare(`SELECT object_kind AS objectKind, reason, message FROM snapshot_gaps WHERE snapshot_id = ? ORDER BY object_kind, reason`)
+    .prepare(
+      `SELECT object_kind AS objectKind, reason, message FROM snapshot_gaps WHERE snapshot_id = ? ORDER BY object_kind, reason`,
+    )
     .all(row.id) as SnapshotGap[];
   return {
     id: row.id,
@@ -110,7 +130,8 @@ export function getSnapshot(db: Db, id: number): SnapshotInfo | undefined {
 }
 
 export function latestCompleteSnapshot(db: Db): SnapshotInfo | undefined {
-  const row = db.prepare(`SELECT * FROM snapshots WHERE status = 'complete' ORDER BY id DESC LIMIT 1`).get() as SnapshotRow | undefined;
+  const row = db.prepare(`SELECT * FROM snapshots WHERE status = 'complete' ORDER BY id DESC LIMIT 1`).get() as
+    SnapshotRow | undefined;
   return row ? toInfo(db, row) : undefined;
 }
 

@@ -8,11 +8,7 @@ function ConnectionSummary() {
   if (connection === undefined) return null;
   if (connection === null) return <span className="header-connection">Not connected</span>;
   const host = connection.orgUrl.replace(/^https?:\/\//, '');
-  return (
-    <span className="header-connection">
-      {connection.isSampleOrg ? 'Sample org' : host}
-    </span>
-  );
+  return <span className="header-connection">{connection.isSampleOrg ? 'Sample org' : host}</span>;
 }
 
 export function AppNavigation() {

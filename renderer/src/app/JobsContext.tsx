@@ -40,7 +40,10 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   const anyRunning = [...byId.values()].some((job) => job.status === 'running');
   useEffect(() => {
     if (!anyRunning) return;
-    const timer = window.setInterval(() => client.call('jobs.list', {}).then(recordJobs, () => undefined), POLL_WHILE_RUNNING_MS);
+    const timer = window.setInterval(
+      () => client.call('jobs.list', {}).then(recordJobs, () => undefined),
+      POLL_WHILE_RUNNING_MS,
+    );
     return () => window.clearInterval(timer);
   }, [client, anyRunning, recordJobs]);
 

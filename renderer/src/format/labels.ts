@@ -9,7 +9,10 @@ export function humaniseName(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .trim()
     .toLowerCase();
-  const withIds = words.replace(/\bid\b/g, 'ID').replace(/\burl\b/g, 'URL').replace(/\bmfa\b/g, 'MFA');
+  const withIds = words
+    .replace(/\bid\b/g, 'ID')
+    .replace(/\burl\b/g, 'URL')
+    .replace(/\bmfa\b/g, 'MFA');
   return withIds.charAt(0).toUpperCase() + withIds.slice(1);
 }
 

@@ -10,7 +10,8 @@ export type ClientSetup = { ok: true; client: RendererServiceClient } | { ok: fa
 
 function createIpcClient(): ClientSetup {
   const bridge = window.oktaPrep;
-  if (!bridge) return { ok: false, problem: 'The Okta Prep window could not reach its background service. Restart the app.' };
+  if (!bridge)
+    return { ok: false, problem: 'The Okta Prep window could not reach its background service. Restart the app.' };
   const transport: ServiceTransport = {
     // The bridge hands back whatever the main process answered; the client checks its shape.
     call: (method, params) => bridge.call(method, params) as Promise<ServiceResult<unknown>>,
@@ -25,7 +26,8 @@ function createHttpClient(): ClientSetup {
   if (!secret) {
     return {
       ok: false,
-      problem: 'This page needs the address printed by "okta-prep serve" (it ends with #secret=…). Open that address again.',
+      problem:
+        'This page needs the address printed by "okta-prep serve" (it ends with #secret=…). Open that address again.',
     };
   }
   const transport = createHttpClientTransport({ baseUrl: window.location.origin, secret });

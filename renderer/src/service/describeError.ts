@@ -41,7 +41,8 @@ function sentence(message: string): string {
 }
 
 function codeOf(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }
 
@@ -49,7 +50,10 @@ export function describeError(error: unknown): ErrorDescription {
   const code = codeOf(error);
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   if ((!code && error instanceof TypeError) || /could not reach the local/i.test(raw)) {
-    return { title: 'Lost contact with the Okta Prep service', detail: 'Is it still running? Reload the page once it is back.' };
+    return {
+      title: 'Lost contact with the Okta Prep service',
+      detail: 'Is it still running? Reload the page once it is back.',
+    };
   }
   const title = (code && TITLES[code as ServiceErrorCode]) || 'The request failed';
   const message = withoutStack(raw);

@@ -38,7 +38,8 @@ function transportFailure(message: string): ServiceResult<never> {
 }
 
 function describeStatus(status: number): string {
-  if (status === 401) return 'the local server refused the call: the session secret is missing or wrong (reopen the link it printed)';
+  if (status === 401)
+    return 'the local server refused the call: the session secret is missing or wrong (reopen the link it printed)';
   if (status === 413) return 'the request is too large for the local server';
   return `the local server answered HTTP ${status}`;
 }

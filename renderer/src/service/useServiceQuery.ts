@@ -12,7 +12,10 @@ export interface ServiceQuery<T> {
 }
 
 /** Pass params = null to skip loading (e.g. until a snapshot is chosen). */
-export function useServiceQuery<M extends MethodName>(method: M, params: ParamsOf<M> | null): ServiceQuery<ResultOf<M>> {
+export function useServiceQuery<M extends MethodName>(
+  method: M,
+  params: ParamsOf<M> | null,
+): ServiceQuery<ResultOf<M>> {
   const client = useService();
   const [data, setData] = useState<ResultOf<M> | undefined>(undefined);
   const [error, setError] = useState<ErrorDescription | null>(null);

@@ -106,7 +106,9 @@ describe('AtomicCsvFile', () => {
   it('an invalid cell mid-write aborts by itself and cleans up', async () => {
     const file = await AtomicCsvFile.create(path.join(dir, 'entities.csv'), ['App', 'Name']);
     await file.writeRecord(['okta', 'fine']);
-    await expect(file.writeRecord(['okta', null as unknown as string])).rejects.toThrow(/cannot write .*entities\.csv: CSV cell must be a string/);
+    await expect(file.writeRecord(['okta', null as unknown as string])).rejects.toThrow(
+      /cannot write .*entities\.csv: CSV cell must be a string/,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -137,7 +139,9 @@ describe('writeCsvFileAtomically', () => {
         yield ['okta', `user ${i}`];
       }
     }
-    await expect(writeCsvFileAtomically(path.join(dir, 'entities.csv'), ['App', 'Name'], rows())).rejects.toThrow('database went away');
+    await expect(writeCsvFileAtomically(path.join(dir, 'entities.csv'), ['App', 'Name'], rows())).rejects.toThrow(
+      'database went away',
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 });

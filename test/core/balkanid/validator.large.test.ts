@@ -21,18 +21,38 @@ afterAll(async () => {
 
 function* entityRows(): Generator<string[]> {
   for (let g = 0; g < GROUPS; g++) {
-    yield ['okta', `Group ${g}, 部門`, 'connection', 'okta', `00g${g}`, 'group', 'v1', `{"description":"team \\"${g}\\"","groupType":"OKTA_GROUP"}`];
+    yield [
+      'okta',
+      `Group ${g}, 部門`,
+      'connection',
+      'okta',
+      `00g${g}`,
+      'group',
+      'v1',
+      `{"description":"team \\"${g}\\"","groupType":"OKTA_GROUP"}`,
+    ];
   }
   for (let u = 0; u < USERS; u++) {
     const name = u % 7 === 0 ? `Zoë 👩‍💻 ${u}` : `User\nNumber ${u}`;
-    yield ['okta', name, 'identity', 'okta', `00u${u}`, 'user', 'v1', `{"username":"user${u}@example.com","status":"ACTIVE"}`];
+    yield [
+      'okta',
+      name,
+      'identity',
+      'okta',
+      `00u${u}`,
+      'user',
+      'v1',
+      `{"username":"user${u}@example.com","status":"ACTIVE"}`,
+    ];
   }
   yield ['okta', 'Planted duplicate', 'identity', 'okta', '00u0', 'user', 'v1', '{"username":"dup@example.com"}'];
 }
 
 function* relationRows(): Generator<string[]> {
-  const metadata = '{"project":"https://acme.okta.com","privilegeName":"member","privilegeValue":true,"connectionType":"group"}';
-  for (let u = 0; u < USERS; u++) yield ['okta', `00u${u}`, 'identity', `00g${u % GROUPS}`, 'connection', 'okta', 'v1', metadata];
+  const metadata =
+    '{"project":"https://acme.okta.com","privilegeName":"member","privilegeValue":true,"connectionType":"group"}';
+  for (let u = 0; u < USERS; u++)
+    yield ['okta', `00u${u}`, 'identity', `00g${u % GROUPS}`, 'connection', 'okta', 'v1', metadata];
   yield ['okta', '00u1', 'identity', '00g99999', 'connection', 'okta', 'v1', metadata];
   yield ['okta', '00u0', 'identity', '00g0', 'connection', 'okta', 'v1', metadata];
 }

@@ -8,7 +8,10 @@ import { openCsvSource, readCsvRecords } from '../../../electron/core/balkanid/v
 import { EntityIndex } from '../../../electron/core/balkanid/validator/entityIndex';
 import { RelationDuplicateFinder, hash53 } from '../../../electron/core/balkanid/validator/relationDuplicates';
 
-async function read(bytes: string | Uint8Array, chunkSize = 64 * 1024): Promise<{ records: CsvRecord[]; issues: ByteIssue[] }> {
+async function read(
+  bytes: string | Uint8Array,
+  chunkSize = 64 * 1024,
+): Promise<{ records: CsvRecord[]; issues: ByteIssue[] }> {
   const opened = await openCsvSource({ bytes, chunkSize }, 'test');
   const issues: ByteIssue[] = [];
   const records: CsvRecord[] = [];
@@ -190,6 +193,10 @@ describe('EntityIndex', () => {
     expect(index.markReferenced('00g1', 'identity')).toBe(false);
     expect(index.markReferenced('00g1', 'Connection')).toBe(false);
     expect(index.markReferenced('00u1', 'connection')).toBe(true);
-    expect(index.unreferenced()).toEqual({ count: 2, total: 50_003, first: { line: 50_002, sourceId: '00g1', entityType: 'connection' } });
+    expect(index.unreferenced()).toEqual({
+      count: 2,
+      total: 50_003,
+      first: { line: 50_002, sourceId: '00g1', entityType: 'connection' },
+    });
   });
 });

@@ -3,7 +3,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RULES, type Finding, type RuleId, type Severity, type ValidationReport } from '../../../shared/balkanid/findings';
+import {
+  RULES,
+  type Finding,
+  type RuleId,
+  type Severity,
+  type ValidationReport,
+} from '../../../shared/balkanid/findings';
 import { validateCsvFiles } from '../../../electron/core/balkanid/validator';
 
 type Line = string | Buffer;
@@ -16,7 +22,8 @@ interface Fixture {
 }
 
 const ENTITY_HEADER = 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata';
-const MEMBER = '"{""project"":""https://acme.okta.com"",""privilegeName"":""member"",""privilegeValue"":true,""connectionType"":""group""}"';
+const MEMBER =
+  '"{""project"":""https://acme.okta.com"",""privilegeName"":""member"",""privilegeValue"":true,""connectionType"":""group""}"';
 
 function cleanFixture(): Fixture {
   return {
@@ -50,7 +57,8 @@ function toBytes(lines: Line[], eol: string, prefix: Buffer = Buffer.alloc(0)): 
 /** Edits line `n` (1-based) of a file with a string replacement that must apply. */
 function edit(lines: Line[], n: number, from: string, to: string): void {
   const line = lines[n - 1];
-  if (typeof line !== 'string' || !line.includes(from)) throw new Error(`fixture line ${n} has no ${JSON.stringify(from)}`);
+  if (typeof line !== 'string' || !line.includes(from))
+    throw new Error(`fixture line ${n} has no ${JSON.stringify(from)}`);
   lines[n - 1] = line.replace(from, to);
 }
 
@@ -88,7 +96,9 @@ interface Expected {
 }
 
 function summarise(report: ValidationReport): Expected[] {
-  return report.findings.map(({ rule, severity, file, line, column }) => (column === undefined ? { rule, severity, file, line } : { rule, severity, file, line, column }));
+  return report.findings.map(({ rule, severity, file, line, column }) =>
+    column === undefined ? { rule, severity, file, line } : { rule, severity, file, line, column },
+  );
 }
 
 describe('validateCsvFiles on a clean pair', () => {
@@ -371,11 +381,34 @@ describe('validateCsvFiles on broken files', () => {
 
 describe('header explanations', () => {
   it.each([
-    ['a repeated column', 'App,Name,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata', ['column 3 repeats "Name"; remove it']],
-    ['a trailing comma', `${ENTITY_HEADER},`, ['column 9 has no name; remove it (an empty header cell often comes from a trailing comma)']],
-    ['extra spaces and a star', 'App,Name , Entity Type*,Source System,Source ID,Source Type,Metadata Version,Metadata', ['column 2 is "Name " but must be "Name" (extra spaces)', 'column 3 is " Entity Type*" but must be "Entity Type" (remove the "*", extra spaces)']],
-    ['a data row where the header should be', 'okta,Ada Lovelace,identity,okta,00u0,user,,', ['none of the 8 columns, so it is not a header']],
-    ['a column moved to the end', 'App,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata,Name', ['column 8 "Name" is out of place; it must be column 2']],
+    [
+      'a repeated column',
+      'App,Name,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata',
+      ['column 3 repeats "Name"; remove it'],
+    ],
+    [
+      'a trailing comma',
+      `${ENTITY_HEADER},`,
+      ['column 9 has no name; remove it (an empty header cell often comes from a trailing comma)'],
+    ],
+    [
+      'extra spaces and a star',
+      'App,Name , Entity Type*,Source System,Source ID,Source Type,Metadata Version,Metadata',
+      [
+        'column 2 is "Name " but must be "Name" (extra spaces)',
+        'column 3 is " Entity Type*" but must be "Entity Type" (remove the "*", extra spaces)',
+      ],
+    ],
+    [
+      'a data row where the header should be',
+      'okta,Ada Lovelace,identity,okta,00u0,user,,',
+      ['none of the 8 columns, so it is not a header'],
+    ],
+    [
+      'a column moved to the end',
+      'App,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata,Name',
+      ['column 8 "Name" is out of place; it must be column 2'],
+    ],
   ])('explains %s', async (_name, header, says) => {
     const fixture = cleanFixture();
     fixture.entities[0] = header;
@@ -418,7 +451,9 @@ describe('validateCsvFiles edge cases', () => {
     edit(fixture.entities, 2, ',Ada Lovelace,', ',"Ada\n\nLovelace",');
     edit(fixture.entities, 6, ',Slack,', ',@Slack,');
     const report = await validateFixture(fixture);
-    expect(summarise(report)).toEqual([{ rule: 'formula-injection', severity: 'warning', file: E, line: 8, column: 'Name' }]);
+    expect(summarise(report)).toEqual([
+      { rule: 'formula-injection', severity: 'warning', file: E, line: 8, column: 'Name' },
+    ]);
   });
 
   it('accepts BOM and LF-only together as warnings, with no errors', async () => {
@@ -516,8 +551,12 @@ describe('validateCsvFiles edge cases', () => {
   it('throws a clear error for a missing or unreadable file, naming which one', async () => {
     const { entitiesPath } = await writeFixture(cleanFixture());
     const missing = path.join(root, 'nope', 'entities.csv');
-    await expect(validateCsvFiles({ entitiesPath: missing })).rejects.toThrow(`cannot read entities file ${missing}: ENOENT`);
-    await expect(validateCsvFiles({ entitiesPath, relationsPath: missing })).rejects.toThrow(`cannot read relations file ${missing}: ENOENT`);
+    await expect(validateCsvFiles({ entitiesPath: missing })).rejects.toThrow(
+      `cannot read entities file ${missing}: ENOENT`,
+    );
+    await expect(validateCsvFiles({ entitiesPath, relationsPath: missing })).rejects.toThrow(
+      `cannot read relations file ${missing}: ENOENT`,
+    );
     await expect(validateCsvFiles({ entitiesPath: root })).rejects.toThrow(`cannot read entities file ${root}: EISDIR`);
   });
 });

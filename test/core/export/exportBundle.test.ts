@@ -23,7 +23,10 @@ let db: Db;
 let snapshotId: number;
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({ org: generateOrg({ seed: 'export', users: 150, groups: 20, apps: 10 }), apiToken: TOKEN });
+  server = await startFakeOktaServer({
+    org: generateOrg({ seed: 'export', users: 150, groups: 20, apps: 10 }),
+    apiToken: TOKEN,
+  });
   db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
   const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
   snapshotId = (await pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).snapshotId;
@@ -59,7 +62,9 @@ describe('exportBundle', () => {
     const before = fs.readFileSync(path.join(out, 'entities.csv'));
     const controller = new AbortController();
     controller.abort(new Error('cancelled at once'));
-    await expect(exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', signal: controller.signal })).rejects.toThrow();
+    await expect(
+      exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', signal: controller.signal }),
+    ).rejects.toThrow();
     expect(fs.readFileSync(path.join(out, 'entities.csv')).equals(before)).toBe(true);
     expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
   });
@@ -73,7 +78,13 @@ describe('exportBundle', () => {
     fs.writeFileSync(path.join(out, running), 'in progress');
     fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
     await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
-    expect(fs.readdirSync(out).sort()).toEqual([running, 'entities.csv', 'entity-relations.csv', 'manifest.json', 'notes.txt']);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      running,
+      'entities.csv',
+      'entity-relations.csv',
+      'manifest.json',
+      'notes.txt',
+    ]);
   });
 
   it('runs two exports into one folder at once: both finish, the bundle left is whole and valid, no temporary file stays', async () => {
@@ -101,7 +112,9 @@ describe('exportBundle', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files[file].sha256);
     }
     expect(relations.rows).toHaveLength(manifest.files.relations.rows);
-    expect([narrow.manifest.files.relations.sha256, full.manifest.files.relations.sha256]).toContain(manifest.files.relations.sha256);
+    expect([narrow.manifest.files.relations.sha256, full.manifest.files.relations.sha256]).toContain(
+      manifest.files.relations.sha256,
+    );
   });
 
   it('writes every file (manifest too) 0600 in a folder it creates 0700, whatever was there before', async () => {
@@ -123,19 +136,31 @@ describe('exportBundle', () => {
   it('leaves the mode of a folder the user chose, and writes 0644 files only when asked (sharedFiles)', async () => {
     const out = tempDir();
     fs.chmodSync(out, 0o755);
-    const result = await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', options: { sharedFiles: true } });
+    const result = await exportBundle({
+      db,
+      snapshotId,
+      outDir: out,
+      appVersion: 'test',
+      options: { sharedFiles: true },
+    });
     expect(modeOf(out)).toBe(0o755);
-    for (const name of ['entities.csv', 'entity-relations.csv', 'manifest.json']) expect(modeOf(path.join(out, name))).toBe(0o644);
+    for (const name of ['entities.csv', 'entity-relations.csv', 'manifest.json'])
+      expect(modeOf(path.join(out, name))).toBe(0o644);
     expect(result.manifest.options.sharedFiles).toBe(true);
     await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test' });
     expect(modeOf(out)).toBe(0o755);
-    for (const name of ['entities.csv', 'entity-relations.csv', 'manifest.json']) expect(modeOf(path.join(out, name))).toBe(0o600);
+    for (const name of ['entities.csv', 'entity-relations.csv', 'manifest.json'])
+      expect(modeOf(path.join(out, name))).toBe(0o600);
   });
 
   it('refuses an unfinished snapshot with a clear message', async () => {
     const running = createSnapshot(db, { orgUrl: server.url, includeFactors: false, appVersion: 'test' });
-    await expect(exportBundle({ db, snapshotId: running, outDir: tempDir(), appVersion: 'test' })).rejects.toThrow(/not complete: resume the pull/);
-    await expect(exportBundle({ db, snapshotId: 9999, outDir: tempDir(), appVersion: 'test' })).rejects.toThrow(/no snapshot 9999/);
+    await expect(exportBundle({ db, snapshotId: running, outDir: tempDir(), appVersion: 'test' })).rejects.toThrow(
+      /not complete: resume the pull/,
+    );
+    await expect(exportBundle({ db, snapshotId: 9999, outDir: tempDir(), appVersion: 'test' })).rejects.toThrow(
+      /no snapshot 9999/,
+    );
   });
 
   it('writes only the chosen relation kinds and user attributes', async () => {
@@ -151,27 +176,48 @@ describe('exportBundle', () => {
     expect(new Set(relations.rows.map((r) => JSON.parse(r.Metadata).privilegeName))).toEqual(new Set(['member']));
     expect(result.manifest.relations).toEqual({ groupMembership: relations.rows.length });
     for (const row of entities.rows.filter((r) => r['Entity Type'] === 'identity')) {
-      expect(Object.keys(JSON.parse(row.Metadata)).every((key) => key === 'username' || key === 'department')).toBe(true);
+      expect(Object.keys(JSON.parse(row.Metadata)).every((key) => key === 'username' || key === 'department')).toBe(
+        true,
+      );
     }
   });
 
   it('flattens group-granted app access into user → app rows with the granting groups when asked', async () => {
     const out = tempDir();
-    await exportBundle({ db, snapshotId, outDir: out, appVersion: 'test', options: { flattenGroupAppAssignments: true } });
+    await exportBundle({
+      db,
+      snapshotId,
+      outDir: out,
+      appVersion: 'test',
+      options: { flattenGroupAppAssignments: true },
+    });
     const { relations, manifest } = readBundle(out);
     const flattened = relations.rows.filter(
-      (r) => r['Parent Entity Type'] === 'identity' && r['Entity Type'] === 'resource' && JSON.parse(r.Metadata).connectionType === 'group',
+      (r) =>
+        r['Parent Entity Type'] === 'identity' &&
+        r['Entity Type'] === 'resource' &&
+        JSON.parse(r.Metadata).connectionType === 'group',
     );
     expect(flattened.length).toBe(manifest.relations.groupAppAccessFlattened);
     expect(flattened.length).toBeGreaterThan(0);
-    const groupApps = relations.rows.filter((r) => r['Parent Entity Type'] === 'connection' && r['Entity Type'] === 'resource');
-    const memberships = new Set(relations.rows.filter((r) => JSON.parse(r.Metadata).privilegeName === 'member').map((r) => `${r['Parent Entity Source ID']}|${r['Entity Source ID']}`));
+    const groupApps = relations.rows.filter(
+      (r) => r['Parent Entity Type'] === 'connection' && r['Entity Type'] === 'resource',
+    );
+    const memberships = new Set(
+      relations.rows
+        .filter((r) => JSON.parse(r.Metadata).privilegeName === 'member')
+        .map((r) => `${r['Parent Entity Source ID']}|${r['Entity Source ID']}`),
+    );
     for (const row of flattened) {
       const via: string[] = JSON.parse(row.Metadata).viaGroupIds;
       expect(via.length).toBeGreaterThan(0);
       for (const groupId of via) {
         expect(memberships.has(`${row['Parent Entity Source ID']}|${groupId}`)).toBe(true);
-        expect(groupApps.some((g) => g['Parent Entity Source ID'] === groupId && g['Entity Source ID'] === row['Entity Source ID'])).toBe(true);
+        expect(
+          groupApps.some(
+            (g) => g['Parent Entity Source ID'] === groupId && g['Entity Source ID'] === row['Entity Source ID'],
+          ),
+        ).toBe(true);
       }
     }
   });

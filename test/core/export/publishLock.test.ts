@@ -21,7 +21,7 @@ describe('withPublishLock', () => {
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
-  it("takes over the lock of a process that is gone", async () => {
+  it('takes over the lock of a process that is gone', async () => {
     const folder = tempDir();
     fs.writeFileSync(path.join(folder, PUBLISH_LOCK_NAME), '4194305'); // above Linux's largest pid
     await expect(withPublishLock(folder, async () => 'published', 1000)).resolves.toBe('published');

@@ -1,7 +1,11 @@
 // Test helpers for the fake Okta server: start it, call it with the token, and walk Link-header or body pagination.
 import { afterEach } from 'vitest';
 import { generateOrg, type FakeOrg, type FakeOrgOptions } from '../../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer, type FakeOktaServerOptions } from '../../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../../electron/core/fake-okta/server';
 
 export const TEST_TOKEN = 'fake-okta-test-token-0123456789';
 
@@ -28,12 +32,17 @@ export function parseLinks(header: string | null): Record<string, string> {
 }
 
 /** `serverOptions` adds rate limits, faults, permissions, OAuth ... to the SSWS-token server. */
-export async function startHarness(options: FakeOrgOptions | FakeOrg, serverOptions: Omit<FakeOktaServerOptions, 'org'> = {}): Promise<Harness> {
+export async function startHarness(
+  options: FakeOrgOptions | FakeOrg,
+  serverOptions: Omit<FakeOktaServerOptions, 'org'> = {},
+): Promise<Harness> {
   const org = 'seed' in options ? generateOrg(options) : options;
   const server = await startFakeOktaServer({ apiToken: TEST_TOKEN, ...serverOptions, org });
   const absolute = (pathOrUrl: string) => (pathOrUrl.startsWith('http') ? pathOrUrl : `${server.url}${pathOrUrl}`);
   const get = (pathOrUrl: string, headers: Record<string, string> = {}) =>
-    fetch(absolute(pathOrUrl), { headers: { Authorization: `SSWS ${TEST_TOKEN}`, Accept: 'application/json', ...headers } });
+    fetch(absolute(pathOrUrl), {
+      headers: { Authorization: `SSWS ${TEST_TOKEN}`, Accept: 'application/json', ...headers },
+    });
   const getJson = async <T>(pathOrUrl: string): Promise<T> => {
     const response = await get(pathOrUrl);
     if (response.status !== 200) throw new Error(`GET ${pathOrUrl} -> ${response.status} ${await response.text()}`);
@@ -66,7 +75,9 @@ export async function startHarness(options: FakeOrgOptions | FakeOrg, serverOpti
 }
 
 /** For a test file that starts one server per test: `start(options)` starts it, and it is closed after each test. */
-export function useHarnessPerTest(org: FakeOrgOptions): (serverOptions?: Omit<FakeOktaServerOptions, 'org'>) => Promise<Harness> {
+export function useHarnessPerTest(
+  org: FakeOrgOptions,
+): (serverOptions?: Omit<FakeOktaServerOptions, 'org'>) => Promise<Harness> {
   let running: Harness | undefined;
   afterEach(async () => {
     await running?.server.close();

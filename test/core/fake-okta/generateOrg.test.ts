@@ -31,12 +31,15 @@ const HARD_STRING_KINDS: Record<string, (text: string) => boolean> = {
 };
 
 function missingKinds(texts: string[]): string[] {
-  return Object.entries(HARD_STRING_KINDS).filter(([, detect]) => !texts.some(detect)).map(([kind]) => kind);
+  return Object.entries(HARD_STRING_KINDS)
+    .filter(([, detect]) => !texts.some(detect))
+    .map(([kind]) => kind);
 }
 
 function allIds(o: FakeOrg): string[] {
   const ids = [...o.users, ...o.groups, ...o.apps, ...o.customRoles].map((x) => x.id);
-  for (const list of [...o.userRoleAssignments.values(), ...o.groupRoleAssignments.values()]) ids.push(...list.map((a) => a.id));
+  for (const list of [...o.userRoleAssignments.values(), ...o.groupRoleAssignments.values()])
+    ids.push(...list.map((a) => a.id));
   for (const list of o.factors.values()) ids.push(...list.map((f) => f.id));
   return ids;
 }
@@ -53,7 +56,9 @@ describe('generateOrg determinism', () => {
   });
 
   it('accepts numeric seeds', () => {
-    expect(generateOrg({ seed: 7, users: 60, groups: 12, apps: 6 })).toEqual(generateOrg({ seed: 7, users: 60, groups: 12, apps: 6 }));
+    expect(generateOrg({ seed: 7, users: 60, groups: 12, apps: 6 })).toEqual(
+      generateOrg({ seed: 7, users: 60, groups: 12, apps: 6 }),
+    );
   });
 
   it('changes nothing but factors when includeFactors is false', () => {
@@ -79,7 +84,8 @@ describe('generateOrg ids and ordering', () => {
       expect(list.map((x) => x.id)).toEqual(sortedCopy(list.map((x) => x.id)));
     }
     for (const members of org.groupMembers.values()) expect(members).toEqual(sortedCopy(members));
-    for (const direct of org.directAppAssignments.values()) expect(direct.map((d) => d.userId)).toEqual(sortedCopy(direct.map((d) => d.userId)));
+    for (const direct of org.directAppAssignments.values())
+      expect(direct.map((d) => d.userId)).toEqual(sortedCopy(direct.map((d) => d.userId)));
   });
 });
 
@@ -98,7 +104,8 @@ describe('generateOrg users', () => {
     for (const user of org.users) {
       expect(user.profile.login).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
       for (const stamp of [user.created, user.lastUpdated]) expect(stamp).toMatch(ISO);
-      for (const stamp of [user.activated, user.lastLogin, user.passwordChanged, user.statusChanged]) expect(stamp === null || ISO.test(stamp), String(stamp)).toBe(true);
+      for (const stamp of [user.activated, user.lastLogin, user.passwordChanged, user.statusChanged])
+        expect(stamp === null || ISO.test(stamp), String(stamp)).toBe(true);
       expect(Date.parse(user.lastUpdated)).toBeLessThanOrEqual(FAKE_NOW_MS);
       expect(Date.parse(user.lastUpdated)).toBeGreaterThanOrEqual(Date.parse(user.created));
     }
@@ -108,7 +115,9 @@ describe('generateOrg users', () => {
       expect(ids.has(user.profile.managerId!)).toBe(true);
       expect(user.profile.managerId).not.toBe(user.id);
     }
-    expect(org.users.some((u) => u.profile.title && u.profile.department && u.profile.employeeNumber && u.profile.userType)).toBe(true);
+    expect(
+      org.users.some((u) => u.profile.title && u.profile.department && u.profile.employeeNumber && u.profile.userType),
+    ).toBe(true);
   });
 
   it('leaves out displayName for some users, and first/last name too for a few', () => {
@@ -130,7 +139,9 @@ describe('generateOrg groups', () => {
     expect(builtIn).toHaveLength(1);
     expect(builtIn[0]!.profile.name).toBe('Everyone');
     expect(org.groups.filter((g) => g.profile.name === 'Everyone')).toHaveLength(1);
-    expect(org.groupMembers.get(builtIn[0]!.id)).toEqual(org.users.filter((u) => u.status !== 'DEPROVISIONED').map((u) => u.id));
+    expect(org.groupMembers.get(builtIn[0]!.id)).toEqual(
+      org.users.filter((u) => u.status !== 'DEPROVISIONED').map((u) => u.id),
+    );
     const appGroups = org.groups.filter((g) => g.type === 'APP_GROUP');
     expect(appGroups.length).toBeGreaterThan(0);
     expect(appGroups.every((g) => g.objectClass.includes('okta:windows_security_principal'))).toBe(true);
@@ -162,7 +173,11 @@ describe('generateOrg apps and assignments', () => {
     const inactive = org.apps.filter((a) => a.status === 'INACTIVE');
     expect(inactive.length).toBeGreaterThan(0);
     expect(inactive.length).toBeLessThan(org.apps.length / 2);
-    const unassigned = org.apps.filter((a) => (org.directAppAssignments.get(a.id)?.length ?? 0) === 0 && (org.appGroupAssignments.get(a.id)?.length ?? 0) === 0);
+    const unassigned = org.apps.filter(
+      (a) =>
+        (org.directAppAssignments.get(a.id)?.length ?? 0) === 0 &&
+        (org.appGroupAssignments.get(a.id)?.length ?? 0) === 0,
+    );
     expect(unassigned.length).toBeGreaterThan(0);
     expect(org.apps.every((a) => org.directAppAssignments.has(a.id) && org.appGroupAssignments.has(a.id))).toBe(true);
   });
@@ -216,7 +231,9 @@ describe('generateOrg hard strings', () => {
   });
 
   it('puts every kind in group names/descriptions, one description over 33,000 characters', () => {
-    const texts = org.groups.flatMap((g) => [g.profile.name, g.profile.description]).filter((t): t is string => typeof t === 'string');
+    const texts = org.groups
+      .flatMap((g) => [g.profile.name, g.profile.description])
+      .filter((t): t is string => typeof t === 'string');
     expect(missingKinds(texts)).toEqual([]);
     expect(missingKinds(org.groups.map((g) => g.profile.name))).toEqual([]);
     expect(org.groups.some((g) => (g.profile.description?.length ?? 0) >= 33_000)).toBe(true);
@@ -228,7 +245,11 @@ describe('generateOrg hard strings', () => {
     expect(missingKinds(tiny.apps.map((a) => a.label))).toEqual([]);
     expect(missingKinds(tiny.groups.map((g) => g.profile.name))).toEqual([]);
     expect(missingKinds(tiny.users.map((u) => u.profile.displayName ?? ''))).toEqual([]);
-    for (const status of USER_STATUSES) expect(tiny.users.some((u) => u.status === status), status).toBe(true);
+    for (const status of USER_STATUSES)
+      expect(
+        tiny.users.some((u) => u.status === status),
+        status,
+      ).toBe(true);
   });
 });
 

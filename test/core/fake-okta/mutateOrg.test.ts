@@ -4,8 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OktaGroup, OktaRoleAssignment, OktaUser } from '../../../shared/okta/types';
 import { createManualClock, oktaTimestamp, type ManualClock } from '../../../electron/core/fake-okta/fakeClock';
 import {
-  addGroup, addGroupMember, addUser, assignAppToGroup, assignAppToUser, assignRoleToGroup, assignRoleToUser, deleteGroup,
-  deleteUser, deprovisionUser, removeGroupMember, unassignAppFromUser, unassignRoleFromUser, updateApp, updateGroup, updateUser,
+  addGroup,
+  addGroupMember,
+  addUser,
+  assignAppToGroup,
+  assignAppToUser,
+  assignRoleToGroup,
+  assignRoleToUser,
+  deleteGroup,
+  deleteUser,
+  deprovisionUser,
+  removeGroupMember,
+  unassignAppFromUser,
+  unassignRoleFromUser,
+  updateApp,
+  updateGroup,
+  updateUser,
 } from '../../../electron/core/fake-okta/mutateOrg';
 import { startHarness, type Harness } from './fakeOktaHarness';
 
@@ -21,7 +35,8 @@ const q = (text: string) => encodeURIComponent(text);
 const everyone = () => h.org.groups.find((g) => g.type === 'BUILT_IN')!;
 const ordinaryGroup = () => h.org.groups.find((g) => g.type === 'OKTA_GROUP')!;
 const activeUser = (skip = 0) => h.org.users.filter((u) => u.status === 'ACTIVE')[skip]!;
-const memberIds = async (groupId: string) => (await h.walkLinks<OktaUser>(`/api/v1/groups/${groupId}/users`)).items.map((u) => u.id);
+const memberIds = async (groupId: string) =>
+  (await h.walkLinks<OktaUser>(`/api/v1/groups/${groupId}/users`)).items.map((u) => u.id);
 
 describe('server clock', () => {
   it('drives the Date header', async () => {
@@ -38,7 +53,13 @@ describe('users', () => {
     const user = addUser(h.server, { profile: { login: 'new.hire@example.com', firstName: 'New', lastName: 'Hire' } });
     expect(user.id).toMatch(/^00u[A-Za-z0-9]{17}$/);
     const served = await h.getJson<OktaUser>(`/api/v1/users/${user.id}`);
-    expect(served).toMatchObject({ status: 'ACTIVE', created: stamp, lastUpdated: stamp, activated: stamp, profile: { email: 'new.hire@example.com' } });
+    expect(served).toMatchObject({
+      status: 'ACTIVE',
+      created: stamp,
+      lastUpdated: stamp,
+      activated: stamp,
+      profile: { email: 'new.hire@example.com' },
+    });
     expect(await memberIds(everyone().id)).toContain(user.id);
     expect((await h.getJson<OktaGroup>(`/api/v1/groups/${everyone().id}`)).lastMembershipUpdated).toBe(stamp);
     const all = await h.walkLinks<OktaUser>('/api/v1/users?limit=7');
@@ -102,7 +123,9 @@ describe('groups and memberships', () => {
     clock.advance(60_000);
     removeGroupMember(h.server, group.id, user.id);
     expect(await memberIds(group.id)).not.toContain(user.id);
-    expect((await h.getJson<OktaGroup>(`/api/v1/groups/${group.id}`)).lastMembershipUpdated).toBe(oktaTimestamp(clock.now()));
+    expect((await h.getJson<OktaGroup>(`/api/v1/groups/${group.id}`)).lastMembershipUpdated).toBe(
+      oktaTimestamp(clock.now()),
+    );
   });
 
   it('addGroup / updateGroup / deleteGroup', async () => {
@@ -123,14 +146,25 @@ describe('apps and roles', () => {
     const app = h.org.apps[1]!;
     const user = activeUser(4);
     assignAppToUser(h.server, app.id, user.id, 'custom-name');
-    let appUsers = (await h.walkLinks<{ id: string; scope: string; credentials: { userName: string } }>(`/api/v1/apps/${app.id}/users`)).items;
-    expect(appUsers.find((a) => a.id === user.id)).toMatchObject({ scope: 'USER', credentials: { userName: 'custom-name' } });
+    let appUsers = (
+      await h.walkLinks<{ id: string; scope: string; credentials: { userName: string } }>(
+        `/api/v1/apps/${app.id}/users`,
+      )
+    ).items;
+    expect(appUsers.find((a) => a.id === user.id)).toMatchObject({
+      scope: 'USER',
+      credentials: { userName: 'custom-name' },
+    });
     unassignAppFromUser(h.server, app.id, user.id);
     const group = addGroup(h.server, { name: 'App Group For Test' });
     addGroupMember(h.server, group.id, user.id);
     assignAppToGroup(h.server, app.id, group.id);
     expect((await h.getJson<{ id: string }[]>(`/api/v1/apps/${app.id}/groups`)).map((g) => g.id)).toContain(group.id);
-    appUsers = (await h.walkLinks<{ id: string; scope: string; credentials: { userName: string } }>(`/api/v1/apps/${app.id}/users`)).items;
+    appUsers = (
+      await h.walkLinks<{ id: string; scope: string; credentials: { userName: string } }>(
+        `/api/v1/apps/${app.id}/users`,
+      )
+    ).items;
     expect(appUsers.find((a) => a.id === user.id)?.scope).toBe('GROUP');
     clock.advance(1000);
     expect(updateApp(h.server, app.id, { status: 'INACTIVE' }).lastUpdated).toBe(oktaTimestamp(clock.now()));
@@ -140,15 +174,30 @@ describe('apps and roles', () => {
     const user = activeUser(5);
     const assignment = assignRoleToUser(h.server, user.id, 'HELP_DESK_ADMIN');
     const roles = await h.getJson<OktaRoleAssignment[]>(`/api/v1/users/${user.id}/roles`);
-    expect(roles.find((r) => r.id === assignment.id)).toMatchObject({ type: 'HELP_DESK_ADMIN', label: 'Help Desk Administrator', assignmentType: 'USER' });
-    expect((await h.walkBody<{ id: string }>('/api/v1/iam/assignees/users', 'value')).items.map((a) => a.id)).toContain(user.id);
+    expect(roles.find((r) => r.id === assignment.id)).toMatchObject({
+      type: 'HELP_DESK_ADMIN',
+      label: 'Help Desk Administrator',
+      assignmentType: 'USER',
+    });
+    expect((await h.walkBody<{ id: string }>('/api/v1/iam/assignees/users', 'value')).items.map((a) => a.id)).toContain(
+      user.id,
+    );
     unassignRoleFromUser(h.server, user.id, assignment.id);
-    expect((await h.getJson<OktaRoleAssignment[]>(`/api/v1/users/${user.id}/roles`)).find((r) => r.id === assignment.id)).toBeUndefined();
+    expect(
+      (await h.getJson<OktaRoleAssignment[]>(`/api/v1/users/${user.id}/roles`)).find((r) => r.id === assignment.id),
+    ).toBeUndefined();
     const group = ordinaryGroup();
     const custom = h.org.customRoles[0]!;
-    const groupRole = assignRoleToGroup(h.server, group.id, { customRoleId: custom.id, resourceSetId: 'iamFakeResourceSet01' });
+    const groupRole = assignRoleToGroup(h.server, group.id, {
+      customRoleId: custom.id,
+      resourceSetId: 'iamFakeResourceSet01',
+    });
     const member = h.org.groupMembers.get(group.id)![0]!;
     const inherited = await h.getJson<OktaRoleAssignment[]>(`/api/v1/users/${member}/roles`);
-    expect(inherited.find((r) => r.id === groupRole.id)).toMatchObject({ type: 'CUSTOM', role: custom.id, assignmentType: 'GROUP' });
+    expect(inherited.find((r) => r.id === groupRole.id)).toMatchObject({
+      type: 'CUSTOM',
+      role: custom.id,
+      assignmentType: 'GROUP',
+    });
   });
 });

@@ -28,12 +28,18 @@ function spec(): OktaSpec {
 afterAll(async () => h?.server.close());
 
 /** GETs `url` (all pages) and validates each page body against the operation's schema for `status`. */
-async function expectConformant(pathTemplate: string, url: string, status = '200', options: { token?: string | null; fallback?: string } = {}): Promise<number> {
+async function expectConformant(
+  pathTemplate: string,
+  url: string,
+  status = '200',
+  options: { token?: string | null; fallback?: string } = {},
+): Promise<number> {
   const validate = spec().validator(pathTemplate, status, options.fallback);
   let next: string | undefined = url.startsWith('http') ? url : `${h.server.url}${url}`;
   let items = 0;
   while (next) {
-    const headers: Record<string, string> = options.token === null ? {} : { Authorization: `SSWS ${options.token ?? TEST_TOKEN}` };
+    const headers: Record<string, string> =
+      options.token === null ? {} : { Authorization: `SSWS ${options.token ?? TEST_TOKEN}` };
     const response: Response = await fetch(next, { headers });
     expect(response.status, next).toBe(Number(status));
     const body = (await response.json()) as unknown;
@@ -74,7 +80,9 @@ describe('the validator itself', () => {
     const served = await h.getJson<Record<string, unknown>[]>(`/api/v1/users/${userId}/factors`);
     const sms = served.find((f) => f.factorType === 'sms')!;
     expect(factors.length).toBe(served.length);
-    expect(spec().validator('/api/v1/users/{userId}/factors', '200')([{ ...sms, provider: 'GOOGLE' }]).length).toBeGreaterThan(0);
+    expect(
+      spec().validator('/api/v1/users/{userId}/factors', '200')([{ ...sms, provider: 'GOOGLE' }]).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -86,7 +94,9 @@ describe('users', () => {
   });
 
   it('getUser: User, for hard-string and nameless users too', async () => {
-    for (const user of h.org.users.filter((u) => !u.profile.displayName || /[\n\t"=,]/.test(u.profile.displayName)).slice(0, 15)) {
+    for (const user of h.org.users
+      .filter((u) => !u.profile.displayName || /[\n\t"=,]/.test(u.profile.displayName))
+      .slice(0, 15)) {
       await expectConformant('/api/v1/users/{id}', `/api/v1/users/${user.id}`);
     }
   });
@@ -106,7 +116,8 @@ describe('users', () => {
   });
 
   it('listAssignedRolesForUser: StandardRole/CustomRole[], direct and inherited', async () => {
-    for (const userId of h.org.userRoleAssignments.keys()) await expectConformant('/api/v1/users/{userId}/roles', `/api/v1/users/${userId}/roles`);
+    for (const userId of h.org.userRoleAssignments.keys())
+      await expectConformant('/api/v1/users/{userId}/roles', `/api/v1/users/${userId}/roles`);
     for (const groupId of h.org.groupRoleAssignments.keys()) {
       const memberId = h.org.groupMembers.get(groupId)?.[0];
       if (memberId) await expectConformant('/api/v1/users/{userId}/roles', `/api/v1/users/${memberId}/roles`);
@@ -122,7 +133,8 @@ describe('groups', () => {
   });
 
   it('getGroup: Group', async () => {
-    for (const group of h.org.groups.slice(0, 10)) await expectConformant('/api/v1/groups/{groupId}', `/api/v1/groups/${group.id}?expand=stats`);
+    for (const group of h.org.groups.slice(0, 10))
+      await expectConformant('/api/v1/groups/{groupId}', `/api/v1/groups/${group.id}?expand=stats`);
   });
 
   it('listGroupUsers: User[]', async () => {
@@ -131,7 +143,8 @@ describe('groups', () => {
   });
 
   it('listGroupAssignedRoles: StandardRole/CustomRole[]', async () => {
-    for (const groupId of h.org.groupRoleAssignments.keys()) await expectConformant('/api/v1/groups/{groupId}/roles', `/api/v1/groups/${groupId}/roles`);
+    for (const groupId of h.org.groupRoleAssignments.keys())
+      await expectConformant('/api/v1/groups/{groupId}/roles', `/api/v1/groups/${groupId}/roles`);
   });
 });
 
@@ -146,11 +159,13 @@ describe('apps', () => {
   });
 
   it('listApplicationUsers: AppUser[] with expand=user', async () => {
-    for (const app of h.org.apps.slice(0, 8)) await expectConformant('/api/v1/apps/{appId}/users', `/api/v1/apps/${app.id}/users?limit=500&expand=user`);
+    for (const app of h.org.apps.slice(0, 8))
+      await expectConformant('/api/v1/apps/{appId}/users', `/api/v1/apps/${app.id}/users?limit=500&expand=user`);
   });
 
   it('listApplicationGroupAssignments: ApplicationGroupAssignment[]', async () => {
-    for (const app of h.org.apps) await expectConformant('/api/v1/apps/{appId}/groups', `/api/v1/apps/${app.id}/groups`);
+    for (const app of h.org.apps)
+      await expectConformant('/api/v1/apps/{appId}/groups', `/api/v1/apps/${app.id}/groups`);
   });
 });
 
@@ -180,14 +195,19 @@ describe('error bodies', () => {
   });
 
   it('400: Error (ErrorApiValidationFailed400) for a bad filter', async () => {
-    await expectConformant('/api/v1/users', `/api/v1/users?filter=${encodeURIComponent('status gt "x"')}`, '400', { fallback: 'ErrorApiValidationFailed400' });
+    await expectConformant('/api/v1/users', `/api/v1/users?filter=${encodeURIComponent('status gt "x"')}`, '400', {
+      fallback: 'ErrorApiValidationFailed400',
+    });
   });
 });
 
 describe('rate-limit and permission bodies', () => {
   let limited: Harness;
   beforeAll(async () => {
-    limited = await startHarness({ seed: 'openapi-limits', users: 20, groups: 4, apps: 3 }, { rateLimits: { buckets: { users: 1, apps: 1 } }, permissions: { groupMembers: false } });
+    limited = await startHarness(
+      { seed: 'openapi-limits', users: 20, groups: 4, apps: 3 },
+      { rateLimits: { buckets: { users: 1, apps: 1 } }, permissions: { groupMembers: false } },
+    );
   });
   afterAll(async () => limited?.server.close());
 
@@ -229,10 +249,13 @@ describe('token endpoint (oauth-minimal.yaml)', () => {
       oauthSpecError = error;
     }
     key = await makeKey('RS256', 'conformance');
-    server = await startHarness({ seed: 'openapi-oauth', users: 5, groups: 2, apps: 1 }, {
-      oauth: { clientId: CLIENT_ID, publicJwks: { keys: [key.publicJwk] }, requireDpop: false },
-      rateLimits: { buckets: { token: 8 } },
-    });
+    server = await startHarness(
+      { seed: 'openapi-oauth', users: 5, groups: 2, apps: 1 },
+      {
+        oauth: { clientId: CLIENT_ID, publicJwks: { keys: [key.publicJwk] }, requireDpop: false },
+        rateLimits: { buckets: { token: 8 } },
+      },
+    );
   });
   afterAll(async () => server?.server.close());
 
@@ -241,11 +264,19 @@ describe('token endpoint (oauth-minimal.yaml)', () => {
     const bearer = await postToken(url, tokenForm(await clientAssertion(key, url), 'okta.users.read'));
     expect(bearer.status).toBe(200);
     expect(validate('200', await bearer.json())).toEqual([]);
-    const challenge = await postToken(url, tokenForm(await clientAssertion(key, url)), await dpopProof(key, { htm: 'POST', htu: url }));
+    const challenge = await postToken(
+      url,
+      tokenForm(await clientAssertion(key, url)),
+      await dpopProof(key, { htm: 'POST', htu: url }),
+    );
     expect(challenge.status).toBe(400);
     expect(validate('400', await challenge.json())).toEqual([]); // use_dpop_nonce
     const nonce = challenge.headers.get('dpop-nonce')!;
-    const dpop = await postToken(url, tokenForm(await clientAssertion(key, url)), await dpopProof(key, { htm: 'POST', htu: url, nonce }));
+    const dpop = await postToken(
+      url,
+      tokenForm(await clientAssertion(key, url)),
+      await dpopProof(key, { htm: 'POST', htu: url, nonce }),
+    );
     const body = (await dpop.json()) as Record<string, unknown>;
     expect(body.token_type).toBe('DPoP');
     const errors = validate('200', body);
@@ -262,7 +293,10 @@ describe('token endpoint (oauth-minimal.yaml)', () => {
     const badProof = await postToken(url, tokenForm(await clientAssertion(key, url)), 'not-a-jwt');
     expect(badProof.status).toBe(400);
     expect(validate('400', await badProof.json())).toEqual([]);
-    const badClient = await postToken(url, tokenForm(await clientAssertion(key, url, { aud: 'https://elsewhere.example.com/oauth2/v1/token' })));
+    const badClient = await postToken(
+      url,
+      tokenForm(await clientAssertion(key, url, { aud: 'https://elsewhere.example.com/oauth2/v1/token' })),
+    );
     expect(badClient.status).toBe(401);
     expect(validate('401', await badClient.json())).toEqual([]);
     let limited: Response | undefined;

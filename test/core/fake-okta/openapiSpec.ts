@@ -8,7 +8,10 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 
 type Schema = Record<string, unknown>;
-interface Spec { paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, Schema> }>>; components: Record<string, Record<string, Schema>> }
+interface Spec {
+  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, Schema> }>>;
+  components: Record<string, Record<string, Schema>>;
+}
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The spec lives beside the repository (shared/okta-openapi), not inside it. */
@@ -24,7 +27,9 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 function nullableWithoutType(node: unknown): any {
   if (Array.isArray(node)) return node.map(nullableWithoutType);
   if (!node || typeof node !== 'object') return node;
-  const copy: Schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, nullableWithoutType(value)]));
+  const copy: Schema = Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, nullableWithoutType(value)]),
+  );
   if (copy.nullable !== undefined && copy.type === undefined) {
     const nullable = copy.nullable === true;
     delete copy.nullable; // `nullable: false` beside a $ref (Csr._links and others) just goes
@@ -46,7 +51,24 @@ export class OktaSpec {
     this.ajv.addFormat('date-time', ISO_DATE_TIME);
     this.ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
     this.ajv.addFormat('uri', { validate: (value: string) => URL.canParse(value) });
-    for (const name of ['text', 'select', 'checkbox', 'radio', 'iss_sub', 'regex', 'int32', 'int64', 'base64', 'password', 'utf-8', 'boolean', 'double', 'uuid', 'opaque', 'url']) {
+    for (const name of [
+      'text',
+      'select',
+      'checkbox',
+      'radio',
+      'iss_sub',
+      'regex',
+      'int32',
+      'int64',
+      'base64',
+      'password',
+      'utf-8',
+      'boolean',
+      'double',
+      'uuid',
+      'opaque',
+      'url',
+    ]) {
       this.ajv.addFormat(name, true);
     }
     // Only the schemas: components.examples holds arbitrary JSON that ajv's $id scan chokes on.
@@ -67,7 +89,8 @@ export class OktaSpec {
   /** Resolves "#/components/..." within the spec. */
   private resolve(ref: string): Schema {
     let node: unknown = this.spec;
-    for (const part of ref.replace(/^#\//, '').split('/')) node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const part of ref.replace(/^#\//, '').split('/'))
+      node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     if (!node) throw new Error(`unresolvable $ref ${ref}`);
     return node as Schema;
   }
@@ -77,7 +100,9 @@ export class OktaSpec {
     const operation = this.spec.paths[pathTemplate]?.[method];
     const name = `${method.toUpperCase()} ${pathTemplate}`;
     if (!operation) throw new Error(`no ${name} in the spec`);
-    let response = operation.responses?.[status] ?? (fallbackResponse ? { $ref: `#/components/responses/${fallbackResponse}` } : undefined);
+    let response =
+      operation.responses?.[status] ??
+      (fallbackResponse ? { $ref: `#/components/responses/${fallbackResponse}` } : undefined);
     if (!response) throw new Error(`${name} declares no ${status} response`);
     if (typeof response.$ref === 'string') response = this.resolve(response.$ref);
     const schema = (response.content as Record<string, { schema: Schema }> | undefined)?.['application/json']?.schema;
@@ -105,11 +130,13 @@ export class OktaSpec {
     if (!schema || typeof schema !== 'object') return schema;
     const node = schema as Schema;
     const discriminator = node.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
-    if (discriminator?.mapping && Array.isArray(node.oneOf)) return this.dispatch({ propertyName: discriminator.propertyName, mapping: discriminator.mapping });
+    if (discriminator?.mapping && Array.isArray(node.oneOf))
+      return this.dispatch({ propertyName: discriminator.propertyName, mapping: discriminator.mapping });
     if (typeof node.$ref === 'string') {
       const target = this.resolve(node.$ref);
       const base = target.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
-      if (base?.mapping && !Array.isArray(target.oneOf)) return this.dispatch({ propertyName: base.propertyName, mapping: base.mapping });
+      if (base?.mapping && !Array.isArray(target.oneOf))
+        return this.dispatch({ propertyName: base.propertyName, mapping: base.mapping });
       return { $ref: `${SPEC_ID}${node.$ref}` };
     }
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, this.prepare(value)]));
@@ -126,7 +153,9 @@ export class OktaSpec {
     }
     const check = validate;
     return (body) => {
-      const errors = check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+      const errors = check(body)
+        ? []
+        : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
       return [...errors, ...this.undeclared(body, [raw], '')];
     };
   }
@@ -140,9 +169,14 @@ export class OktaSpec {
       if (typeof schema.$ref === 'string') schema = this.resolve(schema.$ref);
       if (seen.has(schema)) continue;
       seen.add(schema);
-      for (const key of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(schema[key])) queue.push(...(schema[key] as Schema[]));
-      const discriminator = schema.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
-      const tag = value && typeof value === 'object' ? (value as Record<string, unknown>)[discriminator?.propertyName ?? ''] : undefined;
+      for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
+        if (Array.isArray(schema[key])) queue.push(...(schema[key] as Schema[]));
+      const discriminator = schema.discriminator as
+        { propertyName: string; mapping?: Record<string, string> } | undefined;
+      const tag =
+        value && typeof value === 'object'
+          ? (value as Record<string, unknown>)[discriminator?.propertyName ?? '']
+          : undefined;
       const mapped = typeof tag === 'string' ? discriminator?.mapping?.[tag] : undefined;
       if (mapped) queue.push({ $ref: mapped });
     }
@@ -164,7 +198,8 @@ export class OktaSpec {
     let open = expanded.every((s) => !s.properties && !s.required);
     for (const schema of expanded) {
       if (schema.additionalProperties || schema['x-okta-extensible']) open = true;
-      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) declared.set(name, [...(declared.get(name) ?? []), property]);
+      for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Schema>))
+        declared.set(name, [...(declared.get(name) ?? []), property]);
       for (const name of (schema.required ?? []) as string[]) if (!declared.has(name)) declared.set(name, []);
     }
     const problems: string[] = [];

@@ -55,7 +55,13 @@ describe('errors', () => {
   });
 
   it('answers unknown ids with 404 E0000007', async () => {
-    for (const path of ['/api/v1/users/00uDoesNotExist000000', '/api/v1/groups/00gNope/users', '/api/v1/apps/0oaNope/users', '/api/v1/users/00uNope/roles', '/api/v1/users/nobody@example.com/factors']) {
+    for (const path of [
+      '/api/v1/users/00uDoesNotExist000000',
+      '/api/v1/groups/00gNope/users',
+      '/api/v1/apps/0oaNope/users',
+      '/api/v1/users/00uNope/roles',
+      '/api/v1/users/nobody@example.com/factors',
+    ]) {
       const response = await h.get(path);
       expect(response.status, path).toBe(404);
       expectOktaError(await response.json(), 'E0000007');
@@ -63,7 +69,11 @@ describe('errors', () => {
   });
 
   it('answers other methods with 405 E0000022', async () => {
-    const response = await fetch(`${h.server.url}/api/v1/users`, { method: 'POST', headers: { Authorization: `SSWS ${TEST_TOKEN}` }, body: '{}' });
+    const response = await fetch(`${h.server.url}/api/v1/users`, {
+      method: 'POST',
+      headers: { Authorization: `SSWS ${TEST_TOKEN}` },
+      body: '{}',
+    });
     expect(response.status).toBe(405);
     expectOktaError(await response.json(), 'E0000022');
     expect(response.headers.get('allow')).toBe('GET');
@@ -78,7 +88,12 @@ describe('errors', () => {
 
 describe('standard headers', () => {
   it('sends X-Rate-Limit-*, X-Okta-Request-Id, Date and Content-Type on successes and errors alike', async () => {
-    for (const [path, auth] of [['/api/v1/users', true], ['/api/v1/apps', true], ['/api/v1/users', false], ['/api/v1/nope', true]] as const) {
+    for (const [path, auth] of [
+      ['/api/v1/users', true],
+      ['/api/v1/apps', true],
+      ['/api/v1/users', false],
+      ['/api/v1/nope', true],
+    ] as const) {
       const response = auth ? await h.get(path) : await fetch(`${h.server.url}${path}`);
       const limit = Number(response.headers.get('x-rate-limit-limit'));
       expect(limit, path).toBeGreaterThan(0);

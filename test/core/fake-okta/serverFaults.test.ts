@@ -69,10 +69,14 @@ describe('deterministic faults', () => {
 });
 
 describe('fault kinds', () => {
-  const only = (kind: FaultKind, extra: Partial<FaultOptions> = {}) => start({ seed: 's', rate: 1, kinds: [kind], ...extra });
+  const only = (kind: FaultKind, extra: Partial<FaultOptions> = {}) =>
+    start({ seed: 's', rate: 1, kinds: [kind], ...extra });
 
   it('500 and 503 answer Okta error bodies', async () => {
-    for (const [kind, code] of [['500', 'E0000009'], ['503', 'E0000010']] as const) {
+    for (const [kind, code] of [
+      ['500', 'E0000009'],
+      ['503', 'E0000010'],
+    ] as const) {
       const harness = await only(kind);
       const response = await harness.get('/api/v1/users');
       expect(response.status).toBe(Number(kind));
@@ -100,7 +104,10 @@ describe('fault kinds', () => {
   it('stall holds the answer for stallMs: a client timeout fires, a patient client gets the normal answer', async () => {
     const harness = await only('stall', { stallMs: 1200 });
     const started = Date.now();
-    const impatient = fetch(`${harness.server.url}/api/v1/groups`, { headers: { Authorization: `SSWS ${TEST_TOKEN}` }, signal: AbortSignal.timeout(200) });
+    const impatient = fetch(`${harness.server.url}/api/v1/groups`, {
+      headers: { Authorization: `SSWS ${TEST_TOKEN}` },
+      signal: AbortSignal.timeout(200),
+    });
     await expect(impatient).rejects.toThrow(/timeout|abort/i);
     expect(Date.now() - started).toBeLessThan(1000);
     const patientStart = Date.now();

@@ -7,7 +7,16 @@ import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core
 import type { OktaErrorBody } from '../../../shared/okta/types';
 import { TEST_TOKEN } from './fakeOktaHarness';
 import {
-  ALL_SCOPES, CLIENT_ID, clientAssertion, dpopGet, dpopProof, fetchDpopToken, makeKey, postToken, tokenForm, type TestKey,
+  ALL_SCOPES,
+  CLIENT_ID,
+  clientAssertion,
+  dpopGet,
+  dpopProof,
+  fetchDpopToken,
+  makeKey,
+  postToken,
+  tokenForm,
+  type TestKey,
 } from './oauthTestClient';
 
 const org = generateOrg({ seed: 'oauth', users: 30, groups: 5, apps: 3 });
@@ -19,8 +28,17 @@ let server: FakeOktaServer;
 let tokenUrl: string;
 
 beforeAll(async () => {
-  [rsKey, esKey, dpopKey, otherDpopKey] = await Promise.all([makeKey('RS256', 'rs-1'), makeKey('ES256', 'es-1'), makeKey('ES256', 'dpop'), makeKey('RS256', 'dpop-2')]);
-  server = await startFakeOktaServer({ org, apiToken: TEST_TOKEN, oauth: { clientId: CLIENT_ID, publicJwks: { keys: [rsKey.publicJwk, esKey.publicJwk] } } });
+  [rsKey, esKey, dpopKey, otherDpopKey] = await Promise.all([
+    makeKey('RS256', 'rs-1'),
+    makeKey('ES256', 'es-1'),
+    makeKey('ES256', 'dpop'),
+    makeKey('RS256', 'dpop-2'),
+  ]);
+  server = await startFakeOktaServer({
+    org,
+    apiToken: TEST_TOKEN,
+    oauth: { clientId: CLIENT_ID, publicJwks: { keys: [rsKey.publicJwk, esKey.publicJwk] } },
+  });
   tokenUrl = `${server.url}/oauth2/v1/token`;
 });
 afterAll(async () => server?.close());
@@ -71,7 +89,9 @@ describe('token endpoint with DPoP required', () => {
       [await clientAssertion(rsKey, tokenUrl, { iatS: now - 600, expS: now - 60 }), /expired/],
     ];
     for (const [assertion, reason] of cases) {
-      expect(await oauthError(await postToken(tokenUrl, tokenForm(assertion), await proof()), 401, 'invalid_client')).toMatch(reason);
+      expect(
+        await oauthError(await postToken(tokenUrl, tokenForm(assertion), await proof()), 401, 'invalid_client'),
+      ).toMatch(reason);
     }
     const missing = { ...tokenForm('x'), client_assertion_type: '' };
     await oauthError(await postToken(tokenUrl, missing, await proof()), 401, 'invalid_client');
@@ -82,15 +102,33 @@ describe('token endpoint with DPoP required', () => {
     const { nonce } = await fetchDpopToken(server.url, rsKey, dpopKey);
     const proof = () => dpopProof(dpopKey, { htm: 'POST', htu: tokenUrl, nonce });
     expect((await postToken(tokenUrl, tokenForm(assertion), await proof())).status).toBe(200);
-    expect(await oauthError(await postToken(tokenUrl, tokenForm(assertion), await proof()), 400, 'invalid_client')).toMatch(/already been used/);
+    expect(
+      await oauthError(await postToken(tokenUrl, tokenForm(assertion), await proof()), 400, 'invalid_client'),
+    ).toMatch(/already been used/);
   });
 
   it('refuses scopes it does not grant (400 invalid_scope) and a missing proof (400 invalid_dpop_proof)', async () => {
     const proof = await dpopProof(dpopKey, { htm: 'POST', htu: tokenUrl });
-    await oauthError(await postToken(tokenUrl, tokenForm(await clientAssertion(rsKey, tokenUrl), 'okta.users.read okta.users.manage'), proof), 400, 'invalid_scope');
-    await oauthError(await postToken(tokenUrl, tokenForm(await clientAssertion(rsKey, tokenUrl))), 400, 'invalid_dpop_proof');
+    await oauthError(
+      await postToken(
+        tokenUrl,
+        tokenForm(await clientAssertion(rsKey, tokenUrl), 'okta.users.read okta.users.manage'),
+        proof,
+      ),
+      400,
+      'invalid_scope',
+    );
+    await oauthError(
+      await postToken(tokenUrl, tokenForm(await clientAssertion(rsKey, tokenUrl))),
+      400,
+      'invalid_dpop_proof',
+    );
     const badTyp = await dpopProof(dpopKey, { htm: 'POST', htu: tokenUrl, typ: 'JWT' });
-    await oauthError(await postToken(tokenUrl, tokenForm(await clientAssertion(rsKey, tokenUrl)), badTyp), 400, 'invalid_dpop_proof');
+    await oauthError(
+      await postToken(tokenUrl, tokenForm(await clientAssertion(rsKey, tokenUrl)), badTyp),
+      400,
+      'invalid_dpop_proof',
+    );
     const wrongNonce = await dpopProof(dpopKey, { htm: 'POST', htu: tokenUrl, nonce: 'stale' });
     const response = await postToken(tokenUrl, tokenForm(await clientAssertion(rsKey, tokenUrl)), wrongNonce);
     expect(response.headers.get('dpop-nonce')).toBeTruthy();
@@ -106,12 +144,18 @@ describe('API calls with a DPoP token', () => {
   });
 
   it('rejects a proof for another URL or method, without ath, replayed, or from another key', async () => {
-    expect(await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, dpopKey, { htu: `${server.url}/api/v1/groups` }))).toMatch(/htu/);
+    expect(
+      await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, dpopKey, { htu: `${server.url}/api/v1/groups` })),
+    ).toMatch(/htu/);
     expect(await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, dpopKey, { htm: 'POST' }))).toMatch(/htm/);
     expect(await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, dpopKey, { ath: null }))).toMatch(/ath/);
     expect(await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, dpopKey, { ath: 'AAAA' }))).toMatch(/ath/);
     expect(await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, otherDpopKey))).toMatch(/bound/);
-    expect(await invalidTokenCauses(await dpopGet(usersUrl(), accessToken, dpopKey, { iatS: Math.floor(Date.now() / 1000) - 3600 }))).toMatch(/iat/);
+    expect(
+      await invalidTokenCauses(
+        await dpopGet(usersUrl(), accessToken, dpopKey, { iatS: Math.floor(Date.now() / 1000) - 3600 }),
+      ),
+    ).toMatch(/iat/);
     const proof = await dpopProof(dpopKey, { htm: 'GET', htu: `${server.url}/api/v1/users`, accessToken });
     const headers = { Authorization: `DPoP ${accessToken}`, DPoP: proof };
     expect((await fetch(usersUrl(), { headers })).status).toBe(200);
@@ -121,8 +165,12 @@ describe('API calls with a DPoP token', () => {
   });
 
   it('rejects the token without a proof, as a Bearer token, or unknown', async () => {
-    expect(await invalidTokenCauses(await fetch(usersUrl(), { headers: { Authorization: `DPoP ${accessToken}` } }))).toMatch(/missing/);
-    expect(await invalidTokenCauses(await fetch(usersUrl(), { headers: { Authorization: `Bearer ${accessToken}` } }))).toMatch(/Bearer/);
+    expect(
+      await invalidTokenCauses(await fetch(usersUrl(), { headers: { Authorization: `DPoP ${accessToken}` } })),
+    ).toMatch(/missing/);
+    expect(
+      await invalidTokenCauses(await fetch(usersUrl(), { headers: { Authorization: `Bearer ${accessToken}` } })),
+    ).toMatch(/Bearer/);
     await invalidTokenCauses(await dpopGet(usersUrl(), 'not-a-token', dpopKey));
   });
 
@@ -142,30 +190,47 @@ describe('API calls with a DPoP token', () => {
 describe('token lifetime and Bearer mode', () => {
   it('answers 401 E0000011 once the token has expired (manual clock)', async () => {
     const clock = createManualClock(Date.now());
-    const local = await startFakeOktaServer({ org, clock, oauth: { clientId: CLIENT_ID, publicJwks: { keys: [rsKey.publicJwk] }, accessTokenTtlSeconds: 600 } });
+    const local = await startFakeOktaServer({
+      org,
+      clock,
+      oauth: { clientId: CLIENT_ID, publicJwks: { keys: [rsKey.publicJwk] }, accessTokenTtlSeconds: 600 },
+    });
     try {
       const nowS = () => Math.floor(clock.now() / 1000);
       const { accessToken, body } = await fetchDpopToken(local.url, rsKey, dpopKey, { nowS: nowS() });
       expect(body.expires_in).toBe(600);
       expect((await dpopGet(`${local.url}/api/v1/groups`, accessToken, dpopKey, { iatS: nowS() })).status).toBe(200);
       clock.advance(601_000);
-      expect(await invalidTokenCauses(await dpopGet(`${local.url}/api/v1/groups`, accessToken, dpopKey, { iatS: nowS() }))).toMatch(/expired/);
-      expect((await fetch(`${local.url}/api/v1/groups`, { headers: { Authorization: `SSWS ${TEST_TOKEN}` } })).status).toBe(401); // no apiToken given
+      expect(
+        await invalidTokenCauses(await dpopGet(`${local.url}/api/v1/groups`, accessToken, dpopKey, { iatS: nowS() })),
+      ).toMatch(/expired/);
+      expect(
+        (await fetch(`${local.url}/api/v1/groups`, { headers: { Authorization: `SSWS ${TEST_TOKEN}` } })).status,
+      ).toBe(401); // no apiToken given
     } finally {
       await local.close();
     }
   });
 
   it('issues Bearer tokens when DPoP is not required', async () => {
-    const local = await startFakeOktaServer({ org, oauth: { clientId: CLIENT_ID, publicJwks: { keys: [esKey.publicJwk] }, requireDpop: false } });
+    const local = await startFakeOktaServer({
+      org,
+      oauth: { clientId: CLIENT_ID, publicJwks: { keys: [esKey.publicJwk] }, requireDpop: false },
+    });
     try {
       const url = `${local.url}/oauth2/v1/token`;
       const response = await postToken(url, tokenForm(await clientAssertion(esKey, url), 'okta.users.read'));
       expect(response.status).toBe(200);
       const body = (await response.json()) as { token_type: string; access_token: string };
       expect(body.token_type).toBe('Bearer');
-      expect((await fetch(`${local.url}/api/v1/users`, { headers: { Authorization: `Bearer ${body.access_token}` } })).status).toBe(200);
-      expect((await fetch(`${local.url}/api/v1/groups`, { headers: { Authorization: `Bearer ${body.access_token}` } })).status).toBe(403);
+      expect(
+        (await fetch(`${local.url}/api/v1/users`, { headers: { Authorization: `Bearer ${body.access_token}` } }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await fetch(`${local.url}/api/v1/groups`, { headers: { Authorization: `Bearer ${body.access_token}` } }))
+          .status,
+      ).toBe(403);
     } finally {
       await local.close();
     }

@@ -29,7 +29,15 @@ describe('permissions', () => {
     const group = harness.org.groups[0]!;
     const user = harness.org.users[0]!;
     await expect403(harness, `/api/v1/groups/${group.id}/users`);
-    for (const path of ['/api/v1/groups', `/api/v1/groups/${group.id}`, '/api/v1/users', `/api/v1/users/${user.id}/groups`, '/api/v1/apps', `/api/v1/groups/${group.id}/roles`, '/api/v1/iam/roles']) {
+    for (const path of [
+      '/api/v1/groups',
+      `/api/v1/groups/${group.id}`,
+      '/api/v1/users',
+      `/api/v1/users/${user.id}/groups`,
+      '/api/v1/apps',
+      `/api/v1/groups/${group.id}/roles`,
+      '/api/v1/iam/roles',
+    ]) {
       expect(await statusOf(harness, path), path).toBe(200);
     }
   });
@@ -38,7 +46,14 @@ describe('permissions', () => {
     const harness = await start({ permissions: { apps: false, roles: false } });
     const app = harness.org.apps[0]!;
     const user = harness.org.users[0]!;
-    for (const path of ['/api/v1/apps', `/api/v1/apps/${app.id}`, `/api/v1/apps/${app.id}/users`, `/api/v1/users/${user.id}/roles`, '/api/v1/iam/roles', '/api/v1/iam/assignees/users']) {
+    for (const path of [
+      '/api/v1/apps',
+      `/api/v1/apps/${app.id}`,
+      `/api/v1/apps/${app.id}/users`,
+      `/api/v1/users/${user.id}/roles`,
+      '/api/v1/iam/roles',
+      '/api/v1/iam/assignees/users',
+    ]) {
       await expect403(harness, path);
     }
     expect(await statusOf(harness, '/api/v1/users')).toBe(200);
@@ -62,10 +77,20 @@ describe('permissions', () => {
 describe('oauthWithoutAdminRole', () => {
   it('answers lists with 200 [] but keeps groups, their stats and single reads real', async () => {
     const harness = await start({ oauthWithoutAdminRole: true });
-    const app = harness.org.apps.find((a) => (harness.org.appGroupAssignments.get(a.id)?.length ?? 0) > 0) ?? harness.org.apps[0]!;
+    const app =
+      harness.org.apps.find((a) => (harness.org.appGroupAssignments.get(a.id)?.length ?? 0) > 0) ??
+      harness.org.apps[0]!;
     const user = harness.org.users[0]!;
     const everyone = harness.org.groups.find((g) => g.type === 'BUILT_IN')!;
-    for (const path of ['/api/v1/users', `/api/v1/groups/${everyone.id}/users`, '/api/v1/apps', `/api/v1/apps/${app.id}/users`, `/api/v1/apps/${app.id}/groups`, `/api/v1/users/${user.id}/groups`, `/api/v1/users/${user.id}/factors`]) {
+    for (const path of [
+      '/api/v1/users',
+      `/api/v1/groups/${everyone.id}/users`,
+      '/api/v1/apps',
+      `/api/v1/apps/${app.id}/users`,
+      `/api/v1/apps/${app.id}/groups`,
+      `/api/v1/users/${user.id}/groups`,
+      `/api/v1/users/${user.id}/factors`,
+    ]) {
       const response = await harness.get(path);
       expect(response.status, path).toBe(200);
       expect(await response.json(), path).toEqual([]);

@@ -7,7 +7,8 @@ import { useHarnessPerTest } from './fakeOktaHarness';
 const ORG = { seed: 'proxy', users: 10, groups: 3, apps: 2 };
 const start = useHarnessPerTest(ORG);
 
-const rateLimitHeaderNames = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith('x-rate-limit-'));
+const rateLimitHeaderNames = (response: Response) =>
+  [...response.headers.keys()].filter((name) => name.startsWith('x-rate-limit-'));
 
 describe('fake Okta behind a proxy', () => {
   it('is off by default: every answer carries the X-Rate-Limit-* headers', async () => {
@@ -17,7 +18,11 @@ describe('fake Okta behind a proxy', () => {
 
   it('strips every X-Rate-Limit-* header, still enforces the window, and answers its 429 with Retry-After', async () => {
     const clock = createManualClock();
-    const harness = await start({ clock, stripRateLimitHeaders: true, rateLimits: { buckets: { apps: 2 }, windowMs: 10_000, tokenShare: 1 } });
+    const harness = await start({
+      clock,
+      stripRateLimitHeaders: true,
+      rateLimits: { buckets: { apps: 2 }, windowMs: 10_000, tokenShare: 1 },
+    });
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await harness.get('/api/v1/apps'));
     expect(answers.map((response) => response.status)).toEqual([200, 200, 429]);

@@ -8,15 +8,27 @@ import { useHarnessPerTest, type Harness } from './fakeOktaHarness';
 const ORG = { seed: 'rate-limits', users: 40, groups: 6, apps: 4 };
 const start = useHarnessPerTest(ORG);
 
-interface Seen { status: number; limit: number; remaining: number; reset: number; dateMs: number; receivedMs: number; body: unknown }
+interface Seen {
+  status: number;
+  limit: number;
+  remaining: number;
+  reset: number;
+  dateMs: number;
+  receivedMs: number;
+  body: unknown;
+}
 
 async function call(harness: Harness, path: string): Promise<Seen> {
   const response = await harness.get(path);
   const body = await response.json();
   const header = (name: string) => Number(response.headers.get(name));
   return {
-    status: response.status, body, receivedMs: Date.now(),
-    limit: header('x-rate-limit-limit'), remaining: header('x-rate-limit-remaining'), reset: header('x-rate-limit-reset'),
+    status: response.status,
+    body,
+    receivedMs: Date.now(),
+    limit: header('x-rate-limit-limit'),
+    remaining: header('x-rate-limit-remaining'),
+    reset: header('x-rate-limit-reset'),
     dateMs: Date.parse(response.headers.get('date') ?? ''),
   };
 }
@@ -45,7 +57,9 @@ describe('enforced bucket windows', () => {
     expect(last.reset * 1000).toBeGreaterThan(last.dateMs);
     expect(last.reset * 1000 - last.dateMs).toBeLessThanOrEqual(2000);
     // Wait exactly reset - Date (no extra second) from when the 429 arrived: already enough.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, last.reset * 1000 - last.dateMs - (Date.now() - last.receivedMs))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, last.reset * 1000 - last.dateMs - (Date.now() - last.receivedMs))),
+    );
     const after = await call(harness, '/api/v1/users?limit=1');
     expect(after.status).toBe(200);
     expect(after.remaining).toBe(2);
@@ -68,7 +82,11 @@ describe('enforced bucket windows', () => {
     const harness = await start({ rateLimits: { buckets: { users: 5 }, tokenShare: 0.5, windowMs: 60_000 } });
     const seen: Seen[] = [];
     for (let i = 0; i < 3; i++) seen.push(await call(harness, '/api/v1/users?limit=1'));
-    expect(seen.map((s) => [s.status, s.limit, s.remaining])).toEqual([[200, 2, 1], [200, 2, 0], [429, 2, 0]]);
+    expect(seen.map((s) => [s.status, s.limit, s.remaining])).toEqual([
+      [200, 2, 1],
+      [200, 2, 0],
+      [429, 2, 0],
+    ]);
     expect((await call(harness, '/api/v1/apps')).limit).toBe(50); // Workforce default 100, halved
   });
 

@@ -11,21 +11,26 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const start = async (repeat?: RepeatNextLinkOptions) => (harness = await startHarness(ORG, repeat ? { repeatNextLink: repeat } : {}));
+const start = async (repeat?: RepeatNextLinkOptions) =>
+  (harness = await startHarness(ORG, repeat ? { repeatNextLink: repeat } : {}));
 const pathOf = (url: string) => url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '');
 
 async function nextOf(h: Harness, url: string): Promise<{ next: string | undefined; ids: string[] }> {
   const response = await h.get(url);
   expect(response.status).toBe(200);
-  const body = (await response.json()) as { id: string }[] | { value: { id: string }[]; _links: { next?: { href: string } } };
-  if (Array.isArray(body)) return { next: parseLinks(response.headers.get('link')).next, ids: body.map((item) => item.id) };
+  const body = (await response.json()) as
+    { id: string }[] | { value: { id: string }[]; _links: { next?: { href: string } } };
+  if (Array.isArray(body))
+    return { next: parseLinks(response.headers.get('link')).next, ids: body.map((item) => item.id) };
   return { next: body._links.next?.href, ids: body.value.map((item) => item.id) };
 }
 
 describe('fake Okta: repeatNextLink', () => {
   it('is off by default: the users listing ends', async () => {
     const h = await start();
-    expect((await h.walkLinks('/api/v1/users?limit=20')).items).toHaveLength(h.org.users.filter((u) => u.status !== 'DEPROVISIONED').length);
+    expect((await h.walkLinks('/api/v1/users?limit=20')).items).toHaveLength(
+      h.org.users.filter((u) => u.status !== 'DEPROVISIONED').length,
+    );
   });
 
   it('same-url: the page reached through a cursor points back to the first page; a one-page listing to itself', async () => {

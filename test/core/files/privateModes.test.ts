@@ -21,7 +21,7 @@ describe('privateModes', () => {
     expect(modeOf(file)).toBe(0o600);
   });
 
-  it('tightens an existing folder only when it is the app\'s own', () => {
+  it("tightens an existing folder only when it is the app's own", () => {
     const folder = tempDir();
     fs.chmodSync(folder, 0o755);
     const notices: string[] = [];
@@ -40,7 +40,11 @@ describe('privateModes', () => {
     fs.chmodSync(folder, 0o755);
     const notices: string[] = [];
     ensurePrivateFile(file, { platform: 'win32', onNotice: (notice) => notices.push(notice) });
-    ensurePrivateFolder(folder, { platform: 'win32', tightenExisting: true, onNotice: (notice) => notices.push(notice) });
+    ensurePrivateFolder(folder, {
+      platform: 'win32',
+      tightenExisting: true,
+      onNotice: (notice) => notices.push(notice),
+    });
     expect([modeOf(file), modeOf(folder), notices]).toEqual([0o644, 0o755, []]);
   });
 });

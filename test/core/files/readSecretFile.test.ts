@@ -30,7 +30,9 @@ describe('readSecretFile', () => {
 
   it('refuses a file other users can read, naming its mode and the chmod that fixes it', () => {
     const file = fileWithMode('tok', 0o644);
-    expect(refusal(file)).toBe(`the token file ${file} is readable by other users (mode 0644): run \`chmod 600 ${file}\` and try again`);
+    expect(refusal(file)).toBe(
+      `the token file ${file} is readable by other users (mode 0644): run \`chmod 600 ${file}\` and try again`,
+    );
     const groupReadable = fileWithMode('tok', 0o640);
     expect(refusal(groupReadable)).toContain('is readable by other users (mode 0640)');
   });
@@ -53,7 +55,9 @@ describe('readSecretFile', () => {
 
   it('explains a missing path and a folder', () => {
     const dir = tempDir();
-    expect(refusal(path.join(dir, 'nope.txt'))).toMatch(/^cannot read the token file .*nope\.txt: ENOENT\. Check the path\.$/);
+    expect(refusal(path.join(dir, 'nope.txt'))).toMatch(
+      /^cannot read the token file .*nope\.txt: ENOENT\. Check the path\.$/,
+    );
     expect(refusal(dir)).toBe(`the token file ${dir} is not a file: check the path`);
   });
 });

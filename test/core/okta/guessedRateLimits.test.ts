@@ -5,7 +5,11 @@ import { GuessedRatePacer, guessedLimit } from '../../../electron/core/okta/gues
 import { LOWEST_DOCUMENTED_LIMITS, type BucketName } from '../../../electron/core/okta/oktaBuckets';
 
 /** Starts requests of `buckets` (round robin) as early as the pacer allows, for `windowMs`; returns the start times. */
-function runFor(pacer: GuessedRatePacer, buckets: BucketName[], windowMs: number): { bucket: BucketName; at: number }[] {
+function runFor(
+  pacer: GuessedRatePacer,
+  buckets: BucketName[],
+  windowMs: number,
+): { bucket: BucketName; at: number }[] {
   const starts: { bucket: BucketName; at: number }[] = [];
   let now = 0;
   for (let turn = 0; now < windowMs; turn++) {
@@ -42,7 +46,9 @@ describe('guessed rate limits', () => {
     const pacer = new GuessedRatePacer({ share: 0.5 });
     const starts = runFor(pacer, ['users', 'groups', 'apps', 'other', 'user-by-id'], 60_000);
     for (const bucket of ['users', 'groups', 'apps', 'other', 'user-by-id'] as const) {
-      expect(starts.filter((start) => start.bucket === bucket).length, bucket).toBeLessThanOrEqual(guessedLimit(bucket) * 0.5);
+      expect(starts.filter((start) => start.bucket === bucket).length, bucket).toBeLessThanOrEqual(
+        guessedLimit(bucket) * 0.5,
+      );
     }
   });
 

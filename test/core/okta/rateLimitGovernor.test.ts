@@ -1,11 +1,16 @@
 // The rate-limit governor on its own: budgets learned from headers, the share left to other integrations,
 // 429 waits (reset − Date + 1 s), jittered concurrency back-off and the cap on requests in flight.
 import { describe, expect, it } from 'vitest';
-import { MAX_RETRY_AFTER_MS, RateLimitGovernor, readRateLimitHeaders } from '../../../electron/core/okta/rateLimitGovernor';
+import {
+  MAX_RETRY_AFTER_MS,
+  RateLimitGovernor,
+  readRateLimitHeaders,
+} from '../../../electron/core/okta/rateLimitGovernor';
 
 const nowMs = 1_700_000_000_000;
 const clock = { now: nowMs };
-const governor = (options: { share?: number; maxConcurrency?: number } = {}) => new RateLimitGovernor({ ...options, now: () => clock.now, random: () => 0.5 });
+const governor = (options: { share?: number; maxConcurrency?: number } = {}) =>
+  new RateLimitGovernor({ ...options, now: () => clock.now, random: () => 0.5 });
 const headers = (limit: number, remaining: number, resetInSeconds = 60) => ({
   limit,
   remaining,
@@ -19,7 +24,10 @@ async function startable(g: RateLimitGovernor, bucket: 'apps' | 'users', max = 2
   for (; started < max; started++) {
     const controller = new AbortController();
     const attempt = g.acquire(bucket, controller.signal);
-    const winner = await Promise.race([attempt.then(() => 'started'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 20))]);
+    const winner = await Promise.race([
+      attempt.then(() => 'started'),
+      new Promise((resolve) => setTimeout(() => resolve('waiting'), 20)),
+    ]);
     if (winner === 'waiting') {
       controller.abort();
       await attempt.catch(() => {});
@@ -72,7 +80,16 @@ describe('RateLimitGovernor', () => {
 
   it('waits for the reset after a bucket 429: reset − Date + 1 s', () => {
     const g = governor();
-    const wait = g.onRateLimited('apps', { limit: 100, remaining: 0, reset: Math.ceil(clock.now / 1000) + 7, serverDateMs: Math.ceil(clock.now / 1000) * 1000 }, 0);
+    const wait = g.onRateLimited(
+      'apps',
+      {
+        limit: 100,
+        remaining: 0,
+        reset: Math.ceil(clock.now / 1000) + 7,
+        serverDateMs: Math.ceil(clock.now / 1000) * 1000,
+      },
+      0,
+    );
     expect(wait).toBe(8000);
   });
 
@@ -86,13 +103,27 @@ describe('RateLimitGovernor', () => {
   });
 
   it('reads X-Rate-Limit headers and ignores duplicated (comma-joined) values', () => {
-    const parsed = readRateLimitHeaders(new Headers({ 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '598, 597', 'x-rate-limit-reset': '1609459200', date: 'Fri, 01 Jan 2021 00:00:00 GMT' }));
-    expect(parsed).toEqual({ limit: 600, remaining: undefined, reset: 1609459200, serverDateMs: Date.parse('Fri, 01 Jan 2021 00:00:00 GMT') });
+    const parsed = readRateLimitHeaders(
+      new Headers({
+        'x-rate-limit-limit': '600',
+        'x-rate-limit-remaining': '598, 597',
+        'x-rate-limit-reset': '1609459200',
+        date: 'Fri, 01 Jan 2021 00:00:00 GMT',
+      }),
+    );
+    expect(parsed).toEqual({
+      limit: 600,
+      remaining: undefined,
+      reset: 1609459200,
+      serverDateMs: Date.parse('Fri, 01 Jan 2021 00:00:00 GMT'),
+    });
   });
 
-  it('reads Retry-After as seconds or as an HTTP-date measured against the answer\'s Date', () => {
+  it("reads Retry-After as seconds or as an HTTP-date measured against the answer's Date", () => {
     expect(readRateLimitHeaders(new Headers({ 'retry-after': '7' })).retryAfterMs).toBe(7000);
-    const dated = readRateLimitHeaders(new Headers({ 'retry-after': 'Fri, 01 Jan 2021 00:00:30 GMT', date: 'Fri, 01 Jan 2021 00:00:00 GMT' }));
+    const dated = readRateLimitHeaders(
+      new Headers({ 'retry-after': 'Fri, 01 Jan 2021 00:00:30 GMT', date: 'Fri, 01 Jan 2021 00:00:00 GMT' }),
+    );
     expect(dated.retryAfterMs).toBe(30_000);
     expect(readRateLimitHeaders(new Headers({ 'retry-after': 'soon' })).retryAfterMs).toBeUndefined();
   });

@@ -21,7 +21,9 @@ function endlessBody(): { response: Response; pulled: () => number } {
 describe('readBodyText', () => {
   it('stops reading a body without Content-Length as soon as it passes the cap', async () => {
     const { response, pulled } = endlessBody();
-    await expect(readBodyText(response, context)).rejects.toThrow(/https:\/\/acme.okta.com answered a page of users larger than 1 KiB/);
+    await expect(readBodyText(response, context)).rejects.toThrow(
+      /https:\/\/acme.okta.com answered a page of users larger than 1 KiB/,
+    );
     expect(pulled()).toBeLessThan(10);
   });
 
@@ -44,12 +46,16 @@ describe('readBodyText', () => {
 
 describe('parseJsonBody', () => {
   it('names an HTML page (by Content-Type or by its first character) as a portal or proxy answer', () => {
-    expect(() => parseJsonBody('<html></html>', 'text/html', context)).toThrow(/HTML page instead of JSON — a captive portal/);
+    expect(() => parseJsonBody('<html></html>', 'text/html', context)).toThrow(
+      /HTML page instead of JSON — a captive portal/,
+    );
     expect(() => parseJsonBody('  <!DOCTYPE html>', 'application/json', context)).toThrow(/HTML page instead of JSON/);
   });
 
   it('does not quote a body that is not JSON (it might echo the request)', () => {
-    expect(() => parseJsonBody('SSWS secret-token-value', 'text/plain', context)).toThrow(/23 characters that are not JSON/);
+    expect(() => parseJsonBody('SSWS secret-token-value', 'text/plain', context)).toThrow(
+      /23 characters that are not JSON/,
+    );
     expect(() => parseJsonBody('SSWS secret-token-value', 'text/plain', context)).not.toThrow(/secret/);
   });
 });

@@ -21,7 +21,9 @@ describe('ListingLoopGuard', () => {
     );
     const guard = new ListingLoopGuard();
     guard.acceptPage('https://acme.okta.com/api/v1/users?limit=200&filter=a%20b', page('u1'));
-    expect(guard.repeatedLink('/api/v1/users?filter=a+b&limit=200')).toMatch(/leads back to a page it had already read/);
+    expect(guard.repeatedLink('/api/v1/users?filter=a+b&limit=200')).toMatch(
+      /leads back to a page it had already read/,
+    );
   });
 
   it('sees a cursor already followed under another URL', () => {
@@ -37,7 +39,9 @@ describe('ListingLoopGuard', () => {
     expect(guard.acceptPage('/x?after=a', page('1', '2', '3')).repeat).toBeUndefined();
     expect(guard.acceptPage('/x?after=b', page('3', '4')).repeat).toBeUndefined();
     expect(guard.acceptPage('/x?after=c', []).repeat).toBeUndefined();
-    expect(guard.acceptPage('/x?after=d', page('4', '1')).repeat).toMatch(/the page at \/x\?after=d held only items it had already listed \(2 of them\)/);
+    expect(guard.acceptPage('/x?after=d', page('4', '1')).repeat).toMatch(
+      /the page at \/x\?after=d held only items it had already listed \(2 of them\)/,
+    );
   });
 
   it('knows the pages an earlier run followed: their links and, by fingerprint, their items', () => {
@@ -49,8 +53,15 @@ describe('ListingLoopGuard', () => {
   });
 
   it('never trips on legitimate listings of the fake org (users, group members, groups, apps)', async () => {
-    const everyone = (await harness.getJson<{ id: string; type: string }[]>('/api/v1/groups?limit=200')).find((group) => group.type === 'BUILT_IN')!;
-    const listings = ['/api/v1/users?limit=7', `/api/v1/groups/${everyone.id}/users?limit=100`, '/api/v1/groups?limit=3', '/api/v1/apps?limit=1'];
+    const everyone = (await harness.getJson<{ id: string; type: string }[]>('/api/v1/groups?limit=200')).find(
+      (group) => group.type === 'BUILT_IN',
+    )!;
+    const listings = [
+      '/api/v1/users?limit=7',
+      `/api/v1/groups/${everyone.id}/users?limit=100`,
+      '/api/v1/groups?limit=3',
+      '/api/v1/apps?limit=1',
+    ];
     for (const first of listings) {
       const guard = new ListingLoopGuard();
       let pages = 0;

@@ -6,7 +6,12 @@ import { estimatePull } from '../../../electron/core/pull/pullEstimate';
 
 const group = (id: string, stats?: Record<string, unknown>): OktaGroup =>
   ({ id, type: 'OKTA_GROUP', profile: { name: id }, ...(stats && { _embedded: { stats } }) }) as unknown as OktaGroup;
-const stats = (usersCount: unknown, hasAdminPrivlege: unknown) => ({ usersCount, appsCount: 0, groupPushMappingsCount: 0, hasAdminPrivlege });
+const stats = (usersCount: unknown, hasAdminPrivlege: unknown) => ({
+  usersCount,
+  appsCount: 0,
+  groupPushMappingsCount: 0,
+  hasAdminPrivlege,
+});
 /** Only the groups bucket differs between these inputs: its requests are the total minus a no-group baseline. */
 const groupRequests = (groups: OktaGroup[], key: 'default' | 'readingEveryGroup' = 'default') => {
   const input = { users: 0, apps: 0, buckets: [], share: 1 };
@@ -37,7 +42,9 @@ describe('estimatePull: group member and role listings', () => {
   });
 
   it('5,000 groups read every one at the 50% Workforce share of the groups bucket (250/min) and --share 0.8: about 50 minutes', () => {
-    const groups = Array.from({ length: 5000 }, (_, index) => group(`g${index}`, stats(index % 10 === 0 ? 30 : 0, false)));
+    const groups = Array.from({ length: 5000 }, (_, index) =>
+      group(`g${index}`, stats(index % 10 === 0 ? 30 : 0, false)),
+    );
     const estimate = estimatePull({ users: 0, groups, apps: 0, buckets: [], share: 0.8 });
     expect(estimate.readingEveryGroup.requests - estimate.requests).toBe(4500 + 5000);
     expect(Math.round(estimate.readingEveryGroup.seconds / 60)).toBe(Math.round((25 + 10_000) / 200));

@@ -20,7 +20,10 @@ const databases: ReturnType<typeof openDatabase>[] = [];
 let okta: FakeOktaServer;
 
 beforeAll(async () => {
-  okta = await startFakeOktaServer({ org: generateOrg({ seed: 'secrets', users: 20, groups: 4, apps: 3 }), apiToken: TOKEN });
+  okta = await startFakeOktaServer({
+    org: generateOrg({ seed: 'secrets', users: 20, groups: 4, apps: 3 }),
+    apiToken: TOKEN,
+  });
 });
 afterAll(async () => {
   for (const service of services) await service.close();
@@ -33,7 +36,15 @@ function startService(dataFolder: string, secrets: SecretStore) {
   const dbPath = path.join(dataFolder, 'okta-prep.sqlite');
   const db = openDatabase(dbPath);
   databases.push(db);
-  const service = createOktaPrepService({ db, dbPath, dataFolder, secrets, events: createEventHub(), transport: 'ipc', appVersion: 'test' });
+  const service = createOktaPrepService({
+    db,
+    dbPath,
+    dataFolder,
+    secrets,
+    events: createEventHub(),
+    transport: 'ipc',
+    appVersion: 'test',
+  });
   services.push(service);
   return service;
 }
@@ -52,7 +63,10 @@ function fakeSafeStorage(backend: string): SafeStoragePort {
 }
 
 async function failureOf(call: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await call.then(() => new Error('expected a failure'), (e: unknown) => e);
+  const error = await call.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  );
   return { code: (error as { code?: string }).code ?? 'none', message: (error as Error).message };
 }
 
@@ -61,15 +75,26 @@ describe('connection secrets in the service', () => {
     const folder = tempDir();
     const first = startService(folder, new SafeStorageSecretStore(fakeSafeStorage('basic_text'), folder, 'linux'));
     const saved = await first['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', token: TOKEN } });
-    expect(saved).toMatchObject({ hasSecret: true, secretPersistence: { persisted: false, reason: expect.stringMatching(/^No system keyring .*basic_text/) } });
+    expect(saved).toMatchObject({
+      hasSecret: true,
+      secretPersistence: { persisted: false, reason: expect.stringMatching(/^No system keyring .*basic_text/) },
+    });
     expect((await first['connection.test']({})).ok).toBe(true); // usable for this session
     expect(fs.existsSync(path.join(folder, 'secrets.bin'))).toBe(false);
 
     const restarted = startService(folder, new SafeStorageSecretStore(fakeSafeStorage('basic_text'), folder, 'linux'));
-    expect(await restarted['connection.get']({})).toMatchObject({ orgUrl: okta.url, hasSecret: false, secretPersistence: { persisted: false } });
+    expect(await restarted['connection.get']({})).toMatchObject({
+      orgUrl: okta.url,
+      hasSecret: false,
+      secretPersistence: { persisted: false },
+    });
     const failure = await failureOf(restarted['connection.test']({}));
     expect(failure.code).toBe('NOT_CONNECTED');
-    expect(failure.message).toMatch(new RegExp(`^enter the API token for ${okta.url.replace(/[.]/g, '\\.')} on the Connect screen: it is not kept between sessions\\. No system keyring`));
+    expect(failure.message).toMatch(
+      new RegExp(
+        `^enter the API token for ${okta.url.replace(/[.]/g, '\\.')} on the Connect screen: it is not kept between sessions\\. No system keyring`,
+      ),
+    );
   });
 
   it('reports an undecryptable secrets.bin on connection.get, and on save replaces it and says so', async () => {
@@ -78,11 +103,20 @@ describe('connection secrets in the service', () => {
     await first['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', token: TOKEN } });
     fs.writeFileSync(path.join(folder, 'secrets.bin'), 'written under another keyring');
 
-    const restarted = startService(folder, new SafeStorageSecretStore(fakeSafeStorage('gnome_libsecret'), folder, 'linux'));
+    const restarted = startService(
+      folder,
+      new SafeStorageSecretStore(fakeSafeStorage('gnome_libsecret'), folder, 'linux'),
+    );
     const info = await restarted['connection.get']({});
-    expect(info).toMatchObject({ hasSecret: false, secretPersistence: { persisted: true }, notices: [expect.stringContaining('could not be decrypted')] });
+    expect(info).toMatchObject({
+      hasSecret: false,
+      secretPersistence: { persisted: true },
+      notices: [expect.stringContaining('could not be decrypted')],
+    });
     const saved = await restarted['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', token: TOKEN } });
-    expect(saved.notices).toEqual([expect.stringMatching(/could not be decrypted, so it was replaced with the new credentials\.$/)]);
+    expect(saved.notices).toEqual([
+      expect.stringMatching(/could not be decrypted, so it was replaced with the new credentials\.$/),
+    ]);
     expect(saved.hasSecret).toBe(true);
     expect(await restarted['connection.get']({})).not.toHaveProperty('notices');
   });
@@ -105,11 +139,17 @@ describe('connection secrets in the service', () => {
     const service = startService(tempDir(), new MemorySecretStore());
     const tokenFile = writePrivateFile(path.join(tempDir(), 'okta-token'), TOKEN);
     fs.chmodSync(tokenFile, 0o644);
-    expect(await failureOf(service['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', tokenFile } }))).toEqual({
+    expect(
+      await failureOf(service['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', tokenFile } })),
+    ).toEqual({
       code: 'BAD_INPUT',
       message: `the token file ${tokenFile} is readable by other users (mode 0644): run \`chmod 600 ${tokenFile}\` and try again`,
     });
-    expect(await failureOf(service['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', tokenFile: 'okta-token' } }))).toEqual({
+    expect(
+      await failureOf(
+        service['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', tokenFile: 'okta-token' } }),
+      ),
+    ).toEqual({
       code: 'BAD_INPUT',
       message: `give the token file's full path (not "okta-token")`,
     });

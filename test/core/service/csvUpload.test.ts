@@ -34,7 +34,9 @@ function entitiesCsv(): string {
   for (let i = 1; i <= 2000; i++) {
     const type = i % 97 === 0 ? 'person' : 'identity';
     const name = i % 211 === 0 ? '' : `User ${i}`;
-    lines.push(`okta,${name},${type},okta,00u${i % 1500 === 0 ? 1 : i},user,v1,"{""username"":""user${i}@example.com""}"`);
+    lines.push(
+      `okta,${name},${type},okta,00u${i % 1500 === 0 ? 1 : i},user,v1,"{""username"":""user${i}@example.com""}"`,
+    );
   }
   return `${lines.map((line, i) => (i % 500 === 7 ? `${line}\n` : `${line}\r\n`)).join('')}`;
 }
@@ -42,7 +44,8 @@ function entitiesCsv(): string {
 /** Relations, some pointing at users that do not exist. */
 function relationsCsv(): string {
   const lines = [RELATION_COLUMNS.join(',')];
-  for (let i = 1; i <= 1500; i++) lines.push(`okta,00u${i},identity,00u${i % 300 === 0 ? 99999 : i + 1},identity,okta,v1,`);
+  for (let i = 1; i <= 1500; i++)
+    lines.push(`okta,00u${i},identity,00u${i % 300 === 0 ? 99999 : i + 1},identity,okta,v1,`);
   return lines.map((line) => `${line}\r\n`).join('');
 }
 
@@ -52,13 +55,18 @@ const uploadFolderEntries = (): string[] => fs.readdirSync(folderOfUploads);
 /** A body sent in chunks without Content-Length, so only counting can catch it. */
 function postChunked(body: Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${server.origin}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${server.secret}`, 'Transfer-Encoding': 'chunked' } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
+    const request = http.request(
+      `${server.origin}/api/upload`,
+      { method: 'POST', headers: { Authorization: `Bearer ${server.secret}`, 'Transfer-Encoding': 'chunked' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
     request.on('error', reject);
-    for (let offset = 0; offset < body.length; offset += 16 * 1024) request.write(body.subarray(offset, offset + 16 * 1024));
+    for (let offset = 0; offset < body.length; offset += 16 * 1024)
+      request.write(body.subarray(offset, offset + 16 * 1024));
     request.end();
   });
 }
@@ -69,7 +77,16 @@ beforeAll(async () => {
   uploads = new UploadStore(LIMIT);
   folderOfUploads = await uploads.ensureFolder();
   const events = createEventHub();
-  service = createOktaPrepService({ db, dbPath: path.join(dir, 'cache.sqlite'), dataFolder: dir, secrets: new MemorySecretStore(), events, transport: 'http', appVersion: 'test', uploads });
+  service = createOktaPrepService({
+    db,
+    dbPath: path.join(dir, 'cache.sqlite'),
+    dataFolder: dir,
+    secrets: new MemorySecretStore(),
+    events,
+    transport: 'http',
+    appVersion: 'test',
+    uploads,
+  });
   server = await startHttpTransport({ dispatch: createDispatcher(service), events, uploads });
   httpClient = createHttpClientTransport({ baseUrl: server.origin, secret: server.secret });
   client = createServiceClient(httpClient);
@@ -90,7 +107,10 @@ describe('CSV upload for validation', () => {
   });
 
   it('keeps an upload in a private file until it is checked', async () => {
-    const receipt = unwrapServiceResult(await httpClient.upload(new Blob([entitiesCsv()])), 'upload') as { uploadId: string; bytes: number };
+    const receipt = unwrapServiceResult(await httpClient.upload(new Blob([entitiesCsv()])), 'upload') as {
+      uploadId: string;
+      bytes: number;
+    };
     expect(receipt.bytes).toBe(Buffer.byteLength(entitiesCsv()));
     expect(fs.statSync(folderOfUploads).mode & 0o777).toBe(0o700);
     const [file] = uploadFolderEntries();
@@ -103,8 +123,16 @@ describe('CSV upload for validation', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'entities.csv'), entitiesCsv());
     fs.writeFileSync(path.join(dir, 'entity-relations.csv'), relationsCsv());
-    const onDisk = await validateCsvFiles({ entitiesPath: path.join(dir, 'entities.csv'), relationsPath: path.join(dir, 'entity-relations.csv') });
-    const upload = async (file: string) => (unwrapServiceResult(await httpClient.upload(new Blob([fs.readFileSync(path.join(dir, file))])), 'upload') as { uploadId: string }).uploadId;
+    const onDisk = await validateCsvFiles({
+      entitiesPath: path.join(dir, 'entities.csv'),
+      relationsPath: path.join(dir, 'entity-relations.csv'),
+    });
+    const upload = async (file: string) =>
+      (
+        unwrapServiceResult(await httpClient.upload(new Blob([fs.readFileSync(path.join(dir, file))])), 'upload') as {
+          uploadId: string;
+        }
+      ).uploadId;
     const entities = { name: 'my entities.csv', uploadId: await upload('entities.csv') };
     const relations = { name: 'my relations.csv', uploadId: await upload('entity-relations.csv') };
     const report = await client.call('validate.upload', { entities, relations });
@@ -112,15 +140,24 @@ describe('CSV upload for validation', () => {
     expect(onDisk.findings.length).toBeGreaterThan(5);
     expect(report.findings).toEqual(onDisk.findings);
     expect({ ...report, files: undefined }).toEqual({ ...onDisk, files: undefined });
-    expect(report.files).toEqual({ entities: { ...onDisk.files.entities, path: 'my entities.csv' }, relations: { ...onDisk.files.relations, path: 'my relations.csv' } });
+    expect(report.files).toEqual({
+      entities: { ...onDisk.files.entities, path: 'my entities.csv' },
+      relations: { ...onDisk.files.relations, path: 'my relations.csv' },
+    });
     expect(uploadFolderEntries()).toEqual([]);
-    await expect(client.call('validate.upload', { entities })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'the upload of my entities.csv is unknown or was already checked: open the file again' });
+    await expect(client.call('validate.upload', { entities })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'the upload of my entities.csv is unknown or was already checked: open the file again',
+    });
   });
 
   it('refuses file paths from the browser build, and uploads without the secret', async () => {
-    await expect(client.call('validate.upload', { entities: { name: 'passwd', path: '/etc/passwd' } })).rejects.toMatchObject({
+    await expect(
+      client.call('validate.upload', { entities: { name: 'passwd', path: '/etc/passwd' } }),
+    ).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      message: 'the browser build cannot pass a file path (passwd): upload the file with POST /api/upload and pass its upload id',
+      message:
+        'the browser build cannot pass a file path (passwd): upload the file with POST /api/upload and pass its upload id',
     });
     const anonymous = await fetch(`${server.origin}/api/upload`, { method: 'POST', body: 'a,b\r\n' });
     expect(anonymous.status).toBe(401);
@@ -133,13 +170,23 @@ describe('validating files in the desktop app (paths over IPC)', () => {
     const dir = tempDir();
     const entitiesPath = path.join(dir, 'entities.csv');
     fs.writeFileSync(entitiesPath, entitiesCsv());
-    const desktop = createOktaPrepService({ db, dbPath: path.join(dir, 'cache.sqlite'), dataFolder: dir, secrets: new MemorySecretStore(), events: createEventHub(), transport: 'ipc', appVersion: 'test' });
+    const desktop = createOktaPrepService({
+      db,
+      dbPath: path.join(dir, 'cache.sqlite'),
+      dataFolder: dir,
+      secrets: new MemorySecretStore(),
+      events: createEventHub(),
+      transport: 'ipc',
+      appVersion: 'test',
+    });
     const ipcClient = createServiceClient({ call: createDispatcher(desktop), onEvent: () => () => undefined });
     const report = await ipcClient.call('validate.upload', { entities: { name: 'entities.csv', path: entitiesPath } });
     expect(report.findings).toEqual((await validateCsvFiles({ entitiesPath })).findings);
     expect(report.files.entities!.path).toBe('entities.csv');
     expect(fs.readFileSync(entitiesPath, 'utf8')).toBe(entitiesCsv());
-    await expect(ipcClient.call('validate.upload', { entities: { name: 'e.csv', path: 'e.csv' } })).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'choose the file again: "e.csv" is not a full path' });
+    await expect(
+      ipcClient.call('validate.upload', { entities: { name: 'e.csv', path: 'e.csv' } }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'choose the file again: "e.csv" is not a full path' });
     await desktop.close();
   });
 });

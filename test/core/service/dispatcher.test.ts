@@ -141,7 +141,14 @@ describe('createDispatcher', () => {
     const logger = vi.fn();
     const circular: Record<string, unknown> = {};
     circular.self = circular;
-    const results: unknown[] = [{ when: new Date() }, { size: 10n }, { fn: () => 1 }, { n: Number.NaN }, circular, new Map()];
+    const results: unknown[] = [
+      { when: new Date() },
+      { size: 10n },
+      { fn: () => 1 },
+      { n: Number.NaN },
+      circular,
+      new Map(),
+    ];
     for (const value of results) {
       const dispatch = createDispatcher(fakeService({ 'jobs.list': async () => value as never }), { logger });
       expect(errorOf(await dispatch('jobs.list', {}))).toEqual({ code: 'INTERNAL', message: INTERNAL_ERROR_MESSAGE });
@@ -160,7 +167,12 @@ describe('createDispatcher', () => {
     expect(inline).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
     const byId = { name: 'e.csv', uploadId: 'u_0123456789abcdef' };
     const byPath = { name: 'r.csv', path: '/home/ada/r.csv' };
-    expect(await dispatch('validate.upload', { entities: byId, relations: byPath })).toEqual({ ok: true, value: { got: { entities: byId, relations: byPath } } });
-    expect(await dispatch('validate.upload', { entities: { name: 'e.csv', uploadId: '../../etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
+    expect(await dispatch('validate.upload', { entities: byId, relations: byPath })).toEqual({
+      ok: true,
+      value: { got: { entities: byId, relations: byPath } },
+    });
+    expect(
+      await dispatch('validate.upload', { entities: { name: 'e.csv', uploadId: '../../etc/passwd' } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
   });
 });

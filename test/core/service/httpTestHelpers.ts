@@ -24,7 +24,9 @@ export function rawRequest(port: number, request: RawRequest): Promise<RawRespon
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (part: Buffer) => parts.push(part));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -53,7 +55,11 @@ export function parseSseFrames(buffer: string): { frames: SseFrame[]; rest: stri
     rest = rest.slice(end + 2);
     const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6));
     const event = lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message';
-    frames.push({ event, data: data.join('\n'), comment: lines.every((line) => line.startsWith(':') || line.startsWith('retry:')) });
+    frames.push({
+      event,
+      data: data.join('\n'),
+      comment: lines.every((line) => line.startsWith(':') || line.startsWith('retry:')),
+    });
   }
   return { frames, rest };
 }
@@ -102,10 +108,14 @@ export class FetchEventSource {
 
   private async run(): Promise<void> {
     try {
-      const response = await fetch(this.url, { signal: this.controller.signal, headers: { Accept: 'text/event-stream' } });
+      const response = await fetch(this.url, {
+        signal: this.controller.signal,
+        headers: { Accept: 'text/event-stream' },
+      });
       await readSseFrames(response, (frames) => {
         for (const frame of frames.splice(0)) {
-          if (!frame.comment) for (const listener of this.listeners.get(frame.event) ?? []) listener({ data: frame.data });
+          if (!frame.comment)
+            for (const listener of this.listeners.get(frame.event) ?? []) listener({ data: frame.data });
         }
         return this.closed;
       });

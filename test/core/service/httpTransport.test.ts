@@ -51,7 +51,12 @@ beforeAll(async () => {
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Okta Prep</title>');
   await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log("hi");');
   await writeFile(path.join(root, 'secret.txt'), 'TOP SECRET');
-  transport = await startHttpTransport({ dispatch: createDispatcher(service), events: hub, staticDir, keepAliveMs: 50 });
+  transport = await startHttpTransport({
+    dispatch: createDispatcher(service),
+    events: hub,
+    staticDir,
+    keepAliveMs: 50,
+  });
 });
 
 afterAll(async () => {
@@ -85,7 +90,9 @@ describe('startHttpTransport', () => {
   });
 
   it('answers 401 to a missing or wrong secret, and does not take the secret from the query on /api/call', async () => {
-    expect((await postCall({ method: 'app.info', params: {} }, { 'Content-Type': 'application/json' })).status).toBe(401);
+    expect((await postCall({ method: 'app.info', params: {} }, { 'Content-Type': 'application/json' })).status).toBe(
+      401,
+    );
     expect((await postCall({ method: 'app.info', params: {} }, authHeaders('wrong'))).status).toBe(401);
     expect((await postCall({ method: 'app.info', params: {} }, authHeaders(`${transport.secret}x`))).status).toBe(401);
     const viaQuery = await fetch(`${transport.origin}/api/call?secret=${transport.secret}`, {
@@ -99,35 +106,61 @@ describe('startHttpTransport', () => {
   it('rejects requests whose Host is not 127.0.0.1 or localhost on this port (DNS rebinding)', async () => {
     const body = JSON.stringify({ method: 'app.info', params: {} });
     const call = (host: string) =>
-      rawRequest(transport.port, { method: 'POST', path: '/api/call', headers: { ...authHeaders(), Host: host }, body });
+      rawRequest(transport.port, {
+        method: 'POST',
+        path: '/api/call',
+        headers: { ...authHeaders(), Host: host },
+        body,
+      });
     expect((await call('evil.example')).status).toBe(403);
     expect((await call(`evil.example:${transport.port}`)).status).toBe(403);
     expect((await call('127.0.0.1:1')).status).toBe(403);
-    expect((await rawRequest(transport.port, { path: '/', headers: { Host: 'rebind.attacker.test' } })).status).toBe(403);
+    expect((await rawRequest(transport.port, { path: '/', headers: { Host: 'rebind.attacker.test' } })).status).toBe(
+      403,
+    );
     expect((await call(`localhost:${transport.port}`)).status).toBe(200);
   });
 
   it('rejects cross-origin Origin headers on /api and accepts its own origin', async () => {
-    const evil = await postCall({ method: 'app.info', params: {} }, { ...authHeaders(), Origin: 'http://evil.example' });
+    const evil = await postCall(
+      { method: 'app.info', params: {} },
+      { ...authHeaders(), Origin: 'http://evil.example' },
+    );
     expect(evil.status).toBe(403);
-    const otherPort = await postCall({ method: 'app.info', params: {} }, { ...authHeaders(), Origin: 'http://127.0.0.1:1' });
+    const otherPort = await postCall(
+      { method: 'app.info', params: {} },
+      { ...authHeaders(), Origin: 'http://127.0.0.1:1' },
+    );
     expect(otherPort.status).toBe(403);
     const own = await postCall({ method: 'app.info', params: {} }, { ...authHeaders(), Origin: transport.origin });
     expect(own.status).toBe(200);
-    const events = await fetch(`${transport.origin}/api/events?secret=${transport.secret}`, { headers: { Origin: 'null' } });
+    const events = await fetch(`${transport.origin}/api/events?secret=${transport.secret}`, {
+      headers: { Origin: 'null' },
+    });
     expect(events.status).toBe(403);
   });
 
   it('answers 415 to non-JSON bodies and 400 to malformed JSON', async () => {
-    const text = await postCall({ method: 'app.info' }, { Authorization: `Bearer ${transport.secret}`, 'Content-Type': 'text/plain' });
+    const text = await postCall(
+      { method: 'app.info' },
+      { Authorization: `Bearer ${transport.secret}`, 'Content-Type': 'text/plain' },
+    );
     expect(text.status).toBe(415);
-    const bad = await fetch(`${transport.origin}/api/call`, { method: 'POST', headers: authHeaders(), body: '{"method":' });
+    const bad = await fetch(`${transport.origin}/api/call`, {
+      method: 'POST',
+      headers: authHeaders(),
+      body: '{"method":',
+    });
     expect(bad.status).toBe(400);
     expect((await postCall(['app.info'])).status).toBe(400);
   });
 
   it('answers 413 to oversized bodies, declared or streamed', async () => {
-    const small = await startHttpTransport({ dispatch: createDispatcher(service), events: hub, maxBodyBytes: 64 * 1024 });
+    const small = await startHttpTransport({
+      dispatch: createDispatcher(service),
+      events: hub,
+      maxBodyBytes: 64 * 1024,
+    });
     try {
       const headers = { ...authHeaders(small.secret), Host: `127.0.0.1:${small.port}` };
       const body = JSON.stringify({ method: 'app.info', params: {}, pad: 'x'.repeat(100_000) });
@@ -135,7 +168,12 @@ describe('startHttpTransport', () => {
       const chunks = Array.from({ length: 8 }, () => Buffer.alloc(16 * 1024, 0x20));
       const streamed = await rawRequest(small.port, { method: 'POST', path: '/api/call', headers, chunks });
       expect(streamed.status).toBe(413);
-      const fits = await rawRequest(small.port, { method: 'POST', path: '/api/call', headers, body: JSON.stringify({ method: 'app.info' }) });
+      const fits = await rawRequest(small.port, {
+        method: 'POST',
+        path: '/api/call',
+        headers,
+        body: JSON.stringify({ method: 'app.info' }),
+      });
       expect(JSON.parse(fits.text)).toEqual({ ok: true, value: APP_INFO });
     } finally {
       await small.close();
@@ -156,7 +194,9 @@ describe('startHttpTransport', () => {
   });
 
   it('sends keep-alive comments on the SSE stream (header secret works too)', async () => {
-    const response = await fetch(`${transport.origin}/api/events`, { headers: { Authorization: `Bearer ${transport.secret}` } });
+    const response = await fetch(`${transport.origin}/api/events`, {
+      headers: { Authorization: `Bearer ${transport.secret}` },
+    });
     const frames = await readSseFrames(response, (seen) => seen.filter((frame) => frame.comment).length >= 3);
     expect(frames.filter((frame) => frame.comment).length).toBeGreaterThanOrEqual(3);
   });
@@ -167,7 +207,13 @@ describe('startHttpTransport', () => {
     expect(await index.text()).toContain('<title>Okta Prep</title>');
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = index.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
@@ -180,7 +226,11 @@ describe('startHttpTransport', () => {
   });
 
   it('answers the page with how to build the browser app when the build is missing, not a blank 404', async () => {
-    const empty = await startHttpTransport({ dispatch: createDispatcher(service), events: hub, staticDir: path.join(root, 'no-build') });
+    const empty = await startHttpTransport({
+      dispatch: createDispatcher(service),
+      events: hub,
+      staticDir: path.join(root, 'no-build'),
+    });
     try {
       const page = await fetch(`${empty.origin}/`);
       expect(page.status).toBe(404);
@@ -208,7 +258,10 @@ describe('startHttpTransport', () => {
       '/%E0%A4%A',
     ];
     for (const target of paths) {
-      const response = await rawRequest(transport.port, { path: target, headers: { Host: `127.0.0.1:${transport.port}` } });
+      const response = await rawRequest(transport.port, {
+        path: target,
+        headers: { Host: `127.0.0.1:${transport.port}` },
+      });
       expect(response.status, target).toBe(404);
       expect(response.text, target).not.toContain('TOP SECRET');
     }
@@ -224,9 +277,15 @@ describe('createServiceClient over createHttpClientTransport', () => {
   it('resolves values and throws ServiceCallError for error values', async () => {
     expect(await client().call('app.info', {})).toEqual(APP_INFO);
     expect(await client().call('jobs.list', {})).toEqual([JOB]);
-    const failure = await client().call('browse.group', { snapshotId: 1, groupId: '00g9' }).catch((error: unknown) => error);
+    const failure = await client()
+      .call('browse.group', { snapshotId: 1, groupId: '00g9' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ServiceCallError);
-    expect(failure).toMatchObject({ code: 'NOT_FOUND', message: 'no group 00g9 in snapshot 1', method: 'browse.group' });
+    expect(failure).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'no group 00g9 in snapshot 1',
+      method: 'browse.group',
+    });
     const invalid = await client()
       .call('browse.page', { snapshotId: 0, table: 'users', offset: 0, limit: 1 })
       .catch((error: unknown) => error);

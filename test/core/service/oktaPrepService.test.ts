@@ -30,7 +30,10 @@ let httpTransport: ReturnType<typeof createHttpClientTransport>;
 const events: ServiceEvent[] = [];
 let logLines: string[] = [];
 
-async function call(method: string, params: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+async function call(
+  method: string,
+  params: unknown,
+): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
   const response = await fetch(`${transport.origin}/api/call`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${transport.secret}`, 'Content-Type': 'application/json' },
@@ -44,15 +47,32 @@ function waitForServiceJob(jobId: string): Promise<JobState> {
 }
 
 beforeAll(async () => {
-  okta = await startFakeOktaServer({ org: generateOrg({ seed: 'service', users: 400, groups: 30, apps: 12 }), apiToken: TOKEN });
+  okta = await startFakeOktaServer({
+    org: generateOrg({ seed: 'service', users: 400, groups: 30, apps: 12 }),
+    apiToken: TOKEN,
+  });
   const dir = tempDir();
   const dbPath = path.join(dir, 'cache.sqlite');
   db = openDatabase(dbPath);
   const hub = createEventHub();
   hub.subscribe((event) => events.push(event));
   const uploads = new UploadStore();
-  service = createOktaPrepService({ db, dbPath, dataFolder: dir, secrets: new MemorySecretStore(), events: hub, transport: 'http', appVersion: 'test', defaultExportFolder: path.join(dir, 'exports'), uploads });
-  transport = await startHttpTransport({ dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }), events: hub, uploads });
+  service = createOktaPrepService({
+    db,
+    dbPath,
+    dataFolder: dir,
+    secrets: new MemorySecretStore(),
+    events: hub,
+    transport: 'http',
+    appVersion: 'test',
+    defaultExportFolder: path.join(dir, 'exports'),
+    uploads,
+  });
+  transport = await startHttpTransport({
+    dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }),
+    events: hub,
+    uploads,
+  });
   httpTransport = createHttpClientTransport({ baseUrl: transport.origin, secret: transport.secret });
   client = createServiceClient(httpTransport);
 });
@@ -66,7 +86,10 @@ afterAll(async () => {
 describe('Okta Prep service', () => {
   it('answers an unknown method, invalid params and an internal error as typed errors without stack traces', async () => {
     const unknown = await call('snapshots.drop', {});
-    expect(unknown).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('snapshots.drop') } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: expect.stringContaining('snapshots.drop') },
+    });
     const invalid = await call('browse.page', { snapshotId: 1, table: 'users', offset: -1, limit: 5000 });
     expect(invalid.ok).toBe(false);
     expect(invalid.error!.code).toBe('INVALID_PARAMS');
@@ -75,10 +98,25 @@ describe('Okta Prep service', () => {
     const dir = tempDir();
     const brokenPath = path.join(dir, 'broken.sqlite');
     const brokenDb = openDatabase(brokenPath);
-    brokenDb.exec(`INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); DROP TABLE relation_rows;`);
-    const brokenService = createOktaPrepService({ db: brokenDb, dbPath: brokenPath, dataFolder: dir, secrets: new MemorySecretStore(), events: createEventHub(), transport: 'http', appVersion: 'test' });
+    brokenDb.exec(
+      `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); DROP TABLE relation_rows;`,
+    );
+    const brokenService = createOktaPrepService({
+      db: brokenDb,
+      dbPath: brokenPath,
+      dataFolder: dir,
+      secrets: new MemorySecretStore(),
+      events: createEventHub(),
+      transport: 'http',
+      appVersion: 'test',
+    });
     logLines = [];
-    const result = await createDispatcher(brokenService, { logger: (line) => logLines.push(line) })('browse.page', { snapshotId: 1, table: 'relations', offset: 0, limit: 10 });
+    const result = await createDispatcher(brokenService, { logger: (line) => logLines.push(line) })('browse.page', {
+      snapshotId: 1,
+      table: 'relations',
+      offset: 0,
+      limit: 10,
+    });
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
     const message = (result as { error: { message: string } }).error.message;
     expect(message).not.toMatch(/relation_rows|\bat\s|\.ts:/);
@@ -96,18 +134,37 @@ describe('Okta Prep service', () => {
   });
 
   it('connects with a good token: the preflight reads every kind, and the token never comes back', async () => {
-    const info = await client.call('connection.save', { orgUrl: `${okta.url}/admin/dashboard`, auth: { kind: 'ssws', token: TOKEN } });
-    expect(info).toEqual({ orgUrl: okta.url, authKind: 'ssws', hasSecret: true, isSampleOrg: false, secretPersistence: { persisted: false, reason: expect.stringContaining('in memory only') } });
+    const info = await client.call('connection.save', {
+      orgUrl: `${okta.url}/admin/dashboard`,
+      auth: { kind: 'ssws', token: TOKEN },
+    });
+    expect(info).toEqual({
+      orgUrl: okta.url,
+      authKind: 'ssws',
+      hasSecret: true,
+      isSampleOrg: false,
+      secretPersistence: { persisted: false, reason: expect.stringContaining('in memory only') },
+    });
     expect(JSON.stringify(await client.call('connection.get', {}))).not.toContain(TOKEN);
     const report = await client.call('connection.test', {});
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.objectKind)).toEqual(['users', 'groups', 'group members', 'apps', 'app assignments', 'admin roles', 'factors']);
+    expect(report.checks.map((c) => c.objectKind)).toEqual([
+      'users',
+      'groups',
+      'group members',
+      'apps',
+      'app assignments',
+      'admin roles',
+      'factors',
+    ]);
     expect(report.estimate!.requests).toBeGreaterThan(30);
     // Factors add one listing per user that Everyone counts (deprovisioned users are not in Everyone).
     const listedUsers = okta.org.users.filter((user) => user.status !== 'DEPROVISIONED').length;
     expect(report.estimate!.withFactors.requests).toBe(report.estimate!.requests + listedUsers);
     // Reading every group adds the member and role listings stats would skip (groups without members or roles).
-    const skipped = okta.org.groups.filter((g) => (okta.org.groupMembers.get(g.id)?.length ?? 0) === 0).length + okta.org.groups.filter((g) => !okta.org.groupRoleAssignments.has(g.id)).length;
+    const skipped =
+      okta.org.groups.filter((g) => (okta.org.groupMembers.get(g.id)?.length ?? 0) === 0).length +
+      okta.org.groups.filter((g) => !okta.org.groupRoleAssignments.has(g.id)).length;
     expect(report.estimate!.readingEveryGroup.requests).toBe(report.estimate!.requests + skipped);
   });
 
@@ -117,11 +174,18 @@ describe('Okta Prep service', () => {
     expect(job.status).toBe('running');
     const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');
-    const updates = events.filter((e) => e.name === 'job.updated' && e.payload.id === job.id).map((e) => e.payload as JobState);
+    const updates = events
+      .filter((e) => e.name === 'job.updated' && e.payload.id === job.id)
+      .map((e) => e.payload as JobState);
     expect(updates.at(-1)!.status).toBe('complete');
     expect(updates.some((u) => u.progress.requests > 0)).toBe(true);
     const snapshots = await client.call('snapshots.list', {});
-    expect(snapshots[0]).toMatchObject({ id: finished.snapshotId, status: 'complete', appVersion: 'test', counts: expect.objectContaining({ users: 400 }) });
+    expect(snapshots[0]).toMatchObject({
+      id: finished.snapshotId,
+      status: 'complete',
+      appVersion: 'test',
+      counts: expect.objectContaining({ users: 400 }),
+    });
   });
 
   it('browses pages, searches, filters and sorts, and pages relations by row number', async () => {
@@ -130,15 +194,38 @@ describe('Okta Prep service', () => {
     expect(first.total).toBe(400);
     expect(first.rows).toHaveLength(50);
     const someone = okta.org.users.find((u) => u.status === 'ACTIVE' && /^[a-z]/i.test(u.profile.login))!;
-    const found = await client.call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 50, search: someone.profile.login });
+    const found = await client.call('browse.page', {
+      snapshotId,
+      table: 'users',
+      offset: 0,
+      limit: 50,
+      search: someone.profile.login,
+    });
     expect(found.rows.map((r) => r.id)).toContain(someone.id);
-    const suspended = await client.call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 500, filter: 'SUSPENDED' });
+    const suspended = await client.call('browse.page', {
+      snapshotId,
+      table: 'users',
+      offset: 0,
+      limit: 500,
+      filter: 'SUSPENDED',
+    });
     expect(suspended.total).toBe(okta.org.users.filter((u) => u.status === 'SUSPENDED').length);
-    const sorted = await client.call('browse.page', { snapshotId, table: 'apps', offset: 0, limit: 100, sort: { column: 'label', direction: 'desc' } });
+    const sorted = await client.call('browse.page', {
+      snapshotId,
+      table: 'apps',
+      offset: 0,
+      limit: 100,
+      sort: { column: 'label', direction: 'desc' },
+    });
     const labels = sorted.rows.map((r) => String(r.label));
     expect(labels).toEqual([...labels].sort().reverse());
     const relations = await client.call('browse.page', { snapshotId, table: 'relations', offset: 0, limit: 1 });
-    const last = await client.call('browse.page', { snapshotId, table: 'relations', offset: relations.total - 1, limit: 5 });
+    const last = await client.call('browse.page', {
+      snapshotId,
+      table: 'relations',
+      offset: relations.total - 1,
+      limit: 5,
+    });
     expect(last.rows).toHaveLength(1);
     expect(last.rows[0]!.seq).toBe(relations.total - 1);
     expect(last.rows[0]!.parentName).toBeTruthy();
@@ -147,11 +234,29 @@ describe('Okta Prep service', () => {
   it('refuses a sort column that is not a column, Object members like constructor included, with the known ones named', async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     for (const column of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'no_such_column']) {
-      const answer = await call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 5, sort: { column, direction: 'asc' } });
-      expect(answer.error).toEqual({ code: 'BAD_INPUT', message: `unknown column "${column}" for users: sort by one of id, name, login, email, status, created, lastLogin` });
+      const answer = await call('browse.page', {
+        snapshotId,
+        table: 'users',
+        offset: 0,
+        limit: 5,
+        sort: { column, direction: 'asc' },
+      });
+      expect(answer.error).toEqual({
+        code: 'BAD_INPUT',
+        message: `unknown column "${column}" for users: sort by one of id, name, login, email, status, created, lastLogin`,
+      });
     }
-    const relations = await call('browse.page', { snapshotId, table: 'relations', offset: 0, limit: 5, sort: { column: 'constructor', direction: 'desc' } });
-    expect(relations.error).toEqual({ code: 'BAD_INPUT', message: 'unknown column "constructor" for relations: sort by one of seq' });
+    const relations = await call('browse.page', {
+      snapshotId,
+      table: 'relations',
+      offset: 0,
+      limit: 5,
+      sort: { column: 'constructor', direction: 'desc' },
+    });
+    expect(relations.error).toEqual({
+      code: 'BAD_INPUT',
+      message: 'unknown column "constructor" for relations: sort by one of seq',
+    });
     expect(logLines.join('\n')).not.toMatch(/constructor/);
   });
 
@@ -162,7 +267,9 @@ describe('Okta Prep service', () => {
     const userId = okta.org.groupMembers.get(groupId)![0]!;
     const detail = await client.call('browse.userAccess', { snapshotId, userId });
     expect(detail.groups.map((g) => g.id)).toContain(groupId);
-    expect(detail.apps).toContainEqual(expect.objectContaining({ appId, via: { kind: 'group', groupId, groupName: expect.any(String) } }));
+    expect(detail.apps).toContainEqual(
+      expect.objectContaining({ appId, via: { kind: 'group', groupId, groupName: expect.any(String) } }),
+    );
     const direct = okta.org.directAppAssignments.get([...okta.org.directAppAssignments.keys()][0]!)![0]!;
     const directDetail = await client.call('browse.userAccess', { snapshotId, userId: direct.userId });
     expect(directDetail.apps.some((a) => a.via.kind === 'direct')).toBe(true);
@@ -170,44 +277,66 @@ describe('Okta Prep service', () => {
     expect(group.apps.map((a) => a.id)).toContain(appId);
     const app = await client.call('browse.app', { snapshotId, appId });
     expect(app.groups.map((g) => g.id)).toContain(groupId);
-    await expect(client.call('browse.userAccess', { snapshotId, userId: '00unknown' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(client.call('browse.userAccess', { snapshotId, userId: '00unknown' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('previews and exports the bundle as a job, and validates the snapshot and uploaded files', async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     const preview = await client.call('export.preview', { snapshotId, rows: 3 });
     expect(preview.entities).toHaveLength(3);
-    expect(preview.entitiesText.startsWith('App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\n')).toBe(true);
+    expect(
+      preview.entitiesText.startsWith(
+        'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\n',
+      ),
+    ).toBe(true);
     const outDir = path.join((await client.call('export.defaultFolder', {})).path, 'bundle');
     const job = await client.call('export.start', { snapshotId, outDir });
     const done = await waitForServiceJob(job.id);
     expect(done.status).toBe('complete');
     expect(fs.readdirSync(outDir).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
     // Opening the folder: only a folder this session exported to; the browser build says it cannot open folders.
-    expect(await client.call('export.openFolder', { path: outDir })).toEqual({ opened: false, message: expect.stringContaining(outDir) });
+    expect(await client.call('export.openFolder', { path: outDir })).toEqual({
+      opened: false,
+      message: expect.stringContaining(outDir),
+    });
     await expect(client.call('export.openFolder', { path: '/etc' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const report = await client.call('validate.snapshot', { snapshotId });
     expect(report.errorCount).toBe(0);
-    const broken = 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n';
+    const broken =
+      'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n';
     const receipt = await httpTransport.upload(new Blob([broken]));
     if (!receipt.ok) throw new Error(receipt.error.message);
-    const uploaded = await client.call('validate.upload', { entities: { name: 'mine.csv', uploadId: receipt.value.uploadId } });
+    const uploaded = await client.call('validate.upload', {
+      entities: { name: 'mine.csv', uploadId: receipt.value.uploadId },
+    });
     expect(uploaded.files.entities!.path).toBe('mine.csv');
-    expect(uploaded.findings).toContainEqual(expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }));
-    await expect(client.call('export.start', { snapshotId, outDir: 'relative/dir' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(uploaded.findings).toContainEqual(
+      expect.objectContaining({ rule: 'entity-type', line: 2, column: 'Entity Type' }),
+    );
+    await expect(client.call('export.start', { snapshotId, outDir: 'relative/dir' })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
   });
 
   it('pull.start with readEveryGroup: the worker lists every group, and the snapshot records it for a resume', async () => {
     const job = await client.call('pull.start', { includeFactors: false, readEveryGroup: true });
     const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');
-    const roleListings = db.prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`).pluck().get(finished.snapshotId);
+    const roleListings = db
+      .prepare(`SELECT count(*) FROM pull_tasks WHERE snapshot_id = ? AND task_key LIKE 'group-roles:%'`)
+      .pluck()
+      .get(finished.snapshotId);
     expect(roleListings).toBe(okta.org.groups.length);
     expect(db.prepare(`SELECT read_every_group FROM snapshots WHERE id = ?`).pluck().get(finished.snapshotId)).toBe(1);
   });
 
   it('never stored the token in the database', () => {
-    const files = fs.readdirSync(path.dirname(db.name)).map((name) => path.join(path.dirname(db.name), name)).filter((file) => fs.statSync(file).isFile());
+    const files = fs
+      .readdirSync(path.dirname(db.name))
+      .map((name) => path.join(path.dirname(db.name), name))
+      .filter((file) => fs.statSync(file).isFile());
     for (const file of files) expect(fs.readFileSync(file).toString('latin1')).not.toContain(TOKEN);
   });
 });

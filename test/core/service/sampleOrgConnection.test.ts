@@ -23,7 +23,15 @@ afterEach(async () => {
 function startService(dataFolder: string, secrets: MemorySecretStore) {
   const dbPath = path.join(dataFolder, 'cache.sqlite');
   const db = openDatabase(dbPath);
-  const service = createOktaPrepService({ db, dbPath, dataFolder, secrets, events: createEventHub(), transport: 'ipc', appVersion: 'test' });
+  const service = createOktaPrepService({
+    db,
+    dbPath,
+    dataFolder,
+    secrets,
+    events: createEventHub(),
+    transport: 'ipc',
+    appVersion: 'test',
+  });
   running.push(async () => {
     await service.close();
     db.close();
@@ -41,7 +49,12 @@ describe('sample org and saved credentials', () => {
     const savedFile = fs.readFileSync(path.join(dataFolder, 'connection.json'), 'utf8');
 
     const sample = await client.call('connection.useSampleOrg', {});
-    expect(sample).toMatchObject({ isSampleOrg: true, hasSecret: true, authKind: 'ssws', orgUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    expect(sample).toMatchObject({
+      isSampleOrg: true,
+      hasSecret: true,
+      authKind: 'ssws',
+      orgUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
     expect((await client.call('connection.test', {})).ok).toBe(true); // the sample org's own token works
 
     expect(await secrets.get('okta-credentials')).toBe(savedSecret);
@@ -61,8 +74,16 @@ describe('sample org and saved credentials', () => {
     expect(await second.call('connection.get', {})).toMatchObject({ isSampleOrg: true, hasSecret: true });
     expect(JSON.parse((await secrets.get('okta-credentials'))!)).toEqual({ kind: 'ssws', token: REAL_TOKEN });
 
-    const real = await second.call('connection.save', { orgUrl: 'https://acme.okta.com', auth: { kind: 'ssws', token: `${REAL_TOKEN}-2` } });
-    expect(real).toMatchObject({ orgUrl: 'https://acme.okta.com', authKind: 'ssws', hasSecret: true, isSampleOrg: false });
+    const real = await second.call('connection.save', {
+      orgUrl: 'https://acme.okta.com',
+      auth: { kind: 'ssws', token: `${REAL_TOKEN}-2` },
+    });
+    expect(real).toMatchObject({
+      orgUrl: 'https://acme.okta.com',
+      authKind: 'ssws',
+      hasSecret: true,
+      isSampleOrg: false,
+    });
     expect(await second.call('connection.get', {})).toEqual(real);
   });
 });

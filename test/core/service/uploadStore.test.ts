@@ -31,7 +31,8 @@ describe('UploadStore', () => {
   it('keeps only the newest uploads nobody checked', async () => {
     const store = newStore();
     const ids: string[] = [];
-    for (let i = 0; i <= MAX_PENDING_UPLOADS; i++) ids.push(((await store.receive(Readable.from([Buffer.from(`file ${i}`)]))) as { uploadId: string }).uploadId);
+    for (let i = 0; i <= MAX_PENDING_UPLOADS; i++)
+      ids.push(((await store.receive(Readable.from([Buffer.from(`file ${i}`)]))) as { uploadId: string }).uploadId);
     expect(fs.readdirSync(await store.ensureFolder())).toHaveLength(MAX_PENDING_UPLOADS);
     expect(store.take(ids[0]!)).toBeUndefined();
     expect(fs.readFileSync(store.take(ids.at(-1)!)!, 'utf8')).toBe(`file ${MAX_PENDING_UPLOADS}`);
@@ -42,7 +43,12 @@ describe('UploadStore', () => {
     const folder = await store.ensureFolder();
     await store.close();
     expect(fs.existsSync(folder)).toBe(false);
-    expect([formatByteLimit(2 * 1024 ** 3), formatByteLimit(512 * 1024 ** 2), formatByteLimit(256 * 1024), formatByteLimit(1000)]).toEqual(['2 GiB', '512 MiB', '256 KiB', '1,000 bytes']);
+    expect([
+      formatByteLimit(2 * 1024 ** 3),
+      formatByteLimit(512 * 1024 ** 2),
+      formatByteLimit(256 * 1024),
+      formatByteLimit(1000),
+    ]).toEqual(['2 GiB', '512 MiB', '256 KiB', '1,000 bytes']);
     expect(() => new UploadStore(0)).toThrow('the upload limit must be a whole number of bytes, not 0');
   });
 });

@@ -25,7 +25,20 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['snapshots', 'pull_tasks', 'snapshot_gaps', 'users', 'groups', 'group_members', 'apps', 'app_users', 'app_groups', 'roles', 'role_assignments', 'factors']),
+      expect.arrayContaining([
+        'snapshots',
+        'pull_tasks',
+        'snapshot_gaps',
+        'users',
+        'groups',
+        'group_members',
+        'apps',
+        'app_users',
+        'app_groups',
+        'roles',
+        'role_assignments',
+        'factors',
+      ]),
     );
     db.close();
   });
@@ -33,7 +46,11 @@ describe('openDatabase', () => {
   it('runs each migration once: re-opening keeps data', () => {
     const file = tempDbPath();
     const first = openDatabase(file);
-    first.prepare(`INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('https://a.okta.com', 'complete', 'now', '1')`).run();
+    first
+      .prepare(
+        `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('https://a.okta.com', 'complete', 'now', '1')`,
+      )
+      .run();
     first.close();
     const second = openDatabase(file);
     expect(second.prepare(`SELECT count(*) FROM snapshots`).pluck().get()).toBe(1);
@@ -43,17 +60,27 @@ describe('openDatabase', () => {
   it('applies only the migrations above the stored version', () => {
     const file = tempDbPath();
     openDatabase(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
-    const extra = { version: MIGRATIONS.at(-1)!.version + 1, name: 'test column', sql: `ALTER TABLE snapshots ADD COLUMN note TEXT;` };
+    const extra = {
+      version: MIGRATIONS.at(-1)!.version + 1,
+      name: 'test column',
+      sql: `ALTER TABLE snapshots ADD COLUMN note TEXT;`,
+    };
     const db = openDatabase(file, { migrations: [...MIGRATIONS, extra] });
     expect(db.pragma('user_version', { simple: true })).toBe(extra.version);
-    expect(db.prepare(`SELECT name FROM pragma_table_info('snapshots') WHERE name = 'note'`).pluck().get()).toBe('note');
+    expect(db.prepare(`SELECT name FROM pragma_table_info('snapshots') WHERE name = 'note'`).pluck().get()).toBe(
+      'note',
+    );
     db.close();
   });
 
   it('rolls a failing migration back and leaves the version unchanged', () => {
     const file = tempDbPath();
     openDatabase(file).close();
-    const broken = { version: MIGRATIONS.at(-1)!.version + 1, name: 'broken', sql: `CREATE TABLE t (x); INSERT INTO nope VALUES (1);` };
+    const broken = {
+      version: MIGRATIONS.at(-1)!.version + 1,
+      name: 'broken',
+      sql: `CREATE TABLE t (x); INSERT INTO nope VALUES (1);`,
+    };
     expect(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] })).toThrow(DatabaseError);
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);

@@ -20,7 +20,9 @@ describe('migration 003 (quick refresh base)', () => {
     // Reopened by today's code: migration 3 and every later one run; the old row reads back as a full pull.
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
-    const column = db.prepare(`SELECT type, "notnull" FROM pragma_table_info('snapshots') WHERE name = 'base_snapshot_id'`).get();
+    const column = db
+      .prepare(`SELECT type, "notnull" FROM pragma_table_info('snapshots') WHERE name = 'base_snapshot_id'`)
+      .get();
     expect(column).toEqual({ type: 'INTEGER', notnull: 0 });
     expect(getSnapshot(db, old)).toMatchObject({ id: old, status: 'complete', baseSnapshotId: null });
     db.close();
@@ -29,9 +31,17 @@ describe('migration 003 (quick refresh base)', () => {
   it('stores and reads back the base of a quick refresh', () => {
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     const base = createSnapshot(db, { orgUrl: 'https://acme.okta.com', includeFactors: false, appVersion: 'test' });
-    const refresh = createSnapshot(db, { orgUrl: 'https://acme.okta.com', includeFactors: false, appVersion: 'test', baseSnapshotId: base });
+    const refresh = createSnapshot(db, {
+      orgUrl: 'https://acme.okta.com',
+      includeFactors: false,
+      appVersion: 'test',
+      baseSnapshotId: base,
+    });
     expect(getSnapshot(db, refresh)!.baseSnapshotId).toBe(base);
-    expect(listSnapshots(db).map((snapshot) => [snapshot.id, snapshot.baseSnapshotId])).toEqual([[refresh, base], [base, null]]);
+    expect(listSnapshots(db).map((snapshot) => [snapshot.id, snapshot.baseSnapshotId])).toEqual([
+      [refresh, base],
+      [base, null],
+    ]);
     db.close();
   });
 });

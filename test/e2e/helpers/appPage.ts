@@ -29,9 +29,20 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 /** Runs axe on the page and fails on any violation of impact serious or critical, listing them readably. */
 export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInfo): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  await testInfo.attach('axe-violations.json', { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  const summary = serious.map((violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  await testInfo.attach('axe-violations.json', {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
+  const summary = serious.map(
+    (violation) =>
+      `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
+  );
   expect(summary, 'serious or critical accessibility violations').toEqual([]);
 }
 

@@ -13,7 +13,11 @@ export interface StartedProcess<T> {
 const START_TIMEOUT_MS = 90_000;
 
 /** Runs `node bin/okta-prep.mjs …args` from `root` (this checkout by default); its output goes to .tmp/e2e/<logName>.log. */
-export function startOktaPrep<T extends { url: string }>(args: string[], logName: string, options: { root?: string; env?: NodeJS.ProcessEnv } = {}): Promise<StartedProcess<T>> {
+export function startOktaPrep<T extends { url: string }>(
+  args: string[],
+  logName: string,
+  options: { root?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<StartedProcess<T>> {
   fs.mkdirSync(E2E_DIR, { recursive: true });
   const root = options.root ?? REPO_ROOT;
   const log = fs.createWriteStream(path.join(E2E_DIR, `${logName}.log`));
@@ -53,7 +57,8 @@ export function startOktaPrep<T extends { url: string }>(args: string[], logName
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (!started) reject(new Error(`okta-prep ${args[0]} exited (${code ?? signal}) before it was ready. ${stderrTail}`));
+      if (!started)
+        reject(new Error(`okta-prep ${args[0]} exited (${code ?? signal}) before it was ready. ${stderrTail}`));
     });
   });
 }

@@ -4,7 +4,11 @@ import type { ServiceResult } from '../../../shared/service/errors';
 import { waitForJob } from '../../helpers/waitForJob';
 import { readGoodToken, type E2eEnvironment } from './e2eEnvironment';
 
-export async function callService<M extends MethodName>(environment: E2eEnvironment, method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+export async function callService<M extends MethodName>(
+  environment: E2eEnvironment,
+  method: M,
+  params: ParamsOf<M>,
+): Promise<ResultOf<M>> {
   const response = await fetch(`${environment.origin}/api/call`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${environment.secret}` },
@@ -18,7 +22,10 @@ export async function callService<M extends MethodName>(environment: E2eEnvironm
 
 /** Saves the fake org with the token it accepts. */
 export async function saveGoodConnection(environment: E2eEnvironment): Promise<void> {
-  await callService(environment, 'connection.save', { orgUrl: environment.fakeOktaUrl, auth: { kind: 'ssws', token: readGoodToken(environment) } });
+  await callService(environment, 'connection.save', {
+    orgUrl: environment.fakeOktaUrl,
+    auth: { kind: 'ssws', token: readGoodToken(environment) },
+  });
 }
 
 /** The id of a complete snapshot of the fake org, pulling one first if there is none. */
@@ -29,7 +36,10 @@ export async function ensureCompleteSnapshot(environment: E2eEnvironment): Promi
   if (existing) return existing.id;
   await saveGoodConnection(environment);
   const started = await callService(environment, 'pull.start', { includeFactors: true, share: 1 });
-  const finished = await waitForJob(() => callService(environment, 'jobs.list', {}), started.id, { timeoutMs: 150_000, pollMs: 500 });
+  const finished = await waitForJob(() => callService(environment, 'jobs.list', {}), started.id, {
+    timeoutMs: 150_000,
+    pollMs: 500,
+  });
   if (finished.status !== 'complete' || finished.snapshotId === undefined) {
     throw new Error(`setup pull ended ${finished.status}: ${finished.error?.message ?? ''}`);
   }
@@ -37,7 +47,10 @@ export async function ensureCompleteSnapshot(environment: E2eEnvironment): Promi
 }
 
 /** A user of the snapshot who reaches at least one app: a search term that finds only them (the login), and that app's label. */
-export async function findUserWithApps(environment: E2eEnvironment, snapshotId: number): Promise<{ id: string; searchTerm: string; appLabel: string }> {
+export async function findUserWithApps(
+  environment: E2eEnvironment,
+  snapshotId: number,
+): Promise<{ id: string; searchTerm: string; appLabel: string }> {
   const page = await callService(environment, 'browse.page', { snapshotId, table: 'users', offset: 0, limit: 100 });
   for (const row of page.rows) {
     const id = String(row.id);

@@ -34,7 +34,12 @@ describe('createServiceClient', () => {
   it('throws ServiceCallError with the code, message and method of an error value', async () => {
     const { transport } = bridge({ ok: false, error: { code: 'CONFLICT', message: 'a pull is already running' } });
     const error = await failureOf(createServiceClient(transport).call('pull.start', { includeFactors: false }));
-    expect(error).toMatchObject({ name: 'ServiceCallError', code: 'CONFLICT', message: 'a pull is already running', method: 'pull.start' });
+    expect(error).toMatchObject({
+      name: 'ServiceCallError',
+      code: 'CONFLICT',
+      message: 'a pull is already running',
+      method: 'pull.start',
+    });
   });
 
   it('reports malformed results and unknown codes as INTERNAL', async () => {
@@ -43,7 +48,10 @@ describe('createServiceClient', () => {
       expect(error.code).toBe('INTERNAL');
     }
     const odd = bridge({ ok: false, error: { code: 'EXPLODED', message: 'boom' } });
-    expect(await failureOf(createServiceClient(odd.transport).call('app.info', {}))).toMatchObject({ code: 'INTERNAL', message: 'boom' });
+    expect(await failureOf(createServiceClient(odd.transport).call('app.info', {}))).toMatchObject({
+      code: 'INTERNAL',
+      message: 'boom',
+    });
   });
 
   it('delivers well-formed events, filters by name with on(), and ignores junk', () => {

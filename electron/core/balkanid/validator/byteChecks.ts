@@ -76,6 +76,9 @@ export class ByteChecks {
 }
 
 function sampleOf(bytes: Buffer): string {
-  const text = replacingDecoder.decode(bytes.subarray(0, SAMPLE_CHARS * 4)).replace(/\r$/, '').replaceAll('\0', '\u2400');
+  const text = replacingDecoder
+    .decode(bytes.subarray(0, SAMPLE_CHARS * 4))
+    .replace(/\r$/, '')
+    .replaceAll('\0', '\u2400');
   return text.length > SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS)}…` : text;
 }

@@ -96,7 +96,13 @@ export function checkRequiredCells(row: Row, required: readonly string[]): void 
     const value = row.cell(column);
     if (value.trim() !== '') continue;
     const what = value === '' ? 'is empty' : 'holds only spaces';
-    row.findings.add({ rule: 'required-cell', line: row.line, column, value, message: `${row.where(column)}: this required cell ${what}.` });
+    row.findings.add({
+      rule: 'required-cell',
+      line: row.line,
+      column,
+      value,
+      message: `${row.where(column)}: this required cell ${what}.`,
+    });
   }
 }
 
@@ -104,7 +110,13 @@ export function checkRequiredCells(row: Row, required: readonly string[]): void 
 export function checkOktaValues(row: Row): void {
   const app = row.cell('App');
   if (app !== '' && app !== SOURCE_SYSTEM) {
-    row.findings.add({ rule: 'app-not-okta', line: row.line, column: 'App', value: app, message: `${row.where('App')}: App is "${app}", not "okta".` });
+    row.findings.add({
+      rule: 'app-not-okta',
+      line: row.line,
+      column: 'App',
+      value: app,
+      message: `${row.where('App')}: App is "${app}", not "okta".`,
+    });
   }
   const system = row.cell('Source System');
   if (system.trim() !== '' && system !== SOURCE_SYSTEM) {
@@ -127,11 +139,18 @@ export function checkEntityTypeCell(row: Row, column: string): boolean {
   const hint = (ENTITY_TYPES as readonly string[]).includes(lower)
     ? ` Write it as "${lower}" (lowercase, no spaces).`
     : ' It must be identity, connection or resource.';
-  row.findings.add({ rule: 'entity-type', line: row.line, column, value, message: `${row.where(column)}: "${value}" is not an entity type.${hint}` });
+  row.findings.add({
+    rule: 'entity-type',
+    line: row.line,
+    column,
+    value,
+    message: `${row.where(column)}: "${value}" is not an entity type.${hint}`,
+  });
   return false;
 }
 
-export type MetadataResult = { kind: 'empty' } | { kind: 'object'; value: Record<string, unknown> } | { kind: 'invalid' };
+export type MetadataResult =
+  { kind: 'empty' } | { kind: 'object'; value: Record<string, unknown> } | { kind: 'invalid' };
 
 /** Checks Metadata Version and Metadata (JSON object, boolean privilegeValue); returns the parsed object when usable. */
 export function checkMetadata(row: Row): MetadataResult {
@@ -159,8 +178,16 @@ export function checkMetadata(row: Row): MetadataResult {
   if (row.isCut('Metadata')) return { kind: 'invalid' }; // too long to parse; reported as cell-too-long
   const parsed = parseJson(text);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
-    const problem = parsed.ok ? `is ${describeJsonKind(parsed.value)}, not a JSON object` : `is not valid JSON (${parsed.reason})`;
-    row.findings.add({ rule: 'metadata-json', line: row.line, column: 'Metadata', value: text, message: `${row.where('Metadata')}: Metadata ${problem}.` });
+    const problem = parsed.ok
+      ? `is ${describeJsonKind(parsed.value)}, not a JSON object`
+      : `is not valid JSON (${parsed.reason})`;
+    row.findings.add({
+      rule: 'metadata-json',
+      line: row.line,
+      column: 'Metadata',
+      value: text,
+      message: `${row.where('Metadata')}: Metadata ${problem}.`,
+    });
     return { kind: 'invalid' };
   }
   const value = parsed.value as Record<string, unknown>;

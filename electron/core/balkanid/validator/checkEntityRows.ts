@@ -28,7 +28,8 @@ export function checkEntityRow(record: CsvRecord, findings: FileFindings, index:
 
 function checkIdentityHasUsername(row: Row, metadata: MetadataResult): void {
   if (metadata.kind === 'invalid') return; // already an error
-  const filled = (key: string) => metadata.kind === 'object' && typeof metadata.value[key] === 'string' && metadata.value[key] !== '';
+  const filled = (key: string) =>
+    metadata.kind === 'object' && typeof metadata.value[key] === 'string' && metadata.value[key] !== '';
   if (filled('username') || filled('email')) return;
   row.findings.add({
     rule: 'identity-without-username',

@@ -16,7 +16,12 @@ export interface HeaderSpec {
 export function checkHeader(record: CsvRecord | undefined, spec: HeaderSpec, findings: FileFindings): boolean {
   const fix = `Make the first line exactly: ${spec.columns.join(',')}`;
   if (!record) {
-    findings.add({ rule: 'header', line: 0, message: `The ${spec.fileLabel} file is empty: it has no header row.`, fix });
+    findings.add({
+      rule: 'header',
+      line: 0,
+      message: `The ${spec.fileLabel} file is empty: it has no header row.`,
+      fix,
+    });
     return false;
   }
   const cells = record.cells;
@@ -32,7 +37,14 @@ export function checkHeader(record: CsvRecord | undefined, spec: HeaderSpec, fin
     return false;
   }
   for (const problem of describeHeaderProblems(cells, spec.columns)) {
-    findings.add({ rule: 'header', line, column: problem.column, message: `Header (line ${line}): ${problem.message}.`, fix, value: problem.value });
+    findings.add({
+      rule: 'header',
+      line,
+      column: problem.column,
+      message: `Header (line ${line}): ${problem.message}.`,
+      fix,
+      value: problem.value,
+    });
   }
   return false;
 }
@@ -57,10 +69,20 @@ function describeHeaderProblems(cells: readonly string[], columns: readonly stri
   columns.forEach((column, j) => {
     const k = positions[j]!;
     if (k < 0) {
-      problems.push({ at: j, problem: { column, value: '', message: `column "${column}" is missing; it must be column ${j + 1}` } });
+      problems.push({
+        at: j,
+        problem: { column, value: '', message: `column "${column}" is missing; it must be column ${j + 1}` },
+      });
     } else if (!inOrder.has(j)) {
       const shown = cells[k] === column ? `"${column}"` : `"${cells[k]}" ("${column}")`;
-      problems.push({ at: k, problem: { column, value: cells[k]!, message: `column ${k + 1} ${shown} is out of place; it must be column ${j + 1}` } });
+      problems.push({
+        at: k,
+        problem: {
+          column,
+          value: cells[k]!,
+          message: `column ${k + 1} ${shown} is out of place; it must be column ${j + 1}`,
+        },
+      });
     } else if (cells[k] !== column) {
       const message = `column ${k + 1} is "${cells[k]}" but must be "${column}" (${spellingDifference(cells[k]!, column)})`;
       problems.push({ at: k, problem: { column, value: cells[k]!, message } });
@@ -75,7 +97,10 @@ function describeHeaderProblems(cells: readonly string[], columns: readonly stri
           : `column ${k + 1} "${cell}" is not one of the columns; remove it`;
       problems.push({ at: k, problem: { column: cell.trim() === '' ? undefined : cell, value: cell, message } });
     } else if (positions[j] !== k) {
-      problems.push({ at: k, problem: { column: columns[j]!, value: cell, message: `column ${k + 1} repeats "${cell}"; remove it` } });
+      problems.push({
+        at: k,
+        problem: { column: columns[j]!, value: cell, message: `column ${k + 1} repeats "${cell}"; remove it` },
+      });
     }
   });
   return problems.sort((a, b) => a.at - b.at).map((entry) => entry.problem);

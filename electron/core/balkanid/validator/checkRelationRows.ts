@@ -72,4 +72,3 @@ function checkRelationEnd(row: Row, end: RelationEnd, entities: EntityIndex): vo
     message: `${row.where(end.idColumn)}: the ${end.label} end "${sourceId}" (${entityType}) is not among the entities: ${detail}.`,
   });
 }
-

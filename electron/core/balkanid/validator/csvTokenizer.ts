@@ -174,7 +174,8 @@ export class CsvTokenizer {
 
   private note(kind: QuotingIssue['kind']): void {
     this.quoting ??= [];
-    if (this.quoting.length < MAX_QUOTING_ISSUES) this.quoting.push({ kind, cellIndex: this.cellCount, line: this.line });
+    if (this.quoting.length < MAX_QUOTING_ISSUES)
+      this.quoting.push({ kind, cellIndex: this.cellCount, line: this.line });
   }
 
   private append(text: string): void {
@@ -204,7 +205,13 @@ export class CsvTokenizer {
   }
 
   private emit(lineEnd: LineEnd, unterminated: CsvRecord['unterminated']): void {
-    const record: CsvRecord = { line: this.recordLine, cells: this.cells, cellCount: this.cellCount, lineEnd, blank: false };
+    const record: CsvRecord = {
+      line: this.recordLine,
+      cells: this.cells,
+      cellCount: this.cellCount,
+      lineEnd,
+      blank: false,
+    };
     if (this.quoting) record.quoting = this.quoting;
     if (this.cutCells) record.cutCells = this.cutCells;
     if (unterminated) record.unterminated = unterminated;

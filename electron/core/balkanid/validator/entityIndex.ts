@@ -86,7 +86,11 @@ export class EntityIndex {
     for (let entity = 0; entity < this.size; entity++) {
       if (this.referenced[entity]) continue;
       count++;
-      first ??= { line: this.lines[entity]!, sourceId: this.sourceIds[entity]!, entityType: this.typeNames[this.typeCodes[entity]!]! };
+      first ??= {
+        line: this.lines[entity]!,
+        sourceId: this.sourceIds[entity]!,
+        entityType: this.typeNames[this.typeCodes[entity]!]!,
+      };
     }
     return first ? { count, total: this.size, first } : { count, total: this.size };
   }
@@ -98,7 +102,8 @@ export class EntityIndex {
       const stored = this.table[slot]!;
       if (stored === 0) return -1;
       const entity = stored - 1;
-      if (this.tableHash[slot] === hash && this.typeCodes[entity] === code && this.sourceIds[entity] === sourceId) return entity;
+      if (this.tableHash[slot] === hash && this.typeCodes[entity] === code && this.sourceIds[entity] === sourceId)
+        return entity;
     }
   }
 

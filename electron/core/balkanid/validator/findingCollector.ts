@@ -1,5 +1,11 @@
 // Collects findings: complete counts per rule, but only the first N findings of each rule kept in memory.
-import { RULES, type Finding, type FindingFile, type RuleId, type ValidationReport } from '../../../../shared/balkanid/findings';
+import {
+  RULES,
+  type Finding,
+  type FindingFile,
+  type RuleId,
+  type ValidationReport,
+} from '../../../../shared/balkanid/findings';
 
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1000;
 const MAX_VALUE_CHARS = 200;

@@ -29,7 +29,9 @@ export async function openCsvSource(source: CsvSource, label: string): Promise<O
     return { chunks: sliceChunks(bytes, source.chunkSize ?? READ_CHUNK_BYTES), close: async () => undefined };
   }
   const unreadable = (error: unknown) =>
-    new Error(`cannot read ${label} file ${source.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    new Error(`cannot read ${label} file ${source.path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   let handle;
   try {
     handle = await open(source.path, 'r');
@@ -61,7 +63,10 @@ function* sliceChunks(bytes: Buffer, size: number): Generator<Uint8Array> {
 }
 
 /** Yields every record one by one; see readCsvRecordBatches. */
-export async function* readCsvRecords(chunks: ByteChunks, onByteIssue: (issue: ByteIssue) => void): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  chunks: ByteChunks,
+  onByteIssue: (issue: ByteIssue) => void,
+): AsyncGenerator<CsvRecord> {
   for await (const batch of readCsvRecordBatches(chunks, onByteIssue)) yield* batch;
 }
 

@@ -30,7 +30,11 @@ export async function scanCsvFile(
     for (const record of batch) {
       countLineEnd(record, lineEnds);
       if (record.blank) {
-        findings.add({ rule: 'blank-line', line: record.line, message: `Line ${record.line} is empty; it was skipped.` });
+        findings.add({
+          rule: 'blank-line',
+          line: record.line,
+          message: `Line ${record.line} is empty; it was skipped.`,
+        });
         continue;
       }
       // After a wrong header only file-level checks go on: bytes, line ends, blank lines, an unclosed quote.
@@ -66,7 +70,11 @@ function countLineEnd(record: CsvRecord, counts: { total: number; lfOnly: number
 function reportByteIssue(issue: ByteIssue, findings: FileFindings): void {
   switch (issue.kind) {
     case 'bom':
-      findings.add({ rule: 'bom', line: 1, message: 'The file starts with a UTF-8 byte-order mark (BOM); it was accepted and ignored.' });
+      findings.add({
+        rule: 'bom',
+        line: 1,
+        message: 'The file starts with a UTF-8 byte-order mark (BOM); it was accepted and ignored.',
+      });
       return;
     case 'utf16':
       findings.add({
@@ -85,7 +93,12 @@ function reportByteIssue(issue: ByteIssue, findings: FileFindings): void {
       });
       return;
     case 'nul':
-      findings.add({ rule: 'nul-byte', line: issue.line, value: issue.sample, message: `Line ${issue.line} holds a NUL byte (shown as \u2400).` });
+      findings.add({
+        rule: 'nul-byte',
+        line: issue.line,
+        value: issue.sample,
+        message: `Line ${issue.line} holds a NUL byte (shown as \u2400).`,
+      });
       return;
   }
 }

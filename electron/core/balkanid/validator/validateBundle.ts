@@ -78,7 +78,9 @@ async function validateOpened(
   if (input.entities && entities) {
     const built = new EntityIndex();
     const findings = collector.forFile('entities');
-    const scan = await scanCsvFile(entities.chunks, ENTITIES_SPEC, findings, (record) => checkEntityRow(record, findings, built));
+    const scan = await scanCsvFile(entities.chunks, ENTITIES_SPEC, findings, (record) =>
+      checkEntityRow(record, findings, built),
+    );
     files.entities = { path: describeSource(input.entities), rows: scan.rows };
     if (scan.headerOk) index = built; // with a wrong header the keys mean nothing
   }

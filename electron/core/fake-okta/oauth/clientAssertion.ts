@@ -26,9 +26,11 @@ const invalidClient = (description: string, status = 401) => new OAuthError(stat
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The client_assertion token is expired.';
-  if (error instanceof errors.JWTClaimValidationFailed) return `The client_assertion token has an invalid '${error.claim}' claim (${error.reason}).`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `The client_assertion token has an invalid '${error.claim}' claim (${error.reason}).`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The client_assertion signature is invalid.';
-  if (error instanceof errors.JWKSNoMatchingKey) return 'The client_assertion was not signed by a key registered for the client.';
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'The client_assertion was not signed by a key registered for the client.';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'The client_assertion alg is not allowed.';
   return `The client_assertion token is invalid (${(error as Error).message}).`;
 }
@@ -40,13 +42,19 @@ export interface AcceptedAssertion {
 }
 
 /** Throws 401 invalid_client on anything wrong, 400 invalid_client on a replayed jti. */
-export async function verifyClientAssertion(form: URLSearchParams, state: OAuthServerState, tokenUrl: string, nowMs: number): Promise<AcceptedAssertion> {
+export async function verifyClientAssertion(
+  form: URLSearchParams,
+  state: OAuthServerState,
+  tokenUrl: string,
+  nowMs: number,
+): Promise<AcceptedAssertion> {
   const assertion = form.get('client_assertion');
   if (form.get('client_assertion_type') !== JWT_BEARER_ASSERTION || !assertion) {
     throw invalidClient('Client authentication failed. Either the client or the client credentials are invalid.');
   }
   const clientId = form.get('client_id');
-  if (clientId !== null && clientId !== state.clientId) throw invalidClient('The client_id does not match the client_assertion.');
+  if (clientId !== null && clientId !== state.clientId)
+    throw invalidClient('The client_id does not match the client_assertion.');
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(assertion, state.jwks, {
@@ -62,8 +70,10 @@ export async function verifyClientAssertion(form: URLSearchParams, state: OAuthS
     throw invalidClient(describe(error));
   }
   const exp = payload.exp as number;
-  if (exp > nowMs / 1000 + MAX_LIFETIME_S + SKEW_S) throw invalidClient("The client_assertion token has an 'exp' more than one hour in the future.");
+  if (exp > nowMs / 1000 + MAX_LIFETIME_S + SKEW_S)
+    throw invalidClient("The client_assertion token has an 'exp' more than one hour in the future.");
   const jti = typeof payload.jti === 'string' ? payload.jti : undefined;
-  if (jti !== undefined && state.assertionJtis.has(jti, nowMs)) throw invalidClient('The client_assertion token has already been used.', 400);
+  if (jti !== undefined && state.assertionJtis.has(jti, nowMs))
+    throw invalidClient('The client_assertion token has already been used.', 400);
   return { jti, expMs: exp * 1000 };
 }

@@ -4,7 +4,18 @@ import { createHash } from 'node:crypto';
 import { EmbeddedJWK, calculateJwkThumbprint, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import type { JtiMemory } from './oauthState';
 
-export const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const ASYMMETRIC_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 /** A proof is "recent" when issued at most 5 minutes ago and at most 1 minute in the future (clock skew). */
 const MAX_AGE_S = 300;
 const MAX_FUTURE_S = 60;
@@ -54,14 +65,19 @@ function checkHeader(proof: string): void {
     throw new DpopProofError('the DPoP proof is not a JWT');
   }
   if (header.typ !== 'dpop+jwt') throw new DpopProofError('the DPoP proof header typ must be dpop+jwt');
-  if (!header.alg || !ASYMMETRIC_ALGS.includes(header.alg)) throw new DpopProofError(`the DPoP proof alg ${String(header.alg)} is not an asymmetric algorithm`);
+  if (!header.alg || !ASYMMETRIC_ALGS.includes(header.alg))
+    throw new DpopProofError(`the DPoP proof alg ${String(header.alg)} is not an asymmetric algorithm`);
   const jwk = header.jwk as JWK | undefined;
   if (!jwk || typeof jwk !== 'object') throw new DpopProofError('the DPoP proof header has no jwk');
   if ('d' in jwk || 'p' in jwk || 'k' in jwk) throw new DpopProofError('the DPoP proof jwk must be a public key');
 }
 
 /** Checks everything but the nonce (the token endpoint decides about that). Does not record the jti. */
-export async function verifyDpopProof(header: string | string[] | undefined, expected: DpopExpectation, usedJtis: JtiMemory): Promise<VerifiedProof> {
+export async function verifyDpopProof(
+  header: string | string[] | undefined,
+  expected: DpopExpectation,
+  usedJtis: JtiMemory,
+): Promise<VerifiedProof> {
   if (header === undefined || header === '') throw new DpopProofError('the DPoP proof is missing');
   if (Array.isArray(header) || header.includes(',')) throw new DpopProofError('exactly one DPoP header is allowed');
   const proof = header.trim();
@@ -69,7 +85,11 @@ export async function verifyDpopProof(header: string | string[] | undefined, exp
   let payload: Record<string, unknown>;
   let jwk: JWK;
   try {
-    const verified = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: ASYMMETRIC_ALGS, currentDate: new Date(expected.nowMs) });
+    const verified = await jwtVerify(proof, EmbeddedJWK, {
+      typ: 'dpop+jwt',
+      algorithms: ASYMMETRIC_ALGS,
+      currentDate: new Date(expected.nowMs),
+    });
     payload = verified.payload;
     jwk = verified.protectedHeader.jwk as JWK;
   } catch (error) {
@@ -80,15 +100,23 @@ export async function verifyDpopProof(header: string | string[] | undefined, exp
   if (typeof jti !== 'string' || jti === '') throw new DpopProofError('the DPoP proof has no jti');
   if (typeof iat !== 'number') throw new DpopProofError('the DPoP proof has no iat');
   if (iat < nowS - MAX_AGE_S || iat > nowS + MAX_FUTURE_S) throw new DpopProofError('the DPoP proof iat is not recent');
-  if (htm !== expected.htm) throw new DpopProofError(`the DPoP proof htm ${String(htm)} does not match the request method ${expected.htm}`);
+  if (htm !== expected.htm)
+    throw new DpopProofError(`the DPoP proof htm ${String(htm)} does not match the request method ${expected.htm}`);
   const wanted = withoutQuery(expected.htu);
-  if (typeof htu !== 'string' || withoutQuery(htu) !== wanted) throw new DpopProofError(`the DPoP proof htu ${String(htu)} does not match ${String(wanted)}`);
+  if (typeof htu !== 'string' || withoutQuery(htu) !== wanted)
+    throw new DpopProofError(`the DPoP proof htu ${String(htu)} does not match ${String(wanted)}`);
   if (expected.ath !== undefined) {
     if (typeof ath !== 'string') throw new DpopProofError('the DPoP proof has no ath');
     if (ath !== expected.ath) throw new DpopProofError('the DPoP proof ath does not match the access token');
   }
   const jkt = await calculateJwkThumbprint(jwk, 'sha256');
-  if (expected.jkt !== undefined && jkt !== expected.jkt) throw new DpopProofError('the DPoP proof key is not the key the access token is bound to');
+  if (expected.jkt !== undefined && jkt !== expected.jkt)
+    throw new DpopProofError('the DPoP proof key is not the key the access token is bound to');
   if (usedJtis.has(jti, expected.nowMs)) throw new DpopProofError('the DPoP proof jti was already used');
-  return { jkt, jti, nonce: typeof nonce === 'string' ? nonce : undefined, replayableUntilMs: (iat + MAX_AGE_S + 1) * 1000 };
+  return {
+    jkt,
+    jti,
+    nonce: typeof nonce === 'string' ? nonce : undefined,
+    replayableUntilMs: (iat + MAX_AGE_S + 1) * 1000,
+  };
 }

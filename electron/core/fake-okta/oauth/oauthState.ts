@@ -14,7 +14,12 @@ export interface OAuthOptions {
 }
 
 /** The only scopes this fake grants (a read-only puller's); anything else is invalid_scope. */
-export const GRANTABLE_SCOPES: readonly string[] = ['okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.roles.read'];
+export const GRANTABLE_SCOPES: readonly string[] = [
+  'okta.users.read',
+  'okta.groups.read',
+  'okta.apps.read',
+  'okta.roles.read',
+];
 
 export interface IssuedToken {
   scopes: readonly string[];
@@ -54,13 +59,15 @@ export class OAuthServerState {
     this.clientId = options.clientId;
     this.requireDpop = options.requireDpop ?? true;
     this.ttlSeconds = options.accessTokenTtlSeconds ?? 3600;
-    if (!(this.ttlSeconds > 0)) throw new RangeError(`oauth.accessTokenTtlSeconds must be positive, got ${this.ttlSeconds}`);
+    if (!(this.ttlSeconds > 0))
+      throw new RangeError(`oauth.accessTokenTtlSeconds must be positive, got ${this.ttlSeconds}`);
     this.jwks = createLocalJWKSet(options.publicJwks);
   }
 
   issue(scopes: readonly string[], jkt: string | null, nowMs: number): string {
     const accessToken = randomBytes(32).toString('base64url');
-    if (this.tokens.size > 10_000) for (const [key, token] of this.tokens) if (token.expiresAtMs <= nowMs) this.tokens.delete(key);
+    if (this.tokens.size > 10_000)
+      for (const [key, token] of this.tokens) if (token.expiresAtMs <= nowMs) this.tokens.delete(key);
     this.tokens.set(accessToken, { scopes: [...scopes], expiresAtMs: nowMs + this.ttlSeconds * 1000, jkt });
     return accessToken;
   }

@@ -12,23 +12,45 @@ export const TOKEN_PATH = '/oauth2/v1/token';
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
 function parseForm(request: FakeRequest): URLSearchParams {
-  const type = String(request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
-    throw new OAuthError(400, 'invalid_request', 'The token request must be sent as application/x-www-form-urlencoded.');
+    throw new OAuthError(
+      400,
+      'invalid_request',
+      'The token request must be sent as application/x-www-form-urlencoded.',
+    );
   }
   return new URLSearchParams(request.body);
 }
 
 function grantedScopes(form: URLSearchParams): string[] {
   const requested = (form.get('scope') ?? '').split(' ').filter((scope) => scope !== '');
-  if (requested.length === 0) throw new OAuthError(400, 'invalid_scope', "The authorization server resource does not have any configured default scopes, 'scope' must be provided.");
+  if (requested.length === 0)
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+    );
   const refused = requested.filter((scope) => !GRANTABLE_SCOPES.includes(scope));
-  if (refused.length > 0) throw new OAuthError(400, 'invalid_scope', `One or more scopes are not configured for the authorization server resource: ${refused.join(' ')}`);
+  if (refused.length > 0)
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      `One or more scopes are not configured for the authorization server resource: ${refused.join(' ')}`,
+    );
   return [...new Set(requested)];
 }
 
 /** Returns the bound key's thumbprint, or null for a Bearer token (DPoP not required and no proof sent). */
-async function checkDpop(request: FakeRequest, state: OAuthServerState, tokenUrl: string, nowMs: number): Promise<string | null> {
+async function checkDpop(
+  request: FakeRequest,
+  state: OAuthServerState,
+  tokenUrl: string,
+  nowMs: number,
+): Promise<string | null> {
   const header = request.headers.dpop;
   if (header === undefined) {
     if (state.requireDpop) throw new OAuthError(400, 'invalid_dpop_proof', 'The DPoP proof JWT header is missing.');
@@ -38,11 +60,14 @@ async function checkDpop(request: FakeRequest, state: OAuthServerState, tokenUrl
   try {
     proof = await verifyDpopProof(header, { htm: 'POST', htu: tokenUrl, nowMs }, state.proofJtis);
   } catch (error) {
-    if (error instanceof DpopProofError) throw new OAuthError(400, 'invalid_dpop_proof', `The DPoP proof JWT is invalid: ${error.message}.`);
+    if (error instanceof DpopProofError)
+      throw new OAuthError(400, 'invalid_dpop_proof', `The DPoP proof JWT is invalid: ${error.message}.`);
     throw error;
   }
   if (proof.nonce !== state.dpopNonce) {
-    throw new OAuthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'DPoP-Nonce': state.dpopNonce });
+    throw new OAuthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', {
+      'DPoP-Nonce': state.dpopNonce,
+    });
   }
   state.proofJtis.remember(proof.jti, proof.replayableUntilMs, nowMs);
   return proof.jkt;
@@ -52,14 +77,23 @@ async function issueToken(request: FakeRequest, state: OAuthServerState, nowMs: 
   const tokenUrl = `${request.baseUrl}${TOKEN_PATH}`;
   const form = parseForm(request);
   if (form.get('grant_type') !== 'client_credentials') {
-    throw new OAuthError(400, 'unsupported_grant_type', `The authorization grant type is not supported by the authorization server: ${form.get('grant_type') ?? '(none)'}.`);
+    throw new OAuthError(
+      400,
+      'unsupported_grant_type',
+      `The authorization grant type is not supported by the authorization server: ${form.get('grant_type') ?? '(none)'}.`,
+    );
   }
   const assertion = await verifyClientAssertion(form, state, tokenUrl, nowMs);
   const scopes = grantedScopes(form);
   const jkt = await checkDpop(request, state, tokenUrl, nowMs);
   // The assertion is spent only now: a nonce retry carrying the same assertion is not a replay.
   if (assertion.jti !== undefined) state.assertionJtis.remember(assertion.jti, assertion.expMs + 60_000, nowMs);
-  const body = { token_type: jkt ? 'DPoP' : 'Bearer', expires_in: state.ttlSeconds, access_token: state.issue(scopes, jkt, nowMs), scope: scopes.join(' ') };
+  const body = {
+    token_type: jkt ? 'DPoP' : 'Bearer',
+    expires_in: state.ttlSeconds,
+    access_token: state.issue(scopes, jkt, nowMs),
+    scope: scopes.join(' '),
+  };
   return { status: 200, body, headers: { ...NO_STORE } };
 }
 
@@ -75,14 +109,23 @@ export function tokenEndpoint(context: TokenEndpointContext): Stage {
     if (request.url.pathname.replace(/\/+$/, '') !== TOKEN_PATH) return next();
     if (request.method !== 'POST') throw methodNotAllowed(request.method, 'POST');
     try {
-      if (!context.state) throw new OAuthError(401, 'invalid_client', 'Client authentication failed. Either the client or the client credentials are invalid.');
+      if (!context.state)
+        throw new OAuthError(
+          401,
+          'invalid_client',
+          'Client authentication failed. Either the client or the client credentials are invalid.',
+        );
       const response = await issueToken(request, context.state, context.clock.now());
       context.stats.tokenRequest('issued');
       return response;
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       context.stats.tokenRequest(error.error === 'use_dpop_nonce' ? 'nonceChallenge' : 'rejected');
-      return { status: error.status, body: { error: error.error, error_description: error.description }, headers: { ...NO_STORE, ...error.headers } };
+      return {
+        status: error.status,
+        body: { error: error.error, error_description: error.description },
+        headers: { ...NO_STORE, ...error.headers },
+      };
     }
   };
 }

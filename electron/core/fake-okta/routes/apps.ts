@@ -23,7 +23,9 @@ function appPredicate(request: FakeRequest): (app: OktaApp) => boolean {
   const filter = request.url.searchParams.get('filter');
   const q = request.url.searchParams.get('q')?.toLowerCase();
   const byFilter = filter ? compileFilter<OktaApp>(filter, APP_FILTER_POLICY) : () => true;
-  const byQ = q ? (app: OktaApp) => app.name.toLowerCase().startsWith(q) || app.label.toLowerCase().startsWith(q) : () => true;
+  const byQ = q
+    ? (app: OktaApp) => app.name.toLowerCase().startsWith(q) || app.label.toLowerCase().startsWith(q)
+    : () => true;
   return (app) => byFilter(app) && byQ(app);
 }
 
@@ -31,7 +33,10 @@ function appPredicate(request: FakeRequest): (app: OktaApp) => boolean {
 export function listApps(request: FakeRequest): FakeResponse {
   const limit = parseLimit(request, APP_LIMIT);
   const page = takePage(sortedApps(request.org), idOf, parseAfter(request), limit, appPredicate(request));
-  return jsonResponse(page.items.map((app) => presentApp(request, app)), { Link: linkHeader(request, page, limit) });
+  return jsonResponse(
+    page.items.map((app) => presentApp(request, app)),
+    { Link: linkHeader(request, page, limit) },
+  );
 }
 
 export function getApp(request: FakeRequest, params: RouteParams): FakeResponse {
@@ -44,7 +49,13 @@ export function listAppUsers(request: FakeRequest, params: RouteParams): FakeRes
   const embedUser = (request.url.searchParams.get('expand') ?? '').split(',').includes('user');
   const org = request.org;
   const entryKey = (entry: AppUserEntry) => entry.userId;
-  const page = takePage(appUserEntries(org, app.id), entryKey, parseAfter(request), limit, (entry) => findUser(org, entry.userId) !== undefined);
+  const page = takePage(
+    appUserEntries(org, app.id),
+    entryKey,
+    parseAfter(request),
+    limit,
+    (entry) => findUser(org, entry.userId) !== undefined,
+  );
   const body = page.items.map((entry) => presentAppUser(request, app, entry, findUser(org, entry.userId)!, embedUser));
   return jsonResponse(body, { Link: linkHeader(request, page, limit) });
 }

@@ -24,8 +24,13 @@ export const GROUP_FILTER_POLICY: FilterPolicy = {
 
 export const GROUP_SEARCH_POLICY: FilterPolicy = {
   attributes: {
-    id: ['eq', 'sw'], type: ['eq'], created: DATE_OPS, lastUpdated: DATE_OPS, lastMembershipUpdated: DATE_OPS,
-    'profile.name': ['eq', 'sw', 'co'], 'profile.description': ['eq', 'sw', 'co'],
+    id: ['eq', 'sw'],
+    type: ['eq'],
+    created: DATE_OPS,
+    lastUpdated: DATE_OPS,
+    lastMembershipUpdated: DATE_OPS,
+    'profile.name': ['eq', 'sw', 'co'],
+    'profile.description': ['eq', 'sw', 'co'],
   },
   anyProfileAttribute: ['eq', 'sw'],
 };
@@ -64,9 +69,18 @@ export function listGroups(request: FakeRequest): FakeResponse {
   const extras = groupExtrasReader(request);
   const isQuery = request.url.searchParams.has('q');
   const limit = parseLimit(request, isQuery ? Q_LIMIT : GROUP_LIMIT);
-  const page = takePage(sortedGroups(request.org), idOf, isQuery ? null : parseAfter(request), limit, groupPredicate(request));
+  const page = takePage(
+    sortedGroups(request.org),
+    idOf,
+    isQuery ? null : parseAfter(request),
+    limit,
+    groupPredicate(request),
+  );
   const links = isQuery ? [`<${selfUrl(request)}>; rel="self"`] : linkHeader(request, page, limit);
-  return jsonResponse(page.items.map((group) => presentGroup(request, group, extras(group))), { Link: links });
+  return jsonResponse(
+    page.items.map((group) => presentGroup(request, group, extras(group))),
+    { Link: links },
+  );
 }
 
 export function getGroup(request: FakeRequest, params: RouteParams): FakeResponse {
@@ -79,7 +93,13 @@ export function listGroupUsers(request: FakeRequest, params: RouteParams): FakeR
   const limit = parseLimit(request, MEMBER_LIMIT);
   const org = request.org;
   // Members whose user record no longer exists (a test deleted it) are skipped, not served half-empty.
-  const page = takePage(groupMemberIds(org, group.id), itself, parseAfter(request), limit, (userId) => findUser(org, userId) !== undefined);
+  const page = takePage(
+    groupMemberIds(org, group.id),
+    itself,
+    parseAfter(request),
+    limit,
+    (userId) => findUser(org, userId) !== undefined,
+  );
   const users = page.items.map((userId) => presentUser(request, findUser(org, userId)!));
   return jsonResponse(users, { Link: linkHeader(request, page, limit) });
 }

@@ -14,13 +14,19 @@ const IAM_ROLE_LIMIT = { defaultLimit: 100, max: 100 };
 
 export function listUserRoles(request: FakeRequest, params: RouteParams): FakeResponse {
   const user = requireUser(request.org, params.userId as string);
-  return jsonResponse(rolesOfUser(request.org, user.id).map(({ assignment, assignee }) => presentRoleAssignment(request, assignment, assignee)));
+  return jsonResponse(
+    rolesOfUser(request.org, user.id).map(({ assignment, assignee }) =>
+      presentRoleAssignment(request, assignment, assignee),
+    ),
+  );
 }
 
 export function listGroupRoles(request: FakeRequest, params: RouteParams): FakeResponse {
   const group = requireGroup(request.org, params.groupId as string);
   const roles = request.org.groupRoleAssignments.get(group.id) ?? [];
-  return jsonResponse(roles.map((assignment) => presentRoleAssignment(request, assignment, { kind: 'groups', id: group.id })));
+  return jsonResponse(
+    roles.map((assignment) => presentRoleAssignment(request, assignment, { kind: 'groups', id: group.id })),
+  );
 }
 
 /** Users holding a role directly. Paging lives in the body (`_links.next`), not in a Link header. */
@@ -35,7 +41,10 @@ export function listRoleAssignees(request: FakeRequest): FakeResponse {
       roles: { href: `${request.baseUrl}/api/v1/users/${userId}/roles` },
     },
   }));
-  return jsonResponse({ value, _links: page.nextAfter === null ? {} : { next: { href: nextPageUrl(request, page.nextAfter, limit) } } });
+  return jsonResponse({
+    value,
+    _links: page.nextAfter === null ? {} : { next: { href: nextPageUrl(request, page.nextAfter, limit) } },
+  });
 }
 
 /** Custom role definitions; paging in the body as with every /iam list. */
@@ -43,5 +52,8 @@ export function listIamRoles(request: FakeRequest): FakeResponse {
   const limit = parseLimit(request, IAM_ROLE_LIMIT);
   const page = takePage(ensureSorted(request.org.customRoles, idOf), idOf, parseAfter(request), limit);
   const roles = page.items.map((role) => presentIamRole(request, role));
-  return jsonResponse({ roles, _links: page.nextAfter === null ? {} : { next: { href: nextPageUrl(request, page.nextAfter, limit) } } });
+  return jsonResponse({
+    roles,
+    _links: page.nextAfter === null ? {} : { next: { href: nextPageUrl(request, page.nextAfter, limit) } },
+  });
 }

@@ -17,18 +17,30 @@ const DATE_OPS = ['eq', 'gt', 'ge', 'lt', 'le'] as const;
 /** `filter`: only these attributes, only `eq` except lastUpdated (SPEC listUsers). */
 export const USER_FILTER_POLICY: FilterPolicy = {
   attributes: {
-    status: ['eq'], lastUpdated: DATE_OPS, id: ['eq'],
-    'profile.login': ['eq'], 'profile.email': ['eq'], 'profile.firstName': ['eq'], 'profile.lastName': ['eq'],
+    status: ['eq'],
+    lastUpdated: DATE_OPS,
+    id: ['eq'],
+    'profile.login': ['eq'],
+    'profile.email': ['eq'],
+    'profile.firstName': ['eq'],
+    'profile.lastName': ['eq'],
   },
 };
 
 /** `search`: top-level attributes plus any profile attribute; sw/eq/co (co only on four profile fields). */
 export const USER_SEARCH_POLICY: FilterPolicy = {
   attributes: {
-    status: ['eq'], id: ['eq', 'sw'], 'type.id': ['eq'],
-    created: DATE_OPS, activated: DATE_OPS, statusChanged: DATE_OPS, lastUpdated: DATE_OPS,
-    'profile.login': ['eq', 'sw', 'co', 'pr'], 'profile.email': ['eq', 'sw', 'co', 'pr'],
-    'profile.firstName': ['eq', 'sw', 'co', 'pr'], 'profile.lastName': ['eq', 'sw', 'co', 'pr'],
+    status: ['eq'],
+    id: ['eq', 'sw'],
+    'type.id': ['eq'],
+    created: DATE_OPS,
+    activated: DATE_OPS,
+    statusChanged: DATE_OPS,
+    lastUpdated: DATE_OPS,
+    'profile.login': ['eq', 'sw', 'co', 'pr'],
+    'profile.email': ['eq', 'sw', 'co', 'pr'],
+    'profile.firstName': ['eq', 'sw', 'co', 'pr'],
+    'profile.lastName': ['eq', 'sw', 'co', 'pr'],
   },
   anyProfileAttribute: ['eq', 'sw', 'pr', 'gt', 'ge', 'lt', 'le'],
 };
@@ -41,9 +53,16 @@ function quickSearch(request: FakeRequest, q: string): FakeResponse {
   const limit = parseLimit(request, Q_LIMIT);
   const fields = (user: OktaUser) => [user.profile.firstName, user.profile.lastName, user.profile.email];
   const matches = sortedUsers(request.org)
-    .filter((user) => notDeprovisioned(user) && fields(user).some((value) => typeof value === 'string' && value.toLowerCase().startsWith(needle)))
+    .filter(
+      (user) =>
+        notDeprovisioned(user) &&
+        fields(user).some((value) => typeof value === 'string' && value.toLowerCase().startsWith(needle)),
+    )
     .slice(0, limit);
-  return jsonResponse(matches.map((user) => presentUser(request, user)), { Link: [`<${selfUrl(request)}>; rel="self"`] });
+  return jsonResponse(
+    matches.map((user) => presentUser(request, user)),
+    { Link: [`<${selfUrl(request)}>; rel="self"`] },
+  );
 }
 
 /** Plain list: everyone but DEPROVISIONED. With filter/search: whoever matches, DEPROVISIONED included. */
@@ -60,10 +79,14 @@ function userPredicate(request: FakeRequest): (user: OktaUser) => boolean {
 
 export function listUsers(request: FakeRequest): FakeResponse {
   const q = request.url.searchParams.get('q');
-  if (q !== null && !request.url.searchParams.has('filter') && !request.url.searchParams.has('search')) return quickSearch(request, q);
+  if (q !== null && !request.url.searchParams.has('filter') && !request.url.searchParams.has('search'))
+    return quickSearch(request, q);
   const limit = parseLimit(request, USER_LIMIT);
   const page = takePage(sortedUsers(request.org), idOf, parseAfter(request), limit, userPredicate(request));
-  return jsonResponse(page.items.map((user) => presentUser(request, user)), { Link: linkHeader(request, page, limit) });
+  return jsonResponse(
+    page.items.map((user) => presentUser(request, user)),
+    { Link: linkHeader(request, page, limit) },
+  );
 }
 
 export function getUser(request: FakeRequest, params: RouteParams): FakeResponse {

@@ -45,7 +45,11 @@ export class ClientSigningKey {
 const CURVE_ALGS: Record<string, ClientAssertionAlg> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
 const NODE_CURVES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
 const RSA_ALGS: readonly string[] = ['RS256', 'RS384', 'RS512'];
-const PRIVATE_PEM_LABELS: Record<string, PrivateKeyFormat> = { 'PRIVATE KEY': 'pem-pkcs8', 'RSA PRIVATE KEY': 'pem-pkcs1', 'EC PRIVATE KEY': 'pem-sec1' };
+const PRIVATE_PEM_LABELS: Record<string, PrivateKeyFormat> = {
+  'PRIVATE KEY': 'pem-pkcs8',
+  'RSA PRIVATE KEY': 'pem-pkcs1',
+  'EC PRIVATE KEY': 'pem-sec1',
+};
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 const WHAT_TO_GIVE = 'give the private key (PEM or JWK) whose public key is registered on the Okta app';
 
@@ -62,21 +66,29 @@ export async function loadPrivateKey(text: string, options: LoadPrivateKeyOption
   if (trimmed === '') throw fail(`is empty: ${WHAT_TO_GIVE}`);
   if (trimmed.startsWith('{')) return loadJwk(trimmed, options, fail);
   if (trimmed.includes('-----BEGIN ')) return loadPem(trimmed, options, fail);
-  throw fail('is not a PEM or JWK private key: expected a "-----BEGIN PRIVATE KEY-----" block or a JSON Web Key with "kty" and "d"');
+  throw fail(
+    'is not a PEM or JWK private key: expected a "-----BEGIN PRIVATE KEY-----" block or a JSON Web Key with "kty" and "d"',
+  );
 }
 
-async function loadPem(text: string, options: LoadPrivateKeyOptions, fail: (why: string) => PrivateKeyError): Promise<ClientSigningKey> {
+async function loadPem(
+  text: string,
+  options: LoadPrivateKeyOptions,
+  fail: (why: string) => PrivateKeyError,
+): Promise<ClientSigningKey> {
   const blocks = [...text.matchAll(PEM_BLOCK)].map((match) => ({ label: match[1]!, body: match[2]!, pem: match[0] }));
   const labels = blocks.map((block) => block.label);
   const privateBlock = blocks.find((block) => block.label in PRIVATE_PEM_LABELS);
   if (!privateBlock) {
     if (labels.includes('ENCRYPTED PRIVATE KEY')) throw encrypted(fail);
-    if (labels.some((l) => l.endsWith('PUBLIC KEY'))) throw fail(`holds a public key, not the private key: ${WHAT_TO_GIVE} (Okta keeps only the public half)`);
+    if (labels.some((l) => l.endsWith('PUBLIC KEY')))
+      throw fail(`holds a public key, not the private key: ${WHAT_TO_GIVE} (Okta keeps only the public half)`);
     if (labels.includes('CERTIFICATE')) throw fail(`holds a certificate, not a private key: ${WHAT_TO_GIVE}`);
     if (labels.includes('OPENSSH PRIVATE KEY')) {
       throw fail('is an OpenSSH key: convert a copy to PKCS#8 PEM ("ssh-keygen -p -m PKCS8 -f COPY") and use that');
     }
-    if (labels.length === 0) throw fail('is not a PEM or JWK private key: the PEM block is incomplete (no matching "-----END …-----" line)');
+    if (labels.length === 0)
+      throw fail('is not a PEM or JWK private key: the PEM block is incomplete (no matching "-----END …-----" line)');
     throw fail(`is not a PEM or JWK private key: it holds a "${labels[0]}" block, not "PRIVATE KEY"`);
   }
   const format = PRIVATE_PEM_LABELS[privateBlock.label]!;
@@ -85,11 +97,14 @@ async function loadPem(text: string, options: LoadPrivateKeyOptions, fail: (why:
   try {
     keyObject = createPrivateKey({ key: privateBlock.pem, format: 'pem' });
   } catch (error) {
-    throw fail(`is not a PEM or JWK private key: the "${privateBlock.label}" block could not be read (${safeDetail(error)})`);
+    throw fail(
+      `is not a PEM or JWK private key: the "${privateBlock.label}" block could not be read (${safeDetail(error)})`,
+    );
   }
   const { keyType, alg } = describeKeyObject(keyObject, undefined, fail);
   // jose imports PKCS#8 only; node:crypto re-encodes a PKCS#1 or SEC1 key as PKCS#8 first.
-  const pkcs8 = format === 'pem-pkcs8' ? privateBlock.pem : (keyObject.export({ type: 'pkcs8', format: 'pem' }) as string);
+  const pkcs8 =
+    format === 'pem-pkcs8' ? privateBlock.pem : (keyObject.export({ type: 'pkcs8', format: 'pem' }) as string);
   let key: CryptoKey;
   try {
     key = await importPKCS8(pkcs8, alg);
@@ -99,7 +114,11 @@ async function loadPem(text: string, options: LoadPrivateKeyOptions, fail: (why:
   return new ClientSigningKey(key, alg, options.keyId, keyType, format);
 }
 
-async function loadJwk(text: string, options: LoadPrivateKeyOptions, fail: (why: string) => PrivateKeyError): Promise<ClientSigningKey> {
+async function loadJwk(
+  text: string,
+  options: LoadPrivateKeyOptions,
+  fail: (why: string) => PrivateKeyError,
+): Promise<ClientSigningKey> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -112,18 +131,27 @@ async function loadJwk(text: string, options: LoadPrivateKeyOptions, fail: (why:
     const keys = jwk.keys.filter((k): k is JWK => !!k && typeof k === 'object');
     const privateKeys = keys.filter((k) => typeof k.d === 'string');
     if (privateKeys.length === 0) {
-      throw fail(keys.length > 0 ? `holds only public keys (a JWKS without "d"): ${WHAT_TO_GIVE}` : 'is not a PEM or JWK private key: the JWKS has no keys');
+      throw fail(
+        keys.length > 0
+          ? `holds only public keys (a JWKS without "d"): ${WHAT_TO_GIVE}`
+          : 'is not a PEM or JWK private key: the JWKS has no keys',
+      );
     }
-    if (privateKeys.length > 1) throw fail(`holds ${privateKeys.length} private keys: keep only the one registered on the Okta app`);
+    if (privateKeys.length > 1)
+      throw fail(`holds ${privateKeys.length} private keys: keep only the one registered on the Okta app`);
     jwk = privateKeys[0]!;
   }
   if (typeof jwk.kty !== 'string') throw fail('is not a PEM or JWK private key: the JSON has no "kty" member');
   if (jwk.kty === 'oct') throw fail('holds a symmetric (oct) key: Okta service apps need an RSA or EC private key');
   if (jwk.kty !== 'RSA' && jwk.kty !== 'EC') {
-    throw fail(`holds a key of type ${typeof jwk.crv === 'string' ? `${jwk.crv} (${jwk.kty})` : jwk.kty}: Okta client assertions need an RSA (RS256) or EC P-256 (ES256) key`);
+    throw fail(
+      `holds a key of type ${typeof jwk.crv === 'string' ? `${jwk.crv} (${jwk.kty})` : jwk.kty}: Okta client assertions need an RSA (RS256) or EC P-256 (ES256) key`,
+    );
   }
   if (jwk.kty === 'EC' && !(typeof jwk.crv === 'string' && jwk.crv in CURVE_ALGS)) {
-    throw fail(`holds an EC key on curve ${String(jwk.crv)}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`);
+    throw fail(
+      `holds an EC key on curve ${String(jwk.crv)}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`,
+    );
   }
   if (typeof jwk.d !== 'string') throw fail(`holds a public key, not the private key (no "d"): ${WHAT_TO_GIVE}`);
   let keyObject: KeyObject;
@@ -139,7 +167,13 @@ async function loadJwk(text: string, options: LoadPrivateKeyOptions, fail: (why:
   } catch (error) {
     throw fail(`is not a usable ${keyType} private key: ${safeDetail(error)}`);
   }
-  return new ClientSigningKey(key, alg, options.keyId ?? (typeof jwk.kid === 'string' ? jwk.kid : undefined), keyType, 'jwk');
+  return new ClientSigningKey(
+    key,
+    alg,
+    options.keyId ?? (typeof jwk.kid === 'string' ? jwk.kid : undefined),
+    keyType,
+    'jwk',
+  );
 }
 
 function encrypted(fail: (why: string) => PrivateKeyError): PrivateKeyError {
@@ -158,19 +192,31 @@ function describeKeyObject(
   const details = keyObject.asymmetricKeyDetails ?? {};
   if (type === 'rsa') {
     const bits = details.modulusLength ?? 0;
-    if (bits < 2048) throw fail(`holds a ${bits}-bit RSA key: Okta (and signing) need at least 2048 bits; generate a new key pair`);
+    if (bits < 2048)
+      throw fail(`holds a ${bits}-bit RSA key: Okta (and signing) need at least 2048 bits; generate a new key pair`);
     if (declaredAlg !== undefined && !RSA_ALGS.includes(declaredAlg)) {
-      throw fail(`declares "alg": "${declaredAlg}", which Okta does not accept for an RSA client assertion (use RS256)`);
+      throw fail(
+        `declares "alg": "${declaredAlg}", which Okta does not accept for an RSA client assertion (use RS256)`,
+      );
     }
     return { keyType: 'RSA', alg: (declaredAlg as ClientAssertionAlg | undefined) ?? 'RS256' };
   }
   if (type === 'ec') {
     const curve = NODE_CURVES[details.namedCurve ?? ''];
-    if (!curve) throw fail(`holds an EC key on curve ${details.namedCurve ?? 'unknown'}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`);
+    if (!curve)
+      throw fail(
+        `holds an EC key on curve ${details.namedCurve ?? 'unknown'}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`,
+      );
     const alg = CURVE_ALGS[curve]!;
-    if (declaredAlg !== undefined && declaredAlg !== alg) throw fail(`declares "alg": "${declaredAlg}", but its curve ${curve} signs ${alg}`);
+    if (declaredAlg !== undefined && declaredAlg !== alg)
+      throw fail(`declares "alg": "${declaredAlg}", but its curve ${curve} signs ${alg}`);
     return { keyType: 'EC', alg };
   }
-  const name = type === 'rsa-pss' ? 'RSA-PSS' : type === 'ed25519' || type === 'ed448' ? type.replace('ed', 'Ed') : (type ?? 'unknown').toUpperCase();
+  const name =
+    type === 'rsa-pss'
+      ? 'RSA-PSS'
+      : type === 'ed25519' || type === 'ed448'
+        ? type.replace('ed', 'Ed')
+        : (type ?? 'unknown').toUpperCase();
   throw fail(`holds a key of type ${name}: Okta client assertions need an RSA (RS256) or EC P-256 (ES256) key`);
 }

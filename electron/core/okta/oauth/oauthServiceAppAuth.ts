@@ -5,10 +5,21 @@ import { createClientAssertion } from './clientAssertion';
 import { DpopKey } from './dpopProof';
 import type { ClientSigningKey } from './loadPrivateKey';
 import { SharedWork } from './sharedWork';
-import { badTokenResponse, parseOAuthErrorBody, tokenEndpointError, tokenNetworkError, type TokenEndpointContext } from './tokenEndpointErrors';
+import {
+  badTokenResponse,
+  parseOAuthErrorBody,
+  tokenEndpointError,
+  tokenNetworkError,
+  type TokenEndpointContext,
+} from './tokenEndpointErrors';
 
 /** What okta-prep reads (okta-api.md §4.2). */
-export const OKTA_PREP_SCOPES: readonly string[] = ['okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.roles.read'];
+export const OKTA_PREP_SCOPES: readonly string[] = [
+  'okta.users.read',
+  'okta.groups.read',
+  'okta.apps.read',
+  'okta.roles.read',
+];
 const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 export interface OAuthServiceAppAuthOptions {
@@ -58,13 +69,21 @@ export class OAuthServiceAppAuth implements OktaAuth {
 
   constructor(options: OAuthServiceAppAuthOptions) {
     const clientId = options.clientId.trim();
-    if (clientId === '' || /\s/.test(clientId)) throw new Error('the OAuth client id is empty or contains white space: give the service app\'s client id, e.g. 0oa1b2c3d4');
+    if (clientId === '' || /\s/.test(clientId))
+      throw new Error(
+        "the OAuth client id is empty or contains white space: give the service app's client id, e.g. 0oa1b2c3d4",
+      );
     this.#options = options;
     this.#key = options.key;
     this.clientId = clientId;
     this.tokenUrl = `${new URL(options.orgUrl).origin}/oauth2/v1/token`;
     this.description = `OAuth service app ${clientId}`;
-    this.#context = { tokenUrl: this.tokenUrl, clientId, kid: options.key.kid, scopes: options.scopes ?? OKTA_PREP_SCOPES };
+    this.#context = {
+      tokenUrl: this.tokenUrl,
+      clientId,
+      kid: options.key.kid,
+      scopes: options.scopes ?? OKTA_PREP_SCOPES,
+    };
   }
 
   /** Token requests sent to Okta so far (each nonce retry counts). */
@@ -86,7 +105,13 @@ export class OAuthServiceAppAuth implements OktaAuth {
   }
 
   toJSON(): object {
-    return { description: this.description, clientId: this.clientId, tokenUrl: this.tokenUrl, key: this.#key, tokenType: this.#token?.type };
+    return {
+      description: this.description,
+      clientId: this.clientId,
+      tokenUrl: this.tokenUrl,
+      key: this.#key,
+      tokenType: this.#token?.type,
+    };
   }
 
   #now(): number {
@@ -170,7 +195,12 @@ export class OAuthServiceAppAuth implements OktaAuth {
   /** One POST to the token endpoint, with a fresh assertion (new jti) and a fresh DPoP proof. */
   async #post(dpop: DpopKey, cancel: AbortSignal): Promise<{ status: number; headers: Headers; bodyText: string }> {
     const nowSeconds = this.#nowSeconds();
-    const assertion = await createClientAssertion({ key: this.#key, clientId: this.clientId, tokenUrl: this.tokenUrl, nowSeconds });
+    const assertion = await createClientAssertion({
+      key: this.#key,
+      clientId: this.clientId,
+      tokenUrl: this.tokenUrl,
+      nowSeconds,
+    });
     const proof = await dpop.proof({ method: 'POST', url: this.tokenUrl, nowSeconds, nonce: this.#dpopNonce });
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
@@ -185,7 +215,12 @@ export class OAuthServiceAppAuth implements OktaAuth {
     try {
       const response = await fetchImpl(this.tokenUrl, {
         method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'okta-prep', DPoP: proof },
+        headers: {
+          Accept: 'application/json',
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'User-Agent': 'okta-prep',
+          DPoP: proof,
+        },
         body: body.toString(),
         signal,
         redirect: 'error',
@@ -194,7 +229,9 @@ export class OAuthServiceAppAuth implements OktaAuth {
     } catch (error) {
       // Only the cause's code or message: never the request, which holds the assertion and the proof.
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new NetworkFailure(timeout.aborted ? 'the request timed out' : (cause?.code ?? cause?.message ?? (error as Error).name));
+      throw new NetworkFailure(
+        timeout.aborted ? 'the request timed out' : (cause?.code ?? cause?.message ?? (error as Error).name),
+      );
     }
   }
 
@@ -210,7 +247,10 @@ export class OAuthServiceAppAuth implements OktaAuth {
     }
     const tokenType = typeof body.token_type === 'string' ? body.token_type.toLowerCase() : '';
     if (tokenType !== 'dpop' && tokenType !== 'bearer') {
-      throw badTokenResponse(this.#context, `token_type "${String(body.token_type).slice(0, 20)}" (expected DPoP or Bearer)`);
+      throw badTokenResponse(
+        this.#context,
+        `token_type "${String(body.token_type).slice(0, 20)}" (expected DPoP or Bearer)`,
+      );
     }
     const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600) * 1000;
     const margin = Math.min(this.#options.refreshMarginMs ?? 5 * 60_000, lifetimeMs / 2);

@@ -29,7 +29,12 @@ export function parseOAuthErrorBody(text: string): OAuthErrorBody {
 /** The server's own words, short, with anything that looks like a JWT or a long encoded value cut out. */
 function serverDetail(body: OAuthErrorBody): string {
   const code = typeof body.error === 'string' ? body.error : typeof body.errorCode === 'string' ? body.errorCode : '';
-  const raw = typeof body.error_description === 'string' ? body.error_description : typeof body.errorSummary === 'string' ? body.errorSummary : '';
+  const raw =
+    typeof body.error_description === 'string'
+      ? body.error_description
+      : typeof body.errorSummary === 'string'
+        ? body.errorSummary
+        : '';
   const text = raw
     .replace(/[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[redacted]')
     .replace(/[A-Za-z0-9+/_=-]{40,}/g, '[redacted]')
@@ -83,28 +88,59 @@ export function tokenEndpointError(context: TokenEndpointContext, status: number
         code,
       );
     case 'use_dpop_nonce':
-      return new OktaError('auth', `Okta kept asking ${client} for a new DPoP nonce${detail}; try again in a minute`, status, code);
+      return new OktaError(
+        'auth',
+        `Okta kept asking ${client} for a new DPoP nonce${detail}; try again in a minute`,
+        status,
+        code,
+      );
     default:
       break;
   }
   if (status === 429) {
-    return new OktaError('rate-limit', `${context.tokenUrl} kept answering 429 (rate limit) to the token request for ${client}${detail}; try again in a minute`, status, code);
+    return new OktaError(
+      'rate-limit',
+      `${context.tokenUrl} kept answering 429 (rate limit) to the token request for ${client}${detail}; try again in a minute`,
+      status,
+      code,
+    );
   }
   if (status >= 500) {
-    return new OktaError('unavailable', `${context.tokenUrl} failed with HTTP ${status} while issuing a token for ${client}${detail}; retry later (the pull can be resumed)`, status, code);
+    return new OktaError(
+      'unavailable',
+      `${context.tokenUrl} failed with HTTP ${status} while issuing a token for ${client}${detail}; retry later (the pull can be resumed)`,
+      status,
+      code,
+    );
   }
   if (status === 404) {
-    return new OktaError('request', `${context.tokenUrl} does not exist (HTTP 404)${detail}: check --org; OAuth needs the org URL itself, not a custom authorization server`, status, code);
+    return new OktaError(
+      'request',
+      `${context.tokenUrl} does not exist (HTTP 404)${detail}: check --org; OAuth needs the org URL itself, not a custom authorization server`,
+      status,
+      code,
+    );
   }
-  return new OktaError('auth', `Okta refused the token request for ${client} with HTTP ${status}${detail}: check the app's settings (API Services app, Client Credentials, public key)`, status, code);
+  return new OktaError(
+    'auth',
+    `Okta refused the token request for ${client} with HTTP ${status}${detail}: check the app's settings (API Services app, Client Credentials, public key)`,
+    status,
+    code,
+  );
 }
 
 /** The token endpoint could not be reached (after retries). */
 export function tokenNetworkError(context: TokenEndpointContext, detail: string): OktaError {
-  return new OktaError('unavailable', `could not reach ${context.tokenUrl} to get an access token for client ${context.clientId}: ${detail}. Check the network and retry; the pull can be resumed.`);
+  return new OktaError(
+    'unavailable',
+    `could not reach ${context.tokenUrl} to get an access token for client ${context.clientId}: ${detail}. Check the network and retry; the pull can be resumed.`,
+  );
 }
 
 /** A 200 answer that is not a usable token response. */
 export function badTokenResponse(context: TokenEndpointContext, why: string): OktaError {
-  return new OktaError('request', `${context.tokenUrl} answered the token request for client ${context.clientId} with ${why}; is --org really an Okta org?`);
+  return new OktaError(
+    'request',
+    `${context.tokenUrl} answered the token request for client ${context.clientId} with ${why}; is --org really an Okta org?`,
+  );
 }

@@ -8,11 +8,15 @@ const MEMBER_PREVIEW_LIMIT = 500;
 
 export function userAccess(db: Db, snapshotId: number, userId: string): UserAccessDetail {
   const user = db
-    .prepare(`SELECT id, name, login, email, status, first_name AS firstName, last_name AS lastName, created, last_updated AS lastUpdated, last_login AS lastLogin FROM users WHERE snapshot_id = ? AND id = ?`)
+    .prepare(
+      `SELECT id, name, login, email, status, first_name AS firstName, last_name AS lastName, created, last_updated AS lastUpdated, last_login AS lastLogin FROM users WHERE snapshot_id = ? AND id = ?`,
+    )
     .get(snapshotId, userId) as UserAccessDetail['user'] | undefined;
   if (!user) throw new ServiceFailure('NOT_FOUND', `user ${userId} is not in snapshot ${snapshotId}`);
   const groups = db
-    .prepare(`SELECT g.id, g.name, g.type FROM group_members m JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id WHERE m.snapshot_id = ? AND m.user_id = ? ORDER BY g.name`)
+    .prepare(
+      `SELECT g.id, g.name, g.type FROM group_members m JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id WHERE m.snapshot_id = ? AND m.user_id = ? ORDER BY g.name`,
+    )
     .all(snapshotId, userId) as UserAccessDetail['groups'];
   const direct = db
     .prepare(
@@ -29,13 +33,24 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
          JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
         WHERE m.snapshot_id = ? AND m.user_id = ?`,
     )
-    .all(snapshotId, userId) as { appId: string; appLabel: string; appStatus: string; groupId: string; groupName: string }[];
+    .all(snapshotId, userId) as {
+    appId: string;
+    appLabel: string;
+    appStatus: string;
+    groupId: string;
+    groupName: string;
+  }[];
   const apps: UserAccessDetail['apps'] = [
     ...direct.map((row) => ({ ...row, via: { kind: 'direct' as const } })),
-    ...viaGroups.map(({ groupId, groupName, ...app }) => ({ ...app, via: { kind: 'group' as const, groupId, groupName } })),
+    ...viaGroups.map(({ groupId, groupName, ...app }) => ({
+      ...app,
+      via: { kind: 'group' as const, groupId, groupName },
+    })),
   ].sort((a, b) => a.appLabel.localeCompare(b.appLabel) || (a.via.kind === 'direct' ? -1 : 1));
   const directRoles = db
-    .prepare(`SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'user' AND ra.principal_id = ?`)
+    .prepare(
+      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'user' AND ra.principal_id = ?`,
+    )
     .all(snapshotId, userId) as { roleKey: string; label: string }[];
   const groupRoles = db
     .prepare(
@@ -49,43 +64,66 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
     .all(snapshotId, userId) as { roleKey: string; label: string; groupId: string; groupName: string }[];
   const roles: UserAccessDetail['roles'] = [
     ...directRoles.map((role) => ({ ...role, via: { kind: 'direct' as const } })),
-    ...groupRoles.map(({ groupId, groupName, ...role }) => ({ ...role, via: { kind: 'group' as const, groupId, groupName } })),
+    ...groupRoles.map(({ groupId, groupName, ...role }) => ({
+      ...role,
+      via: { kind: 'group' as const, groupId, groupName },
+    })),
   ];
   const factors = db
-    .prepare(`SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id = ? ORDER BY factor_type`)
+    .prepare(
+      `SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id = ? ORDER BY factor_type`,
+    )
     .all(snapshotId, userId) as UserAccessDetail['factors'];
-  const factorsPulled = (db.prepare(`SELECT include_factors FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as number) === 1;
+  const factorsPulled =
+    (db.prepare(`SELECT include_factors FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as number) === 1;
   return { user, groups, apps, roles, factors, factorsPulled };
 }
 
 export function groupDetail(db: Db, snapshotId: number, groupId: string): GroupDetail {
   const group = db
-    .prepare(`SELECT id, name, type, description, created, last_membership_updated AS lastMembershipUpdated, users_count AS usersCount, apps_count AS appsCount FROM groups WHERE snapshot_id = ? AND id = ?`)
+    .prepare(
+      `SELECT id, name, type, description, created, last_membership_updated AS lastMembershipUpdated, users_count AS usersCount, apps_count AS appsCount FROM groups WHERE snapshot_id = ? AND id = ?`,
+    )
     .get(snapshotId, groupId) as GroupDetail['group'] | undefined;
   if (!group) throw new ServiceFailure('NOT_FOUND', `group ${groupId} is not in snapshot ${snapshotId}`);
-  const memberCount = db.prepare(`SELECT count(*) FROM group_members WHERE snapshot_id = ? AND group_id = ?`).pluck().get(snapshotId, groupId) as number;
+  const memberCount = db
+    .prepare(`SELECT count(*) FROM group_members WHERE snapshot_id = ? AND group_id = ?`)
+    .pluck()
+    .get(snapshotId, groupId) as number;
   const members = db
-    .prepare(`SELECT u.id, u.name, u.status FROM group_members m JOIN users u ON u.snapshot_id = m.snapshot_id AND u.id = m.user_id WHERE m.snapshot_id = ? AND m.group_id = ? ORDER BY u.name LIMIT ?`)
+    .prepare(
+      `SELECT u.id, u.name, u.status FROM group_members m JOIN users u ON u.snapshot_id = m.snapshot_id AND u.id = m.user_id WHERE m.snapshot_id = ? AND m.group_id = ? ORDER BY u.name LIMIT ?`,
+    )
     .all(snapshotId, groupId, MEMBER_PREVIEW_LIMIT) as GroupDetail['members'];
   const apps = db
-    .prepare(`SELECT a.id, a.label, ag.priority FROM app_groups ag JOIN apps a ON a.snapshot_id = ag.snapshot_id AND a.id = ag.app_id WHERE ag.snapshot_id = ? AND ag.group_id = ? ORDER BY a.label`)
+    .prepare(
+      `SELECT a.id, a.label, ag.priority FROM app_groups ag JOIN apps a ON a.snapshot_id = ag.snapshot_id AND a.id = ag.app_id WHERE ag.snapshot_id = ? AND ag.group_id = ? ORDER BY a.label`,
+    )
     .all(snapshotId, groupId) as GroupDetail['apps'];
   const roles = db
-    .prepare(`SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'group' AND ra.principal_id = ?`)
+    .prepare(
+      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'group' AND ra.principal_id = ?`,
+    )
     .all(snapshotId, groupId) as GroupDetail['roles'];
   return { group, memberCount, members, apps, roles };
 }
 
 export function appDetail(db: Db, snapshotId: number, appId: string): AppDetail {
   const app = db
-    .prepare(`SELECT id, label, name, status, sign_on_mode AS signOnMode, created FROM apps WHERE snapshot_id = ? AND id = ?`)
+    .prepare(
+      `SELECT id, label, name, status, sign_on_mode AS signOnMode, created FROM apps WHERE snapshot_id = ? AND id = ?`,
+    )
     .get(snapshotId, appId) as AppDetail['app'] | undefined;
   if (!app) throw new ServiceFailure('NOT_FOUND', `app ${appId} is not in snapshot ${snapshotId}`);
   const groups = db
-    .prepare(`SELECT g.id, g.name, ag.priority FROM app_groups ag JOIN groups g ON g.snapshot_id = ag.snapshot_id AND g.id = ag.group_id WHERE ag.snapshot_id = ? AND ag.app_id = ? ORDER BY ag.priority, g.name`)
+    .prepare(
+      `SELECT g.id, g.name, ag.priority FROM app_groups ag JOIN groups g ON g.snapshot_id = ag.snapshot_id AND g.id = ag.group_id WHERE ag.snapshot_id = ? AND ag.app_id = ? ORDER BY ag.priority, g.name`,
+    )
     .all(snapshotId, appId) as AppDetail['groups'];
   const counts = db
-    .prepare(`SELECT coalesce(sum(scope = 'USER'), 0) AS direct, coalesce(sum(scope = 'GROUP'), 0) AS viaGroup FROM app_users WHERE snapshot_id = ? AND app_id = ?`)
+    .prepare(
+      `SELECT coalesce(sum(scope = 'USER'), 0) AS direct, coalesce(sum(scope = 'GROUP'), 0) AS viaGroup FROM app_users WHERE snapshot_id = ? AND app_id = ?`,
+    )
     .get(snapshotId, appId) as { direct: number; viaGroup: number };
   const users = db
     .prepare(

@@ -18,21 +18,43 @@ interface TableSpec {
 const TABLES: Record<Exclude<BrowseTable, 'relations'>, TableSpec> = {
   users: {
     from: 'users',
-    columns: { id: 'id', name: 'name', login: 'login', email: 'email', status: 'status', created: 'created', lastLogin: 'last_login' },
+    columns: {
+      id: 'id',
+      name: 'name',
+      login: 'login',
+      email: 'email',
+      status: 'status',
+      created: 'created',
+      lastLogin: 'last_login',
+    },
     searchable: ['name', 'login', 'email', 'id'],
     filterColumn: 'status',
     defaultSort: 'name',
   },
   groups: {
     from: 'groups',
-    columns: { id: 'id', name: 'name', type: 'type', usersCount: 'users_count', appsCount: 'apps_count', description: 'substr(description, 1, 200)' },
+    columns: {
+      id: 'id',
+      name: 'name',
+      type: 'type',
+      usersCount: 'users_count',
+      appsCount: 'apps_count',
+      description: 'substr(description, 1, 200)',
+    },
     searchable: ['name', 'id', 'description'],
     filterColumn: 'type',
     defaultSort: 'name',
   },
   apps: {
     from: 'apps',
-    columns: { id: 'id', label: 'label', name: 'name', status: 'status', signOnMode: 'sign_on_mode', created: 'created' },
+    columns: {
+      id: 'id',
+      label: 'label',
+      name: 'name',
+      status: 'status',
+      signOnMode: 'sign_on_mode',
+      created: 'created',
+    },
     searchable: ['label', 'name', 'id'],
     filterColumn: 'status',
     defaultSort: 'label',
@@ -62,7 +84,10 @@ function sortExpressionOf(spec: TableSpec, table: BrowseTable, column: string): 
 }
 
 function unknownColumn(table: BrowseTable, column: string, known: readonly string[]): ServiceFailure {
-  return new ServiceFailure('BAD_INPUT', `unknown column ${quoteForMessage(column)} for ${table}: sort by one of ${known.join(', ')}`);
+  return new ServiceFailure(
+    'BAD_INPUT',
+    `unknown column ${quoteForMessage(column)} for ${table}: sort by one of ${known.join(', ')}`,
+  );
 }
 
 function likePattern(search: string): string {
@@ -80,18 +105,34 @@ function pageOfTable(db: Db, params: BrowsePageParams, spec: TableSpec): BrowseP
     values.filter = params.filter;
     where.push(`${spec.filterColumn} = @filter`);
   }
-  const sortExpression = params.sort ? sortExpressionOf(spec, params.table, params.sort.column) : spec.columns[spec.defaultSort];
+  const sortExpression = params.sort
+    ? sortExpressionOf(spec, params.table, params.sort.column)
+    : spec.columns[spec.defaultSort];
   const direction = params.sort?.direction === 'desc' ? 'DESC' : 'ASC';
-  const select = Object.entries(spec.columns).map(([name, expression]) => `${expression} AS "${name}"`).join(', ');
+  const select = Object.entries(spec.columns)
+    .map(([name, expression]) => `${expression} AS "${name}"`)
+    .join(', ');
   const whereSql = where.join(' AND ');
   const total = db.prepare(`SELECT count(*) FROM ${spec.from} WHERE ${whereSql}`).pluck().get(values) as number;
   const rows = db
-    .prepare(`SELECT ${select} FROM ${spec.from} WHERE ${whereSql} ORDER BY ${sortExpression} ${direction}, ${spec.columns.id} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${select} FROM ${spec.from} WHERE ${whereSql} ORDER BY ${sortExpression} ${direction}, ${spec.columns.id} LIMIT @limit OFFSET @offset`,
+    )
     .all({ ...values, limit: params.limit, offset: params.offset }) as BrowsePage['rows'];
   return { total, offset: params.offset, columns: Object.keys(spec.columns), rows };
 }
 
-const RELATION_COLUMNS = ['seq', 'kind', 'parentType', 'parentId', 'parentName', 'childType', 'childId', 'childName', 'detail'];
+const RELATION_COLUMNS = [
+  'seq',
+  'kind',
+  'parentType',
+  'parentId',
+  'parentName',
+  'childType',
+  'childId',
+  'childName',
+  'detail',
+];
 const RELATION_SELECT = `seq, kind, parent_type AS parentType, parent_id AS parentId, child_type AS childType, child_id AS childId, detail`;
 
 // Counting a million relation rows takes ~100 ms; a complete snapshot never changes, so its count is kept.
@@ -102,7 +143,8 @@ function relationTotal(db: Db, snapshotId: number): number {
   if (!totals) relationTotals.set(db, (totals = new Map()));
   const known = totals.get(snapshotId);
   if (known !== undefined) return known;
-  const total = (db.prepare(`SELECT count(*) FROM relation_rows WHERE snapshot_id = ?`).pluck().get(snapshotId) as number) ?? 0;
+  const total =
+    (db.prepare(`SELECT count(*) FROM relation_rows WHERE snapshot_id = ?`).pluck().get(snapshotId) as number) ?? 0;
   const status = db.prepare(`SELECT status FROM snapshots WHERE id = ?`).pluck().get(snapshotId);
   if (status === 'complete') totals.set(snapshotId, total);
   return total;
@@ -140,10 +182,17 @@ function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
     const whereSql = where.join(' AND ');
     total = db.prepare(`SELECT count(*) FROM relation_rows WHERE ${whereSql}`).pluck().get(values) as number;
     rows = db
-      .prepare(`SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`,
+      )
       .all(values) as typeof rows;
   }
-  return { total, offset: params.offset, columns: RELATION_COLUMNS, rows: resolveEndNames(db, params.snapshotId, rows) };
+  return {
+    total,
+    offset: params.offset,
+    columns: RELATION_COLUMNS,
+    rows: resolveEndNames(db, params.snapshotId, rows),
+  };
 }
 
 export function browsePage(db: Db, params: BrowsePageParams): BrowsePage {

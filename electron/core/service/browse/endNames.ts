@@ -8,11 +8,19 @@ const NAME_SQL: Record<string, string> = {
   role: `SELECT label FROM roles WHERE snapshot_id = ? AND role_key = ?`,
 };
 
-export function resolveEndNames(db: Db, snapshotId: number, rows: Record<string, string | number | null>[]): Record<string, string | number | null>[] {
+export function resolveEndNames(
+  db: Db,
+  snapshotId: number,
+  rows: Record<string, string | number | null>[],
+): Record<string, string | number | null>[] {
   const statements = Object.fromEntries(Object.entries(NAME_SQL).map(([type, sql]) => [type, db.prepare(sql).pluck()]));
   const nameOf = (type: unknown, id: unknown) => {
     const statement = statements[String(type)];
     return statement ? ((statement.get(snapshotId, id) as string | undefined) ?? null) : null;
   };
-  return rows.map((row) => ({ ...row, parentName: nameOf(row.parentType, row.parentId), childName: nameOf(row.childType, row.childId) }));
+  return rows.map((row) => ({
+    ...row,
+    parentName: nameOf(row.parentType, row.parentId),
+    childName: nameOf(row.childType, row.childId),
+  }));
 }

@@ -9,9 +9,33 @@ import type { PullResult } from '../../pull/pullOrg';
 export type Credentials = { kind: 'ssws'; token: string } | { kind: 'oauth'; clientId: string; privateKey: string };
 
 export type WorkerTask =
-  | { kind: 'pull'; dbPath: string; orgUrl: string; credentials: Credentials; includeFactors: boolean; readEveryGroup?: boolean; share?: number; resumeSnapshotId?: number; quickRefreshFrom?: number; appVersion: string }
-  | { kind: 'export'; dbPath: string; snapshotId: number; outDir: string; options: Partial<ExportOptions>; appVersion: string }
-  | { kind: 'validateSnapshot'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; appVersion: string }
+  | {
+      kind: 'pull';
+      dbPath: string;
+      orgUrl: string;
+      credentials: Credentials;
+      includeFactors: boolean;
+      readEveryGroup?: boolean;
+      share?: number;
+      resumeSnapshotId?: number;
+      quickRefreshFrom?: number;
+      appVersion: string;
+    }
+  | {
+      kind: 'export';
+      dbPath: string;
+      snapshotId: number;
+      outDir: string;
+      options: Partial<ExportOptions>;
+      appVersion: string;
+    }
+  | {
+      kind: 'validateSnapshot';
+      dbPath: string;
+      snapshotId: number;
+      options: Partial<ExportOptions>;
+      appVersion: string;
+    }
   | { kind: 'preview'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; rows: number }
   | { kind: 'validateFiles'; entitiesPath?: string; relationsPath?: string };
 
@@ -22,7 +46,8 @@ export type WorkerResult =
   | { kind: 'preview'; value: ExportPreview }
   | { kind: 'validateFiles'; value: ValidationReport };
 
-export type WorkerProgress = { kind: 'pull'; progress: PullProgress } | { kind: 'export'; file: 'entities' | 'relations'; rows: number };
+export type WorkerProgress =
+  { kind: 'pull'; progress: PullProgress } | { kind: 'export'; file: 'entities' | 'relations'; rows: number };
 
 export type FromWorker =
   | { type: 'progress'; progress: WorkerProgress }

@@ -26,22 +26,38 @@ port.on('message', (message: ToWorker) => {
 });
 const send = (message: FromWorker) => port.postMessage(message);
 
-function preview(db: Db, snapshotId: number, rowCount: number, partialOptions: WorkerTask & { kind: 'preview' }): WorkerResult {
+function preview(
+  db: Db,
+  snapshotId: number,
+  rowCount: number,
+  partialOptions: WorkerTask & { kind: 'preview' },
+): WorkerResult {
   const snapshot = getSnapshot(db, snapshotId);
   if (!snapshot) throw new Error(`there is no snapshot ${snapshotId}`);
   const options = resolveExportOptions(partialOptions.options);
   const take = <T>(iterator: Iterator<T>) => {
     const rows: T[] = [];
-    for (let next = iterator.next(); !next.done && rows.length < rowCount; next = iterator.next()) rows.push(next.value);
+    for (let next = iterator.next(); !next.done && rows.length < rowCount; next = iterator.next())
+      rows.push(next.value);
     iterator.return?.(undefined);
     return rows;
   };
-  const entities = take(iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors)).map((row) => entityCells(row.record));
-  const relations = take(iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)).map((row) => relationCells(row.record));
-  const text = (header: readonly string[], rows: string[][]) => [header, ...rows].map((cells) => formatCsvRecord(cells)).join('');
+  const entities = take(iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors)).map((row) =>
+    entityCells(row.record),
+  );
+  const relations = take(iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)).map((row) =>
+    relationCells(row.record),
+  );
+  const text = (header: readonly string[], rows: string[][]) =>
+    [header, ...rows].map((cells) => formatCsvRecord(cells)).join('');
   return {
     kind: 'preview',
-    value: { entities, relations, entitiesText: text(ENTITY_COLUMNS, entities), relationsText: text(RELATION_COLUMNS, relations) },
+    value: {
+      entities,
+      relations,
+      entitiesText: text(ENTITY_COLUMNS, entities),
+      relationsText: text(RELATION_COLUMNS, relations),
+    },
   };
 }
 
@@ -63,7 +79,11 @@ function runPullTask(db: Db, pullTask: WorkerTask & { kind: 'pull' }): Promise<P
 
 async function run(): Promise<WorkerResult> {
   // Checking uploaded or opened files needs no database: the validator streams them from disk.
-  if (task.kind === 'validateFiles') return { kind: 'validateFiles', value: await validateCsvFiles({ entitiesPath: task.entitiesPath, relationsPath: task.relationsPath }) };
+  if (task.kind === 'validateFiles')
+    return {
+      kind: 'validateFiles',
+      value: await validateCsvFiles({ entitiesPath: task.entitiesPath, relationsPath: task.relationsPath }),
+    };
   const db = openDatabase(task.dbPath);
   try {
     switch (task.kind) {
@@ -79,12 +99,22 @@ async function run(): Promise<WorkerResult> {
           signal: controller.signal,
           onProgress: ({ file, rows }) => send({ type: 'progress', progress: { kind: 'export', file, rows } }),
         });
-        return { kind: 'export', value: { outDir: result.outDir, manifest: result.manifest, validation: result.validation } };
+        return {
+          kind: 'export',
+          value: { outDir: result.outDir, manifest: result.manifest, validation: result.validation },
+        };
       }
       case 'validateSnapshot': {
         const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'okta-prep-check-'));
         try {
-          const result = await exportBundle({ db, snapshotId: task.snapshotId, outDir: scratch, options: task.options, appVersion: task.appVersion, signal: controller.signal });
+          const result = await exportBundle({
+            db,
+            snapshotId: task.snapshotId,
+            outDir: scratch,
+            options: task.options,
+            appVersion: task.appVersion,
+            signal: controller.signal,
+          });
           return { kind: 'validateSnapshot', value: result.validation };
         } finally {
           await fs.rm(scratch, { recursive: true, force: true });
@@ -107,12 +137,19 @@ run().then(
       : error instanceof PullPaused
         ? 'PULL_PAUSED'
         : cause instanceof OktaError
-        ? cause.kind === 'auth'
-          ? 'OKTA_AUTH'
-          : cause.kind === 'permission'
-            ? 'OKTA_PERMISSION'
-            : 'OKTA_UNAVAILABLE'
-        : 'BAD_INPUT';
-    send({ type: 'failed', error: { code, message: (error as Error).message, snapshotId: error instanceof PullError ? error.snapshotId : undefined } });
+          ? cause.kind === 'auth'
+            ? 'OKTA_AUTH'
+            : cause.kind === 'permission'
+              ? 'OKTA_PERMISSION'
+              : 'OKTA_UNAVAILABLE'
+          : 'BAD_INPUT';
+    send({
+      type: 'failed',
+      error: {
+        code,
+        message: (error as Error).message,
+        snapshotId: error instanceof PullError ? error.snapshotId : undefined,
+      },
+    });
   },
 );

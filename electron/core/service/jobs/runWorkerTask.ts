@@ -4,7 +4,9 @@ import type { FromWorker, ToWorker, WorkerProgress, WorkerResult, WorkerTask } f
 
 export interface WorkerTaskHandle {
   cancel(): void;
-  outcome: Promise<{ ok: true; result: WorkerResult } | { ok: false; error: { code: string; message: string; snapshotId?: number } }>;
+  outcome: Promise<
+    { ok: true; result: WorkerResult } | { ok: false; error: { code: string; message: string; snapshotId?: number } }
+  >;
 }
 
 // From source the bootstrap registers the TypeScript loader; the packaged app points this at its bundled worker.

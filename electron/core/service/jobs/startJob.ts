@@ -27,7 +27,8 @@ export function startJob(jobs: JobRegistry, kind: JobKind, task: WorkerTask, sna
   let handle: ReturnType<typeof runWorkerTask> | undefined;
   const job = jobs.create(kind, () => handle?.cancel(), snapshotId);
   handle = runWorkerTask(task, (progress: WorkerProgress) => {
-    if (progress.kind === 'pull') jobs.progress(job.id, pullProgressView(progress.progress), progress.progress.snapshotId);
+    if (progress.kind === 'pull')
+      jobs.progress(job.id, pullProgressView(progress.progress), progress.progress.snapshotId);
     else {
       rowsByFile[progress.file] = Math.max(rowsByFile[progress.file], progress.rows);
       const phases = (['entities', 'relations'] as const).map((file) => ({
@@ -36,13 +37,23 @@ export function startJob(jobs: JobRegistry, kind: JobKind, task: WorkerTask, sna
         tasksTotal: 1,
         rows: rowsByFile[file],
       }));
-      jobs.progress(job.id, { phases, requests: 0, rateLimitWaits: [], elapsedMs: Date.now() - startedAt, rowsWritten: rowsByFile.entities + rowsByFile.relations });
+      jobs.progress(job.id, {
+        phases,
+        requests: 0,
+        rateLimitWaits: [],
+        elapsedMs: Date.now() - startedAt,
+        rowsWritten: rowsByFile.entities + rowsByFile.relations,
+      });
     }
   });
   void handle.outcome.then((outcome) => {
     if (outcome.ok) {
       const value = outcome.result.value as { snapshotId?: number };
-      jobs.finish(job.id, { status: 'complete', result: outcome.result.value, snapshotId: value.snapshotId ?? snapshotId });
+      jobs.finish(job.id, {
+        status: 'complete',
+        result: outcome.result.value,
+        snapshotId: value.snapshotId ?? snapshotId,
+      });
     } else {
       const cancelled = outcome.error.code === 'CANCELLED';
       jobs.finish(job.id, {

@@ -11,7 +11,8 @@ export function AppDetailView({ detail, open }: { detail: AppDetail; open: OpenD
     <>
       <RecordFields record={detail.app} label="App attributes" />
       <p>
-        {formatCount(detail.directUserCount)} users assigned directly · {formatCount(detail.groupUserCount)} through groups
+        {formatCount(detail.directUserCount)} users assigned directly · {formatCount(detail.groupUserCount)} through
+        groups
       </p>
       <DetailListSection
         title="Groups assigned"

@@ -38,7 +38,13 @@ export function BrowseScreen() {
           <BrowseTabs current={table} onSelect={setTable} />
           <div className={`browse-layout${current ? ' with-detail' : ''}`}>
             <section role="tabpanel" id={tabPanelId(table)} aria-labelledby={tabId(table)} className="browse-table">
-              <BrowseTabPanel key={`${selected.id}:${table}`} tab={tab} snapshotId={selected.id} openDetail={openDetail} openedId={current?.id} />
+              <BrowseTabPanel
+                key={`${selected.id}:${table}`}
+                tab={tab}
+                snapshotId={selected.id}
+                openDetail={openDetail}
+                openedId={current?.id}
+              />
             </section>
             {current && (
               <DetailPanel

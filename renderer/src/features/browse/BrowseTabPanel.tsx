@@ -47,7 +47,12 @@ export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId }: Browse
       <div className="toolbar">
         <div className="field field-inline">
           <label htmlFor={searchId}>Search {tab.label.toLowerCase()}</label>
-          <input id={searchId} type="search" value={searchInput} onChange={(event) => setSearchInput(event.target.value)} />
+          <input
+            id={searchId}
+            type="search"
+            value={searchInput}
+            onChange={(event) => setSearchInput(event.target.value)}
+          />
         </div>
         {tab.filterOptions && (
           <div className="field field-inline">
@@ -68,7 +73,9 @@ export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId }: Browse
       </div>
       <ErrorAlert error={paged.error} />
       {paged.total === 0 ? (
-        <p className="empty-state">{search || filter ? 'Nothing matches this search.' : `No ${tab.label.toLowerCase()} in this snapshot.`}</p>
+        <p className="empty-state">
+          {search || filter ? 'Nothing matches this search.' : `No ${tab.label.toLowerCase()} in this snapshot.`}
+        </p>
       ) : (
         <VirtualTable
           label={tab.label}
@@ -81,7 +88,11 @@ export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId }: Browse
           linkColumn={tab.linkColumn}
           idColumnLast={tab.idColumnLast}
           onOpenRow={openRow}
-          openRowLabel={openTarget ? (row) => `Open ${openTarget(row)?.kind ?? tab.noun} ${openTarget(row)?.name ?? rowNameOf(row)}` : undefined}
+          openRowLabel={
+            openTarget
+              ? (row) => `Open ${openTarget(row)?.kind ?? tab.noun} ${openTarget(row)?.name ?? rowNameOf(row)}`
+              : undefined
+          }
         />
       )}
     </>

@@ -20,8 +20,14 @@ const KIND_LABEL = { user: 'User', group: 'Group', app: 'App' } as const;
 
 export function DetailPanel({ snapshotId, selection, open, canGoBack, onBack, onClose }: DetailPanelProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const user = useServiceQuery('browse.userAccess', selection.kind === 'user' ? { snapshotId, userId: selection.id } : null);
-  const group = useServiceQuery('browse.group', selection.kind === 'group' ? { snapshotId, groupId: selection.id } : null);
+  const user = useServiceQuery(
+    'browse.userAccess',
+    selection.kind === 'user' ? { snapshotId, userId: selection.id } : null,
+  );
+  const group = useServiceQuery(
+    'browse.group',
+    selection.kind === 'group' ? { snapshotId, groupId: selection.id } : null,
+  );
   const app = useServiceQuery('browse.app', selection.kind === 'app' ? { snapshotId, appId: selection.id } : null);
   const query = selection.kind === 'user' ? user : selection.kind === 'group' ? group : app;
 
@@ -47,9 +53,15 @@ export function DetailPanel({ snapshotId, selection, open, canGoBack, onBack, on
         </div>
       </div>
       <ErrorAlert error={query.error} />
-      {query.loading && <p className="muted" role="status">Loading…</p>}
+      {query.loading && (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      )}
       {selection.kind === 'user' && user.data && !user.loading && <UserAccessView detail={user.data} open={open} />}
-      {selection.kind === 'group' && group.data && !group.loading && <GroupDetailView detail={group.data} open={open} />}
+      {selection.kind === 'group' && group.data && !group.loading && (
+        <GroupDetailView detail={group.data} open={open} />
+      )}
       {selection.kind === 'app' && app.data && !app.loading && <AppDetailView detail={app.data} open={open} />}
     </aside>
   );

@@ -44,7 +44,8 @@ export function GroupDetailView({ detail, open }: { detail: GroupDetail; open: O
           </ul>
           {detail.memberCount > detail.members.length && (
             <p className="muted">
-              Showing {formatCount(detail.members.length)} of {formatCount(detail.memberCount)}. Search the Relations tab for the rest.
+              Showing {formatCount(detail.members.length)} of {formatCount(detail.memberCount)}. Search the Relations
+              tab for the rest.
             </p>
           )}
         </>

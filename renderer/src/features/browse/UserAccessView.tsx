@@ -82,7 +82,8 @@ export function UserAccessView({ detail, open }: { detail: UserAccessDetail; ope
           {detail.factors.map((factor) => (
             <li key={factor.id}>
               {factor.factorType}
-              {factor.provider ? ` (${factor.provider.toLowerCase()})` : ''} <span className="muted">{factor.status?.toLowerCase() ?? ''}</span>
+              {factor.provider ? ` (${factor.provider.toLowerCase()})` : ''}{' '}
+              <span className="muted">{factor.status?.toLowerCase() ?? ''}</span>
             </li>
           ))}
         </ul>

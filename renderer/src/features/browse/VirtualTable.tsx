@@ -56,7 +56,10 @@ export function VirtualTable(props: VirtualTableProps) {
     if (lastIndex >= 0) showRows(firstIndex, lastIndex);
   }, [firstIndex, lastIndex, total, showRows]);
 
-  const columns = props.idColumnLast && paged.columns.includes('id') ? [...paged.columns.filter((column) => column !== 'id'), 'id'] : paged.columns;
+  const columns =
+    props.idColumnLast && paged.columns.includes('id')
+      ? [...paged.columns.filter((column) => column !== 'id'), 'id']
+      : paged.columns;
   const linkColumn = props.linkColumn && columns.includes(props.linkColumn) ? props.linkColumn : columns[0];
   const gridTemplate = `repeat(${Math.max(columns.length, 1)}, minmax(9rem, 1fr))`;
 
@@ -82,7 +85,11 @@ export function VirtualTable(props: VirtualTableProps) {
                   className="vtable-cell"
                   aria-sort={active ? (sort?.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
-                  <button type="button" className="sort-button" onClick={() => onSort({ column, direction: nextDirection })}>
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => onSort({ column, direction: nextDirection })}
+                  >
                     {humaniseName(column)}
                     <span aria-hidden="true" className="sort-arrow">
                       {active ? (sort?.direction === 'asc' ? '▲' : '▼') : '↕'}
@@ -103,7 +110,11 @@ export function VirtualTable(props: VirtualTableProps) {
                 key={item.key}
                 aria-rowindex={item.index + 2}
                 className={`vtable-row${row ? '' : ' vtable-row-loading'}${onOpenRow ? ' vtable-row-openable' : ''}${key !== undefined && key === selectedKey ? ' vtable-row-selected' : ''}`}
-                style={{ gridTemplateColumns: gridTemplate, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  gridTemplateColumns: gridTemplate,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={row && onOpenRow ? () => onOpenRow(row) : undefined}
               >
                 {columns.map((column) => (
@@ -123,7 +134,9 @@ export function VirtualTable(props: VirtualTableProps) {
                         {cellText(row[column])}
                       </button>
                     ) : (
-                      <span title={row[column] === null ? undefined : String(row[column])}>{cellText(row[column])}</span>
+                      <span title={row[column] === null ? undefined : String(row[column])}>
+                        {cellText(row[column])}
+                      </span>
                     )}
                   </div>
                 ))}

@@ -27,7 +27,9 @@ function text(value: string | number | null | undefined): string {
 
 /** A readable name for a row: label, name or login, else its id. */
 export function rowNameOf(row: BrowseRow): string {
-  const name = [row.label, row.name, row.login, row.email].find((value) => value !== null && value !== undefined && value !== '');
+  const name = [row.label, row.name, row.login, row.email].find(
+    (value) => value !== null && value !== undefined && value !== '',
+  );
   return name === undefined ? rowIdOf(row) : String(name);
 }
 
@@ -48,9 +50,16 @@ export const BROWSE_TABS: readonly BrowseTab[] = [
     label: 'Identities',
     noun: 'user',
     filterLabel: 'Status',
-    filterOptions: ['ACTIVE', 'STAGED', 'PROVISIONED', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'].map((value) =>
-      option(value),
-    ),
+    filterOptions: [
+      'ACTIVE',
+      'STAGED',
+      'PROVISIONED',
+      'RECOVERY',
+      'PASSWORD_EXPIRED',
+      'LOCKED_OUT',
+      'SUSPENDED',
+      'DEPROVISIONED',
+    ].map((value) => option(value)),
     linkColumn: 'name',
     idColumnLast: true,
     openTarget: (row) => ({ kind: 'user', id: rowIdOf(row), name: rowNameOf(row) }),
@@ -60,7 +69,11 @@ export const BROWSE_TABS: readonly BrowseTab[] = [
     label: 'Groups',
     noun: 'group',
     filterLabel: 'Type',
-    filterOptions: [option('OKTA_GROUP', 'Okta group'), option('APP_GROUP', 'app group'), option('BUILT_IN', 'built-in')],
+    filterOptions: [
+      option('OKTA_GROUP', 'Okta group'),
+      option('APP_GROUP', 'app group'),
+      option('BUILT_IN', 'built-in'),
+    ],
     linkColumn: 'name',
     idColumnLast: true,
     openTarget: (row) => ({ kind: 'group', id: rowIdOf(row), name: rowNameOf(row) }),

@@ -45,7 +45,11 @@ export function usePagedRows(query: PagedQuery | null): PagedRows {
       if (queryKey === null) return;
       const ticket = generation.current;
       inFlight.current.add(page);
-      const params: BrowsePageParams = { ...(JSON.parse(queryKey) as PagedQuery), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      const params: BrowsePageParams = {
+        ...(JSON.parse(queryKey) as PagedQuery),
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      };
       client.call('browse.page', params).then(
         (result) => {
           if (ticket !== generation.current) return;

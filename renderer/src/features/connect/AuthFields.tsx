@@ -12,7 +12,14 @@ export interface AuthDraft {
   privateKeyFileName: string;
 }
 
-export const EMPTY_AUTH_DRAFT: AuthDraft = { kind: 'ssws', token: '', tokenFile: '', clientId: '', privateKey: '', privateKeyFileName: '' };
+export const EMPTY_AUTH_DRAFT: AuthDraft = {
+  kind: 'ssws',
+  token: '',
+  tokenFile: '',
+  clientId: '',
+  privateKey: '',
+  privateKeyFileName: '',
+};
 
 /** The auth to save, or null when the draft holds no secret yet. */
 export function authInputFromDraft(draft: AuthDraft): ConnectionAuthInput | null {
@@ -53,11 +60,21 @@ export function AuthFields({ draft, onChange, secretStored, sessionOnly = false 
       <legend>Sign in with</legend>
       <div className="choice-row">
         <label className="choice">
-          <input type="radio" name="auth-kind" checked={draft.kind === 'ssws'} onChange={() => onChange({ ...draft, kind: 'ssws' })} />
+          <input
+            type="radio"
+            name="auth-kind"
+            checked={draft.kind === 'ssws'}
+            onChange={() => onChange({ ...draft, kind: 'ssws' })}
+          />
           API token (SSWS)
         </label>
         <label className="choice">
-          <input type="radio" name="auth-kind" checked={draft.kind === 'oauth'} onChange={() => onChange({ ...draft, kind: 'oauth' })} />
+          <input
+            type="radio"
+            name="auth-kind"
+            checked={draft.kind === 'oauth'}
+            onChange={() => onChange({ ...draft, kind: 'oauth' })}
+          />
           OAuth service app
         </label>
       </div>
@@ -74,7 +91,9 @@ export function AuthFields({ draft, onChange, secretStored, sessionOnly = false 
             onChange={(event) => onChange({ ...draft, token: event.target.value })}
           />
           <p className="field-hint">
-            A read-only admin token works best. {sessionOnly ? 'It is kept in memory for this session only' : 'It is stored encrypted on this computer'} and never shown again.
+            A read-only admin token works best.{' '}
+            {sessionOnly ? 'It is kept in memory for this session only' : 'It is stored encrypted on this computer'} and
+            never shown again.
           </p>
           <label htmlFor={tokenFileId}>Or read the token from a file (full path)</label>
           <input
@@ -86,7 +105,9 @@ export function AuthFields({ draft, onChange, secretStored, sessionOnly = false 
             placeholder="/home/you/.okta-token"
             onChange={(event) => onChange({ ...draft, tokenFile: event.target.value })}
           />
-          <p className="field-hint">Read again each time it is needed, never stored. Only you may read the file: chmod 600.</p>
+          <p className="field-hint">
+            Read again each time it is needed, never stored. Only you may read the file: chmod 600.
+          </p>
         </div>
       ) : (
         <>
@@ -103,9 +124,17 @@ export function AuthFields({ draft, onChange, secretStored, sessionOnly = false 
           </div>
           <div className="field">
             <label htmlFor={keyId}>Private key file (PEM or JWK)</label>
-            <input id={keyId} type="file" accept=".pem,.key,.json,.jwk,text/plain" onChange={(event) => void readKeyFile(event.target.files?.[0])} />
+            <input
+              id={keyId}
+              type="file"
+              accept=".pem,.key,.json,.jwk,text/plain"
+              onChange={(event) => void readKeyFile(event.target.files?.[0])}
+            />
             <p className="field-hint" aria-live="polite">
-              {keyProblem ?? (draft.privateKeyFileName ? `Loaded ${draft.privateKeyFileName}; it is stored encrypted and never shown again.` : 'The key of the service app; it never leaves this computer except to sign requests to Okta.')}
+              {keyProblem ??
+                (draft.privateKeyFileName
+                  ? `Loaded ${draft.privateKeyFileName}; it is stored encrypted and never shown again.`
+                  : 'The key of the service app; it never leaves this computer except to sign requests to Okta.')}
             </p>
           </div>
         </>

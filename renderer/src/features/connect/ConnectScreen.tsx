@@ -40,7 +40,11 @@ export function ConnectScreen() {
       setConnection(await client.call('connection.save', { orgUrl, auth: authInput }));
       setAuth({ ...EMPTY_AUTH_DRAFT, kind: auth.kind, clientId: auth.clientId });
     } else if (orgChanged && orgUrl) {
-      throw new FormProblem(auth.kind === 'ssws' ? 'Enter the API token for this org.' : 'Enter the client ID and choose the private key file.');
+      throw new FormProblem(
+        auth.kind === 'ssws'
+          ? 'Enter the API token for this org.'
+          : 'Enter the client ID and choose the private key file.',
+      );
     } else if (!connection) {
       throw new FormProblem('Enter the Okta org URL and an API token first.');
     }
@@ -57,7 +61,10 @@ export function ConnectScreen() {
       <h1 tabIndex={-1}>Connect to Okta</h1>
       {connection === null && (
         <EmptyState title="No snapshot yet — connect to Okta or try the sample org">
-          <p>Okta Prep copies an org's users, groups, apps, admin roles and factors to this computer so you can audit them offline.</p>
+          <p>
+            Okta Prep copies an org's users, groups, apps, admin roles and factors to this computer so you can audit
+            them offline.
+          </p>
         </EmptyState>
       )}
       <div className="two-columns">
@@ -83,7 +90,9 @@ export function ConnectScreen() {
                 </button>
               )}
             </div>
-            <p className="field-hint">Saves the connection, then checks what Okta Prep can read with it. Nothing is downloaded yet.</p>
+            <p className="field-hint">
+              Saves the connection, then checks what Okta Prep can read with it. Nothing is downloaded yet.
+            </p>
           </form>
           <ErrorAlert error={test.error} onDismiss={test.clearError} />
         </section>

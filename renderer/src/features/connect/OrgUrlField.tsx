@@ -81,7 +81,9 @@ export function OrgUrlField({ value, onChange, onNormalised }: OrgUrlFieldProps)
             )}
           </>
         )}
-        {!problem && !normalised && <p>The address you sign in to, e.g. acme.okta.com. Admin and dashboard links work too.</p>}
+        {!problem && !normalised && (
+          <p>The address you sign in to, e.g. acme.okta.com. Admin and dashboard links work too.</p>
+        )}
       </div>
     </div>
   );

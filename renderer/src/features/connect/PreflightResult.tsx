@@ -11,7 +11,9 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
   useEffect(() => headingRef.current?.focus(), [report]);
   return (
     <section className="panel" aria-labelledby="preflight-heading">
-      <h2 id="preflight-heading" ref={headingRef} tabIndex={-1}>Connection test: {report.orgUrl}</h2>
+      <h2 id="preflight-heading" ref={headingRef} tabIndex={-1}>
+        Connection test: {report.orgUrl}
+      </h2>
       {report.ok ? (
         <p className="text-success" role="status">
           Okta Prep can read everything it needs.
@@ -39,7 +41,13 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
           {report.checks.map((check) => (
             <tr key={check.objectKind}>
               <th scope="row">{humaniseName(check.objectKind)}</th>
-              <td>{check.readable ? <span className="badge badge-complete">readable</span> : <span className="badge badge-failed">not readable</span>}</td>
+              <td>
+                {check.readable ? (
+                  <span className="badge badge-complete">readable</span>
+                ) : (
+                  <span className="badge badge-failed">not readable</span>
+                )}
+              </td>
               <td>
                 {check.readable ? '—' : check.consequence}
                 {!check.readable && check.detail && <div className="muted">{check.detail}</div>}
@@ -50,10 +58,12 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
       </table>
       {report.estimate && (
         <p>
-          A full pull needs about {formatCount(report.estimate.requests)} requests and takes about {formatDuration(report.estimate.seconds * 1000)}; with
-          MFA factors about {formatCount(report.estimate.withFactors.requests)} requests and {formatDuration(report.estimate.withFactors.seconds * 1000)}.
-          Reading every group&apos;s members and roles whatever Okta&apos;s group counts say: about{' '}
-          {formatCount(report.estimate.readingEveryGroup.requests)} requests and {formatDuration(report.estimate.readingEveryGroup.seconds * 1000)}.
+          A full pull needs about {formatCount(report.estimate.requests)} requests and takes about{' '}
+          {formatDuration(report.estimate.seconds * 1000)}; with MFA factors about{' '}
+          {formatCount(report.estimate.withFactors.requests)} requests and{' '}
+          {formatDuration(report.estimate.withFactors.seconds * 1000)}. Reading every group&apos;s members and roles
+          whatever Okta&apos;s group counts say: about {formatCount(report.estimate.readingEveryGroup.requests)}{' '}
+          requests and {formatDuration(report.estimate.readingEveryGroup.seconds * 1000)}.
         </p>
       )}
     </section>

@@ -17,7 +17,12 @@ export function SampleOrgOffer() {
     <section className="panel panel-accent" aria-labelledby="sample-heading">
       <h2 id="sample-heading">Just looking?</h2>
       <p>Try everything on a generated company of about 300 people. No token, no network.</p>
-      <button type="button" className="button-primary button-large" disabled={useSample.pending} onClick={() => void useSample.run()}>
+      <button
+        type="button"
+        className="button-primary button-large"
+        disabled={useSample.pending}
+        onClick={() => void useSample.run()}
+      >
         {useSample.pending ? 'Opening the sample org…' : 'Try with the sample org'}
       </button>
       <ErrorAlert error={useSample.error} />

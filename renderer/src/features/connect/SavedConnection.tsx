@@ -2,16 +2,25 @@
 import type { ConnectionInfo } from '../../../../shared/service/types';
 
 export function SavedConnection({ connection }: { connection: ConnectionInfo }) {
-  const secretLabel = connection.tokenFile ? `token read from ${connection.tokenFile}` : connection.authKind === 'ssws' ? 'token stored' : 'private key stored';
+  const secretLabel = connection.tokenFile
+    ? `token read from ${connection.tokenFile}`
+    : connection.authKind === 'ssws'
+      ? 'token stored'
+      : 'private key stored';
   return (
     <dl className="summary-list" aria-label="Saved connection">
       <div>
         <dt>Org</dt>
-        <dd>{connection.orgUrl}{connection.isSampleOrg ? ' (sample org)' : ''}</dd>
+        <dd>
+          {connection.orgUrl}
+          {connection.isSampleOrg ? ' (sample org)' : ''}
+        </dd>
       </div>
       <div>
         <dt>Signs in with</dt>
-        <dd>{connection.authKind === 'ssws' ? 'API token (SSWS)' : `OAuth service app ${connection.clientId ?? ''}`}</dd>
+        <dd>
+          {connection.authKind === 'ssws' ? 'API token (SSWS)' : `OAuth service app ${connection.clientId ?? ''}`}
+        </dd>
       </div>
       <div>
         <dt>Secret</dt>

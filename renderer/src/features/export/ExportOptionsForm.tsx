@@ -20,10 +20,16 @@ export function ExportOptionsForm() {
             <input
               type="checkbox"
               checked={choices.relationKinds.includes(kind)}
-              onChange={(event) => setChoices((current) => ({ ...current, relationKinds: toggle(current.relationKinds, kind, event.target.checked) }))}
+              onChange={(event) =>
+                setChoices((current) => ({
+                  ...current,
+                  relationKinds: toggle(current.relationKinds, kind, event.target.checked),
+                }))
+              }
             />
             <span>
-              {RELATION_KIND_LABELS[kind].label} <span className="muted">— {RELATION_KIND_LABELS[kind].description}</span>
+              {RELATION_KIND_LABELS[kind].label}{' '}
+              <span className="muted">— {RELATION_KIND_LABELS[kind].description}</span>
             </span>
           </label>
         ))}
@@ -31,23 +37,33 @@ export function ExportOptionsForm() {
           <input
             type="checkbox"
             checked={choices.flattenGroupAppAssignments}
-            onChange={(event) => setChoices((current) => ({ ...current, flattenGroupAppAssignments: event.target.checked }))}
+            onChange={(event) =>
+              setChoices((current) => ({ ...current, flattenGroupAppAssignments: event.target.checked }))
+            }
           />
           <span>
-            Also write user → app rows for access held only through a group <span className="muted">— makes every user's access explicit</span>
+            Also write user → app rows for access held only through a group{' '}
+            <span className="muted">— makes every user's access explicit</span>
           </span>
         </label>
       </fieldset>
       <fieldset className="fieldset">
         <legend>User attributes in identity metadata</legend>
-        <p className="field-hint">Leave out what BalkanID does not need. Unticked attributes never leave this computer.</p>
+        <p className="field-hint">
+          Leave out what BalkanID does not need. Unticked attributes never leave this computer.
+        </p>
         <div className="checkbox-grid">
           {DEFAULT_USER_ATTRIBUTES.map((name) => (
             <label key={name} className="choice choice-block">
               <input
                 type="checkbox"
                 checked={choices.userAttributes.includes(name)}
-                onChange={(event) => setChoices((current) => ({ ...current, userAttributes: toggle(current.userAttributes, name, event.target.checked) }))}
+                onChange={(event) =>
+                  setChoices((current) => ({
+                    ...current,
+                    userAttributes: toggle(current.userAttributes, name, event.target.checked),
+                  }))
+                }
               />
               <span>
                 <code>{name}</code> <span className="muted">{USER_ATTRIBUTE_HINTS[name]}</span>

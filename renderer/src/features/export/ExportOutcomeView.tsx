@@ -38,7 +38,8 @@ export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutco
   return (
     <div className="export-outcome">
       <p className="text-success" role="status">
-        Export complete in {formatDuration(elapsedMs)}{outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
+        Export complete in {formatDuration(elapsedMs)}
+        {outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
       </p>
       {outcome.outDir && <OpenFolderButton folder={outcome.outDir} />}
       <UploadVerdict outcome={outcome} />

@@ -4,7 +4,10 @@ import type { JobState } from '../../../../shared/service/types';
 import { formatCount, formatDuration } from '../../format/formatDuration';
 
 // Export jobs name their phases after the CSV file they write.
-const FILE_NAMES: Record<string, string> = { entities: BUNDLE_FILE_NAMES.entities, relations: BUNDLE_FILE_NAMES.relations };
+const FILE_NAMES: Record<string, string> = {
+  entities: BUNDLE_FILE_NAMES.entities,
+  relations: BUNDLE_FILE_NAMES.relations,
+};
 
 export function ExportProgress({ job }: { job: JobState }) {
   const current = job.progress.phases[job.progress.phases.length - 1];
@@ -12,7 +15,8 @@ export function ExportProgress({ job }: { job: JobState }) {
   return (
     <div className="export-progress">
       <p className="job-stats">
-        {fileName ? `Writing ${fileName}: ${formatCount(current?.rows ?? 0)} rows` : 'Starting…'} · {formatDuration(job.progress.elapsedMs)}
+        {fileName ? `Writing ${fileName}: ${formatCount(current?.rows ?? 0)} rows` : 'Starting…'} ·{' '}
+        {formatDuration(job.progress.elapsedMs)}
         {job.progress.etaMs !== undefined && ` · about ${formatDuration(job.progress.etaMs)} left`}
       </p>
       <progress aria-label={fileName ? `Writing ${fileName}` : 'Export starting'} />

@@ -34,11 +34,24 @@ export function ExportRun({ snapshotId, exportable }: { snapshotId: number; expo
       <h2 id="export-run-heading">Export</h2>
       <div className="field">
         <label htmlFor={folderId}>Output folder</label>
-        <input id={folderId} type="text" spellCheck={false} value={outDir} onChange={(event) => setFolderInput(event.target.value)} />
-        <p className="field-hint">entities.csv, entity-relations.csv and manifest.json are written here; files are replaced only once complete.</p>
+        <input
+          id={folderId}
+          type="text"
+          spellCheck={false}
+          value={outDir}
+          onChange={(event) => setFolderInput(event.target.value)}
+        />
+        <p className="field-hint">
+          entities.csv, entity-relations.csv and manifest.json are written here; files are replaced only once complete.
+        </p>
       </div>
       <div className="button-row">
-        <button type="button" className="button-primary" disabled={!exportable || running || start.pending || !outDir.trim()} onClick={() => void start.run()}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={!exportable || running || start.pending || !outDir.trim()}
+          onClick={() => void start.run()}
+        >
           {running ? 'Exporting…' : 'Export files'}
         </button>
         {running && job && (
@@ -52,9 +65,13 @@ export function ExportRun({ snapshotId, exportable }: { snapshotId: number; expo
       {job && (
         <div aria-live="polite">
           {running && <ExportProgress job={job} />}
-          {job.status === 'complete' && <ExportOutcomeView outcome={readExportOutcome(job.result)} elapsedMs={job.progress.elapsedMs} />}
+          {job.status === 'complete' && (
+            <ExportOutcomeView outcome={readExportOutcome(job.result)} elapsedMs={job.progress.elapsedMs} />
+          )}
           {job.status === 'cancelled' && <p role="status">Export cancelled; no files were replaced.</p>}
-          {job.status === 'failed' && <ErrorAlert error={{ title: 'The export failed', detail: job.error?.message ?? '' }} />}
+          {job.status === 'failed' && (
+            <ErrorAlert error={{ title: 'The export failed', detail: job.error?.message ?? '' }} />
+          )}
         </div>
       )}
     </section>

@@ -18,7 +18,11 @@ export function ExportScreen() {
         <>
           <div className="toolbar">
             <SnapshotPicker />
-            {selected.gaps.length > 0 && <p className="text-warning">This snapshot is incomplete: {selected.gaps.map((gap) => gap.objectKind).join(', ')}.</p>}
+            {selected.gaps.length > 0 && (
+              <p className="text-warning">
+                This snapshot is incomplete: {selected.gaps.map((gap) => gap.objectKind).join(', ')}.
+              </p>
+            )}
           </div>
           <div className="two-columns">
             <ExportOptionsForm />

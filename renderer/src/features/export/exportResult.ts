@@ -55,9 +55,14 @@ export function readExportOutcome(result: unknown): ExportOutcome {
   return {
     outDir: typeof root.outDir === 'string' ? root.outDir : undefined,
     files,
-    entityCounts: flattenCounts(manifest.entities).map((entry) => ({ ...entry, label: ENTITY_LABELS[entry.label] ?? entry.label })),
+    entityCounts: flattenCounts(manifest.entities).map((entry) => ({
+      ...entry,
+      label: ENTITY_LABELS[entry.label] ?? entry.label,
+    })),
     relationCounts: countsByKind(manifest.relations),
-    relationsLeftOut: Object.fromEntries(countsByKind(manifest.relationsSkipped).map(({ kind, count }) => [kind, count])),
+    relationsLeftOut: Object.fromEntries(
+      countsByKind(manifest.relationsSkipped).map(({ kind, count }) => [kind, count]),
+    ),
     errors: asNumber(validation.errors ?? validation.errorCount),
     warnings: asNumber(validation.warnings ?? validation.warningCount),
   };
@@ -66,7 +71,16 @@ export function readExportOutcome(result: unknown): ExportOutcome {
 /** The upload verdict: never "ready" without saying how many relations were left out and why; undefined before validation. */
 export function uploadVerdict(outcome: ExportOutcome): { text: string; ready: boolean; leftOut: boolean } | undefined {
   if (outcome.errors === undefined) return undefined;
-  if (outcome.errors > 0) return { text: `Not ready to upload: the validation found ${outcome.errors} error${outcome.errors === 1 ? '' : 's'}.`, ready: false, leftOut: false };
+  if (outcome.errors > 0)
+    return {
+      text: `Not ready to upload: the validation found ${outcome.errors} error${outcome.errors === 1 ? '' : 's'}.`,
+      ready: false,
+      leftOut: false,
+    };
   const leftOut = describeRelationsLeftOut(outcome.relationsLeftOut);
-  return { text: leftOut ? `Ready to upload; ${leftOut}.` : 'Ready to upload.', ready: true, leftOut: leftOut !== undefined };
+  return {
+    text: leftOut ? `Ready to upload; ${leftOut}.` : 'Ready to upload.',
+    ready: true,
+    leftOut: leftOut !== undefined,
+  };
 }

@@ -42,7 +42,9 @@ interface PastPullsProps {
 export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
   const client = useService();
   const { snapshots, error } = useSnapshots();
-  const resume = useAsyncAction(async (snapshotId: number) => onResumed(await client.call('pull.resume', { snapshotId })));
+  const resume = useAsyncAction(async (snapshotId: number) =>
+    onResumed(await client.call('pull.resume', { snapshotId })),
+  );
 
   return (
     <section className="panel" aria-labelledby="past-pulls-heading">
@@ -71,7 +73,13 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
                 <tr key={snapshot.id} data-snapshot-id={snapshot.id}>
                   <th scope="row">#{snapshot.id}</th>
                   <td>
-                    <StatusBadge status={snapshot.status === 'failed' && snapshot.errorMessage?.startsWith('paused:') ? 'paused' : snapshot.status} />
+                    <StatusBadge
+                      status={
+                        snapshot.status === 'failed' && snapshot.errorMessage?.startsWith('paused:')
+                          ? 'paused'
+                          : snapshot.status
+                      }
+                    />
                     {snapshot.baseSnapshotId ? (
                       <div className="muted">
                         quick refresh of #{snapshot.baseSnapshotId}
@@ -90,7 +98,11 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
                   </td>
                   <td>
                     {(snapshot.status === 'failed' || snapshot.status === 'cancelled') && (
-                      <button type="button" disabled={pullRunning || resume.pending} onClick={() => void resume.run(snapshot.id)}>
+                      <button
+                        type="button"
+                        disabled={pullRunning || resume.pending}
+                        onClick={() => void resume.run(snapshot.id)}
+                      >
                         Resume<span className="visually-hidden"> snapshot #{snapshot.id}</span>
                       </button>
                     )}

@@ -23,7 +23,14 @@ export function PullForm({ running, onStarted }: PullFormProps) {
   const [pace, setPace] = useState<PullPaceId>('normal');
   const start = useAsyncAction(async () => {
     const share = PULL_PACES.find((choice) => choice.id === pace)?.share ?? 0.8;
-    onStarted(await client.call('pull.start', { includeFactors, share, ...(readEveryGroup ? { readEveryGroup: true } : {}), ...(quick ? { quick: true } : {}) }));
+    onStarted(
+      await client.call('pull.start', {
+        includeFactors,
+        share,
+        ...(readEveryGroup ? { readEveryGroup: true } : {}),
+        ...(quick ? { quick: true } : {}),
+      }),
+    );
   });
 
   return (
@@ -31,7 +38,12 @@ export function PullForm({ running, onStarted }: PullFormProps) {
       <h2 id="pull-form-heading">New pull</h2>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" checked={includeFactors} aria-describedby={factorsHintId} onChange={(event) => setIncludeFactors(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={includeFactors}
+            aria-describedby={factorsHintId}
+            onChange={(event) => setIncludeFactors(event.target.checked)}
+          />
           Include MFA factors
         </label>
         <p id={factorsHintId} className="field-hint">
@@ -40,22 +52,34 @@ export function PullForm({ running, onStarted }: PullFormProps) {
       </div>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" checked={readEveryGroup} aria-describedby={everyGroupHintId} onChange={(event) => setReadEveryGroup(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={readEveryGroup}
+            aria-describedby={everyGroupHintId}
+            onChange={(event) => setReadEveryGroup(event.target.checked)}
+          />
           Read every group&apos;s members and roles
         </label>
         <p id={everyGroupHintId} className="field-hint">
-          By default a group Okta counts as empty, or without an admin role, is not listed. Tick this when those counts may be
-          wrong: one member and one role listing per group (for 5,000 groups about 50 more minutes at the normal pace).
+          By default a group Okta counts as empty, or without an admin role, is not listed. Tick this when those counts
+          may be wrong: one member and one role listing per group (for 5,000 groups about 50 more minutes at the normal
+          pace).
         </p>
       </div>
       <div className="field">
         <label className="choice">
-          <input type="checkbox" checked={quick} aria-describedby={quickHintId} onChange={(event) => setQuick(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={quick}
+            aria-describedby={quickHintId}
+            onChange={(event) => setQuick(event.target.checked)}
+          />
           Quick refresh (instead of a full pull)
         </label>
         <p id={quickHintId} className="field-hint">
-          Re-reads only users changed since the last complete pull and groups whose membership changed; app assignments and
-          roles are always read in full. Okta&apos;s change dates are not always trustworthy, so a full pull stays the safe default.
+          Re-reads only users changed since the last complete pull and groups whose membership changed; app assignments
+          and roles are always read in full. Okta&apos;s change dates are not always trustworthy, so a full pull stays
+          the safe default.
         </p>
       </div>
       <fieldset className="fieldset">
@@ -70,7 +94,12 @@ export function PullForm({ running, onStarted }: PullFormProps) {
         ))}
       </fieldset>
       <div className="button-row">
-        <button type="button" className="button-primary" disabled={running || start.pending} onClick={() => void start.run()}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={running || start.pending}
+          onClick={() => void start.run()}
+        >
           {running ? 'A pull is running' : start.pending ? 'Starting…' : 'Start pull'}
         </button>
       </div>

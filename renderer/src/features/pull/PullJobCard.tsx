@@ -16,7 +16,9 @@ function RateLimitWaits({ job }: { job: JobState }) {
   return (
     <p className="rate-limit-note">
       {verb} Okta's rate limit: {waits.map((wait) => `${wait.bucket} ${formatDuration(wait.waitedMs)}`).join(', ')}
-      {job.status === 'running' && <span className="muted"> (this is normal: the pull slows down so other integrations keep working)</span>}
+      {job.status === 'running' && (
+        <span className="muted"> (this is normal: the pull slows down so other integrations keep working)</span>
+      )}
     </p>
   );
 }
@@ -57,7 +59,8 @@ export function PullJobCard({ job }: { job: JobState }) {
     <section className="panel" aria-labelledby="pull-job-heading">
       <h2 id="pull-job-heading">
         {running ? 'Pulling' : 'Last pull'}
-        {job.snapshotId !== undefined && ` into snapshot #${job.snapshotId}`} <StatusBadge status={job.error?.code === 'PULL_PAUSED' ? 'paused' : job.status} />
+        {job.snapshotId !== undefined && ` into snapshot #${job.snapshotId}`}{' '}
+        <StatusBadge status={job.error?.code === 'PULL_PAUSED' ? 'paused' : job.status} />
       </h2>
       <p className="job-stats" aria-live="polite">
         {formatCount(progress.requests)} requests · {formatDuration(progress.elapsedMs)} elapsed
@@ -74,12 +77,24 @@ export function PullJobCard({ job }: { job: JobState }) {
           </button>
         </p>
       )}
-      {job.status === 'cancelled' && <p role="status">Pull cancelled. You can resume it from the list of past pulls.</p>}
+      {job.status === 'cancelled' && (
+        <p role="status">Pull cancelled. You can resume it from the list of past pulls.</p>
+      )}
       {job.status === 'failed' && job.error?.code === 'PULL_PAUSED' && (
-        <ErrorAlert error={{ title: 'The pull paused', detail: `${job.error.message}. Resume it from the list of past pulls below.` }} />
+        <ErrorAlert
+          error={{
+            title: 'The pull paused',
+            detail: `${job.error.message}. Resume it from the list of past pulls below.`,
+          }}
+        />
       )}
       {job.status === 'failed' && job.error && job.error.code !== 'PULL_PAUSED' && (
-        <ErrorAlert error={{ title: 'The pull stopped', detail: `${job.error.message} You can resume it from the list of past pulls.` }} />
+        <ErrorAlert
+          error={{
+            title: 'The pull stopped',
+            detail: `${job.error.message} You can resume it from the list of past pulls.`,
+          }}
+        />
       )}
       {running && (
         <div className="button-row">

@@ -28,7 +28,8 @@ export function PullScreen() {
         <>
           {connection && (
             <p className="lead">
-              From <strong>{connection.isSampleOrg ? 'the sample org' : connection.orgUrl}</strong>. Every pull makes a new snapshot; earlier snapshots stay untouched.
+              From <strong>{connection.isSampleOrg ? 'the sample org' : connection.orgUrl}</strong>. Every pull makes a
+              new snapshot; earlier snapshots stay untouched.
             </p>
           )}
           <div className="two-columns">

@@ -8,7 +8,15 @@ export interface FileTexts {
   relations?: { name: string; content: string };
 }
 
-export function FindingDetail({ finding, texts, onClose }: { finding: Finding; texts: FileTexts | null; onClose: () => void }) {
+export function FindingDetail({
+  finding,
+  texts,
+  onClose,
+}: {
+  finding: Finding;
+  texts: FileTexts | null;
+  onClose: () => void;
+}) {
   const source = texts?.[finding.file];
   const fileName = source?.name ?? BUNDLE_FILE_NAMES[finding.file];
   const line = source && finding.line > 0 ? physicalLine(source.content, finding.line) : undefined;
@@ -33,7 +41,12 @@ export function FindingDetail({ finding, texts, onClose }: { finding: Finding; t
       {line !== undefined && (
         <figure className="source-line">
           <figcaption>Line {finding.line} as written in the file</figcaption>
-          <div className="source-line-text" tabIndex={0} role="region" aria-label={`Line ${finding.line} of ${fileName}`}>
+          <div
+            className="source-line-text"
+            tabIndex={0}
+            role="region"
+            aria-label={`Line ${finding.line} of ${fileName}`}
+          >
             <pre>
               <span className="line-number" aria-hidden="true">
                 {finding.line}

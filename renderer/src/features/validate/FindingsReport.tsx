@@ -12,7 +12,10 @@ interface FindingsReportProps {
 }
 
 function Totals({ report, source }: { report: ValidationReport; source: string }) {
-  const files = [report.files.entities && `entities: ${plural(report.files.entities.rows, 'row')}`, report.files.relations && `relations: ${plural(report.files.relations.rows, 'row')}`];
+  const files = [
+    report.files.entities && `entities: ${plural(report.files.entities.rows, 'row')}`,
+    report.files.relations && `relations: ${plural(report.files.relations.rows, 'row')}`,
+  ];
   const verdict =
     report.errorCount > 0
       ? `${plural(report.errorCount, 'error')} — BalkanID would reject this upload.`
@@ -25,7 +28,9 @@ function Totals({ report, source }: { report: ValidationReport; source: string }
       <p className="alert-detail">
         {source}. {plural(report.errorCount, 'error')}, {plural(report.warningCount, 'warning')}
         {files.some(Boolean) ? ` · ${files.filter(Boolean).join(' · ')}` : ''}
-        {report.unreferencedEntityCount !== null && report.unreferencedEntityCount > 0 ? ` · ${plural(report.unreferencedEntityCount, 'entity', 'entities')} no relation mentions` : ''}
+        {report.unreferencedEntityCount !== null && report.unreferencedEntityCount > 0
+          ? ` · ${plural(report.unreferencedEntityCount, 'entity', 'entities')} no relation mentions`
+          : ''}
       </p>
     </div>
   );
@@ -41,7 +46,11 @@ export function FindingsReport({ report, source, texts }: FindingsReportProps) {
       <h2 id="findings-heading">Findings</h2>
       <Totals report={report} source={source} />
       {groups.map((group) => (
-        <section key={group.rule} className={`rule-group rule-${group.severity}`} aria-labelledby={`rule-${group.rule}`}>
+        <section
+          key={group.rule}
+          className={`rule-group rule-${group.severity}`}
+          aria-labelledby={`rule-${group.rule}`}
+        >
           <h3 id={`rule-${group.rule}`}>
             <span className={`badge badge-${group.severity}`}>{group.severity}</span> {group.title}{' '}
             <span className="muted">({formatCount(group.count)})</span>
@@ -65,7 +74,12 @@ export function FindingsReport({ report, source, texts }: FindingsReportProps) {
                     <tr key={findingKey(finding, index)} className={finding === selected ? 'row-selected' : undefined}>
                       <td>{finding.file}</td>
                       <td className="nowrap">
-                        <button type="button" className="button-link" onClick={() => setSelected(finding)} aria-label={`Show ${finding.file} line ${finding.line}${finding.column ? `, column ${finding.column}` : ''}`}>
+                        <button
+                          type="button"
+                          className="button-link"
+                          onClick={() => setSelected(finding)}
+                          aria-label={`Show ${finding.file} line ${finding.line}${finding.column ? `, column ${finding.column}` : ''}`}
+                        >
                           {finding.line > 0 ? `line ${finding.line}` : 'file'}
                         </button>
                       </td>
@@ -81,9 +95,13 @@ export function FindingsReport({ report, source, texts }: FindingsReportProps) {
             </div>
           )}
           {group.count > group.findings.length && (
-            <p className="muted">Showing the first {formatCount(group.findings.length)} of {formatCount(group.count)}.</p>
+            <p className="muted">
+              Showing the first {formatCount(group.findings.length)} of {formatCount(group.count)}.
+            </p>
           )}
-          {selected && selected.rule === group.rule && <FindingDetail finding={selected} texts={texts} onClose={() => setSelected(null)} />}
+          {selected && selected.rule === group.rule && (
+            <FindingDetail finding={selected} texts={texts} onClose={() => setSelected(null)} />
+          )}
         </section>
       ))}
     </section>

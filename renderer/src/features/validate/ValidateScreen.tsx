@@ -37,9 +37,17 @@ export function ValidateScreen() {
     const { entities, relations, ignored: left } = await classifyChosenFiles(files);
     setIgnored(left.map((file) => `${file.name} (${file.reason})`));
     // The service reads the files from disk (desktop app) or from a streamed upload (browser build), never from JSON.
-    const [entitiesRef, relationsRef] = await Promise.all([entities && client.fileRef(entities.file), relations && client.fileRef(relations.file)]);
-    const report = await client.call('validate.upload', { ...(entitiesRef ? { entities: entitiesRef } : {}), ...(relationsRef ? { relations: relationsRef } : {}) });
-    const names = [entities && `${entities.name} as entities`, relations && `${relations.name} as relations`].filter(Boolean).join(', ');
+    const [entitiesRef, relationsRef] = await Promise.all([
+      entities && client.fileRef(entities.file),
+      relations && client.fileRef(relations.file),
+    ]);
+    const report = await client.call('validate.upload', {
+      ...(entitiesRef ? { entities: entitiesRef } : {}),
+      ...(relationsRef ? { relations: relationsRef } : {}),
+    });
+    const names = [entities && `${entities.name} as entities`, relations && `${relations.name} as relations`]
+      .filter(Boolean)
+      .join(', ');
     setShown({ report, source: `Checked ${names}`, texts: await readSourceTexts({ entities, relations }) });
   });
 
@@ -54,9 +62,16 @@ export function ValidateScreen() {
           <h2 id="validate-export-heading">Check an export</h2>
           {selected ? (
             <>
-              <p>Checks the files an export of this snapshot would write, with the options chosen on the Export screen.</p>
+              <p>
+                Checks the files an export of this snapshot would write, with the options chosen on the Export screen.
+              </p>
               <SnapshotPicker />
-              <button type="button" className="button-primary" disabled={pending} onClick={() => void validateSnapshot.run(selected.id)}>
+              <button
+                type="button"
+                className="button-primary"
+                disabled={pending}
+                onClick={() => void validateSnapshot.run(selected.id)}
+              >
                 Validate snapshot #{selected.id}
               </button>
             </>
@@ -64,9 +79,15 @@ export function ValidateScreen() {
             <p className="muted">No snapshot yet — connect to Okta or try the sample org.</p>
           )}
         </section>
-        <section className={`panel drop-zone${dragging ? ' drop-zone-active' : ''}`} aria-labelledby="validate-files-heading">
+        <section
+          className={`panel drop-zone${dragging ? ' drop-zone-active' : ''}`}
+          aria-labelledby="validate-files-heading"
+        >
           <h2 id="validate-files-heading">Check CSV files</h2>
-          <p>Open entities.csv and entity-relations.csv (one or both), or drop them anywhere on this window. Nothing is changed or uploaded.</p>
+          <p>
+            Open entities.csv and entity-relations.csv (one or both), or drop them anywhere on this window. Nothing is
+            changed or uploaded.
+          </p>
           <div className="field">
             <label htmlFor={fileInputId}>CSV files</label>
             <input

@@ -15,12 +15,17 @@ export interface ChosenCsvFile {
 }
 
 export async function classifyChosenFiles(files: readonly File[]): Promise<ClassifiedUploads<ChosenCsvFile>> {
-  const heads = await Promise.all(files.map(async (file) => ({ name: file.name, head: await file.slice(0, HEAD_BYTES).text(), file })));
+  const heads = await Promise.all(
+    files.map(async (file) => ({ name: file.name, head: await file.slice(0, HEAD_BYTES).text(), file })),
+  );
   return classifyUploads(heads);
 }
 
 /** The texts of the chosen files that are small enough to keep in the window. */
-export async function readSourceTexts(chosen: { entities?: ChosenCsvFile; relations?: ChosenCsvFile }): Promise<FileTexts> {
+export async function readSourceTexts(chosen: {
+  entities?: ChosenCsvFile;
+  relations?: ChosenCsvFile;
+}): Promise<FileTexts> {
   const texts: FileTexts = {};
   for (const kind of ['entities', 'relations'] as const) {
     const file = chosen[kind]?.file;

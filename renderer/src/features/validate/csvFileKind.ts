@@ -45,7 +45,11 @@ export function classifyUploads<F extends CsvFileHead>(files: readonly F[]): Cla
   for (const file of undecided) {
     if (!result.entities) result.entities = file;
     else if (!result.relations) result.relations = file;
-    else result.ignored.push({ name: file.name, reason: 'only two files (entities and relations) can be checked together' });
+    else
+      result.ignored.push({
+        name: file.name,
+        reason: 'only two files (entities and relations) can be checked together',
+      });
   }
   return result;
 }

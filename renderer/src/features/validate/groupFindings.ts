@@ -1,5 +1,12 @@
 // Pure: groups a validation report's findings by rule, errors first, with the complete count per rule.
-import { RULE_IDS, RULES, type Finding, type RuleId, type Severity, type ValidationReport } from '../../../../shared/balkanid/findings';
+import {
+  RULE_IDS,
+  RULES,
+  type Finding,
+  type RuleId,
+  type Severity,
+  type ValidationReport,
+} from '../../../../shared/balkanid/findings';
 
 export interface RuleGroup {
   rule: RuleId;
@@ -25,7 +32,14 @@ export function groupFindingsByRule(report: ValidationReport): RuleGroup[] {
     const info = RULES[rule];
     const fixes = new Set(findings.map((finding) => finding.fix));
     const fix = fixes.size === 1 ? [...fixes][0]! : info.fix;
-    return { rule, severity: info.severity, title: info.title, fix, count: Math.max(report.countsByRule[rule] ?? 0, findings.length), findings };
+    return {
+      rule,
+      severity: info.severity,
+      title: info.title,
+      fix,
+      count: Math.max(report.countsByRule[rule] ?? 0, findings.length),
+      findings,
+    };
   });
   return groups.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }

@@ -1,7 +1,10 @@
 // The client assertion (private_key_jwt): header alg/kid, claims iss = sub = client id, aud = token URL, iat, exp, unique jti.
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ASSERTION_LIFETIME_SECONDS, createClientAssertion } from '../../../../electron/core/okta/oauth/clientAssertion';
+import {
+  CLIENT_ASSERTION_LIFETIME_SECONDS,
+  createClientAssertion,
+} from '../../../../electron/core/okta/oauth/clientAssertion';
 import { loadPrivateKey } from '../../../../electron/core/okta/oauth/loadPrivateKey';
 import { makeKey } from './keyFixtures';
 
@@ -15,7 +18,12 @@ describe('createClientAssertion', () => {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const jwt = await createClientAssertion({ key, clientId: CLIENT_ID, tokenUrl: TOKEN_URL, nowSeconds });
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', kid: 'kid-rsa' });
-    const { payload } = await jwtVerify(jwt, fixture.publicKey, { issuer: CLIENT_ID, subject: CLIENT_ID, audience: TOKEN_URL, algorithms: ['RS256'] });
+    const { payload } = await jwtVerify(jwt, fixture.publicKey, {
+      issuer: CLIENT_ID,
+      subject: CLIENT_ID,
+      audience: TOKEN_URL,
+      algorithms: ['RS256'],
+    });
     expect(payload.iat).toBe(nowSeconds);
     expect(payload.exp).toBe(nowSeconds + 300);
     expect(CLIENT_ASSERTION_LIFETIME_SECONDS).toBe(300);

@@ -12,7 +12,9 @@ describe('createOktaAuth', () => {
   it('makes SSWS auth from a token', async () => {
     const auth = await createOktaAuth({ kind: 'ssws', token: 'ssws-token-123' });
     expect(auth).toBeInstanceOf(SswsTokenAuth);
-    expect(await auth.headersFor('GET', 'https://acme.okta.com/api/v1/users')).toEqual({ Authorization: 'SSWS ssws-token-123' });
+    expect(await auth.headersFor('GET', 'https://acme.okta.com/api/v1/users')).toEqual({
+      Authorization: 'SSWS ssws-token-123',
+    });
     expect(auth.invalidate).toBeUndefined();
   });
 
@@ -22,7 +24,13 @@ describe('createOktaAuth', () => {
       calls++;
       throw new Error('not expected');
     }) as typeof fetch;
-    const auth = await createOktaAuth({ kind: 'oauth', orgUrl: 'https://acme.okta.com/', clientId: '0oaABC', privateKey: ec.legacyPem, fetchImpl });
+    const auth = await createOktaAuth({
+      kind: 'oauth',
+      orgUrl: 'https://acme.okta.com/',
+      clientId: '0oaABC',
+      privateKey: ec.legacyPem,
+      fetchImpl,
+    });
     expect(auth).toBeInstanceOf(OAuthServiceAppAuth);
     expect(auth.description).toBe('OAuth service app 0oaABC');
     expect((auth as OAuthServiceAppAuth).tokenUrl).toBe('https://acme.okta.com/oauth2/v1/token');
@@ -33,7 +41,13 @@ describe('createOktaAuth', () => {
 
   it('rejects an unusable key with the file name and no key material', async () => {
     const publicPem = ec.publicKey.export({ type: 'spki', format: 'pem' }) as string;
-    const error = await createOktaAuth({ kind: 'oauth', orgUrl: 'https://acme.okta.com', clientId: '0oaABC', privateKey: publicPem, keyFileName: 'svc.pem' }).catch((e: unknown) => e);
+    const error = await createOktaAuth({
+      kind: 'oauth',
+      orgUrl: 'https://acme.okta.com',
+      clientId: '0oaABC',
+      privateKey: publicPem,
+      keyFileName: 'svc.pem',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrivateKeyError);
     expect((error as Error).message).toMatch(/^the private key file svc\.pem holds a public key/);
     expectNoKeyMaterial((error as Error).message, ec);

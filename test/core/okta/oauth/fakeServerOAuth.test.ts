@@ -25,7 +25,10 @@ let work: string;
 
 beforeAll(async () => {
   org = generateOrg({ seed: 'oauth-fake-server', users: 200, groups: 20, apps: 10 });
-  server = await startFakeOktaServer({ org, oauth: { clientId: CLIENT_ID, publicJwks: { keys: [rsa.publicJwk, ec.publicJwk] }, requireDpop: true } });
+  server = await startFakeOktaServer({
+    org,
+    oauth: { clientId: CLIENT_ID, publicJwks: { keys: [rsa.publicJwk, ec.publicJwk] }, requireDpop: true },
+  });
   work = tempDir();
 });
 
@@ -43,10 +46,20 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
   for (const [index, testCase] of cases.entries()) {
     it(`completes with the right counts (${testCase.name})`, async () => {
       const before = server.stats().tokenRequests;
-      const auth = await createOktaAuth({ kind: 'oauth', orgUrl: server.url, clientId: CLIENT_ID, privateKey: testCase.privateKey() });
+      const auth = await createOktaAuth({
+        kind: 'oauth',
+        orgUrl: server.url,
+        clientId: CLIENT_ID,
+        privateKey: testCase.privateKey(),
+      });
       const db = openDatabase(path.join(work, `pull-${index}.sqlite`));
       try {
-        const result = await pullOrg({ db, client: new OktaClient({ orgUrl: server.url, auth }), includeFactors: true, appVersion: APP_VERSION });
+        const result = await pullOrg({
+          db,
+          client: new OktaClient({ orgUrl: server.url, auth }),
+          includeFactors: true,
+          appVersion: APP_VERSION,
+        });
         expect(result.gaps).toEqual([]);
         expect(result.counts).toMatchObject({ users: 200, groups: 20, apps: 10 });
         expect(result.counts.users).toBe(org.users.length);
@@ -64,7 +77,17 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
   it('pulls through the CLI with --client-id and --private-key-file', async () => {
     const keyFile = path.join(work, 'svc-rsa.pem');
     writePrivateFile(keyFile, rsa.legacyPem);
-    const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'cli.sqlite'), '--client-id', CLIENT_ID, '--private-key-file', keyFile]);
+    const run = await runCli([
+      'pull',
+      '--org',
+      server.url,
+      '--db',
+      path.join(work, 'cli.sqlite'),
+      '--client-id',
+      CLIENT_ID,
+      '--private-key-file',
+      keyFile,
+    ]);
     expect(run.stderr).not.toContain('okta-prep:');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/users 200, groups 20, memberships \d+, apps 10/);
@@ -75,7 +98,17 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
     const stranger = makeKey('EC', 'fake-ec');
     const keyFile = path.join(work, 'wrong.json');
     writePrivateFile(keyFile, JSON.stringify(stranger.privateJwk));
-    const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'wrong.sqlite'), '--client-id', CLIENT_ID, '--private-key-file', keyFile]);
+    const run = await runCli([
+      'pull',
+      '--org',
+      server.url,
+      '--db',
+      path.join(work, 'wrong.sqlite'),
+      '--client-id',
+      CLIENT_ID,
+      '--private-key-file',
+      keyFile,
+    ]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`Okta rejected the client assertion for client ${CLIENT_ID}`);
     expect(run.stderr).toContain('(kid fake-ec)');
@@ -87,7 +120,17 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
     const keyFile = path.join(work, 'public.pem');
     writePrivateFile(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string);
     const before = server.stats().tokenRequests.total;
-    const run = await runCli(['pull', '--org', server.url, '--db', path.join(work, 'public.sqlite'), '--client-id', CLIENT_ID, '--private-key-file', keyFile]);
+    const run = await runCli([
+      'pull',
+      '--org',
+      server.url,
+      '--db',
+      path.join(work, 'public.sqlite'),
+      '--client-id',
+      CLIENT_ID,
+      '--private-key-file',
+      keyFile,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`the private key file ${keyFile} holds a public key`);
     expect(server.stats().tokenRequests.total).toBe(before);
@@ -98,7 +141,9 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
     const half = await runCli(['pull', '--org', server.url, '--client-id', CLIENT_ID]);
     expect(half.code).toBe(2);
     expect(half.stderr).toMatch(/--client-id needs --private-key-file FILE/);
-    const both = await runCli(['pull', '--org', server.url, '--client-id', CLIENT_ID, '--private-key-file', keyFile], { env: { OKTA_API_TOKEN: 'x' } });
+    const both = await runCli(['pull', '--org', server.url, '--client-id', CLIENT_ID, '--private-key-file', keyFile], {
+      env: { OKTA_API_TOKEN: 'x' },
+    });
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/OKTA_API_TOKEN is set/);
   });

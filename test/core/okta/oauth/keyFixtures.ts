@@ -16,7 +16,9 @@ export interface KeyFixture {
 
 export function makeKey(kind: 'RSA' | 'EC', kid: string): KeyFixture {
   const { privateKey, publicKey } =
-    kind === 'RSA' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    kind === 'RSA'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const alg = kind === 'RSA' ? 'RS256' : 'ES256';
   return {
     privateKey,
@@ -30,8 +32,12 @@ export function makeKey(kind: 'RSA' | 'EC', kid: string): KeyFixture {
 
 /** Substrings that would show the private key: PEM body lines and the JWK's private members. */
 export function secretFragments(key: KeyFixture): string[] {
-  const pemLines = [key.pkcs8Pem, key.legacyPem].flatMap((pem) => pem.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----')));
-  const jwkParts = (['d', 'p', 'q', 'dp', 'dq', 'qi'] as const).map((name) => key.privateJwk[name]).filter((v): v is string => typeof v === 'string');
+  const pemLines = [key.pkcs8Pem, key.legacyPem].flatMap((pem) =>
+    pem.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----')),
+  );
+  const jwkParts = (['d', 'p', 'q', 'dp', 'dq', 'qi'] as const)
+    .map((name) => key.privateJwk[name])
+    .filter((v): v is string => typeof v === 'string');
   return [...pemLines.map((line) => line.slice(0, 24)), ...jwkParts.map((part) => part.slice(0, 24))];
 }
 

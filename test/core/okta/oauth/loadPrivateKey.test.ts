@@ -83,14 +83,28 @@ describe('loadPrivateKey: bad input gets a clear error without key material', ()
   it('refuses a public key (PEM, PKCS#1 public, JWK, JWKS)', async () => {
     const spki = rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string;
     expect((await loadError(spki)).message).toMatch(/holds a public key, not the private key/);
-    expect((await loadError(rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }) as string)).message).toMatch(/public key/);
-    expect((await loadError(JSON.stringify(ec.publicJwk))).message).toMatch(/public key, not the private key \(no "d"\)/);
+    expect((await loadError(rsa.publicKey.export({ type: 'pkcs1', format: 'pem' }) as string)).message).toMatch(
+      /public key/,
+    );
+    expect((await loadError(JSON.stringify(ec.publicJwk))).message).toMatch(
+      /public key, not the private key \(no "d"\)/,
+    );
     expect((await loadError(JSON.stringify({ keys: [ec.publicJwk] }))).message).toMatch(/only public keys/);
   });
 
   it('refuses encrypted keys (PKCS#8 and legacy PEM encryption) and says how to decrypt', async () => {
-    const encrypted8 = rsa.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) as string;
-    const encrypted1 = ec.privateKey.export({ type: 'sec1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) as string;
+    const encrypted8 = rsa.privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+      cipher: 'aes-256-cbc',
+      passphrase: 'pw',
+    }) as string;
+    const encrypted1 = ec.privateKey.export({
+      type: 'sec1',
+      format: 'pem',
+      cipher: 'aes-256-cbc',
+      passphrase: 'pw',
+    }) as string;
     for (const text of [encrypted8, encrypted1]) {
       const error = await loadError(text);
       expect(error.message).toMatch(/encrypted with a passphrase.*openssl pkey/);
@@ -101,31 +115,50 @@ describe('loadPrivateKey: bad input gets a clear error without key material', ()
   it('refuses unsupported key types and curves', async () => {
     const ed = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     expect((await loadError(ed)).message).toMatch(/holds a key of type Ed25519: .*RSA \(RS256\) or EC P-256 \(ES256\)/);
-    const k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
     expect((await loadError(k1)).message).toMatch(/curve secp256k1/);
-    expect((await loadError(JSON.stringify({ ...ec.privateJwk, crv: 'secp256k1' }))).message).toMatch(/curve secp256k1/);
+    expect((await loadError(JSON.stringify({ ...ec.privateJwk, crv: 'secp256k1' }))).message).toMatch(
+      /curve secp256k1/,
+    );
     expect((await loadError(JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' }))).message).toMatch(/symmetric \(oct\) key/);
     const okp = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
     expect((await loadError(JSON.stringify(okp))).message).toMatch(/holds a key of type Ed25519 \(OKP\)/);
-    const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const pss = generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
     expect((await loadError(pss)).message).toMatch(/key of type RSA-PSS/);
     expect((await loadError(JSON.stringify({ ...rsa.privateJwk, alg: 'PS256' }))).message).toMatch(/"alg": "PS256"/);
   });
 
   it('refuses an RSA key shorter than 2048 bits', async () => {
-    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
     expect((await loadError(small)).message).toMatch(/1024-bit RSA key: .*at least 2048 bits/);
   });
 
   it('refuses garbage, empty files, certificates, OpenSSH keys, broken PEM and broken JSON', async () => {
     expect((await loadError('hello world')).message).toMatch(/is not a PEM or JWK private key: /);
     expect((await loadError('  \n')).message).toMatch(/is empty/);
-    expect((await loadError('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')).message).toMatch(/holds a certificate/);
-    expect((await loadError('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END OPENSSH PRIVATE KEY-----\n')).message).toMatch(/OpenSSH key: convert/);
-    expect((await loadError(rsa.pkcs8Pem.split('\n').slice(0, 5).join('\n'))).message).toMatch(/is not a PEM or JWK private key: the PEM block is incomplete/);
+    expect((await loadError('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')).message).toMatch(
+      /holds a certificate/,
+    );
+    expect(
+      (await loadError('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n-----END OPENSSH PRIVATE KEY-----\n')).message,
+    ).toMatch(/OpenSSH key: convert/);
+    expect((await loadError(rsa.pkcs8Pem.split('\n').slice(0, 5).join('\n'))).message).toMatch(
+      /is not a PEM or JWK private key: the PEM block is incomplete/,
+    );
     const corrupt = rsa.pkcs8Pem.replace(/\n[A-Za-z0-9+/]{10}/, '\nAAAAAAAAAA');
     const corruptError = await loadError(corrupt);
-    expect(corruptError.message).toMatch(/is not a PEM or JWK private key: the "PRIVATE KEY" block could not be read|not a usable/);
+    expect(corruptError.message).toMatch(
+      /is not a PEM or JWK private key: the "PRIVATE KEY" block could not be read|not a usable/,
+    );
     expectNoKeyMaterial(corruptError.message, rsa);
     // A JSON syntax error's own message can quote the input: it is not passed on.
     const brokenJson = JSON.stringify(rsa.privateJwk).slice(0, -10);
@@ -133,7 +166,9 @@ describe('loadPrivateKey: bad input gets a clear error without key material', ()
     expect(jsonError.message).toMatch(/is not a PEM or JWK private key: it starts like JSON but is not valid JSON/);
     expectNoKeyMaterial(jsonError.message, rsa);
     expect((await loadError('{"hello": 1}')).message).toMatch(/no "kty"/);
-    expect((await loadError(JSON.stringify({ keys: [rsa.privateJwk, ec.privateJwk] }))).message).toMatch(/holds 2 private keys/);
+    expect((await loadError(JSON.stringify({ keys: [rsa.privateJwk, ec.privateJwk] }))).message).toMatch(
+      /holds 2 private keys/,
+    );
   });
 
   it('names "the private key" when no file name is given', async () => {

@@ -68,7 +68,11 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
 
   /** Verifies a DPoP proof; returns its key's thumbprint and claims, or throws with the reason. */
   async function checkProof(proof: string, method: string, url: string) {
-    const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt', algorithms: ['ES256'], currentDate: new Date(now()) });
+    const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, {
+      typ: 'dpop+jwt',
+      algorithms: ['ES256'],
+      currentDate: new Date(now()),
+    });
     if (protectedHeader.jwk && 'd' in protectedHeader.jwk) throw new Error('proof jwk holds a private key');
     if (payload.htm !== method) throw new Error(`htm ${String(payload.htm)}`);
     if (payload.htu !== url) throw new Error(`htu ${String(payload.htu)} is not ${url}`);
@@ -89,9 +93,14 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
       sendJson(res, status, { error, error_description: description }, headers);
     };
     const canned = queued.shift();
-    if (canned) return void ((record.outcome = `canned ${canned.status}`), sendJson(res, canned.status, canned.body, canned.headers));
+    if (canned)
+      return void (
+        (record.outcome = `canned ${canned.status}`),
+        sendJson(res, canned.status, canned.body, canned.headers)
+      );
     if (form.get('grant_type') !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'grant_type');
-    if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return fail(400, 'invalid_request', 'assertion type');
+    if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+      return fail(400, 'invalid_request', 'assertion type');
     const proof = req.headers.dpop as string | undefined;
     record.proof = proof;
     let jkt: string | undefined;
@@ -101,7 +110,9 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
         const checked = await checkProof(proof, 'POST', `${origin}/oauth2/v1/token`);
         record.nonce = checked.payload.nonce as string | undefined;
         if (options.nonce && checked.payload.nonce !== options.nonce) {
-          return fail(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'DPoP-Nonce': options.nonce });
+          return fail(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', {
+            'DPoP-Nonce': options.nonce,
+          });
         }
         jkt = checked.jkt;
       } catch (error) {
@@ -124,22 +135,37 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
     }
     const requested = (form.get('scope') ?? '').split(' ');
     const granted = options.grantedScopes ?? ALL_SCOPES;
-    if (requested.some((scope) => !granted.includes(scope))) return fail(400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
+    if (requested.some((scope) => !granted.includes(scope)))
+      return fail(400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
     const accessToken = randomBytes(32).toString('base64url');
     const expiresIn = options.expiresIn ?? 3600;
     tokens.set(accessToken, { jkt, expiresAt: now() + expiresIn * 1000 });
     issuedTokens.push(accessToken);
     record.outcome = 'issued';
-    sendJson(res, 200, { token_type: jkt ? 'DPoP' : 'Bearer', expires_in: expiresIn, access_token: accessToken, scope: requested.join(' ') });
+    sendJson(res, 200, {
+      token_type: jkt ? 'DPoP' : 'Bearer',
+      expires_in: expiresIn,
+      access_token: accessToken,
+      scope: requested.join(' '),
+    });
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
-    const entry: LocalOAuthServer['apiRequests'][number] = { method: req.method ?? 'GET', url: url.toString(), outcome: 'pending' };
+    const entry: LocalOAuthServer['apiRequests'][number] = {
+      method: req.method ?? 'GET',
+      url: url.toString(),
+      outcome: 'pending',
+    };
     apiRequests.push(entry);
     const reject = (why: string) => {
       entry.outcome = why;
-      sendJson(res, 401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' }, { 'WWW-Authenticate': `DPoP error="invalid_token"` });
+      sendJson(
+        res,
+        401,
+        { errorCode: 'E0000011', errorSummary: 'Invalid token provided' },
+        { 'WWW-Authenticate': `DPoP error="invalid_token"` },
+      );
     };
     const [scheme, value] = (req.headers.authorization ?? '').split(' ');
     const known = value ? tokens.get(value) : undefined;
@@ -152,7 +178,8 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
       try {
         const { jkt, payload } = await checkProof(proof, entry.method, `${url.origin}${url.pathname}`);
         if (jkt !== known.jkt) throw new Error('proof key is not the token key');
-        if (payload.ath !== createHash('sha256').update(value!).digest('base64url')) throw new Error('ath does not match');
+        if (payload.ath !== createHash('sha256').update(value!).digest('base64url'))
+          throw new Error('ath does not match');
       } catch (error) {
         return reject((error as Error).message);
       }
@@ -165,9 +192,12 @@ export async function startLocalOAuthServer(options: LocalOAuthServerOptions): P
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const handler = req.method === 'POST' && path === '/oauth2/v1/token' ? token : path?.startsWith('/api/') ? api : undefined;
+    const handler =
+      req.method === 'POST' && path === '/oauth2/v1/token' ? token : path?.startsWith('/api/') ? api : undefined;
     if (!handler) return sendJson(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found' });
-    handler(req, res).catch((error: unknown) => sendJson(res, 500, { error: 'server_error', error_description: String(error) }));
+    handler(req, res).catch((error: unknown) =>
+      sendJson(res, 500, { error: 'server_error', error_description: String(error) }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

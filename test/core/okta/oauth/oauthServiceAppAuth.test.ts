@@ -2,7 +2,11 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPrivateKey } from '../../../../electron/core/okta/oauth/loadPrivateKey';
-import { OAuthServiceAppAuth, OKTA_PREP_SCOPES, type OAuthServiceAppAuthOptions } from '../../../../electron/core/okta/oauth/oauthServiceAppAuth';
+import {
+  OAuthServiceAppAuth,
+  OKTA_PREP_SCOPES,
+  type OAuthServiceAppAuthOptions,
+} from '../../../../electron/core/okta/oauth/oauthServiceAppAuth';
 import { OktaClient } from '../../../../electron/core/okta/oktaClient';
 import { makeKey } from './keyFixtures';
 import { startLocalOAuthServer, type LocalOAuthServer, type LocalOAuthServerOptions } from './localOAuthServer';
@@ -15,19 +19,37 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function setup(serverOptions: Partial<LocalOAuthServerOptions> = {}, authOptions: Partial<OAuthServiceAppAuthOptions> = {}) {
-  const server = await startLocalOAuthServer({ clientId: CLIENT_ID, publicJwks: [rsa.publicJwk], requireDpop: true, nonce: 'nonce-A', ...serverOptions });
+async function setup(
+  serverOptions: Partial<LocalOAuthServerOptions> = {},
+  authOptions: Partial<OAuthServiceAppAuthOptions> = {},
+) {
+  const server = await startLocalOAuthServer({
+    clientId: CLIENT_ID,
+    publicJwks: [rsa.publicJwk],
+    requireDpop: true,
+    nonce: 'nonce-A',
+    ...serverOptions,
+  });
   servers.push(server);
   const key = await loadPrivateKey(JSON.stringify(rsa.privateJwk));
-  const auth = new OAuthServiceAppAuth({ orgUrl: server.url, clientId: CLIENT_ID, key, retryDelayMs: () => 0, ...authOptions });
+  const auth = new OAuthServiceAppAuth({
+    orgUrl: server.url,
+    clientId: CLIENT_ID,
+    key,
+    retryDelayMs: () => 0,
+    ...authOptions,
+  });
   return { server, auth };
 }
 
 function expectNoSecrets(text: string, server: LocalOAuthServer): void {
-  const signedJwts = server.tokenRequests.flatMap((record) => (record.proof === undefined ? [record.assertion] : [record.assertion, record.proof]));
+  const signedJwts = server.tokenRequests.flatMap((record) =>
+    record.proof === undefined ? [record.assertion] : [record.assertion, record.proof],
+  );
   for (const jwt of signedJwts) expect(text).not.toContain(jwt.split('.')[2]);
   for (const token of server.issuedTokens) expect(text).not.toContain(token);
-  for (const fragment of [rsa.privateJwk.d!, rsa.pkcs8Pem.split('\n')[1]!]) expect(text).not.toContain(fragment.slice(0, 24));
+  for (const fragment of [rsa.privateJwk.d!, rsa.pkcs8Pem.split('\n')[1]!])
+    expect(text).not.toContain(fragment.slice(0, 24));
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error & { kind?: string; errorCode?: string }> {
@@ -100,7 +122,9 @@ describe('OAuthServiceAppAuth', () => {
 
   it('shares one token request between concurrent callers', async () => {
     const { server, auth } = await setup({ nonce: undefined });
-    const all = await Promise.all(Array.from({ length: 12 }, (_, i) => auth.headersFor('GET', `${server.url}/api/v1/users/${i}`)));
+    const all = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => auth.headersFor('GET', `${server.url}/api/v1/users/${i}`)),
+    );
     expect(server.tokenRequests).toHaveLength(1);
     expect(new Set(all.map((h) => h.Authorization)).size).toBe(1);
     expect(new Set(all.map((h) => h.DPoP)).size).toBe(12);
@@ -126,7 +150,13 @@ describe('OAuthServiceAppAuth', () => {
     const closed = await startLocalOAuthServer({ clientId: CLIENT_ID, publicJwks: [rsa.publicJwk], requireDpop: true });
     await closed.close();
     const key = await loadPrivateKey(rsa.pkcs8Pem);
-    const offline = new OAuthServiceAppAuth({ orgUrl: closed.url, clientId: CLIENT_ID, key, retryDelayMs: () => 0, maxRetries: 2 });
+    const offline = new OAuthServiceAppAuth({
+      orgUrl: closed.url,
+      clientId: CLIENT_ID,
+      key,
+      retryDelayMs: () => 0,
+      maxRetries: 2,
+    });
     const error = await failure(offline.headersFor('GET', `${closed.url}/api/v1/users`));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toBe(
@@ -144,7 +174,9 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
     expect(error.kind).toBe('auth');
     expect(error.errorCode).toBe('invalid_client');
     expect(error.message).toMatch(
-      new RegExp(`^Okta rejected the client assertion for client ${CLIENT_ID} \\(invalid_client: The client_assertion signature is invalid\\.\\): check the client id, that the app's public key \\(kid rsa-kid-1\\) matches the private key file`),
+      new RegExp(
+        `^Okta rejected the client assertion for client ${CLIENT_ID} \\(invalid_client: The client_assertion signature is invalid\\.\\): check the client id, that the app's public key \\(kid rsa-kid-1\\) matches the private key file`,
+      ),
     );
     expectNoSecrets(error.message, server);
     const viaClient = await failure(new OktaClient({ orgUrl: server.url, auth }).getPage('/api/v1/users', 'users'));
@@ -156,7 +188,9 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
     const { server, auth } = await setup({ grantedScopes: ['okta.users.read', 'okta.groups.read'] });
     const error = await failure(auth.headersFor('GET', `${server.url}/api/v1/users`));
     expect(error.message).toContain(`Okta refused the scopes requested for client ${CLIENT_ID}`);
-    expect(error.message).toContain(`grant okta.users.read, okta.groups.read, okta.apps.read and okta.roles.read on the app's "Okta API Scopes" tab`);
+    expect(error.message).toContain(
+      `grant okta.users.read, okta.groups.read, okta.apps.read and okta.roles.read on the app's "Okta API Scopes" tab`,
+    );
     expect(error.message).toMatch(/admin role/);
     expect(OKTA_PREP_SCOPES).toEqual(['okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.roles.read']);
     expectNoSecrets(error.message, server);
@@ -164,9 +198,14 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
 
   it('invalid_dpop_proof and an endless nonce demand are explained', async () => {
     const { server, auth } = await setup();
-    server.queueTokenAnswer(400, { error: 'invalid_dpop_proof', error_description: 'The DPoP proof JWT header is missing.' });
+    server.queueTokenAnswer(400, {
+      error: 'invalid_dpop_proof',
+      error_description: 'The DPoP proof JWT header is missing.',
+    });
     const dpop = await failure(auth.headersFor('GET', `${server.url}/api/v1/users`));
-    expect(dpop.message).toMatch(/^Okta rejected the DPoP proof for client 0oa1svcapp0000000001 \(invalid_dpop_proof: The DPoP proof JWT header is missing\.\): check that this computer's clock/);
+    expect(dpop.message).toMatch(
+      /^Okta rejected the DPoP proof for client 0oa1svcapp0000000001 \(invalid_dpop_proof: The DPoP proof JWT header is missing\.\): check that this computer's clock/,
+    );
     server.queueTokenAnswer(400, { error: 'use_dpop_nonce' }, { 'DPoP-Nonce': 'n1' });
     server.queueTokenAnswer(400, { error: 'use_dpop_nonce' }, { 'DPoP-Nonce': 'n2' });
     const nonce = await failure(auth.headersFor('GET', `${server.url}/api/v1/users`));
@@ -175,7 +214,10 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
 
   it('redacts anything token-like that the server echoes back', async () => {
     const { server, auth } = await setup();
-    server.queueTokenAnswer(400, { error: 'invalid_request', error_description: 'bad jwt eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIwb2EifQ.c2lnbmF0dXJlc2lnbmF0dXJl here' });
+    server.queueTokenAnswer(400, {
+      error: 'invalid_request',
+      error_description: 'bad jwt eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIwb2EifQ.c2lnbmF0dXJlc2lnbmF0dXJl here',
+    });
     const error = await failure(auth.headersFor('GET', `${server.url}/api/v1/users`));
     expect(error.message).toContain('(invalid_request: bad jwt [redacted] here)');
   });
@@ -191,6 +233,7 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
       key: { alg: 'RS256', kid: 'rsa-kid-1', keyType: 'RSA', format: 'jwk' },
       tokenType: 'DPoP',
     });
-    for (const text of [json, inspect(auth, { depth: 10, showHidden: true }), String(auth)]) expectNoSecrets(text, server);
+    for (const text of [json, inspect(auth, { depth: 10, showHidden: true }), String(auth)])
+      expectNoSecrets(text, server);
   });
 });

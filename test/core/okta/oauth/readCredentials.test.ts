@@ -41,39 +41,59 @@ describe('readCredentials', () => {
   });
 
   it('asks for credentials, naming both ways, when none are given', () => {
-    expect(usage(() => readCredentials({}, {}))).toMatch(/no Okta credentials: set OKTA_API_TOKEN or pass --token-file FILE .* --client-id ID --private-key-file FILE/);
+    expect(usage(() => readCredentials({}, {}))).toMatch(
+      /no Okta credentials: set OKTA_API_TOKEN or pass --token-file FILE .* --client-id ID --private-key-file FILE/,
+    );
   });
 
   it('refuses both kinds at once', () => {
-    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': keyFile, 'token-file': tokenFile }, {}))).toMatch(/not both/);
-    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': keyFile }, { OKTA_API_TOKEN: 't' }))).toMatch(/OKTA_API_TOKEN is set/);
+    expect(
+      usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': keyFile, 'token-file': tokenFile }, {})),
+    ).toMatch(/not both/);
+    expect(
+      usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': keyFile }, { OKTA_API_TOKEN: 't' })),
+    ).toMatch(/OKTA_API_TOKEN is set/);
   });
 
   it('needs --client-id and --private-key-file together', () => {
-    expect(usage(() => readCredentials({ 'private-key-file': keyFile }, {}))).toMatch(/^--private-key-file needs --client-id ID/);
-    expect(usage(() => readCredentials({ 'client-id': '0oaSVC' }, {}))).toMatch(/^--client-id needs --private-key-file FILE: .* app 0oaSVC/);
-    expect(usage(() => readCredentials({ 'client-id': '  ', 'private-key-file': keyFile }, {}))).toMatch(/--client-id is empty/);
+    expect(usage(() => readCredentials({ 'private-key-file': keyFile }, {}))).toMatch(
+      /^--private-key-file needs --client-id ID/,
+    );
+    expect(usage(() => readCredentials({ 'client-id': '0oaSVC' }, {}))).toMatch(
+      /^--client-id needs --private-key-file FILE: .* app 0oaSVC/,
+    );
+    expect(usage(() => readCredentials({ 'client-id': '  ', 'private-key-file': keyFile }, {}))).toMatch(
+      /--client-id is empty/,
+    );
   });
 
   it('refuses a token or key file that other users can read (exit 2, with the chmod that fixes it)', () => {
     const openToken = path.join(dir, 'open-token.txt');
     writePrivateFile(openToken, 'file-token\n');
     fs.chmodSync(openToken, 0o644);
-    expect(usage(() => readCredentials({ 'token-file': openToken }, {}))).toContain(`the token file ${openToken} is readable by other users (mode 0644): run \`chmod 600 ${openToken}\``);
+    expect(usage(() => readCredentials({ 'token-file': openToken }, {}))).toContain(
+      `the token file ${openToken} is readable by other users (mode 0644): run \`chmod 600 ${openToken}\``,
+    );
     const openKey = path.join(dir, 'open.pem');
     writePrivateFile(openKey, rsa.pkcs8Pem);
     fs.chmodSync(openKey, 0o604);
-    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': openKey }, {}))).toContain(`the private key file ${openKey} is readable by other users (mode 0604)`);
+    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': openKey }, {}))).toContain(
+      `the private key file ${openKey} is readable by other users (mode 0604)`,
+    );
   });
 
   it('explains a missing, empty or oversized key file', () => {
-    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': path.join(dir, 'nope.pem') }, {}))).toMatch(/cannot read the private key file .*nope\.pem: ENOENT/);
+    expect(
+      usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': path.join(dir, 'nope.pem') }, {})),
+    ).toMatch(/cannot read the private key file .*nope\.pem: ENOENT/);
     const empty = path.join(dir, 'empty.pem');
     writePrivateFile(empty, '\n');
     expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': empty }, {}))).toMatch(/is empty/);
     const big = path.join(dir, 'big.pem');
     writePrivateFile(big, 'x'.repeat(100_000));
-    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': big }, {}))).toMatch(/is 100000 bytes, too large for a token or key \(at most 64 KiB\)/);
+    expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': big }, {}))).toMatch(
+      /is 100000 bytes, too large for a token or key \(at most 64 KiB\)/,
+    );
     expect(usage(() => readCredentials({ 'client-id': '0oa', 'private-key-file': dir }, {}))).toMatch(/is not a file/);
   });
 });
