@@ -50,7 +50,7 @@ export function readCredentials(
     );
   }
   const id = clientId.trim();
-  if (id === '' || /[\s\x00-\x1f]/.test(id))
+  if (id === '' || /[\s\p{Cc}]/u.test(id))
     throw usageError(
       "--client-id is empty or contains white space: give the app's client id, e.g. 0oa1b2c3d4e5f6g7h8i9",
     );

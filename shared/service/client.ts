@@ -1,14 +1,14 @@
 // Typed service client over any transport (IPC bridge or HTTP): call() resolves with the value or throws ServiceCallError.
 import type { EventName, MethodName, ParamsOf, ResultOf, ServiceEvent, ServiceEvents } from './contract';
-import { SERVICE_ERROR_CODES, type ServiceErrorCode, type ServiceResult } from './errors';
+import { SERVICE_ERROR_CODES, type ServiceErrorCode } from './errors';
 
 /**
  * What a transport must provide. Deliberately loose (`unknown`) so the preload bridge (window.oktaPrep) fits as is:
  * the client checks every result and event at runtime. The HTTP transport returns ServiceResult / ServiceEvent.
  */
 export interface ServiceTransport {
-  call(method: string, params: unknown): Promise<ServiceResult<unknown> | unknown>;
-  onEvent(listener: (event: ServiceEvent | unknown) => void): () => void;
+  call(method: string, params: unknown): Promise<unknown>;
+  onEvent(listener: (event: unknown) => void): () => void;
 }
 
 export interface ServiceClient {
@@ -71,7 +71,7 @@ export function createServiceClient(transport: ServiceTransport): ServiceClient 
     },
     on(name, listener) {
       return transport.onEvent((event) => {
-        if (isServiceEvent(event) && event.name === name) listener(event.payload as ServiceEvents[typeof name]);
+        if (isServiceEvent(event) && event.name === name) listener(event.payload);
       });
     },
   };

@@ -5,7 +5,7 @@ import okta from '@okta/okta-sdk-nodejs';
 
 export async function pullWithOktaSdk(orgUrl: string, token: string): Promise<{ ms: number; outcome: string }> {
   // Configuration passed explicitly so no ~/.okta/okta.yaml or OKTA_CLIENT_* variable leaks in; no response cache.
-  const client = new okta.Client({ orgUrl, token, cacheMiddleware: null } as never);
+  const client = new okta.Client({ orgUrl, token, cacheMiddleware: null });
   const started = performance.now();
   let rows = 0;
   try {

@@ -12,7 +12,7 @@ interface Manifest {
 }
 
 function dataRecords(file: string): number {
-  const records = parse(fs.readFileSync(file, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+  const records = parse(fs.readFileSync(file, 'utf8'), { bom: true, relax_column_count: true });
   return records.length - 1;
 }
 

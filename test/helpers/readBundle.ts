@@ -8,7 +8,7 @@ import type { EntityColumn, RelationColumn } from '../../shared/balkanid/columns
 export type CsvRow = Record<EntityColumn | RelationColumn, string>;
 
 export function readCsv(file: string): { header: string[]; rows: CsvRow[] } {
-  const records = parse(fs.readFileSync(file), { bom: false, relax_column_count: false }) as string[][];
+  const records = parse(fs.readFileSync(file), { bom: false, relax_column_count: false });
   const [header, ...data] = records;
   return {
     header: header ?? [],

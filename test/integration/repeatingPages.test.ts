@@ -30,7 +30,7 @@ async function serve(repeat?: RepeatNextLinkOptions): Promise<FakeOktaServer> {
 function clientFor(server: FakeOktaServer): { client: OktaClient; asked: string[] } {
   const asked: string[] = [];
   const fetchImpl: typeof fetch = (input, init) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     asked.push(`${url.pathname}${url.search}`);
     return fetch(input, init);
   };

@@ -127,11 +127,18 @@ function readAttribute(item: unknown, path: string): unknown {
   return value;
 }
 
+/** An attribute's value as text: a scalar as String() writes it, an object or array as JSON. */
+function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 function compare(actual: unknown, node: Extract<FilterNode, { kind: 'compare' }>): boolean {
   if (node.operator === 'pr') return actual !== undefined && actual !== null && actual !== '';
   if (actual === undefined || actual === null) return node.value === null && node.operator === 'eq';
   if (TIMESTAMP_ATTRIBUTES.has(node.attribute)) {
-    const difference = Date.parse(String(actual)) - Date.parse(String(node.value));
+    const difference = Date.parse(valueText(actual)) - Date.parse(String(node.value));
     return (
       { eq: difference === 0, gt: difference > 0, ge: difference >= 0, lt: difference < 0, le: difference <= 0 }[
         node.operator as 'eq'
@@ -139,7 +146,7 @@ function compare(actual: unknown, node: Extract<FilterNode, { kind: 'compare' }>
     );
   }
   // Okta compares values case-insensitively (status eq "active" matches ACTIVE).
-  const left = String(actual).toLowerCase();
+  const left = valueText(actual).toLowerCase();
   const right = String(node.value).toLowerCase();
   switch (node.operator) {
     case 'eq':

@@ -94,7 +94,7 @@ export function injectOddValues(): Stage {
     if (!edit || request.url.searchParams.has('after') || request.url.searchParams.has('filter')) return next();
     const response = await next();
     if (response.status !== 200) return response;
-    const body = structuredClone(response.body) as unknown; // presenters share objects with the live org model
+    const body = structuredClone<unknown>(response.body); // presenters share objects with the live org model
     const items = Array.isArray(body) ? body : ((body as Json | null)?.value as unknown[] | undefined);
     if (Array.isArray(items)) edit(items, request);
     return { ...response, body };

@@ -19,7 +19,7 @@ export class OktaError extends Error {
 export function parseOktaErrorBody(text: string): Partial<OktaErrorBody> {
   try {
     const body = JSON.parse(text) as unknown;
-    if (body && typeof body === 'object') return body as Partial<OktaErrorBody>;
+    if (body && typeof body === 'object') return body;
   } catch {
     // not JSON: fall through
   }

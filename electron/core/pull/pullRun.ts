@@ -66,7 +66,7 @@ export function startPullRun(db: Db, client: OktaClient, started: StartedSnapsho
     progress,
     signal,
     stop: (reason) => stopAll.abort(reason),
-    stoppedBecause: () => stopAll.signal.reason,
+    stoppedBecause: () => stopAll.signal.reason as unknown,
     deniedKinds: new Set(refusedOutright.map((gap) => gap.objectKind as ObjectKind)),
     denials: new ObjectDenials(db, snapshotId, warnings),
     groupPolicy: { readEveryGroup: snapshotAtStart.readEveryGroup },

@@ -1,6 +1,6 @@
 // The listings a pull runs: for each, its first URL (maximum page sizes), how Okta pages it, and how a page becomes rows.
 // A task key is `<kind>` or `<kind>:<object id>`; the key alone is enough to resume the task.
-import type { OktaApp, OktaGroup, OktaUser } from '../../../shared/okta/types';
+import type { OktaApp, OktaGroup } from '../../../shared/okta/types';
 import type { PageShape } from '../okta/oktaClient';
 import type { PageRows, ScheduledTask } from '../store/snapshotWriter';
 import { needsMemberListing, needsRoleListing, type GroupListingPolicy } from './groupListings';
@@ -47,21 +47,21 @@ export const FIRST_URLS = {
 };
 
 export const TASK_KINDS: Record<string, TaskKind> = {
-  users: { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }) },
+  users: { objectKind: 'users', shape: ARRAY, toRows: (items) => ({ kind: 'users', items: items }) },
   'users-deprovisioned': {
     objectKind: 'users',
     shape: ARRAY,
-    toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }),
+    toRows: (items) => ({ kind: 'users', items: items }),
   },
   'users-changed': {
     objectKind: 'users',
     shape: ARRAY,
-    toRows: (items) => ({ kind: 'users', items: items as OktaUser[] }),
+    toRows: (items) => ({ kind: 'users', items: items }),
   },
   groups: {
     objectKind: 'groups',
     shape: ARRAY,
-    toRows: (items) => ({ kind: 'groups', items: items as OktaGroup[] }),
+    toRows: (items) => ({ kind: 'groups', items: items }),
     followUps: (items, policy) =>
       (items as OktaGroup[]).flatMap((group) => {
         const tasks: ScheduledTask[] = [];
@@ -75,12 +75,12 @@ export const TASK_KINDS: Record<string, TaskKind> = {
   'group-members': {
     objectKind: 'group members',
     shape: ARRAY,
-    toRows: (items, groupId) => ({ kind: 'groupMembers', groupId, items: items as OktaUser[] }),
+    toRows: (items, groupId) => ({ kind: 'groupMembers', groupId, items: items }),
   },
   apps: {
     objectKind: 'apps',
     shape: ARRAY,
-    toRows: (items) => ({ kind: 'apps', items: items as OktaApp[] }),
+    toRows: (items) => ({ kind: 'apps', items: items }),
     followUps: (items) =>
       (items as OktaApp[]).flatMap((app) => [
         { key: `app-users:${app.id}`, url: FIRST_URLS.appUsers(app.id) },
@@ -90,17 +90,17 @@ export const TASK_KINDS: Record<string, TaskKind> = {
   'app-users': {
     objectKind: 'app user assignments',
     shape: ARRAY,
-    toRows: (items, appId) => ({ kind: 'appUsers', appId, items: items as never }),
+    toRows: (items, appId) => ({ kind: 'appUsers', appId, items: items }),
   },
   'app-groups': {
     objectKind: 'app group assignments',
     shape: ARRAY,
-    toRows: (items, appId) => ({ kind: 'appGroups', appId, items: items as never }),
+    toRows: (items, appId) => ({ kind: 'appGroups', appId, items: items }),
   },
   'custom-roles': {
     objectKind: 'admin roles',
     shape: { kind: 'object', itemsKey: 'roles' },
-    toRows: (items) => ({ kind: 'customRoles', items: items as never }),
+    toRows: (items) => ({ kind: 'customRoles', items: items }),
   },
   'role-assignees': {
     objectKind: 'admin roles',
@@ -116,7 +116,7 @@ export const TASK_KINDS: Record<string, TaskKind> = {
       kind: 'roleAssignments',
       principalType: 'user',
       principalId: userId,
-      items: items as never,
+      items: items,
     }),
   },
   'group-roles': {
@@ -126,13 +126,13 @@ export const TASK_KINDS: Record<string, TaskKind> = {
       kind: 'roleAssignments',
       principalType: 'group',
       principalId: groupId,
-      items: items as never,
+      items: items,
     }),
   },
   factors: {
     objectKind: 'factors',
     shape: ARRAY,
-    toRows: (items, userId) => ({ kind: 'factors', userId, items: items as never }),
+    toRows: (items, userId) => ({ kind: 'factors', userId, items: items }),
   },
 };
 

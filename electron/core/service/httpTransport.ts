@@ -145,7 +145,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const server = createServer();
   const port = await listen(server, options.port ?? 0);
   const context: RouteContext = { options, secret, origins: allowedOrigins(port), openStreams };
-  server.on('request', createRequestHandler(context, allowedHosts(port)));
+  const handleRequest = createRequestHandler(context, allowedHosts(port));
+  // The handler answers its own failures (a 500 and a log line), so nothing is left to await here.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void handleRequest(req, res));
   server.on('clientError', (_error, socket) => socket.destroy());
   const origin = `http://${LOOPBACK_HOST}:${port}`;
   return {

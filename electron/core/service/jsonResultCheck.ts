@@ -32,7 +32,7 @@ function inspectArray(items: unknown[], path: string, ancestors: Set<object>, de
 }
 
 function inspectObject(record: object, path: string, ancestors: Set<object>, depth: number): string | null {
-  const prototype = Object.getPrototypeOf(record);
+  const prototype: unknown = Object.getPrototypeOf(record);
   if (prototype !== Object.prototype && prototype !== null) {
     return `${path}: ${(record.constructor as { name?: string } | undefined)?.name ?? 'non-plain object'}`;
   }

@@ -1,7 +1,5 @@
 // Builds the service client for this build: IPC through window.oktaPrep in the desktop app, HTTP + SSE in the browser build.
 import { createServiceClient, unwrapServiceResult, type ServiceTransport } from '../../../shared/service/client';
-import type { ServiceEvent } from '../../../shared/service/contract';
-import type { ServiceResult } from '../../../shared/service/errors';
 import { createHttpClientTransport } from './httpClientTransport';
 import { takeServiceSecret } from './browserSecret';
 import type { RendererServiceClient } from './serviceClient';
@@ -14,8 +12,8 @@ function createIpcClient(): ClientSetup {
     return { ok: false, problem: 'The Okta Prep window could not reach its background service. Restart the app.' };
   const transport: ServiceTransport = {
     // The bridge hands back whatever the main process answered; the client checks its shape.
-    call: (method, params) => bridge.call(method, params) as Promise<ServiceResult<unknown>>,
-    onEvent: (listener) => bridge.onEvent((event) => listener(event as ServiceEvent)),
+    call: (method, params) => bridge.call(method, params),
+    onEvent: (listener) => bridge.onEvent(listener),
   };
   const fileRef = async (file: File) => ({ name: file.name, path: bridge.pathForFile(file) });
   return { ok: true, client: { ...createServiceClient(transport), fileRef } };

@@ -107,7 +107,7 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
   }
 
   function openSource(): EventSourceLike {
-    const EventSourceImpl = options.EventSource ?? (globalThis.EventSource as EventSourceConstructor);
+    const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
     const opened = new EventSourceImpl(eventsUrl);
     for (const name of EVENT_NAMES) opened.addEventListener(name, deliver);
     return opened;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCsvCell, formatCsvRecord } from '../../../electron/core/balkanid/csvDialect';
 
 function parseAll(text: string): string[][] {
-  return parse(text, { relax_column_count: true, record_delimiter: ['\r\n'], bom: false }) as string[][];
+  return parse(text, { relax_column_count: true, record_delimiter: ['\r\n'], bom: false });
 }
 
 describe('formatCsvCell', () => {

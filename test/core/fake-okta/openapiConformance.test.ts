@@ -8,7 +8,7 @@ import { TEST_TOKEN, startHarness, type Harness } from './fakeOktaHarness';
 import { CLIENT_ID, clientAssertion, dpopProof, makeKey, postToken, tokenForm, type TestKey } from './oauthTestClient';
 
 let loadedSpec: OktaSpec | undefined;
-let specError: unknown;
+let specError: Error | undefined;
 let h: Harness;
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   try {
     loadedSpec = OktaSpec.load();
   } catch (error) {
-    specError = error;
+    specError = error instanceof Error ? error : new Error(String(error));
   }
   h = await startHarness({ seed: 'openapi-conformance', users: 260, groups: 30, apps: 24 });
 }, 60_000);
@@ -235,7 +235,7 @@ describe('rate-limit and permission bodies', () => {
 
 describe('token endpoint (oauth-minimal.yaml)', () => {
   let oauthSpec: OktaSpec | undefined;
-  let oauthSpecError: unknown;
+  let oauthSpecError: Error | undefined;
   let server: Harness;
   let key: TestKey;
   const validate = (status: string, body: unknown) => {
@@ -246,7 +246,7 @@ describe('token endpoint (oauth-minimal.yaml)', () => {
     try {
       oauthSpec = OktaSpec.load(OAUTH_SPEC_PATH);
     } catch (error) {
-      oauthSpecError = error;
+      oauthSpecError = error instanceof Error ? error : new Error(String(error));
     }
     key = await makeKey('RS256', 'conformance');
     server = await startHarness(

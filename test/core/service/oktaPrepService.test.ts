@@ -174,9 +174,7 @@ describe('Okta Prep service', () => {
     expect(job.status).toBe('running');
     const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');
-    const updates = events
-      .filter((e) => e.name === 'job.updated' && e.payload.id === job.id)
-      .map((e) => e.payload as JobState);
+    const updates = events.filter((e) => e.name === 'job.updated' && e.payload.id === job.id).map((e) => e.payload);
     expect(updates.at(-1)!.status).toBe('complete');
     expect(updates.some((u) => u.progress.requests > 0)).toBe(true);
     const snapshots = await client.call('snapshots.list', {});

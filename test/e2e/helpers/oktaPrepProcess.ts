@@ -37,7 +37,7 @@ export function startOktaPrep<T extends { url: string }>(
       child.kill('SIGTERM');
       reject(new Error(`okta-prep ${args[0]} printed no JSON line within ${START_TIMEOUT_MS / 1000} s. ${stderrTail}`));
     }, START_TIMEOUT_MS);
-    const lines = readline.createInterface({ input: child.stdout! });
+    const lines = readline.createInterface({ input: child.stdout });
     let started = false;
     let pending = '';
     lines.on('line', (line) => {

@@ -136,12 +136,12 @@ function longestIncreasingSubset(positions: readonly number[]): Set<number> {
     if (position < 0) return;
     length[j] = 1;
     for (let i = 0; i < j; i++) {
-      if (positions[i]! >= 0 && positions[i]! < position && length[i]! + 1 > length[j]!) {
+      if (positions[i]! >= 0 && positions[i]! < position && length[i]! + 1 > length[j]) {
         length[j] = length[i]! + 1;
         previous[j] = i;
       }
     }
-    if (best < 0 || length[j]! > length[best]!) best = j;
+    if (best < 0 || length[j] > length[best]!) best = j;
   });
   const kept = new Set<number>();
   for (let j = best; j >= 0; j = previous[j]!) kept.add(j);

@@ -67,7 +67,7 @@ function checkHeader(proof: string): void {
   if (header.typ !== 'dpop+jwt') throw new DpopProofError('the DPoP proof header typ must be dpop+jwt');
   if (!header.alg || !ASYMMETRIC_ALGS.includes(header.alg))
     throw new DpopProofError(`the DPoP proof alg ${String(header.alg)} is not an asymmetric algorithm`);
-  const jwk = header.jwk as JWK | undefined;
+  const jwk = header.jwk;
   if (!jwk || typeof jwk !== 'object') throw new DpopProofError('the DPoP proof header has no jwk');
   if ('d' in jwk || 'p' in jwk || 'k' in jwk) throw new DpopProofError('the DPoP proof jwk must be a public key');
 }

@@ -171,7 +171,7 @@ export class OAuthServiceAppAuth implements OktaAuth {
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         if (!(error instanceof NetworkFailure)) throw error;
-        if (failures >= maxRetries) throw tokenNetworkError(this.#context, (error as Error).message);
+        if (failures >= maxRetries) throw tokenNetworkError(this.#context, error.message);
         await this.#backoff(++failures, signal);
         continue;
       }

@@ -19,7 +19,7 @@ interface OAuthErrorBody {
 export function parseOAuthErrorBody(text: string): OAuthErrorBody {
   try {
     const body = JSON.parse(text) as unknown;
-    if (body && typeof body === 'object' && !Array.isArray(body)) return body as OAuthErrorBody;
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body;
   } catch {
     // not JSON
   }

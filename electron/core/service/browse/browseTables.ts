@@ -140,7 +140,7 @@ const relationTotals = new WeakMap<Db, Map<number, number>>();
 
 function relationTotal(db: Db, snapshotId: number): number {
   let totals = relationTotals.get(db);
-  if (!totals) relationTotals.set(db, (totals = new Map()));
+  if (!totals) relationTotals.set(db, (totals = new Map<number, number>()));
   const known = totals.get(snapshotId);
   if (known !== undefined) return known;
   const total =

@@ -118,7 +118,7 @@ describe('pull from the fake Okta server with an OAuth service app (DPoP require
 
   it('an unusable key file is a usage error (exit 2) before any token request', async () => {
     const keyFile = path.join(work, 'public.pem');
-    writePrivateFile(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }) as string);
+    writePrivateFile(keyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }));
     const before = server.stats().tokenRequests.total;
     const run = await runCli([
       'pull',

@@ -233,6 +233,8 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
       key: { alg: 'RS256', kid: 'rsa-kid-1', keyType: 'RSA', format: 'jwk' },
       tokenType: 'DPoP',
     });
+    // String(auth) on purpose: whatever an object's default stringification shows must hold no secret either.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     for (const text of [json, inspect(auth, { depth: 10, showHidden: true }), String(auth)])
       expectNoSecrets(text, server);
   });
