@@ -1,5 +1,5 @@
 // Hook for a user-triggered service action: tracks pending state and keeps the last error as a plain-language description.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { describeError, type ErrorDescription } from './describeError';
 
 export interface AsyncAction<A extends unknown[], R> {
@@ -13,7 +13,9 @@ export function useAsyncAction<A extends unknown[], R>(action: (...args: A) => P
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ErrorDescription | null>(null);
   const actionRef = useRef(action);
-  actionRef.current = action;
+  useLayoutEffect(() => {
+    actionRef.current = action;
+  });
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;

@@ -27,6 +27,7 @@ export function useServiceQuery<M extends MethodName>(
   useEffect(() => {
     const ticket = ++sequence.current;
     if (key === null) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- cleared with the request it would have made
       setData(undefined);
       setLoading(false);
       return;

@@ -1,5 +1,5 @@
 // Browse screen: pick a snapshot, switch between its tables, and open a user, group or app in the detail panel.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BrowseTable } from '../../../../shared/service/types';
 import { useSnapshots } from '../../app/SnapshotsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,9 +18,13 @@ export function BrowseScreen() {
   const tab = BROWSE_TABS.find((candidate) => candidate.table === table) ?? BROWSE_TABS[0]!;
   const current = history[history.length - 1];
   const openDetail = (selection: DetailSelection) => setHistory((stack) => [...stack.slice(-19), selection]);
-  // Another snapshot has other records: close the detail panel.
+  // Another snapshot has other records: close the detail panel (during render, so it never shows the old records).
   const snapshotId = selected?.id;
-  useEffect(() => setHistory([]), [snapshotId]);
+  const [historySnapshotId, setHistorySnapshotId] = useState(snapshotId);
+  if (historySnapshotId !== snapshotId) {
+    setHistorySnapshotId(snapshotId);
+    setHistory([]);
+  }
 
   return (
     <>

@@ -78,6 +78,7 @@ export function usePagedRows(query: PagedQuery | null): PagedRows {
     inFlight.current.clear();
     inView.current = [0];
     totalRef.current = null;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the reset belongs to the fetch this effect starts
     setTotal(null);
     setError(null);
     setRevision((count) => count + 1);

@@ -27,6 +27,7 @@ export function OrgUrlField({ value, onChange, onNormalised }: OrgUrlFieldProps)
   useEffect(() => {
     let current = true;
     if (!settled) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- cleared with the request it would have made
       setNormalised(null);
       setProblem(null);
       onNormalised(null);

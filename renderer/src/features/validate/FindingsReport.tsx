@@ -1,5 +1,5 @@
 // A validation report: totals, then findings grouped by rule (severity, count, title, fix), each finding opening its row.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Finding, ValidationReport } from '../../../../shared/balkanid/findings';
 import { formatCount, plural } from '../../format/formatDuration';
 import { FindingDetail, type FileTexts } from './FindingDetail';
@@ -38,7 +38,12 @@ function Totals({ report, source }: { report: ValidationReport; source: string }
 
 export function FindingsReport({ report, source, texts }: FindingsReportProps) {
   const [selected, setSelected] = useState<Finding | null>(null);
-  useEffect(() => setSelected(null), [report]);
+  // A new report closes the finding shown (during render, so it never shows one of the old report's findings).
+  const [selectedIn, setSelectedIn] = useState(report);
+  if (selectedIn !== report) {
+    setSelectedIn(report);
+    setSelected(null);
+  }
   const groups = groupFindingsByRule(report);
 
   return (

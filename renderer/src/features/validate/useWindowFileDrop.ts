@@ -1,5 +1,5 @@
 // Hook: files dropped anywhere on the window are handed to `onFiles`; reports whether files are being dragged over it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 function carriesFiles(event: DragEvent): boolean {
   return Boolean(event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files'));
@@ -8,7 +8,9 @@ function carriesFiles(event: DragEvent): boolean {
 export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
   const onFilesRef = useRef(onFiles);
-  onFilesRef.current = onFiles;
+  useLayoutEffect(() => {
+    onFilesRef.current = onFiles;
+  });
 
   useEffect(() => {
     let depth = 0;
