@@ -1,4 +1,5 @@
-// Playwright config for the browser end-to-end specs: Debian's Chromium, one worker, the real service and a fake Okta org.
+// Playwright config for the browser end-to-end specs: Debian's Chromium, one worker, the real service and a fake Okta
+// org.
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({

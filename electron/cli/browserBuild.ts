@@ -53,7 +53,8 @@ export async function ensureBrowserBuild(input: {
   if (input.staticDir !== undefined) {
     if (hasBrowserBuild(input.staticDir)) return input.staticDir;
     throw new CliError(
-      `--static ${input.staticDir} has no index.html: build the browser app with "${BUILD_COMMAND}" (it writes dist/renderer) or point --static at a folder that has one`,
+      `--static ${input.staticDir} has no index.html: build the browser app with "${BUILD_COMMAND}" (it ` +
+        `writes dist/renderer) or point --static at a folder that has one`,
       EXIT.usage,
     );
   }
@@ -63,7 +64,8 @@ export async function ensureBrowserBuild(input: {
   const viteCli = findViteCli(root);
   if (!viteCli) {
     throw new CliError(
-      `the browser app is not built (${folder} has no index.html) and Vite is not installed to build it: run "npm ci" and then "${BUILD_COMMAND}"`,
+      `the browser app is not built (${folder} has no index.html) and Vite is not installed to build it: run ` +
+        `"npm ci" and then "${BUILD_COMMAND}"`,
       EXIT.local,
     );
   }

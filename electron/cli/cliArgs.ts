@@ -41,7 +41,8 @@ export function parseCliArgs(argv: string[]): {
 } {
   if (argv.some((arg) => arg === '--token' || arg.startsWith('--token='))) {
     throw usageError(
-      '--token is not accepted: a token on the command line is visible to other users (ps, shell history). Set OKTA_API_TOKEN or use --token-file FILE.',
+      '--token is not accepted: a token on the command line is visible to other users (ps, shell history). ' +
+        'Set OKTA_API_TOKEN or use --token-file FILE.',
     );
   }
   try {

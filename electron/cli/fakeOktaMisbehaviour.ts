@@ -30,7 +30,8 @@ function repeatNext(word: string): Misbehaviour {
   const [, listing, mode] = word.split(':');
   if (!LISTINGS.includes(listing as RepeatingListing) || !MODES.includes(mode as RepeatMode)) {
     throw usageError(
-      `--misbehave ${word}: give repeat-next:LISTING:MODE with LISTING one of ${LISTINGS.join(', ')} and MODE one of ${MODES.join(', ')}`,
+      `--misbehave ${word}: give repeat-next:LISTING:MODE with LISTING one of ${LISTINGS.join(', ')} and MODE ` +
+        `one of ${MODES.join(', ')}`,
     );
   }
   return { repeatNextLink: { listing: listing as RepeatingListing, mode: mode as RepeatMode } };

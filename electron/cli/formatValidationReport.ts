@@ -10,7 +10,9 @@ function where(finding: Finding, report: ValidationReport): string {
   return `${file}${line}${column}`;
 }
 
-/** `leftOut` (an export's relations without both ends, said in words) is part of the verdict: never "ready" without it. */
+/**
+ * `leftOut` (an export's relations without both ends, said in words) is part of the verdict: never "ready" without it.
+ */
 export function formatValidationReport(report: ValidationReport, leftOut?: string): string {
   const lines: string[] = [];
   const verdict =

@@ -24,7 +24,8 @@ export function readCredentials(
   if (clientId === undefined && keyFile === undefined) {
     if (values['token-file'] === undefined && !env.OKTA_API_TOKEN?.trim()) {
       throw usageError(
-        'no Okta credentials: set OKTA_API_TOKEN or pass --token-file FILE (API token), or pass --client-id ID --private-key-file FILE (OAuth service app)',
+        'no Okta credentials: set OKTA_API_TOKEN or pass --token-file FILE (API token), or pass --client-id ' +
+          'ID --private-key-file FILE (OAuth service app)',
       );
     }
     return { kind: 'ssws', token: readApiToken(values['token-file'], env) };
@@ -36,17 +37,20 @@ export function readCredentials(
   }
   if (env.OKTA_API_TOKEN?.trim()) {
     throw usageError(
-      'OKTA_API_TOKEN is set and --client-id/--private-key-file are given: use one way to sign in (unset OKTA_API_TOKEN to use the service app)',
+      'OKTA_API_TOKEN is set and --client-id/--private-key-file are given: use one way to sign in (unset ' +
+        'OKTA_API_TOKEN to use the service app)',
     );
   }
   if (clientId === undefined) {
     throw usageError(
-      '--private-key-file needs --client-id ID: the client id of the Okta API Services app (General tab, e.g. 0oa1b2c3d4e5f6g7h8i9)',
+      '--private-key-file needs --client-id ID: the client id of the Okta API Services app (General tab, e.g. ' +
+        '0oa1b2c3d4e5f6g7h8i9)',
     );
   }
   if (keyFile === undefined) {
     throw usageError(
-      `--client-id needs --private-key-file FILE: the private key (PEM or JWK) whose public key is registered on app ${clientId.trim()}`,
+      `--client-id needs --private-key-file FILE: the private key (PEM or JWK) whose public key is registered ` +
+        `on app ${clientId.trim()}`,
     );
   }
   const id = clientId.trim();

@@ -12,7 +12,8 @@ Usage:
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
-  okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST] [--port N] [--json]
+  okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
+                      [--port N] [--json]
   okta-prep serve [--db FILE] [--port N] [--static DIR] [--max-upload-bytes SIZE] [--json]
 
 Signing in to Okta, either way (never both):
@@ -43,7 +44,8 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
                  (expand=stats) say they have some; costs one member and one role listing per group (groups bucket).
                  Groups whose counts are missing are always listed.
 --relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
---user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from the profile)
+--user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from
+                 the profile)
 --shared-files   export: write the files readable by every user of this computer (0644); by default they are 0600
                  (owner only), and a folder export creates is 0700
 

@@ -1,4 +1,5 @@
-// IPC adapter: carries service calls from the app's own window to the dispatcher, and service events back to the window.
+// IPC adapter: carries service calls from the app's own window to the dispatcher, and service events back to the
+// window.
 // Electron objects are passed in (never imported) so it is unit-testable with plain fakes.
 import type { ServiceEvent } from '../../shared/service/contract';
 import type { ServiceResult } from '../../shared/service/errors';

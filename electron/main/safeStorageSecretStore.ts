@@ -9,16 +9,21 @@ export interface SafeStoragePort {
   isEncryptionAvailable(): boolean;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
-  /** Linux only: the key store behind encryption ('gnome_libsecret', 'kwallet5', … or 'basic_text' when there is none). */
+  /**
+   * Linux only: the key store behind encryption ('gnome_libsecret', 'kwallet5', … or 'basic_text' when there is none).
+   */
   getSelectedStorageBackend?(): string;
 }
 
 // On Linux without a keyring Electron "encrypts" with a key built into every copy of the app: as good as plain text.
 const NO_KEYRING =
-  'No system keyring (Electron safeStorage would use its basic_text backend, whose key is the same in every copy of the app), so the token is not saved: ' +
-  'enter it each time Okta Prep starts, or give a token file on the Connect screen. Install and unlock GNOME Keyring or KWallet to have it saved.';
+  'No system keyring (Electron safeStorage would use its basic_text backend, whose key is the same in every ' +
+  'copy of the app), so the token is not saved: ' +
+  'enter it each time Okta Prep starts, or give a token file on the Connect screen. Install and unlock GNOME ' +
+  'Keyring or KWallet to have it saved.';
 const NO_ENCRYPTION =
-  'The operating system offers no encrypted storage, so the token is not saved: enter it each time Okta Prep starts, or give a token file on the Connect screen.';
+  'The operating system offers no encrypted storage, so the token is not saved: enter it each time Okta Prep ' +
+  'starts, or give a token file on the Connect screen.';
 
 export class SafeStorageSecretStore implements SecretStore {
   private readonly file: string;
@@ -84,7 +89,9 @@ export class SafeStorageSecretStore implements SecretStore {
     this.writeAll(rest);
   }
 
-  /** An undecryptable file (keyring reset, another user's or computer's file) reads as empty: it never blocks a save. */
+  /**
+   * An undecryptable file (keyring reset, another user's or computer's file) reads as empty: it never blocks a save.
+   */
   private readAll(): { secrets: Record<string, string>; undecryptable: boolean } {
     if (!fs.existsSync(this.file)) return { secrets: {}, undecryptable: false };
     try {
@@ -98,7 +105,10 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   private undecryptableNotice(): string {
-    return `The saved credentials file ${this.file} could not be decrypted (the system keyring was reset, or the file comes from another user or computer): enter the token again; saving replaces the file.`;
+    return (
+      `The saved credentials file ${this.file} could not be decrypted (the system keyring was reset, or the ` +
+      `file comes from another user or computer): enter the token again; saving replaces the file.`
+    );
   }
 
   private writeAll(secrets: Record<string, string>): void {

@@ -19,7 +19,8 @@ const bridge: OktaPrepBridge<File> = {
     const filePath = webUtils.getPathForFile(file);
     if (!filePath)
       throw new TypeError(
-        `oktaPrep.pathForFile: ${file.name} is not a file on disk; open it from a folder or drop it from the file manager`,
+        `oktaPrep.pathForFile: ${file.name} is not a file on disk; open it from a folder or drop it from the ` +
+          `file manager`,
       );
     return filePath;
   },

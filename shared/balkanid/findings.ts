@@ -1,4 +1,5 @@
-// Validation finding types and the rule table for BalkanID CSV files (Part C of balkanid-format.md); pure, no Node imports.
+// Validation finding types and the rule table for BalkanID CSV files (Part C of balkanid-format.md); pure, no Node
+// imports.
 
 export type Severity = 'error' | 'warning';
 
@@ -39,7 +40,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   encoding: {
     severity: 'error',
     title: 'File is not UTF-8',
-    fix: 'Save the file as UTF-8 (in Excel: Save As, "CSV UTF-8"). Accented letters, CJK text and emoji must be stored as UTF-8.',
+    fix:
+      'Save the file as UTF-8 (in Excel: Save As, "CSV UTF-8"). Accented letters, CJK text and emoji must be ' +
+      'stored as UTF-8.',
   },
   'nul-byte': {
     severity: 'error',
@@ -49,12 +52,16 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   header: {
     severity: 'error',
     title: 'Header row is wrong',
-    fix: 'Make the first line exactly the documented column names: same spelling, same case, same order, no "*", no extra columns.',
+    fix:
+      'Make the first line exactly the documented column names: same spelling, same case, same order, no "*", ' +
+      'no extra columns.',
   },
   'cell-count': {
     severity: 'error',
     title: 'Row has the wrong number of cells',
-    fix: 'Give every row exactly as many cells as the header (8). A value holding a comma must be wrapped in double quotes.',
+    fix:
+      'Give every row exactly as many cells as the header (8). A value holding a comma must be wrapped in ' +
+      'double quotes.',
   },
   'unterminated-quote': {
     severity: 'error',
@@ -64,7 +71,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'bad-quoting': {
     severity: 'error',
     title: 'Quote or line break in the wrong place',
-    fix: 'Wrap the whole cell in double quotes and write every double quote inside it twice (""). A line break inside a value must be inside quotes.',
+    fix:
+      'Wrap the whole cell in double quotes and write every double quote inside it twice (""). A line break ' +
+      'inside a value must be inside quotes.',
   },
   'required-cell': {
     severity: 'error',
@@ -99,7 +108,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'unknown-relation-end': {
     severity: 'error',
     title: 'Relation points to an entity that is not in the entities file',
-    fix: 'Add the entity to the entities file, or correct the Source ID or type in this relation (Source IDs are case-sensitive).',
+    fix:
+      'Add the entity to the entities file, or correct the Source ID or type in this relation (Source IDs are ' +
+      'case-sensitive).',
   },
   'privilege-value': {
     severity: 'error',
@@ -109,7 +120,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'formula-injection': {
     severity: 'warning',
     title: 'Cell could run as a spreadsheet formula',
-    fix: 'BalkanID takes the value as text. Do not open and re-save the file in a spreadsheet program, where it may run as a formula; change the value if it came from an untrusted source.',
+    fix:
+      'BalkanID takes the value as text. Do not open and re-save the file in a spreadsheet program, where it ' +
+      'may run as a formula; change the value if it came from an untrusted source.',
   },
   bom: {
     severity: 'warning',
@@ -149,7 +162,9 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   'unreferenced-entity': {
     severity: 'warning',
     title: 'Entities no relation mentions',
-    fix: 'Often fine (a user in no group, an app assigned to nobody). If unexpected, check that the relations file includes every relation kind.',
+    fix:
+      'Often fine (a user in no group, an app assigned to nobody). If unexpected, check that the relations file ' +
+      'includes every relation kind.',
   },
 };
 

@@ -1,4 +1,5 @@
-// Typed service client over any transport (IPC bridge or HTTP): call() resolves with the value or throws ServiceCallError.
+// Typed service client over any transport (IPC bridge or HTTP): call() resolves with the value or throws
+// ServiceCallError.
 import type { EventName, MethodName, ParamsOf, ResultOf, ServiceEvent, ServiceEvents } from './contract';
 import { SERVICE_ERROR_CODES, type ServiceErrorCode } from './errors';
 

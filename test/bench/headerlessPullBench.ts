@@ -53,7 +53,9 @@ async function headerlessPull(org: FakeOrg, windowMs: number) {
 export async function runHeaderlessPullBench(): Promise<Record<string, number | string>> {
   const org = generateOrg({ seed: 'bench-headerless', users: 600, groups: 40, apps: 6, includeFactors: false });
   const figures: Record<string, number | string> = {
-    org: `${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps; share 0.8; ceiling ${GUESSED_MAX_REQUESTS_PER_SECOND} rps`,
+    org:
+      `${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps; share 0.8; ceiling ` +
+      `${GUESSED_MAX_REQUESTS_PER_SECOND} rps`,
   };
   for (const [label, windowMs] of [
     ['minute windows', 60_000],

@@ -67,7 +67,9 @@ export async function runPullEngineBench(): Promise<Record<string, number | stri
   const org = generateOrg({ seed: 'bench', users: 10_000, groups: 1_000, apps: 200, includeFactors: false });
   const minimum = minimumRequests(org);
   const figures: Record<string, number | string> = {
-    org: `${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps; window ${WINDOW_MS / 1000} s; per-token cap ${TOKEN_SHARE * 100}%`,
+    org:
+      `${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps; window ` +
+      `${WINDOW_MS / 1000} s; per-token cap ${TOKEN_SHARE * 100}%`,
     'minimum requests (reference)': minimum.total,
   };
   for (const share of [1, 0.8]) {

@@ -17,7 +17,8 @@ describe('ensureBrowserBuild', () => {
     const error = await ensureBrowserBuild({ staticDir: folder, note }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toBe(
-      `--static ${folder} has no index.html: build the browser app with "npm run build:renderer" (it writes dist/renderer) or point --static at a folder that has one`,
+      `--static ${folder} has no index.html: build the browser app with "npm run build:renderer" (it writes ` +
+        `dist/renderer) or point --static at a folder that has one`,
     );
   });
 
@@ -34,7 +35,8 @@ describe('ensureBrowserBuild', () => {
     const root = tempDir(); // no node_modules anywhere above /tmp
     expect(findViteCli(root)).toBeUndefined();
     await expect(ensureBrowserBuild({ root, note })).rejects.toThrow(
-      `the browser app is not built (${path.join(root, 'dist', 'renderer')} has no index.html) and Vite is not installed to build it: run "npm ci" and then "npm run build:renderer"`,
+      `the browser app is not built (${path.join(root, 'dist', 'renderer')} has no index.html) and Vite is ` +
+        `not installed to build it: run "npm ci" and then "npm run build:renderer"`,
     );
   });
 

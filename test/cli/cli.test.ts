@@ -134,7 +134,8 @@ describe('okta-prep CLI', () => {
     const broken = path.join(work, 'broken.csv');
     fs.writeFileSync(
       broken,
-      'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n',
+      'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,' +
+        'okta,00u1,user,,\r\n',
     );
     const run = await runCli(['validate', broken, '--json']);
     expect(run.code).toBe(1);

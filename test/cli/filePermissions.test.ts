@@ -31,7 +31,8 @@ describe('file permissions through the CLI', () => {
     const pull = await runCli(['pull', '--org', server.url], { env: { OKTA_API_TOKEN: TOKEN, OKTA_PREP_HOME: home } });
     expect(pull.code).toBe(0);
     expect(modeOf(home)).toBe(0o700);
-    expect(modesIn(home)).toEqual({ 'okta-prep.sqlite': 0o600 }); // -wal and -shm are removed when the last connection closes
+    // -wal and -shm are removed when the last connection closes
+    expect(modesIn(home)).toEqual({ 'okta-prep.sqlite': 0o600 });
     expect(pull.stderr).not.toContain('tightened');
 
     const out = path.join(tempDir(), 'exports', 'acme');

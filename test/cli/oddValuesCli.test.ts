@@ -33,7 +33,8 @@ describe('okta-prep on an org with odd values', () => {
     expect(pull.code).toBe(0);
     expect(pull.stdout).toMatch(/snapshot 1 of .* is complete/);
     expect(pull.stdout).toContain(
-      '2 relations will be left out of the export because their other end was never listed (directAppAssignment 1, userAdminRole 1)',
+      '2 relations will be left out of the export because their other end was never listed ' +
+        '(directAppAssignment 1, userAdminRole 1)',
     );
     expect(pull.stderr.split(`Okta sent user status "${ODD_VALUES.userStatus}"`)).toHaveLength(2);
     expect(pull.stderr).toMatch(/without a usable app name: the label, else the app id is used instead/);

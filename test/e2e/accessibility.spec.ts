@@ -1,4 +1,5 @@
-// axe on every screen (connect, pull, browse with a detail panel, validate with findings, export): no serious or critical violations.
+// axe on every screen (connect, pull, browse with a detail panel, validate with findings, export): no serious or
+// critical violations.
 import { expect } from '@playwright/test';
 import { expectNoSeriousAxeViolations, openApp, saveScreenshot } from './helpers/appPage';
 import { openBrowse, openUserDetail } from './helpers/browseFlows';

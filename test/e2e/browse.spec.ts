@@ -1,4 +1,5 @@
-// Browse screen: identities table with rows, search narrows it, a user's access detail shows apps with the reason; paging is on demand.
+// Browse screen: identities table with rows, search narrows it, a user's access detail shows apps with the reason;
+// paging is on demand.
 import { saveScreenshot } from './helpers/appPage';
 import { openBrowse, openUserDetail, shownRowTotal } from './helpers/browseFlows';
 import { expect, test } from './helpers/fixtures';

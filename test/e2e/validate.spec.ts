@@ -1,4 +1,5 @@
-// Validate screen: dropped broken CSV files give findings grouped by rule, with file, line and column, and the offending line.
+// Validate screen: dropped broken CSV files give findings grouped by rule, with file, line and column, and the
+// offending line.
 import { saveScreenshot } from './helpers/appPage';
 import { BAD_ENTITY_TYPE_LINE, BAD_ENTITY_TYPE_VALUE } from './helpers/brokenCsvFiles';
 import { expect, test } from './helpers/fixtures';

@@ -1,4 +1,5 @@
-// Tests for the preload bridge: exactly call, onEvent and pathForFile are exposed, forwarding to the shared IPC channels.
+// Tests for the preload bridge: exactly call, onEvent and pathForFile are exposed, forwarding to the shared IPC
+// channels.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type OktaPrepBridge } from '../../shared/ipcChannels';
 
@@ -35,7 +36,8 @@ describe('preload bridge', () => {
     const { bridge } = await loadBridge();
     expect(bridge.pathForFile({ name: 'entities.csv' } as File)).toBe('/home/ada/entities.csv');
     expect(() => bridge.pathForFile({ name: 'in-memory.csv' } as File)).toThrow(
-      'oktaPrep.pathForFile: in-memory.csv is not a file on disk; open it from a folder or drop it from the file manager',
+      'oktaPrep.pathForFile: in-memory.csv is not a file on disk; open it from a folder or drop it from the ' +
+        'file manager',
     );
   });
 

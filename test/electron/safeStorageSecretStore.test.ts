@@ -90,7 +90,8 @@ describe('SafeStorageSecretStore', () => {
     const store = new SafeStorageSecretStore(fakeSafeStorage(), folder, 'linux');
     expect(await store.get('okta')).toBeUndefined();
     expect(store.takeNotices()).toEqual([
-      `The saved credentials file ${file} could not be decrypted (the system keyring was reset, or the file comes from another user or computer): enter the token again; saving replaces the file.`,
+      `The saved credentials file ${file} could not be decrypted (the system keyring was reset, or the file ` +
+        `comes from another user or computer): enter the token again; saving replaces the file.`,
     ]);
     expect(store.takeNotices()).toEqual([]); // each said once
     await store.get('okta');

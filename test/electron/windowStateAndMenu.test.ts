@@ -1,4 +1,5 @@
-// Window state is remembered and only restored onto a display that exists; the menu has the usual entries and a help link that lands.
+// Window state is remembered and only restored onto a display that exists; the menu has the usual entries and a help
+// link that lands.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';

@@ -90,7 +90,8 @@ describe('full pull and export of a generated org', () => {
     const { relations } = readBundle(bundleDir);
     const keys = relations.rows.map(
       (row) =>
-        `${row['Parent Entity Type']}|${row['Parent Entity Source ID']}|${row['Entity Type']}|${row['Entity Source ID']}|${JSON.parse(row.Metadata).privilegeName}`,
+        `${row['Parent Entity Type']}|${row['Parent Entity Source ID']}|` +
+        `${row['Entity Type']}|${row['Entity Source ID']}|${JSON.parse(row.Metadata).privilegeName}`,
     );
     const expected: string[] = [];
     for (const [groupId, userIds] of org.groupMembers)

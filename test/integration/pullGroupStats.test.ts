@@ -46,7 +46,8 @@ function accessOf(db: Db, snapshotId: number): Access {
   return {
     members: rows(`SELECT group_id, user_id FROM group_members WHERE snapshot_id = ? ORDER BY 1, 2`),
     groupRoles: rows(
-      `SELECT principal_id, assignment_id, role_key FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group' ORDER BY 1, 2`,
+      `SELECT principal_id, assignment_id, role_key FROM role_assignments WHERE snapshot_id = ? AND ` +
+        `principal_type = 'group' ORDER BY 1, 2`,
     ),
   };
 }

@@ -137,7 +137,8 @@ describe('quick refresh', () => {
     expect(b.requests).toBeLessThan(c.result.requests);
     expect(quickServerRequests).toBeLessThan(c.serverRequests);
     console.log(
-      `quick refresh: ${b.requests} requests (server counted ${quickServerRequests}); full pull: ${c.result.requests} (server ${c.serverRequests})`,
+      `quick refresh: ${b.requests} requests (server counted ${quickServerRequests}); full pull: ` +
+        `${c.result.requests} (server ${c.serverRequests})`,
     );
     db.close();
   }, 120_000);

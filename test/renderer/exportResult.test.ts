@@ -43,7 +43,9 @@ describe('readExportOutcome', () => {
     const outcome = readExportOutcome({ outDir: '/tmp/out', manifest });
     expect(outcome.relationsLeftOut).toEqual({ groupMembership: 0, directAppAssignment: 2, userAdminRole: 1 });
     expect(uploadVerdict(outcome)).toEqual({
-      text: 'Ready to upload; 3 relations were left out because their other end was never listed (directAppAssignment 2, userAdminRole 1).',
+      text:
+        'Ready to upload; 3 relations were left out because their other end was never listed ' +
+        '(directAppAssignment 2, userAdminRole 1).',
       ready: true,
       leftOut: true,
     });

@@ -1,4 +1,5 @@
-// Unit tests for combining job states from events and jobs.list: progress never goes backwards, finished stays finished.
+// Unit tests for combining job states from events and jobs.list: progress never goes backwards, finished stays
+// finished.
 import { describe, expect, it } from 'vitest';
 import type { JobState } from '../../shared/service/types';
 import { mergeJobState, sortJobsNewestFirst } from '../../renderer/src/app/mergeJobState';

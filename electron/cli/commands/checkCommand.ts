@@ -26,9 +26,13 @@ export function describePreflight(report: PreflightReport): string {
     const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
     const { estimate } = report;
     lines.push(
-      `  a full pull needs about ${estimate.requests} requests and ${minutes(estimate.seconds)} minute(s) at this share of the rate limits;` +
-        ` with factors about ${estimate.withFactors.requests} requests and ${minutes(estimate.withFactors.seconds)} minute(s)`,
-      `  reading every group's members and roles (--read-every-group, without factors): about ${estimate.readingEveryGroup.requests} requests and ${minutes(estimate.readingEveryGroup.seconds)} minute(s)`,
+      `  a full pull needs about ${estimate.requests} requests and ${minutes(estimate.seconds)} minute(s) at ` +
+        `this share of the rate limits;` +
+        ` with factors about ${estimate.withFactors.requests} requests and ` +
+        `${minutes(estimate.withFactors.seconds)} minute(s)`,
+      `  reading every group's members and roles (--read-every-group, without factors): about ` +
+        `${estimate.readingEveryGroup.requests} requests and ${minutes(estimate.readingEveryGroup.seconds)} ` +
+        `minute(s)`,
     );
   }
   return lines.join('\n');

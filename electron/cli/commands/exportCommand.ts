@@ -41,7 +41,8 @@ export function describeExport(result: ExportBundleResult): string {
     .join(', ');
   return [
     `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
-    `  ${m.files.entities.name}: ${m.files.entities.rows} rows (users ${m.entities.identity.user}, groups ${m.entities.connection.group}, roles ${m.entities.connection.role}, apps ${m.entities.resource.app})`,
+    `  ${m.files.entities.name}: ${m.files.entities.rows} rows (users ${m.entities.identity.user}, groups ` +
+      `${m.entities.connection.group}, roles ${m.entities.connection.role}, apps ${m.entities.resource.app})`,
     `  ${m.files.relations.name}: ${m.files.relations.rows} rows (${relations})`,
     `  manifest.json: checksums and counts`,
     ...m.snapshot.incomplete.map((gap) => `  INCOMPLETE: the snapshot lacks ${gap.objectKind}: ${gap.message}`),

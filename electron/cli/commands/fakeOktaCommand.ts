@@ -32,7 +32,8 @@ export async function runFakeOktaCommand(values: CliValues, context: CliEnvironm
   if (values.json) context.out.json({ url: server.url });
   else
     context.out.result(
-      `fake Okta org (${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps) at ${server.url} — stop with Ctrl-C`,
+      `fake Okta org (${org.users.length} users, ${org.groups.length} groups, ${org.apps.length} apps) at ` +
+        `${server.url} — stop with Ctrl-C`,
     );
   await new Promise<void>((resolve) => {
     if (context.signal?.aborted) return resolve();

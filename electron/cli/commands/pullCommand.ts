@@ -43,7 +43,10 @@ export function parseOrgUrl(input: string | undefined, out: CliOutput): string {
   }
 }
 
-/** The authoriser for the credentials; a key file that cannot be used is a usage error (exit 2), before any snapshot starts. */
+/**
+ * The authoriser for the credentials; a key file that cannot be used is a usage error (exit 2), before any snapshot
+ * starts.
+ */
 export async function authFor(
   orgUrl: string,
   input: Pick<PullCommandInput, 'credentials' | 'signal'>,
@@ -72,7 +75,9 @@ export async function runPull(db: Db, orgUrl: string, input: PullCommandInput, o
   }
 }
 
-/** Exit codes: a key file that cannot be used 2 (before any snapshot starts), paused 5, Okta 3, local 4, else usage 2. */
+/**
+ * Exit codes: a key file that cannot be used 2 (before any snapshot starts), paused 5, Okta 3, local 4, else usage 2.
+ */
 function cliErrorOfPull(error: unknown, orgUrl: string): CliError {
   if (error instanceof PrivateKeyError) return usageError(error.message);
   if (error instanceof PullPaused) {
@@ -114,10 +119,13 @@ export async function runPullCommand(values: CliValues, context: CliEnvironment)
 export function describePullResult(orgUrl: string, result: PullResult): string {
   const c = result.counts;
   const lines = [
-    `snapshot ${result.snapshotId} of ${orgUrl} is complete (${result.requests} requests, ${(result.durationMs / 1000).toFixed(1)} s)`,
+    `snapshot ${result.snapshotId} of ${orgUrl} is complete (${result.requests} requests, ` +
+      `${(result.durationMs / 1000).toFixed(1)} s)`,
     `  users ${c.users}, groups ${c.groups}, memberships ${c.groupMemberships}, apps ${c.apps}`,
-    `  app assignments: ${c.directAppAssignments} direct, ${c.appUserAssignments - c.directAppAssignments} through groups, ${c.appGroupAssignments} group assignments`,
-    `  admin roles ${c.roles}: held by ${c.userRoleAssignments} user assignments, ${c.groupRoleAssignments} group assignments; factors ${c.factors}`,
+    `  app assignments: ${c.directAppAssignments} direct, ${c.appUserAssignments - c.directAppAssignments} ` +
+      `through groups, ${c.appGroupAssignments} group assignments`,
+    `  admin roles ${c.roles}: held by ${c.userRoleAssignments} user assignments, ${c.groupRoleAssignments} ` +
+      `group assignments; factors ${c.factors}`,
   ];
   if (result.quickRefresh) {
     const fallback = result.quickRefresh.fellBackToFullUserListing
@@ -130,7 +138,8 @@ export function describePullResult(orgUrl: string, result: PullResult): string {
   if (leftOut) lines.push(`  ${leftOut}`);
   if (result.warnings.length > 0) {
     lines.push(
-      `  ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (also kept in the snapshot's log; "okta-prep snapshots" counts them):`,
+      `  ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (also kept in the ` +
+        `snapshot's log; "okta-prep snapshots" counts them):`,
     );
     for (const warning of result.warnings) lines.push(`    warning: ${warning.message}`);
   }

@@ -49,7 +49,8 @@ export async function runServeCommand(values: CliValues, context: CliEnvironment
   if (values.json) context.out.json({ url: transport.url, origin: transport.origin, secret: transport.secret });
   else
     context.out.result(
-      `Okta Prep is running. Open this address in a browser (it holds this run's secret):\n  ${transport.url}\nStop with Ctrl-C.`,
+      `Okta Prep is running. Open this address in a browser (it holds this run's secret):\n  ` +
+        `${transport.url}\nStop with Ctrl-C.`,
     );
   await new Promise<void>((resolve) => {
     if (context.signal?.aborted) return resolve();

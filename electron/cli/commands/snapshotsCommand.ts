@@ -12,9 +12,13 @@ export function describeSnapshots(snapshots: SnapshotInfo[]): string {
         : '';
     const error = snapshot.errorMessage ? `  (${snapshot.errorMessage})` : '';
     const quick = snapshot.baseSnapshotId
-      ? `  quick refresh of ${snapshot.baseSnapshotId}${snapshot.fellBackToFullUserListing ? ' (users listed in full)' : ''}`
+      ? `  quick refresh of ` +
+        `${snapshot.baseSnapshotId}${snapshot.fellBackToFullUserListing ? ' (users listed in full)' : ''}`
       : '';
-    return `${String(snapshot.id).padStart(4)}  ${snapshot.status.padEnd(9)}  ${snapshot.startedAt}  ${snapshot.orgUrl}${snapshot.includeFactors ? '  +factors' : ''}${quick}${gaps}${warnings}${error}`;
+    return (
+      `${String(snapshot.id).padStart(4)}  ${snapshot.status.padEnd(9)}  ${snapshot.startedAt}  ` +
+      `${snapshot.orgUrl}${snapshot.includeFactors ? '  +factors' : ''}${quick}${gaps}${warnings}${error}`
+    );
   });
   return [`  id  status     started                   org`, ...lines].join('\n');
 }

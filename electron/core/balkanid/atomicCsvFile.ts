@@ -1,4 +1,5 @@
-// Writes one CSV file atomically: streams UTF-8 records into a temp file beside the target, hashing as it goes, then renames.
+// Writes one CSV file atomically: streams UTF-8 records into a temp file beside the target, hashing as it goes, then
+// renames.
 import { createHash } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,9 @@ export interface CsvFileSummary {
 
 type WriterState = 'writing' | 'finished' | 'published' | 'aborted';
 
-/** Pending text is written once it reaches this many UTF-16 units, so memory stays flat however many rows are written. */
+/**
+ * Pending text is written once it reaches this many UTF-16 units, so memory stays flat however many rows are written.
+ */
 const FLUSH_THRESHOLD = 64 * 1024;
 
 /**
@@ -70,7 +73,9 @@ export class AtomicCsvFile {
     return this.rowCount;
   }
 
-  /** Appends one data record. Resolves at once unless a buffer flush is due, so awaiting each call keeps memory bounded. */
+  /**
+   * Appends one data record. Resolves at once unless a buffer flush is due, so awaiting each call keeps memory bounded.
+   */
   async writeRecord(cells: readonly string[]): Promise<void> {
     await this.append(cells, true);
   }
@@ -206,7 +211,9 @@ export async function commitAll(files: readonly AtomicCsvFile[]): Promise<CsvFil
   return summaries;
 }
 
-/** Writes header and rows to finalPath atomically; on any error (including one thrown by `rows`) nothing is left behind. */
+/**
+ * Writes header and rows to finalPath atomically; on any error (including one thrown by `rows`) nothing is left behind.
+ */
 export async function writeCsvFileAtomically(
   finalPath: string,
   header: readonly string[],

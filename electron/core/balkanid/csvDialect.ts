@@ -1,10 +1,14 @@
-// Formats CSV records in the upload dialect (balkanid-format.md Part B): comma, RFC 4180 quoting only when needed, CRLF.
+// Formats CSV records in the upload dialect (balkanid-format.md Part B): comma, RFC 4180 quoting only when needed,
+// CRLF.
 
 export const CSV_RECORD_END = '\r\n';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One cell: quoted only when it holds a comma, quote, CR or LF; inner quotes doubled. Values are never altered otherwise. */
+/**
+ * One cell: quoted only when it holds a comma, quote, CR or LF; inner quotes doubled. Values are never altered
+ * otherwise.
+ */
 export function formatCsvCell(cell: string): string {
   if (typeof cell !== 'string') {
     throw new TypeError(`CSV cell must be a string, got ${cell === null ? 'null' : typeof cell}`);

@@ -23,13 +23,15 @@ interface EntityRow {
 
 // One ordered query over all four tables so millions of rows stream without sorting in memory.
 const ENTITY_SQL = `
-SELECT 'identity' AS entity_type, 'user' AS source_type, u.id AS source_id, u.name, u.raw, NULL AS description, NULL AS kind,
+SELECT 'identity' AS entity_type, 'user' AS source_type, u.id AS source_id, u.name, u.raw, NULL AS description,
+  NULL AS kind,
        NULL AS status, NULL AS created, NULL AS extra,
        (SELECT group_concat(factor_type, char(31)) FROM factors f
          WHERE f.snapshot_id = u.snapshot_id AND f.user_id = u.id AND f.status = 'ACTIVE') AS factor_types
   FROM users u WHERE u.snapshot_id = @snapshotId
 UNION ALL
-SELECT 'connection', 'group', g.id, g.name, NULL, g.description, g.type, NULL, g.created, g.last_membership_updated, NULL
+SELECT 'connection', 'group', g.id, g.name, NULL, g.description, g.type, NULL, g.created,
+  g.last_membership_updated, NULL
   FROM groups g WHERE g.snapshot_id = @snapshotId
 UNION ALL
 SELECT 'connection', 'role', r.role_key, r.label, NULL, r.description, r.role_type, NULL, NULL, r.is_custom, NULL

@@ -49,7 +49,8 @@ function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
   if (!snapshot) throw new ExportError(`there is no snapshot ${snapshotId}; list them with "okta-prep snapshots"`);
   if (snapshot.status !== 'complete') {
     throw new ExportError(
-      `snapshot ${snapshotId} is ${snapshot.status}, not complete: resume the pull ("okta-prep pull --resume ${snapshotId}") or export a complete snapshot`,
+      `snapshot ${snapshotId} is ${snapshot.status}, not complete: resume the pull ("okta-prep pull --resume ` +
+        `${snapshotId}") or export a complete snapshot`,
     );
   }
   return snapshot;
@@ -66,7 +67,9 @@ async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<stri
     else ensurePrivateFolder(resolved);
   } catch (error) {
     throw new ExportError(
-      `cannot create the output folder ${resolved}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write to.`,
+      `cannot create the output folder ${resolved}: ` +
+        `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write ` +
+        `to.`,
     );
   }
   await removeStaleTempFiles(resolved);
@@ -115,7 +118,9 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   }
 }
 
-/** Where the bundle goes and with which mode; `opened` collects the temporary CSV files so a failure can remove them. */
+/**
+ * Where the bundle goes and with which mode; `opened` collects the temporary CSV files so a failure can remove them.
+ */
 interface BundleTarget {
   outDir: string;
   fileMode: number;
@@ -126,7 +131,9 @@ function bundlePath(outDir: string, file: BundleFile): string {
   return path.join(outDir, BUNDLE_FILE_NAMES[file]);
 }
 
-/** One CSV file of the bundle: its header, the items it is written from, and how each item becomes a row and is counted. */
+/**
+ * One CSV file of the bundle: its header, the items it is written from, and how each item becomes a row and is counted.
+ */
 interface CsvPart<Item, Kind extends string> {
   file: BundleCsvFile;
   columns: readonly string[];
@@ -136,7 +143,10 @@ interface CsvPart<Item, Kind extends string> {
   counts: Record<Kind, number>;
 }
 
-/** Writes entities.csv, then entity-relations.csv, under temporary names, counting rows per entity type and relation kind. */
+/**
+ * Writes entities.csv, then entity-relations.csv, under temporary names, counting rows per entity type and relation
+ * kind.
+ */
 async function writeBundleCsvFiles(
   input: ExportBundleInput,
   snapshot: SnapshotInfo,
@@ -175,7 +185,10 @@ async function writeBundleCsvFiles(
   return { entities, relations, entityCounts, relationCounts };
 }
 
-/** Streams one part into a new temporary file, reporting progress every PROGRESS_EVERY_ROWS rows and stopping when aborted. */
+/**
+ * Streams one part into a new temporary file, reporting progress every PROGRESS_EVERY_ROWS rows and stopping when
+ * aborted.
+ */
 async function writeCsvPart<Item, Kind extends string>(
   part: CsvPart<Item, Kind>,
   target: BundleTarget,

@@ -1,4 +1,5 @@
-// The bundle's manifest.json: where the data came from, what each file holds (row counts, SHA-256) and how it validated.
+// The bundle's manifest.json: where the data came from, what each file holds (row counts, SHA-256) and how it
+// validated.
 import path from 'node:path';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import type { CsvFileSummary } from '../balkanid/atomicCsvFile';

@@ -8,7 +8,10 @@ import { isProcessAlive } from '../balkanid/exportTempNames';
 export const PUBLISH_LOCK_NAME = '.okta-prep-export.lock';
 const RETRY_MS = 25;
 
-/** A lock whose process has gone (killed while publishing) is taken over; an unreadable or half-written one is waited on. */
+/**
+ * A lock whose process has gone (killed while publishing) is taken over; an unreadable or half-written one is waited
+ * on.
+ */
 async function holderHasGone(lockPath: string): Promise<boolean> {
   const text = await fs.readFile(lockPath, 'utf8').catch(() => '');
   const pid = Number(text);
@@ -30,7 +33,8 @@ async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `another export is still renaming its files into ${path.dirname(lockPath)}: wait for it and export again (if no export is running, delete ${lockPath})`,
+        `another export is still renaming its files into ${path.dirname(lockPath)}: wait for it and export ` +
+          `again (if no export is running, delete ${lockPath})`,
       );
     }
     await sleep(RETRY_MS);

@@ -25,38 +25,44 @@ interface RelationRow {
 // Each kind joins both ends to their entity tables, so a relation never points at a missing entity.
 const KIND_SQL: Record<ExportedRelationKind, string> = {
   groupMembership: `
-SELECT 'groupMembership' AS kind, m.user_id AS parent_id, 'identity' AS parent_type, m.group_id AS child_id, 'connection' AS child_type, NULL AS detail
+SELECT 'groupMembership' AS kind, m.user_id AS parent_id, 'identity' AS parent_type, m.group_id AS child_id,
+  'connection' AS child_type, NULL AS detail
   FROM group_members m
   JOIN users u ON u.snapshot_id = m.snapshot_id AND u.id = m.user_id
   JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
  WHERE m.snapshot_id = @snapshotId`,
   directAppAssignment: `
-SELECT 'directAppAssignment' AS kind, au.user_id AS parent_id, 'identity' AS parent_type, au.app_id AS child_id, 'resource' AS child_type, au.user_name AS detail
+SELECT 'directAppAssignment' AS kind, au.user_id AS parent_id, 'identity' AS parent_type, au.app_id AS child_id,
+  'resource' AS child_type, au.user_name AS detail
   FROM app_users au
   JOIN users u ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
   JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
  WHERE au.snapshot_id = @snapshotId AND au.scope = 'USER'`,
   groupAppAssignment: `
-SELECT 'groupAppAssignment' AS kind, ag.group_id AS parent_id, 'connection' AS parent_type, ag.app_id AS child_id, 'resource' AS child_type, ag.priority AS detail
+SELECT 'groupAppAssignment' AS kind, ag.group_id AS parent_id, 'connection' AS parent_type, ag.app_id AS child_id,
+  'resource' AS child_type, ag.priority AS detail
   FROM app_groups ag
   JOIN groups g ON g.snapshot_id = ag.snapshot_id AND g.id = ag.group_id
   JOIN apps a ON a.snapshot_id = ag.snapshot_id AND a.id = ag.app_id
  WHERE ag.snapshot_id = @snapshotId`,
   userAdminRole: `
-SELECT DISTINCT 'userAdminRole' AS kind, ra.principal_id AS parent_id, 'identity' AS parent_type, ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
+SELECT DISTINCT 'userAdminRole' AS kind, ra.principal_id AS parent_id, 'identity' AS parent_type,
+  ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
   FROM role_assignments ra
   JOIN users u ON u.snapshot_id = ra.snapshot_id AND u.id = ra.principal_id
   JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
  WHERE ra.snapshot_id = @snapshotId AND ra.principal_type = 'user'`,
   groupAdminRole: `
-SELECT DISTINCT 'groupAdminRole' AS kind, ra.principal_id AS parent_id, 'connection' AS parent_type, ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
+SELECT DISTINCT 'groupAdminRole' AS kind, ra.principal_id AS parent_id, 'connection' AS parent_type,
+  ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
   FROM role_assignments ra
   JOIN groups g ON g.snapshot_id = ra.snapshot_id AND g.id = ra.principal_id
   JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
  WHERE ra.snapshot_id = @snapshotId AND ra.principal_type = 'group'`,
   // Access Okta reports with scope GROUP, written as user → app with the groups that grant it.
   groupAppAccessFlattened: `
-SELECT 'groupAppAccessFlattened' AS kind, au.user_id AS parent_id, 'identity' AS parent_type, au.app_id AS child_id, 'resource' AS child_type,
+SELECT 'groupAppAccessFlattened' AS kind, au.user_id AS parent_id, 'identity' AS parent_type,
+  au.app_id AS child_id, 'resource' AS child_type,
        (SELECT group_concat(ag.group_id, ' ') FROM app_groups ag
           JOIN group_members m ON m.snapshot_id = ag.snapshot_id AND m.group_id = ag.group_id AND m.user_id = au.user_id
          WHERE ag.snapshot_id = au.snapshot_id AND ag.app_id = au.app_id) AS detail
@@ -71,8 +77,12 @@ const KIND_TOTAL_SQL: Record<ExportedRelationKind, string> = {
   groupMembership: `SELECT count(*) FROM group_members WHERE snapshot_id = ?`,
   directAppAssignment: `SELECT count(*) FROM app_users WHERE snapshot_id = ? AND scope = 'USER'`,
   groupAppAssignment: `SELECT count(*) FROM app_groups WHERE snapshot_id = ?`,
-  userAdminRole: `SELECT count(*) FROM (SELECT DISTINCT principal_id, role_key FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'user')`,
-  groupAdminRole: `SELECT count(*) FROM (SELECT DISTINCT principal_id, role_key FROM role_assignments WHERE snapshot_id = ? AND principal_type = 'group')`,
+  userAdminRole:
+    `SELECT count(*) FROM (SELECT DISTINCT principal_id, role_key FROM role_assignments WHERE snapshot_id = ? ` +
+    `AND principal_type = 'user')`,
+  groupAdminRole:
+    `SELECT count(*) FROM (SELECT DISTINCT principal_id, role_key FROM role_assignments WHERE snapshot_id = ? ` +
+    `AND principal_type = 'group')`,
   groupAppAccessFlattened: `SELECT count(*) FROM app_users WHERE snapshot_id = ? AND scope = 'GROUP'`,
 };
 
@@ -147,7 +157,9 @@ export function* iterateRelationRecords(
 ): Generator<RelationRecordWithKind> {
   const kinds = exportedRelationKinds(options);
   if (kinds.length === 0) return;
-  const sql = `${kinds.map((kind) => KIND_SQL[kind]).join('\nUNION ALL\n')}\nORDER BY parent_id, parent_type, child_id, child_type, kind`;
+  const sql =
+    `${kinds.map((kind) => KIND_SQL[kind]).join('\nUNION ALL\n')}\nORDER BY parent_id, parent_type, child_id, ` +
+    `child_type, kind`;
   for (const row of db.prepare(sql).iterate({ snapshotId }) as IterableIterator<RelationRow>) {
     yield {
       kind: row.kind,

@@ -22,7 +22,9 @@ export function randomInstant(random: SeededRandom, fromMs: number, toMs: number
   return Math.floor((from + random.next() * span) / 1000) * 1000;
 }
 
-/** What the server reads "now" from. Inject a manual one to make windows, expiry and mutation timestamps deterministic. */
+/**
+ * What the server reads "now" from. Inject a manual one to make windows, expiry and mutation timestamps deterministic.
+ */
 export interface FakeServerClock {
   now(): number;
 }

@@ -1,4 +1,5 @@
-// Parses and evaluates Okta `filter` / `search` expressions, e.g. status eq "ACTIVE" or lastUpdated gt "2024-01-01T00:00:00.000Z".
+// Parses and evaluates Okta `filter` / `search` expressions, e.g. status eq "ACTIVE" or lastUpdated gt
+// "2024-01-01T00:00:00.000Z".
 // Grammar: expr := and ("or" and)* ; and := term ("and" term)* ; term := "(" expr ")" | attr op value | attr "pr".
 import { invalidSearch } from './errors';
 

@@ -1,6 +1,7 @@
 // Small, consistent edits of a live fake org for incremental-pull tests: users, groups and memberships, stamped with
 // the server's clock as Okta stamps them (profile/status -> lastUpdated; membership -> group.lastMembershipUpdated).
-// App and role assignment edits live in mutateAssignments.ts and are re-exported here: import everything from this file.
+// App and role assignment edits live in mutateAssignments.ts and are re-exported here: import everything from this
+// file.
 // Pass the FakeOktaServer itself as the target (it has `org` and `clock`).
 import type { OktaGroup, OktaUser, OktaUserProfile, UserStatus } from '../../../shared/okta/types';
 import type { FakeOrg } from './generateOrg';

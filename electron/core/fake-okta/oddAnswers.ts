@@ -11,7 +11,8 @@ export interface OddAnswerRule {
 }
 
 const PORTAL_PAGE =
-  '<!DOCTYPE html>\n<html><head><title>Guest Wi-Fi</title></head><body><form action="/login">Accept the terms to continue</form></body></html>\n';
+  '<!DOCTYPE html>\n<html><head><title>Guest Wi-Fi</title></head><body><form action="/login">Accept the terms ' +
+  'to continue</form></body></html>\n';
 
 export function oddAnswers(rules: readonly OddAnswerRule[]): Stage {
   return async (request, next) => {

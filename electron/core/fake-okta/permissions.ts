@@ -5,7 +5,9 @@ import type { FakeResponse, Stage } from './pipeline';
 
 export type AccessKind = 'users' | 'groups' | 'groupMembers' | 'apps' | 'roles';
 
-/** Default all true. `groupMembers: false` is a token without "manage group membership": GET /groups/{id}/users fails. */
+/**
+ * Default all true. `groupMembers: false` is a token without "manage group membership": GET /groups/{id}/users fails.
+ */
 export type PermissionOptions = Partial<Record<AccessKind, boolean>>;
 
 export const OAUTH_SCOPE_FOR: Readonly<Record<AccessKind, string>> = {

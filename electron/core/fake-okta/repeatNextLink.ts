@@ -1,4 +1,5 @@
-// Pipeline stage: one listing whose `next` link goes round in circles, as a buggy org or a proxy in front of it can send.
+// Pipeline stage: one listing whose `next` link goes round in circles, as a buggy org or a proxy in front of it can
+// send.
 // `same-url`: a page reached through a cursor points back to the first page (a one-page listing points to itself).
 // `same-cursor`: a page reached through cursor X points to X again under another URL (an extra parameter).
 // `same-items`: every next carries a fresh cursor that serves the first page's items again.

@@ -33,7 +33,9 @@ export interface FakeOktaServerOptions {
   port?: number;
   /** Default: the system clock. Drives Date headers, rate-limit windows, token expiry and mutateOrg timestamps. */
   clock?: FakeServerClock;
-  /** Enforced bucket and concurrency limits. Absent or false: headers only, nothing refused (the original behaviour). */
+  /**
+   * Enforced bucket and concurrency limits. Absent or false: headers only, nothing refused (the original behaviour).
+   */
   rateLimits?: RateLimitOptions | false;
   /** Seeded, deterministic 5xx / reset / stall / truncate faults. */
   faults?: FaultOptions;

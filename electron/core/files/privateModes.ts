@@ -73,12 +73,14 @@ function tighten(target: string, wanted: number, kind: 'file' | 'folder', onNoti
     // Someone else's file (EPERM): still usable, so say what to do rather than refuse to work.
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     onNotice?.(
-      `the ${kind} ${target} is readable by other users (mode ${formatMode(current)}) and could not be tightened (${code}): run \`chmod ${formatMode(wanted).slice(1)} ${target}\``,
+      `the ${kind} ${target} is readable by other users (mode ${formatMode(current)}) and could not be ` +
+        `tightened (${code}): run \`chmod ${formatMode(wanted).slice(1)} ${target}\``,
     );
     return;
   }
   onNotice?.(
-    `tightened the permissions of the ${kind} ${target} from ${formatMode(current)} to ${formatMode(wanted)}: it holds Okta data that other users of this computer must not read`,
+    `tightened the permissions of the ${kind} ${target} from ${formatMode(current)} to ${formatMode(wanted)}: ` +
+      `it holds Okta data that other users of this computer must not read`,
   );
 }
 

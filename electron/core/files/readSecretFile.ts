@@ -1,5 +1,7 @@
-// Reads a token or private-key file the user named, refusing one that other users can open or one too large to be a secret.
-// Used by the CLI (--token-file, --private-key-file) and by the app's service (a token file named on the Connect screen).
+// Reads a token or private-key file the user named, refusing one that other users can open or one too large to be a
+// secret.
+// Used by the CLI (--token-file, --private-key-file) and by the app's service (a token file named on the Connect
+// screen).
 import fs from 'node:fs';
 
 /** A token is a line and a key a few kilobytes: anything larger is the wrong file (and is not read into memory). */

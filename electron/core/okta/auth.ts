@@ -1,4 +1,5 @@
-// How requests to Okta are authorised. The secret lives only inside the provider (a private field), never in errors or logs.
+// How requests to Okta are authorised. The secret lives only inside the provider (a private field), never in errors or
+// logs.
 
 export interface OktaAuth {
   /** Headers that authorise one request to `url` with `method`; `signal` cancels any token request this needs. */

@@ -1,5 +1,6 @@
 // Rate limits assumed when Okta's answers carry no X-Rate-Limit-* headers (a proxy or gateway stripped them):
-// the lowest documented limit of each bucket, spaced evenly over the window, and at most 10 requests per second overall.
+// the lowest documented limit of each bucket, spaced evenly over the window, and at most 10 requests per second
+// overall.
 import { LOWEST_DOCUMENTED_LIMITS, type BucketName } from './oktaBuckets';
 
 /** A bucket the table (oktaBuckets.ts) does not know gets the most conservative figure of all (apps: 20). */
@@ -56,8 +57,11 @@ export class GuessedRatePacer {
 /** Said once per pull (code rate-limits-guessed, subject headers) the first time an answer lacks the headers. */
 export function guessedLimitsWarning(share: number): string {
   return (
-    `Okta's answers carry no X-Rate-Limit-* headers (a proxy or gateway in front of Okta may strip them), so the limits are guessed: ` +
-    `${Math.round(share * 100)}% of the lowest documented limit of each bucket (apps ${LOWEST_DOCUMENTED_LIMITS.apps}/min, users ${LOWEST_DOCUMENTED_LIMITS.users}/min …), ` +
-    `requests spaced evenly and at most ${GUESSED_MAX_REQUESTS_PER_SECOND} a second. The pull is slower than it needs to be; let the proxy pass the headers through to speed it up.`
+    `Okta's answers carry no X-Rate-Limit-* headers (a proxy or gateway in front of Okta may strip them), so ` +
+    `the limits are guessed: ` +
+    `${Math.round(share * 100)}% of the lowest documented limit of each bucket (apps ` +
+    `${LOWEST_DOCUMENTED_LIMITS.apps}/min, users ${LOWEST_DOCUMENTED_LIMITS.users}/min …), ` +
+    `requests spaced evenly and at most ${GUESSED_MAX_REQUESTS_PER_SECOND} a second. The pull is slower than ` +
+    `it needs to be; let the proxy pass the headers through to speed it up.`
   );
 }

@@ -65,13 +65,17 @@ export class OktaClient {
     this.warningSink = options.onWarning ?? ignoreWarnings;
   }
 
-  /** Turns a path or a link from Okta into an absolute URL, refusing any other origin (the token must never leave the org). */
+  /**
+   * Turns a path or a link from Okta into an absolute URL, refusing any other origin (the token must never leave the
+   * org).
+   */
   resolve(pathOrUrl: string): string {
     const url = new URL(pathOrUrl, this.origin);
     if (url.origin !== this.origin) {
       throw new OktaError(
         'unsafe-link',
-        `Okta sent a link to ${url.origin}, which is not the org ${this.origin}; the pull stopped rather than send the token there`,
+        `Okta sent a link to ${url.origin}, which is not the org ${this.origin}; the pull stopped rather than ` +
+          `send the token there`,
       );
     }
     return url.toString();
@@ -133,7 +137,8 @@ export class OktaClient {
         if (!(error instanceof RetryableFailure) || failures >= maxRetries) {
           throw new OktaError(
             'unavailable',
-            `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the network and retry; the pull can be resumed.`,
+            `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the ` +
+              `network and retry; the pull can be resumed.`,
           );
         }
         await this.backoff(++failures, signal);

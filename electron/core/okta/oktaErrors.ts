@@ -40,8 +40,10 @@ export function oktaErrorForResponse(
   if (status === 401) {
     const advice =
       authDescription === 'API token'
-        ? 'it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > Tokens and try again.'
-        : `its access token was refused. Check that ${authDescription} is active, has the okta.*.read scopes granted and an admin role assigned.`;
+        ? 'it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > ' +
+          'Tokens and try again.'
+        : `its access token was refused. Check that ${authDescription} is active, has the okta.*.read scopes ` +
+          `granted and an admin role assigned.`;
     return new OktaError(
       'auth',
       `${authDescription === 'API token' ? 'token' : authDescription} rejected by ${orgUrl}${code}: ${advice}`,
@@ -52,7 +54,8 @@ export function oktaErrorForResponse(
   if (status === 403) {
     return new OktaError(
       'permission',
-      `${orgUrl} refused to list ${what}${code}: the token's admin lacks that permission. Give the admin (or service app) a role that can view ${what}, or accept that the export will lack them.`,
+      `${orgUrl} refused to list ${what}${code}: the token's admin lacks that permission. Give the admin (or ` +
+        `service app) a role that can view ${what}, or accept that the export will lack them.`,
       status,
       body.errorCode,
     );
@@ -69,7 +72,8 @@ export function oktaErrorForResponse(
   if (status >= 500) {
     return new OktaError(
       'unavailable',
-      `${orgUrl} failed with HTTP ${status} while listing ${what}${code}${summary}; retry later (the pull can be resumed)`,
+      `${orgUrl} failed with HTTP ${status} while listing ${what}${code}${summary}; retry later (the pull can ` +
+        `be resumed)`,
       status,
       body.errorCode,
     );

@@ -1,4 +1,5 @@
-// Normalises what a person types as their Okta org URL (okta-api.md §7): add https, strip -admin, path and trailing slash.
+// Normalises what a person types as their Okta org URL (okta-api.md §7): add https, strip -admin, path and trailing
+// slash.
 
 const OKTA_DOMAINS = [
   'okta.com',

@@ -2,7 +2,9 @@
 // so a proxy's or a wrong endpoint's answer fails that request plainly instead of landing in the snapshot.
 import { OktaError } from './oktaErrors';
 
-/** Where a page's items are: a bare array body, or a property of an object body with `_links.next` (the /iam endpoints). */
+/**
+ * Where a page's items are: a bare array body, or a property of an object body with `_links.next` (the /iam endpoints).
+ */
 export type PageShape = { kind: 'array' } | { kind: 'object'; itemsKey: string };
 
 function describe(value: unknown): string {
@@ -14,7 +16,8 @@ function describe(value: unknown): string {
 function wrongShape(orgUrl: string, what: string, detail: string): OktaError {
   return new OktaError(
     'request',
-    `${orgUrl} answered the list of ${what} with ${detail}; that is not an Okta list — check the org URL and whether a proxy rewrites the answers.`,
+    `${orgUrl} answered the list of ${what} with ${detail}; that is not an Okta list — check the org URL and ` +
+      `whether a proxy rewrites the answers.`,
   );
 }
 

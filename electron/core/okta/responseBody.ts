@@ -25,8 +25,10 @@ function formatBytes(bytes: number): string {
 function tooLarge(context: BodyContext): OktaError {
   return new OktaError(
     'request',
-    `${context.orgUrl} answered ${context.what} larger than ${formatBytes(context.maxBytes)}; Okta's pages are far smaller, so something between ` +
-      'this machine and Okta (a proxy, a gateway, a wrong org URL) is sending something else. Check the org URL and the network, then retry.',
+    `${context.orgUrl} answered ${context.what} larger than ${formatBytes(context.maxBytes)}; Okta's pages ` +
+      `are far smaller, so something between ` +
+      'this machine and Okta (a proxy, a gateway, a wrong org URL) is sending something else. Check the org ' +
+      'URL and the network, then retry.',
   );
 }
 
@@ -67,7 +69,9 @@ function looksLikeHtml(contentType: string | null, text: string): boolean {
   return /text\/html/i.test(contentType ?? '') || text.trimStart().startsWith('<');
 }
 
-/** Parses a 2xx body; HTML (a captive portal, a proxy's login page) and other non-JSON fail plainly, without retries. */
+/**
+ * Parses a 2xx body; HTML (a captive portal, a proxy's login page) and other non-JSON fail plainly, without retries.
+ */
 export function parseJsonBody(
   text: string,
   contentType: string | null,
@@ -76,7 +80,9 @@ export function parseJsonBody(
   if (looksLikeHtml(contentType, text)) {
     throw new OktaError(
       'request',
-      `${context.orgUrl} answered ${context.what} with an HTML page instead of JSON — a captive portal, a proxy login or a wrong URL? Check the org URL and the network (sign in to the network's portal if there is one), then retry.`,
+      `${context.orgUrl} answered ${context.what} with an HTML page instead of JSON — a captive portal, a ` +
+        `proxy login or a wrong URL? Check the org URL and the network (sign in to the network's portal if ` +
+        `there is one), then retry.`,
     );
   }
   try {
@@ -85,7 +91,8 @@ export function parseJsonBody(
     throw new OktaError(
       'request',
       // The body itself is not quoted: whatever sits in between might echo the request, token included.
-      `${context.orgUrl} answered ${context.what} with ${text.length} characters that are not JSON; check the org URL and whether a proxy rewrites the answers, then retry.`,
+      `${context.orgUrl} answered ${context.what} with ${text.length} characters that are not JSON; check the ` +
+        `org URL and whether a proxy rewrites the answers, then retry.`,
     );
   }
 }

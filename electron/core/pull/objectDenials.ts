@@ -48,7 +48,9 @@ export class ObjectDenials {
     this.granted.add(kindName);
   }
 
-  /** Records one refused object. 'kind' when the refusals conclude the whole kind is denied (its gap is then recorded). */
+  /**
+   * Records one refused object. 'kind' when the refusals conclude the whole kind is denied (its gap is then recorded).
+   */
   refused(task: RefusedTask, error: OktaError): 'object' | 'kind' {
     const listing = PER_OBJECT_LISTINGS[task.kindName]!;
     if (!this.firstError.has(task.kindName)) this.firstError.set(task.kindName, error);
@@ -57,7 +59,8 @@ export class ObjectDenials {
     this.warnings.warn(
       OBJECT_DENIED,
       task.key,
-      `Okta refused to list the ${listing.listing} of ${listing.object} ${label}${code}: they are missing from this snapshot`,
+      `Okta refused to list the ${listing.listing} of ${listing.object} ${label}${code}: they are missing ` +
+        `from this snapshot`,
     );
     const refusals = deniedObjectIds(this.db, this.snapshotId, task.kindName).length;
     const scheduled = scheduledListings(this.db, this.snapshotId, task.kindName);
@@ -122,7 +125,9 @@ export class ObjectDenials {
       .map((kindName) => describeDenied(this.db, this.snapshotId, kindName))
       .filter((part): part is string => part !== undefined);
     if (parts.length === 0) return;
-    const message = `Okta refused (403) ${parts.join('; ')}; what they hold is missing from this snapshot and its export. The token's admin role covers only some objects: widen it to all of them, or accept the gap.`;
+    const message =
+      `Okta refused (403) ${parts.join('; ')}; what they hold is missing from this snapshot and its export. The ` +
+      `token's admin role covers only some objects: widen it to all of them, or accept the gap.`;
     recordSnapshotGap(this.db, this.snapshotId, { objectKind, reason: SOME_DENIED, message });
   }
 

@@ -11,7 +11,8 @@ export const CONSEQUENCES: Record<string, string> = {
   users: 'no identities at all: nothing useful can be exported',
   groups: 'no groups, so no memberships and no group-granted access',
   'group members':
-    'access granted through groups is not connected to users; only apps assigned directly to a user appear for that user (grant "manage group membership")',
+    'access granted through groups is not connected to users; only apps assigned directly to a user appear ' +
+    'for that user (grant "manage group membership")',
   apps: 'no apps and no app assignments',
   'app assignments': 'apps appear without who can use them',
   'admin roles': 'admin roles are missing: privileged access is invisible',
@@ -25,7 +26,8 @@ async function listAll<T>(client: OktaClient, firstUrl: string, what: string): P
   let url: string | undefined = firstUrl;
   for (let page = 0; url && page < MAX_LISTING_PAGES; page++) {
     const result: { items: T[]; nextUrl?: string } = await client.getPage<T>(url, what);
-    items.push(...result.items.filter(hasUsableId)); // a null or id-less item cannot be checked further (the pull says so)
+    // a null or id-less item cannot be checked further (the pull says so)
+    items.push(...result.items.filter(hasUsableId));
     url = result.nextUrl;
   }
   return items;
@@ -70,7 +72,9 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
     Object.assign(entry, {
       readable: false,
       consequence: CONSEQUENCES.users,
-      detail: `Okta listed no users although Everyone has ${everyoneCount}: the credentials have no admin role that can view users`,
+      detail:
+        `Okta listed no users although Everyone has ${everyoneCount}: the credentials have no admin role that ` +
+        `can view users`,
     });
   }
   const nonEmpty = groups?.find((group) => (group._embedded?.stats?.usersCount ?? 0) > 0);

@@ -14,7 +14,9 @@ interface Estimate {
 
 const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
 
-/** Member and role listings the groups need under `policy` (a group without usable stats is listed, one page assumed). */
+/**
+ * Member and role listings the groups need under `policy` (a group without usable stats is listed, one page assumed).
+ */
 function groupListingRequests(groups: OktaGroup[], policy: GroupListingPolicy): number {
   return groups.reduce(
     (sum, group) =>

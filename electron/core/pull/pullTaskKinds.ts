@@ -1,4 +1,5 @@
-// The listings a pull runs: for each, its first URL (maximum page sizes), how Okta pages it, and how a page becomes rows.
+// The listings a pull runs: for each, its first URL (maximum page sizes), how Okta pages it, and how a page becomes
+// rows.
 // A task key is `<kind>` or `<kind>:<object id>`; the key alone is enough to resume the task.
 import type { OktaApp, OktaGroup } from '../../../shared/okta/types';
 import type { PageShape } from '../okta/oktaClient';

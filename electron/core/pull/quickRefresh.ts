@@ -29,18 +29,21 @@ export function checkQuickRefreshBase(
     throw new QuickRefreshError(`there is no snapshot ${baseId} to refresh from; list them with "okta-prep snapshots"`);
   if (base.status !== 'complete') {
     throw new QuickRefreshError(
-      `snapshot ${baseId} is ${base.status}, not complete: a quick refresh starts from a complete snapshot (finish that pull or run a full pull)`,
+      `snapshot ${baseId} is ${base.status}, not complete: a quick refresh starts from a complete snapshot ` +
+        `(finish that pull or run a full pull)`,
     );
   }
   if (base.orgUrl !== target.orgUrl) {
     throw new QuickRefreshError(
-      `snapshot ${baseId} was pulled from ${base.orgUrl}, not ${target.orgUrl}: a quick refresh starts from a snapshot of the same org`,
+      `snapshot ${baseId} was pulled from ${base.orgUrl}, not ${target.orgUrl}: a quick refresh starts from a ` +
+        `snapshot of the same org`,
     );
   }
   if (base.includeFactors !== target.includeFactors) {
     const was = base.includeFactors ? 'with' : 'without';
     throw new QuickRefreshError(
-      `snapshot ${baseId} was pulled ${was} MFA factors: a quick refresh from it must also be ${was} factors (or run a full pull)`,
+      `snapshot ${baseId} was pulled ${was} MFA factors: a quick refresh from it must also be ${was} factors ` +
+        `(or run a full pull)`,
     );
   }
   // Groups refused one by one (a scoped admin) are listed again, not copied: only a kind-wide gap rules the base out.
@@ -75,7 +78,9 @@ export class QuickRefresh {
     this.refusedInBase = new Set(deniedObjectIds(db, base.id, 'group-members'));
   }
 
-  /** Same group, same membership timestamp as in the base (a group absent from the base, or without a stamp, is not). */
+  /**
+   * Same group, same membership timestamp as in the base (a group absent from the base, or without a stamp, is not).
+   */
   private membershipUnchanged(group: OktaGroup): boolean {
     if (this.refusedInBase.has(group.id)) return false;
     const stamp = this.baseMembershipStamp.get(this.base.id, group.id);
@@ -93,7 +98,9 @@ export class QuickRefresh {
     return tasks.filter((task) => !copied.has(task.key));
   }
 
-  /** Copies the base's members of every group whose membership timestamp did not move (run after the groups listing). */
+  /**
+   * Copies the base's members of every group whose membership timestamp did not move (run after the groups listing).
+   */
   copyUnchangedMembers(): number {
     return this.db
       .prepare(
@@ -126,7 +133,8 @@ export class QuickRefresh {
     return this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT OR IGNORE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name, created, last_updated, last_login, raw)
+          `INSERT OR IGNORE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name,
+             created, last_updated, last_login, raw)
            SELECT ?, id, status, login, email, name, first_name, last_name, created, last_updated, last_login, raw
            FROM users WHERE snapshot_id = ? AND status <> 'DEPROVISIONED'`,
         )
@@ -135,7 +143,8 @@ export class QuickRefresh {
       this.db.prepare(`DELETE FROM users WHERE snapshot_id = ? AND status <> 'DEPROVISIONED'`).run(this.snapshotId);
       this.db
         .prepare(
-          `INSERT OR IGNORE INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES (?, ?, ?, 0, 0, 0)`,
+          `INSERT OR IGNORE INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES ` +
+            `(?, ?, ?, 0, 0, 0)`,
         )
         .run(this.snapshotId, FULL_USER_LISTING, FIRST_URLS.users);
       return true;

@@ -32,7 +32,8 @@ export function reportRelationsLeftOut(
     warn(
       'relation-end-unlisted',
       kind,
-      `${kind} (${DESCRIPTIONS[kind]}): ${count} ${relations} ${point} at a user, group, app or role that was never listed; ` +
+      `${kind} (${DESCRIPTIONS[kind]}): ${count} ${relations} ${point} at a user, group, app or role that was ` +
+        `never listed; ` +
         `the export leaves ${them} out, because BalkanID needs both ends among the entities`,
     );
   }

@@ -20,7 +20,8 @@ export function reportRepeatingListing(
   const endpoint = endpointOf(listing.url);
   const message =
     `Okta's listing of ${listing.objectKind} at ${endpoint} was stopped: ${listing.why}. ` +
-    `The snapshot may lack some ${listing.objectKind}; the rest of the pull went on. If a new pull repeats this, report it to Okta support (or to whoever runs a proxy in front of Okta).`;
+    `The snapshot may lack some ${listing.objectKind}; the rest of the pull went on. If a new pull repeats ` +
+    `this, report it to Okta support (or to whoever runs a proxy in front of Okta).`;
   // The gap names the first listing of the kind that was stopped; the log names every one.
   const known = db
     .prepare(`SELECT 1 FROM snapshot_gaps WHERE snapshot_id = ? AND object_kind = ? AND reason = ?`)

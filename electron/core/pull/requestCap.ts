@@ -1,4 +1,5 @@
-// The pull's request cap: one run of a pull may make at most multiplier × its estimate + 100 requests (requestEstimate.ts).
+// The pull's request cap: one run of a pull may make at most multiplier × its estimate + 100 requests
+// (requestEstimate.ts).
 // A listing that never ends but always brings new items escapes loop detection; the cap stops it, and the pull pauses
 // (resumably) instead of hammering the org's shared rate limits on its own. A resume gets a fresh allowance.
 import type { OktaClient } from '../okta/oktaClient';
@@ -16,7 +17,8 @@ export class RequestCapReached extends Error {
     readonly multiplier: number,
   ) {
     super(
-      `paused: this pull made ${requests} requests, ${multiplier}× its estimate of ${estimate} + ${HEADROOM}; Okta may be looping (a listing that never ends)`,
+      `paused: this pull made ${requests} requests, ${multiplier}× its estimate of ${estimate} + ${HEADROOM}; ` +
+        `Okta may be looping (a listing that never ends)`,
     );
   }
 }
@@ -44,7 +46,8 @@ export class RequestCap {
   }
 
   get limit(): number {
-    return Math.ceil(this.multiplier * Math.ceil(this.estimate)) + HEADROOM; // the estimate as stored and said: whole requests
+    // the estimate as stored and said: whole requests
+    return Math.ceil(this.multiplier * Math.ceil(this.estimate)) + HEADROOM;
   }
 
   /** More objects revealed: the estimate grows by `requests` (fractions add up; kept on the snapshot, rounded up). */

@@ -1,6 +1,7 @@
 // Finds lists Okta answered with nothing although the org's own counts say otherwise — what an OAuth service app
 // without an admin role gets (200 [] instead of an error). Such a snapshot is flagged, never silently empty.
-// Groups whose listing Okta refused (403, kept in the snapshot's log) are left out of the counts: their gap is recorded.
+// Groups whose listing Okta refused (403, kept in the snapshot's log) are left out of the counts: their gap is
+// recorded.
 import type { Db } from '../store/openDatabase';
 import type { SnapshotGap } from '../store/snapshots';
 import { OBJECT_DENIED } from './deniedObjects';
@@ -10,7 +11,8 @@ const one = (db: Db, sql: string, snapshotId: number) =>
 
 /** Groups whose `kindName` listing Okta refused (403, in the snapshot's log): their emptiness is already explained. */
 const notRefused = (kindName: string) =>
-  `id NOT IN (SELECT substr(subject, ${kindName.length + 2}) FROM snapshot_log l WHERE l.snapshot_id = groups.snapshot_id AND l.code = '${OBJECT_DENIED}' AND l.subject LIKE '${kindName}:%')`;
+  `id NOT IN (SELECT substr(subject, ${kindName.length + 2}) FROM snapshot_log l WHERE l.snapshot_id = ` +
+  `groups.snapshot_id AND l.code = '${OBJECT_DENIED}' AND l.subject LIKE '${kindName}:%')`;
 
 export function detectSilentGaps(db: Db, snapshotId: number): SnapshotGap[] {
   const gaps: SnapshotGap[] = [];
@@ -24,7 +26,9 @@ export function detectSilentGaps(db: Db, snapshotId: number): SnapshotGap[] {
     gaps.push({
       objectKind: 'users',
       reason,
-      message: `Okta listed no users although the Everyone group counts ${everyone}: the credentials probably lack an admin role that can view users`,
+      message:
+        `Okta listed no users although the Everyone group counts ${everyone}: the credentials probably lack an ` +
+        `admin role that can view users`,
     });
   }
   const groupsWithMembers = one(
@@ -37,7 +41,9 @@ export function detectSilentGaps(db: Db, snapshotId: number): SnapshotGap[] {
     gaps.push({
       objectKind: 'group members',
       reason,
-      message: `Okta listed no members for any of the ${groupsWithMembers} groups whose counts say they have members: group-granted access is not connected to users (grant "manage group membership" or an admin role)`,
+      message:
+        `Okta listed no members for any of the ${groupsWithMembers} groups whose counts say they have members: ` +
+        `group-granted access is not connected to users (grant "manage group membership" or an admin role)`,
     });
   }
   const groupsWithApps = one(db, `SELECT count(*) FROM groups WHERE snapshot_id = ? AND apps_count > 0`, snapshotId);
@@ -45,7 +51,9 @@ export function detectSilentGaps(db: Db, snapshotId: number): SnapshotGap[] {
     gaps.push({
       objectKind: 'apps',
       reason,
-      message: `Okta listed no apps although ${groupsWithApps} groups count app assignments: the credentials probably cannot view applications`,
+      message:
+        `Okta listed no apps although ${groupsWithApps} groups count app assignments: the credentials probably ` +
+        `cannot view applications`,
     });
   } else if (groupsWithApps > 0 && one(db, `SELECT count(*) FROM app_groups WHERE snapshot_id = ?`, snapshotId) === 0) {
     gaps.push({
@@ -67,7 +75,9 @@ export function detectSilentGaps(db: Db, snapshotId: number): SnapshotGap[] {
     gaps.push({
       objectKind: 'admin roles',
       reason,
-      message: `Okta listed no roles for the ${adminGroups} groups it marks as holding admin privileges: the credentials probably cannot view roles`,
+      message:
+        `Okta listed no roles for the ${adminGroups} groups it marks as holding admin privileges: the ` +
+        `credentials probably cannot view roles`,
     });
   }
   return gaps;

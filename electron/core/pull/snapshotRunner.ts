@@ -29,7 +29,8 @@ export function claimSnapshot(db: Db, snapshotId: number): void {
       const pid = Number(pidText);
       if (host === os.hostname() && Number.isInteger(pid) && isAlive(pid)) {
         throw new Error(
-          `snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to finish, or stop it, then resume`,
+          `snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to ` +
+            `finish, or stop it, then resume`,
         );
       }
     }

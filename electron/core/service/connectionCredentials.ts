@@ -39,7 +39,10 @@ export function notConnected(saved: SavedConnection | undefined, persistence: Se
     const what = saved.authKind === 'ssws' ? 'API token' : 'private key';
     return new ServiceFailure(
       'NOT_CONNECTED',
-      `enter the ${what} for ${saved.orgUrl} on the Connect screen: it is not kept between sessions. ${persistence.reason ?? ''}`.trim(),
+      (
+        `enter the ${what} for ${saved.orgUrl} on the Connect screen: it is not kept between sessions. ` +
+        `${persistence.reason ?? ''}`
+      ).trim(),
     );
   }
   return new ServiceFailure(

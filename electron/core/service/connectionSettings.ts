@@ -1,4 +1,5 @@
-// The saved connection without its secret (org URL, auth kind, client id, token file path), kept as JSON in the data folder, and
+// The saved connection without its secret (org URL, auth kind, client id, token file path), kept as JSON in the data
+// folder, and
 // whether the sample org is in use instead. The two are kept apart so trying the sample org never replaces a real one.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,8 @@ export class ConnectionSettings {
   write(connection: SavedConnection): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify({ ...connection, isSampleOrg: false }, null, 2), { mode: 0o600 }); // no secret in it, but whose org it is
+    // no secret in it, but whose org it is
+    fs.writeFileSync(temp, JSON.stringify({ ...connection, isSampleOrg: false }, null, 2), { mode: 0o600 });
     fs.renameSync(temp, this.file);
   }
 

@@ -1,4 +1,5 @@
-// The service dispatcher: allowlists the method, validates params with ajv, calls the implementation, returns a ServiceResult.
+// The service dispatcher: allowlists the method, validates params with ajv, calls the implementation, returns a
+// ServiceResult.
 import { METHOD_NAMES, type MethodName, type ServiceImplementation } from '../../../shared/service/contract';
 import type { ServiceError, ServiceResult } from '../../../shared/service/errors';
 import { findNonJsonValue } from './jsonResultCheck';

@@ -1,4 +1,5 @@
-// Server-Sent Events for the local HTTP transport: each ServiceEvent as `event: <name>` + JSON data, with keep-alive comments.
+// Server-Sent Events for the local HTTP transport: each ServiceEvent as `event: <name>` + JSON data, with keep-alive
+// comments.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceEvent } from '../../../shared/service/contract';
 import type { ServiceEventSource } from './eventHub';

@@ -1,4 +1,5 @@
-// Serves the browser build's static files for the local HTTP transport: no traversal, no directories, right content types.
+// Serves the browser build's static files for the local HTTP transport: no traversal, no directories, right content
+// types.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -26,7 +27,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 export const MISSING_BUILD_MESSAGE =
-  'The Okta Prep browser app is not built. Run "npm run build:renderer" (or restart "okta-prep serve", which builds it when missing), then reload this page.';
+  'The Okta Prep browser app is not built. Run "npm run build:renderer" (or restart "okta-prep serve", which ' +
+  'builds it when missing), then reload this page.';
 
 export function contentTypeFor(filePath: string): string {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';

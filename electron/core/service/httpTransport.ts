@@ -113,7 +113,8 @@ function createRequestHandler(context: RouteContext, hosts: ReadonlySet<string>)
       await serveStaticFile(req, res, context.options.staticDir, url.pathname);
     } catch (error) {
       log(
-        `http transport: ${req.method ?? '?'} request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        `http transport: ${req.method ?? '?'} request failed: ` +
+          `${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       sendText(res, 500, 'internal server error');
     }

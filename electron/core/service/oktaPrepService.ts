@@ -233,7 +233,8 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       if (connection.orgUrl !== snapshot.orgUrl) {
         throw new ServiceFailure(
           'CONFLICT',
-          `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}, not the connected ${connection.orgUrl}; connect to that org to resume it, or start a new pull`,
+          `snapshot ${snapshotId} was pulled from ${snapshot.orgUrl}, not the connected ${connection.orgUrl}; ` +
+            `connect to that org to resume it, or start a new pull`,
         );
       }
       return startPull({ includeFactors: snapshot.includeFactors, resumeSnapshotId: snapshotId }, connection);

@@ -1,4 +1,5 @@
-// Compiles PARAM_SCHEMAS with ajv once and turns ajv errors into short, plain messages like "params.limit must be <= 1000".
+// Compiles PARAM_SCHEMAS with ajv once and turns ajv errors into short, plain messages like "params.limit must be <=
+// 1000".
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { METHOD_NAMES, type MethodName } from '../../../shared/service/contract';
 import { PARAM_SCHEMAS } from '../../../shared/service/paramSchemas';

@@ -10,7 +10,10 @@ export interface SecretStore {
   readonly description: string;
   /** Whether a saved secret outlives this session, and if not, why (so the UI can say it and ask again). */
   persistence(): SecretPersistence;
-  /** Problems met with stored secrets since the last call (e.g. an undecryptable file that was replaced), each said once. */
+  /**
+   * Problems met with stored secrets since the last call (e.g. an undecryptable file that was replaced), each said
+   * once.
+   */
   takeNotices(): string[];
 }
 
@@ -34,7 +37,8 @@ export class MemorySecretStore implements SecretStore {
     return {
       persisted: false,
       reason:
-        'The browser build keeps the token in memory only: enter it again after Okta Prep restarts, or give a token file on the Connect screen.',
+        'The browser build keeps the token in memory only: enter it again after Okta Prep restarts, or give a ' +
+        'token file on the Connect screen.',
     };
   }
 

@@ -1,4 +1,5 @@
-// ServiceFailure: the error a service method throws to return a specific ServiceErrorCode and plain message to the caller.
+// ServiceFailure: the error a service method throws to return a specific ServiceErrorCode and plain message to the
+// caller.
 import { SERVICE_ERROR_CODES, type ServiceErrorCode } from '../../../shared/service/errors';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(SERVICE_ERROR_CODES);

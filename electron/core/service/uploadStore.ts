@@ -29,7 +29,10 @@ export function formatByteLimit(bytes: number): string {
 }
 
 export function uploadTooLargeMessage(maxBytes: number): string {
-  return `the file is larger than this service's upload limit of ${formatByteLimit(maxBytes)}: check it with "okta-prep validate FILE" instead, or start "okta-prep serve --max-upload-bytes N" with a higher limit`;
+  return (
+    `the file is larger than this service's upload limit of ${formatByteLimit(maxBytes)}: check it with ` +
+    `"okta-prep validate FILE" instead, or start "okta-prep serve --max-upload-bytes N" with a higher limit`
+  );
 }
 
 export class UploadStore {

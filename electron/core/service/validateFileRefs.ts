@@ -32,7 +32,8 @@ export function resolveCsvFileRef(
   if (transport !== 'ipc')
     throw new ServiceFailure(
       'BAD_INPUT',
-      `the browser build cannot pass a file path (${ref.name}): upload the file with POST /api/upload and pass its upload id`,
+      `the browser build cannot pass a file path (${ref.name}): upload the file with POST /api/upload and ` +
+        `pass its upload id`,
     );
   if (!path.isAbsolute(ref.path))
     throw new ServiceFailure('BAD_INPUT', `choose the file again: "${ref.path}" is not a full path`);

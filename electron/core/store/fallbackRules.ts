@@ -50,7 +50,9 @@ export const FALLBACKS = {
   factorType: { field: 'factor factorType', instead: '"unknown"' },
 } as const satisfies Record<string, FallbackRule>;
 
-/** The first usable text: `value`, else (said as a fallback) the first usable of `fallbacks`, the last always usable. */
+/**
+ * The first usable text: `value`, else (said as a fallback) the first usable of `fallbacks`, the last always usable.
+ */
 export function needText(
   report: OddValueReport,
   rule: FallbackRule,

@@ -27,7 +27,8 @@ export class OddValueReport {
     this.warn(
       'new-value',
       subject,
-      `Okta sent ${field} "${shown(value)}", which Okta Prep does not know yet (first on ${where}): it is stored and exported as it came`,
+      `Okta sent ${field} "${shown(value)}", which Okta Prep does not know yet (first on ${where}): it is ` +
+        `stored and exported as it came`,
     );
   }
 
@@ -40,7 +41,8 @@ export class OddValueReport {
     this.warn(
       'fallback',
       rule.field,
-      `Okta sent ${where} without a usable ${rule.field}: ${rule.instead} is used instead (the raw JSON keeps what Okta sent)`,
+      `Okta sent ${where} without a usable ${rule.field}: ${rule.instead} is used instead (the raw JSON keeps ` +
+        `what Okta sent)`,
     );
   }
 

@@ -29,7 +29,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db = new Database(file);
   } catch (error) {
     throw new DatabaseError(
-      `cannot open the cache database ${file}: ${(error as Error).message}. Check the path and its permissions, or pass another --db FILE.`,
+      `cannot open the cache database ${file}: ${(error as Error).message}. Check the path and its ` +
+        `permissions, or pass another --db FILE.`,
     );
   }
   try {
@@ -43,7 +44,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.close();
     if (error instanceof DatabaseError) throw error;
     throw new DatabaseError(
-      `cannot use ${file} as the Okta Prep cache: ${(error as Error).message}. If this is not an Okta Prep database, pass another --db FILE.`,
+      `cannot use ${file} as the Okta Prep cache: ${(error as Error).message}. If this is not an Okta Prep ` +
+        `database, pass another --db FILE.`,
     );
   }
   return db;
@@ -61,7 +63,8 @@ function makeCacheFilesPrivate(file: string, options: OpenDatabaseOptions): void
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new DatabaseError(
-      `cannot create or protect the cache database ${file} (${code}). Check the path and its permissions, or pass another --db FILE.`,
+      `cannot create or protect the cache database ${file} (${code}). Check the path and its permissions, or ` +
+        `pass another --db FILE.`,
     );
   }
 }
@@ -72,7 +75,8 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new DatabaseError(
-      `the cache database has schema version ${current}, newer than this Okta Prep understands (${latest}). Update Okta Prep or use another --db FILE.`,
+      `the cache database has schema version ${current}, newer than this Okta Prep understands (${latest}). ` +
+        `Update Okta Prep or use another --db FILE.`,
     );
   }
   for (const migration of migrations) {

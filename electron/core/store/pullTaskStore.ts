@@ -31,7 +31,8 @@ export function getPullTask(db: Db, snapshotId: number, key: string): PullTaskSt
 export function pendingPullTasks(db: Db, snapshotId: number, prefix: string): PullTaskState[] {
   const rows = db
     .prepare(
-      `SELECT * FROM pull_tasks WHERE snapshot_id = ? AND done = 0 AND task_key >= ? AND task_key < ? ORDER BY task_key`,
+      `SELECT * FROM pull_tasks WHERE snapshot_id = ? AND done = 0 AND task_key >= ? AND task_key < ?
+         ORDER BY task_key`,
     )
     .all(snapshotId, prefix, `${prefix}\uffff`) as TaskRow[];
   return rows.map(toState);
@@ -48,7 +49,8 @@ export function markPullTaskDone(db: Db, snapshotId: number, key: string): void 
 export function countPullTasksByKind(db: Db, snapshotId: number): { kindName: string; done: number; total: number }[] {
   return db
     .prepare(
-      `SELECT substr(task_key, 1, instr(task_key || ':', ':') - 1) AS kindName, count(*) AS total, coalesce(sum(done), 0) AS done
+      `SELECT substr(task_key, 1, instr(task_key || ':', ':') - 1) AS kindName, count(*) AS total,
+         coalesce(sum(done), 0) AS done
        FROM pull_tasks WHERE snapshot_id = ? GROUP BY kindName`,
     )
     .all(snapshotId) as { kindName: string; done: number; total: number }[];

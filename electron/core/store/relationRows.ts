@@ -4,10 +4,12 @@ import type { Db } from './openDatabase';
 
 /** Every access path of the snapshot, as stored (not filtered by export options): kind, both ends, a detail. */
 const ALL_RELATIONS_SQL = `
-SELECT '${KIND.member}' AS kind, 'user' AS parent_type, user_id AS parent_id, 'group' AS child_type, group_id AS child_id, NULL AS detail
+SELECT '${KIND.member}' AS kind, 'user' AS parent_type, user_id AS parent_id, 'group' AS child_type,
+  group_id AS child_id, NULL AS detail
   FROM group_members WHERE snapshot_id = @snapshotId
 UNION ALL
-SELECT CASE scope WHEN 'USER' THEN '${KIND.directApp}' ELSE '${KIND.appViaGroup}' END, 'user', user_id, 'app', app_id, user_name
+SELECT CASE scope WHEN 'USER' THEN '${KIND.directApp}' ELSE '${KIND.appViaGroup}' END, 'user', user_id, 'app',
+  app_id, user_name
   FROM app_users WHERE snapshot_id = @snapshotId
 UNION ALL
 SELECT '${KIND.groupApp}', 'group', group_id, 'app', app_id, CAST(priority AS TEXT)
@@ -23,7 +25,8 @@ export function buildRelationRows(db: Db, snapshotId: number): number {
     const result = db
       .prepare(
         `INSERT INTO relation_rows (snapshot_id, seq, kind, parent_type, parent_id, child_type, child_id, detail)
-         SELECT @snapshotId, row_number() OVER () - 1, kind, parent_type, parent_id, child_type, child_id, detail FROM (${ALL_RELATIONS_SQL})`,
+         SELECT @snapshotId, row_number() OVER () - 1, kind, parent_type, parent_id, child_type, child_id, detail
+           FROM (${ALL_RELATIONS_SQL})`,
       )
       .run({ snapshotId });
     return result.changes;

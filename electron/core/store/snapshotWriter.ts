@@ -50,7 +50,10 @@ interface PendingPage {
   followed?: FollowedPage;
 }
 
-/** A batch is committed once it holds this many rows, this many pages, or its oldest page is this old (rows bound memory). */
+/**
+ * A batch is committed once it holds this many rows, this many pages, or its oldest page is this old (rows bound
+ * memory).
+ */
 const BATCH_LIMITS = { rows: 2000, pages: 100, ageMs: 250 };
 
 function rowCount(page: PageRows): number {
@@ -74,16 +77,19 @@ export class SnapshotWriter {
     this.oddValues = new OddValueReport(warn);
     this.statements = {
       user: db.prepare(
-        `INSERT OR REPLACE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name, created, last_updated, last_login, raw)
+        `INSERT OR REPLACE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name, created,
+           last_updated, last_login, raw)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       userExists: db.prepare(`SELECT 1 FROM users WHERE snapshot_id = ? AND id = ?`).pluck(),
       userIfAbsent: db.prepare(
-        `INSERT OR IGNORE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name, created, last_updated, last_login, raw)
+        `INSERT OR IGNORE INTO users (snapshot_id, id, status, login, email, name, first_name, last_name, created,
+           last_updated, last_login, raw)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       group: db.prepare(
-        `INSERT OR REPLACE INTO groups (snapshot_id, id, type, name, description, created, last_updated, last_membership_updated,
+        `INSERT OR REPLACE INTO groups (snapshot_id, id, type, name, description, created, last_updated,
+           last_membership_updated,
            users_count, apps_count, has_admin_privilege, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       member: db.prepare(`INSERT OR IGNORE INTO group_members (snapshot_id, group_id, user_id) VALUES (?, ?, ?)`),
@@ -92,27 +98,34 @@ export class SnapshotWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       appUser: db.prepare(
-        `INSERT OR REPLACE INTO app_users (snapshot_id, app_id, user_id, scope, status, user_name, raw) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO app_users (snapshot_id, app_id, user_id, scope, status, user_name, raw) ` +
+          `VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       appGroup: db.prepare(
         `INSERT OR REPLACE INTO app_groups (snapshot_id, app_id, group_id, priority, raw) VALUES (?, ?, ?, ?, ?)`,
       ),
       customRole: db.prepare(
-        `INSERT OR REPLACE INTO roles (snapshot_id, role_key, label, role_type, is_custom, description, raw) VALUES (?, ?, ?, 'CUSTOM', 1, ?, ?)`,
+        `INSERT OR REPLACE INTO roles (snapshot_id, role_key, label, role_type, is_custom, description, raw) ` +
+          `VALUES (?, ?, ?, 'CUSTOM', 1, ?, ?)`,
       ),
-      // A standard role has no definition endpoint: the first assignment seen names it. Never overwrite a custom role's definition.
+      // A standard role has no definition endpoint: the first assignment seen names it. Never overwrite a custom role's
+      // definition.
       roleFromAssignment: db.prepare(
-        `INSERT OR IGNORE INTO roles (snapshot_id, role_key, label, role_type, is_custom, description, raw) VALUES (?, ?, ?, ?, ?, NULL, NULL)`,
+        `INSERT OR IGNORE INTO roles (snapshot_id, role_key, label, role_type, is_custom, description, raw) ` +
+          `VALUES (?, ?, ?, ?, ?, NULL, NULL)`,
       ),
       roleAssignment: db.prepare(
-        `INSERT OR REPLACE INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, status, raw)
+        `INSERT OR REPLACE INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id,
+           role_key, status, raw)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       factor: db.prepare(
-        `INSERT OR REPLACE INTO factors (snapshot_id, user_id, id, factor_type, provider, status, raw) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO factors (snapshot_id, user_id, id, factor_type, provider, status, raw) VALUES ` +
+          `(?, ?, ?, ?, ?, ?, ?)`,
       ),
       scheduleTask: db.prepare(
-        `INSERT OR IGNORE INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES (?, ?, ?, 0, 0, 0)`,
+        `INSERT OR IGNORE INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES (?, ` +
+          `?, ?, 0, 0, 0)`,
       ),
       task: db.prepare(
         `INSERT INTO pull_tasks (snapshot_id, task_key, next_url, done, rows, requests) VALUES (?, ?, ?, ?, ?, 1)
@@ -198,7 +211,10 @@ export class SnapshotWriter {
     this.oddValues.finish();
   }
 
-  /** Writes one page's rows; an item that cannot be stored is skipped with a warning (fallbackRules.ts), never thrown on. */
+  /**
+   * Writes one page's rows; an item that cannot be stored is skipped with a warning (fallbackRules.ts), never thrown
+   * on.
+   */
   private writeRows(page: PageRows): number {
     switch (page.kind) {
       case 'users':

@@ -1,4 +1,5 @@
-// Snapshot lifecycle in the cache: create a running snapshot, finish it (complete/failed/cancelled), list and find them.
+// Snapshot lifecycle in the cache: create a running snapshot, finish it (complete/failed/cancelled), list and find
+// them.
 import type { Db } from './openDatabase';
 import { listSnapshotLog } from './snapshotLog';
 
@@ -17,7 +18,10 @@ export interface SnapshotInfo {
   appVersion: string;
   /** The complete snapshot a quick refresh started from; null for a full pull. */
   baseSnapshotId: number | null;
-  /** A quick refresh whose deletion check failed, so it listed every user after all ("fell back to a full user listing"). */
+  /**
+   * A quick refresh whose deletion check failed, so it listed every user after all ("fell back to a full user
+   * listing").
+   */
   fellBackToFullUserListing: boolean;
   gaps: SnapshotGap[];
   /** What the pull noticed without stopping (the snapshot's log, oldest first). */
@@ -56,7 +60,8 @@ export function createSnapshot(
 ): number {
   const result = db
     .prepare(
-      `INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version, base_snapshot_id, read_every_group) VALUES (?, 'running', ?, ?, ?, ?, ?)`,
+      `INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version, base_snapshot_id, ` +
+        `read_every_group) VALUES (?, 'running', ?, ?, ?, ?, ?)`,
     )
     .run(
       input.orgUrl,
@@ -99,7 +104,8 @@ export function fellBackToFullUserListing(db: Db, snapshotId: number): boolean {
 function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
   const gaps = db
     .prepare(
-      `SELECT object_kind AS objectKind, reason, message FROM snapshot_gaps WHERE snapshot_id = ? ORDER BY object_kind, reason`,
+      `SELECT object_kind AS objectKind, reason, message FROM snapshot_gaps WHERE snapshot_id = ? ORDER BY ` +
+        `object_kind, reason`,
     )
     .all(row.id) as SnapshotGap[];
   return {

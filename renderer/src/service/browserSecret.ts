@@ -1,4 +1,5 @@
-// Browser build: takes the per-run service secret from the #secret=… fragment, keeps it for the tab and hides it from the address bar.
+// Browser build: takes the per-run service secret from the #secret=… fragment, keeps it for the tab and hides it from
+// the address bar.
 import { parseSecretFromHash } from './httpClientTransport';
 
 export const SECRET_STORAGE_KEY = 'okta-prep.service-secret';

@@ -1,4 +1,5 @@
-// Builds the service client for this build: IPC through window.oktaPrep in the desktop app, HTTP + SSE in the browser build.
+// Builds the service client for this build: IPC through window.oktaPrep in the desktop app, HTTP + SSE in the browser
+// build.
 import { createServiceClient, unwrapServiceResult, type ServiceTransport } from '../../../shared/service/client';
 import { createHttpClientTransport } from './httpClientTransport';
 import { takeServiceSecret } from './browserSecret';

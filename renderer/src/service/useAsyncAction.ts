@@ -1,4 +1,5 @@
-// Hook for a user-triggered service action: tracks pending state and keeps the last error as a plain-language description.
+// Hook for a user-triggered service action: tracks pending state and keeps the last error as a plain-language
+// description.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { describeError, type ErrorDescription } from './describeError';
 

@@ -1,4 +1,5 @@
-// Tests the upload CSV dialect: minimal RFC 4180 quoting, CRLF, and exact round-trips through an independent parser (csv-parse).
+// Tests the upload CSV dialect: minimal RFC 4180 quoting, CRLF, and exact round-trips through an independent parser
+// (csv-parse).
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatCsvCell, formatCsvRecord } from '../../../electron/core/balkanid/csvDialect';

@@ -1,4 +1,5 @@
-// Tests the validator's streaming reader: records and physical lines match csv-parse at any chunking; byte checks; repeats.
+// Tests the validator's streaming reader: records and physical lines match csv-parse at any chunking; byte checks;
+// repeats.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formatCsvRecord } from '../../../electron/core/balkanid/csvDialect';

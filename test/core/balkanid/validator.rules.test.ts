@@ -29,14 +29,18 @@ function cleanFixture(): Fixture {
   return {
     entities: [
       ENTITY_HEADER,
-      'okta,Ada Lovelace,identity,okta,00u1,user,v1,"{""username"":""ada@example.com"",""email"":""ada@example.com"",""status"":""ACTIVE""}"',
-      'okta,Grace Hopper,identity,okta,00u2,user,v1,"{""username"":""grace@example.com"",""department"":""R&D, Navy""}"',
-      'okta,Engineering,connection,okta,00g1,group,v1,"{""description"":""All engineers"",""groupType"":""OKTA_GROUP""}"',
+      'okta,Ada Lovelace,identity,okta,00u1,user,v1,"{""username"":""ada@example.com"",' +
+        '""email"":""ada@example.com"",""status"":""ACTIVE""}"',
+      'okta,Grace Hopper,identity,okta,00u2,user,v1,"{""username"":""grace@example.com"",' +
+        '""department"":""R&D, Navy""}"',
+      'okta,Engineering,connection,okta,00g1,group,v1,"{""description"":""All engineers"",' +
+        '""groupType"":""OKTA_GROUP""}"',
       'okta,Super Administrator,connection,okta,SUPER_ADMIN,role,v1,"{""roleType"":""SUPER_ADMIN"",""custom"":false}"',
       'okta,Slack,resource,okta,0oa1,app,v1,"{""appName"":""slack"",""status"":""ACTIVE""}"',
     ],
     relations: [
-      'App,Parent Entity Source ID,Parent Entity Type,Entity Source ID,Entity Type,Source System,Metadata Version,Metadata',
+      'App,Parent Entity Source ID,Parent Entity Type,Entity Source ID,Entity Type,Source System,' +
+        'Metadata Version,Metadata',
       `okta,00u1,identity,00g1,connection,okta,v1,${MEMBER}`,
       `okta,00u2,identity,00g1,connection,okta,v1,${MEMBER}`,
       'okta,00g1,connection,0oa1,resource,okta,v1,"{""project"":""https://acme.okta.com"",""privilegeName"":""assigned"",""privilegeValue"":true,""connectionType"":""group"",""priority"":0}"',

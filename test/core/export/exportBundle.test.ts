@@ -105,7 +105,8 @@ describe('exportBundle', () => {
     expect(narrow.validation.errorCount).toBe(0);
     expect(full.validation.errorCount).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['entities.csv', 'entity-relations.csv', 'manifest.json']);
-    // Whichever finished last, its manifest describes the files beside it (never one export's file with the other's manifest).
+    // Whichever finished last, its manifest describes the files beside it (never one export's file with the other's
+    // manifest).
     const { manifest, relations } = readBundle(out);
     for (const file of ['entities', 'relations'] as const) {
       const bytes = fs.readFileSync(path.join(out, manifest.files[file].name));

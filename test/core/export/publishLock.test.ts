@@ -32,7 +32,8 @@ describe('withPublishLock', () => {
     const lock = path.join(folder, PUBLISH_LOCK_NAME);
     fs.writeFileSync(lock, String(process.pid));
     await expect(withPublishLock(folder, async () => 'published', 100)).rejects.toThrow(
-      `another export is still renaming its files into ${folder}: wait for it and export again (if no export is running, delete ${lock})`,
+      `another export is still renaming its files into ${folder}: wait for it and export again (if no export ` +
+        `is running, delete ${lock})`,
     );
   });
 });

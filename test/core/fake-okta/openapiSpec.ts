@@ -1,4 +1,5 @@
-// Test helper: loads Okta's OpenAPI specs (management, and the OAuth one for /oauth2/v1/token) and validates fake-server
+// Test helper: loads Okta's OpenAPI specs (management, and the OAuth one for /oauth2/v1/token) and validates
+// fake-server
 // responses against the schema each operation names, with ajv (discriminators dispatched by hand) plus a check for
 // properties the spec does not declare.
 import fs from 'node:fs';
@@ -124,7 +125,9 @@ export class OktaSpec {
     };
   }
 
-  /** Rewrites a response schema (not the components) so refs point into the registered spec and discriminators dispatch. */
+  /**
+   * Rewrites a response schema (not the components) so refs point into the registered spec and discriminators dispatch.
+   */
   private prepare(schema: unknown): unknown {
     if (Array.isArray(schema)) return schema.map((s) => this.prepare(s));
     if (!schema || typeof schema !== 'object') return schema;
@@ -142,7 +145,10 @@ export class OktaSpec {
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, this.prepare(value)]));
   }
 
-  /** Validates against the response schema of `method` (default GET) `pathTemplate` for `status`: schema errors plus undeclared properties. */
+  /**
+   * Validates against the response schema of `method` (default GET) `pathTemplate` for `status`: schema errors plus
+   * undeclared properties.
+   */
   validator(pathTemplate: string, status: string, fallbackResponse?: string, method = 'get'): ResponseValidator {
     const key = `${method} ${pathTemplate} ${status} ${fallbackResponse ?? ''}`;
     let validate = this.compiled.get(key);

@@ -1,4 +1,5 @@
-// Fake Okta server auth, errors and standard headers: 401 E0000011, 404 E0000007, 405 E0000022, X-Rate-Limit-*, request ids.
+// Fake Okta server auth, errors and standard headers: 401 E0000011, 404 E0000007, 405 E0000022, X-Rate-Limit-*, request
+// ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OktaErrorBody } from '../../../shared/okta/types';
 import { TEST_TOKEN, startHarness, type Harness } from './fakeOktaHarness';

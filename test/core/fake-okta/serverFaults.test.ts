@@ -62,7 +62,8 @@ describe('deterministic faults', () => {
     const a: string[] = [];
     const b: string[] = [];
     for (let i = 0; i < 12; i++) a.push(await outcome(first, '/api/v1/users?limit=1'));
-    for (let i = 0; i < 12; i++) b.push(await outcome(second, `/api/v1/groups?limit=${i + 1}`)); // other URLs, same ordinals
+    // other URLs, same ordinals
+    for (let i = 0; i < 12; i++) b.push(await outcome(second, `/api/v1/groups?limit=${i + 1}`));
     expect(b).toEqual(a);
     expect(new Set(a)).toEqual(new Set(['200', '503']));
   });

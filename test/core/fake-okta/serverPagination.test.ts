@@ -1,4 +1,5 @@
-// Fake Okta server lists against the model: Link-header and body pagination, page-size clamping, filters, app user scopes.
+// Fake Okta server lists against the model: Link-header and body pagination, page-size clamping, filters, app user
+// scopes.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OktaAppUser, OktaGroup, OktaUser } from '../../../shared/okta/types';

@@ -1,4 +1,5 @@
-// The permission helpers: exact modes whatever existed, notices only when something changed, nothing changed on Windows.
+// The permission helpers: exact modes whatever existed, notices only when something changed, nothing changed on
+// Windows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// Token and key files: refused when other users can open them or when too large, with a message that says how to fix it.
+// Token and key files: refused when other users can open them or when too large, with a message that says how to fix
+// it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 // Pacing when Okta's answers carry no X-Rate-Limit-* headers: each bucket at its share of the lowest documented
-// limit, spaced evenly (no burst at a window's start), at most 10 requests a second overall; driven by an injected clock.
+// limit, spaced evenly (no burst at a window's start), at most 10 requests a second overall; driven by an injected
+// clock.
 import { describe, expect, it } from 'vitest';
 import { GuessedRatePacer, guessedLimit } from '../../../electron/core/okta/guessedRateLimits';
 import { LOWEST_DOCUMENTED_LIMITS, type BucketName } from '../../../electron/core/okta/oktaBuckets';

@@ -143,7 +143,9 @@ describe('connection secrets in the service', () => {
       await failureOf(service['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', tokenFile } })),
     ).toEqual({
       code: 'BAD_INPUT',
-      message: `the token file ${tokenFile} is readable by other users (mode 0644): run \`chmod 600 ${tokenFile}\` and try again`,
+      message:
+        `the token file ${tokenFile} is readable by other users (mode 0644): run \`chmod 600 ${tokenFile}\` and ` +
+        `try again`,
     });
     expect(
       await failureOf(

@@ -19,7 +19,9 @@ import { createHttpClientTransport } from '../../../renderer/src/service/httpCli
 import { useTempDirs } from '../../helpers/tempDir';
 
 const LIMIT = 256 * 1024;
-const TOO_LARGE = `the file is larger than this service's upload limit of 256 KiB: check it with "okta-prep validate FILE" instead, or start "okta-prep serve --max-upload-bytes N" with a higher limit`;
+const TOO_LARGE =
+  `the file is larger than this service's upload limit of 256 KiB: check it with "okta-prep validate FILE" ` +
+  `instead, or start "okta-prep serve --max-upload-bytes N" with a higher limit`;
 const tempDir = useTempDirs();
 let db: Db;
 let uploads: UploadStore;
@@ -157,7 +159,8 @@ describe('CSV upload for validation', () => {
     ).rejects.toMatchObject({
       code: 'BAD_INPUT',
       message:
-        'the browser build cannot pass a file path (passwd): upload the file with POST /api/upload and pass its upload id',
+        'the browser build cannot pass a file path (passwd): upload the file with POST /api/upload and pass ' +
+        'its upload id',
     });
     const anonymous = await fetch(`${server.origin}/api/upload`, { method: 'POST', body: 'a,b\r\n' });
     expect(anonymous.status).toBe(401);

@@ -1,4 +1,5 @@
-// Test helpers for the HTTP transport: raw node:http requests (exact Host/path control), SSE frame parsing, an EventSource polyfill.
+// Test helpers for the HTTP transport: raw node:http requests (exact Host/path control), SSE frame parsing, an
+// EventSource polyfill.
 import http from 'node:http';
 
 export interface RawResponse {

@@ -1,4 +1,5 @@
-// Tests for the HTTP + SSE transport on 127.0.0.1: secret, Host/Origin guards, body limits, SSE, static files, typed client.
+// Tests for the HTTP + SSE transport on 127.0.0.1: secret, Host/Origin guards, body limits, SSE, static files, typed
+// client.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

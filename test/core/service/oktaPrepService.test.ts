@@ -99,7 +99,8 @@ describe('Okta Prep service', () => {
     const brokenPath = path.join(dir, 'broken.sqlite');
     const brokenDb = openDatabase(brokenPath);
     brokenDb.exec(
-      `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); DROP TABLE relation_rows;`,
+      `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); ` +
+        `DROP TABLE relation_rows;`,
     );
     const brokenService = createOktaPrepService({
       db: brokenDb,
@@ -241,7 +242,9 @@ describe('Okta Prep service', () => {
       });
       expect(answer.error).toEqual({
         code: 'BAD_INPUT',
-        message: `unknown column "${column}" for users: sort by one of id, name, login, email, status, created, lastLogin`,
+        message:
+          `unknown column "${column}" for users: sort by one of id, name, login, email, status, created, ` +
+          `lastLogin`,
       });
     }
     const relations = await call('browse.page', {
@@ -303,7 +306,8 @@ describe('Okta Prep service', () => {
     const report = await client.call('validate.snapshot', { snapshotId });
     expect(report.errorCount).toBe(0);
     const broken =
-      'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,okta,00u1,user,,\r\n';
+      'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\nokta,Ada,person,' +
+      'okta,00u1,user,,\r\n';
     const receipt = await httpTransport.upload(new Blob([broken]));
     if (!receipt.ok) throw new Error(receipt.error.message);
     const uploaded = await client.call('validate.upload', {

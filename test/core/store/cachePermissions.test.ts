@@ -1,4 +1,5 @@
-// The cache is private on POSIX: its folder 0700, the database and its -wal/-shm 0600, and looser ones are tightened with a notice.
+// The cache is private on POSIX: its folder 0700, the database and its -wal/-shm 0600, and looser ones are tightened
+// with a notice.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,9 +45,12 @@ describe('cache file permissions', () => {
     expect(modeOf(folder)).toBe(0o700);
     expect(modeOf(file)).toBe(0o600);
     expect(notices).toEqual([
-      `tightened the permissions of the folder ${folder} from 0755 to 0700: it holds Okta data that other users of this computer must not read`,
-      `tightened the permissions of the file ${file} from 0644 to 0600: it holds Okta data that other users of this computer must not read`,
-      `tightened the permissions of the file ${file}-wal from 0644 to 0600: it holds Okta data that other users of this computer must not read`,
+      `tightened the permissions of the folder ${folder} from 0755 to 0700: it holds Okta data that other ` +
+        `users of this computer must not read`,
+      `tightened the permissions of the file ${file} from 0644 to 0600: it holds Okta data that other users ` +
+        `of this computer must not read`,
+      `tightened the permissions of the file ${file}-wal from 0644 to 0600: it holds Okta data that other ` +
+        `users of this computer must not read`,
     ]);
   });
 

@@ -24,7 +24,8 @@ describe('migration 006 (listing pages and request estimate)', () => {
     expect(storedRequestEstimate(db, id)).toBeUndefined();
     expect(followedPages(db, id, 'users')).toEqual([]);
     db.prepare(
-      `INSERT INTO pull_listing_pages (snapshot_id, task_key, link, items_key) VALUES (?, 'users', '/api/v1/users?limit=200', 'abc')`,
+      `INSERT INTO pull_listing_pages (snapshot_id, task_key, link, items_key) VALUES (?, 'users', ` +
+        `'/api/v1/users?limit=200', 'abc')`,
     ).run(id);
     expect(followedPages(db, id, 'users')).toEqual([{ link: '/api/v1/users?limit=200', itemsKey: 'abc' }]);
     db.prepare(`DELETE FROM snapshots WHERE id = ?`).run(id);

@@ -1,4 +1,5 @@
-// Broken upload files for the Validate specs: an entities file with a bad entity type and a relations file with a wrong header.
+// Broken upload files for the Validate specs: an entities file with a bad entity type and a relations file with a wrong
+// header.
 import { ENTITY_COLUMNS } from '../../../shared/balkanid/columns';
 
 export const BAD_ENTITY_TYPE_LINE = 3;

@@ -1,4 +1,5 @@
-// Browse screen steps shared by the browse and accessibility specs: open a snapshot, search, open a user's access detail.
+// Browse screen steps shared by the browse and accessibility specs: open a snapshot, search, open a user's access
+// detail.
 import { expect, type Page } from '@playwright/test';
 import { openApp } from './appPage';
 import type { E2eEnvironment } from './e2eEnvironment';

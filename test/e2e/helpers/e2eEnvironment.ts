@@ -1,4 +1,5 @@
-// Where global setup leaves the URLs, token file and process ids the specs and the teardown need (.tmp/e2e/environment.json).
+// Where global setup leaves the URLs, token file and process ids the specs and the teardown need
+// (.tmp/e2e/environment.json).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -12,7 +12,10 @@ export interface StartedProcess<T> {
 
 const START_TIMEOUT_MS = 90_000;
 
-/** Runs `node bin/okta-prep.mjs …args` from `root` (this checkout by default); its output goes to .tmp/e2e/<logName>.log. */
+/**
+ * Runs `node bin/okta-prep.mjs …args` from `root` (this checkout by default); its output goes to
+ * .tmp/e2e/<logName>.log.
+ */
 export function startOktaPrep<T extends { url: string }>(
   args: string[],
   logName: string,

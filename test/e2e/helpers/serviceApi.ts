@@ -1,4 +1,5 @@
-// Calls the running service directly over its HTTP API, to set up what a spec needs without clicking through other screens.
+// Calls the running service directly over its HTTP API, to set up what a spec needs without clicking through other
+// screens.
 import type { MethodName, ParamsOf, ResultOf } from '../../../shared/service/contract';
 import type { ServiceResult } from '../../../shared/service/errors';
 import { waitForJob } from '../../helpers/waitForJob';
@@ -46,7 +47,10 @@ export async function ensureCompleteSnapshot(environment: E2eEnvironment): Promi
   return finished.snapshotId;
 }
 
-/** A user of the snapshot who reaches at least one app: a search term that finds only them (the login), and that app's label. */
+/**
+ * A user of the snapshot who reaches at least one app: a search term that finds only them (the login), and that app's
+ * label.
+ */
 export async function findUserWithApps(
   environment: E2eEnvironment,
   snapshotId: number,

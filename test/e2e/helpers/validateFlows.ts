@@ -1,4 +1,5 @@
-// Validate screen steps shared by the validate and accessibility specs: drop the broken files and wait for the findings.
+// Validate screen steps shared by the validate and accessibility specs: drop the broken files and wait for the
+// findings.
 import { expect, type Page } from '@playwright/test';
 import { dropFiles, openApp } from './appPage';
 import { BROKEN_ENTITIES_CSV, BROKEN_RELATIONS_CSV } from './brokenCsvFiles';

@@ -1,4 +1,5 @@
-// Tests for the typed service client over a bridge-like transport: unwrapping, ServiceCallError, malformed values, events.
+// Tests for the typed service client over a bridge-like transport: unwrapping, ServiceCallError, malformed values,
+// events.
 import { describe, expect, it, vi } from 'vitest';
 import { createServiceClient, ServiceCallError, type ServiceTransport } from '../../../shared/service/client';
 

@@ -1,4 +1,5 @@
-// Row checks shared by both files: cell count, required cells, formula-like and over-long cells, okta values, entity types, Metadata.
+// Row checks shared by both files: cell count, required cells, formula-like and over-long cells, okta values, entity
+// types, Metadata.
 import { ENTITY_TYPES, METADATA_VERSION, SOURCE_SYSTEM } from '../../../../shared/balkanid/columns';
 import type { CsvRecord } from './csvTokenizer';
 import type { FileFindings } from './findingCollector';
@@ -51,7 +52,9 @@ export function checkCellCount(row: Row): boolean {
   row.findings.add({
     rule: 'cell-count',
     line: row.line,
-    message: `${row.where()}: the row has ${count} cell${count === 1 ? '' : 's'} but the header has ${row.columns.length}.${hint}`,
+    message:
+      `${row.where()}: the row has ${count} cell${count === 1 ? '' : 's'} but the header has ` +
+      `${row.columns.length}.${hint}`,
   });
   return false;
 }
@@ -87,7 +90,9 @@ function reportIfTooLong(row: Row, index: number, cell: string): void {
     line: row.line,
     column,
     value: cell,
-    message: `${row.where(column)}: the value is ${length.toLocaleString('en-US')} characters long (more than ${MAX_CELL_CHARS.toLocaleString('en-US')}).`,
+    message:
+      `${row.where(column)}: the value is ${length.toLocaleString('en-US')} characters long (more than ` +
+      `${MAX_CELL_CHARS.toLocaleString('en-US')}).`,
   });
 }
 
@@ -152,7 +157,9 @@ export function checkEntityTypeCell(row: Row, column: string): boolean {
 export type MetadataResult =
   { kind: 'empty' } | { kind: 'object'; value: Record<string, unknown> } | { kind: 'invalid' };
 
-/** Checks Metadata Version and Metadata (JSON object, boolean privilegeValue); returns the parsed object when usable. */
+/**
+ * Checks Metadata Version and Metadata (JSON object, boolean privilegeValue); returns the parsed object when usable.
+ */
 export function checkMetadata(row: Row): MetadataResult {
   const version = row.cell('Metadata Version');
   const text = row.cell('Metadata');
@@ -162,7 +169,9 @@ export function checkMetadata(row: Row): MetadataResult {
       line: row.line,
       column: 'Metadata Version',
       value: version,
-      message: `${row.where('Metadata Version')}: the version is "${version}" but the only known version is "${METADATA_VERSION}".`,
+      message:
+        `${row.where('Metadata Version')}: the version is "${version}" but the only known version is ` +
+        `"${METADATA_VERSION}".`,
     });
   }
   if (text === '') return { kind: 'empty' };
@@ -197,7 +206,9 @@ export function checkMetadata(row: Row): MetadataResult {
       line: row.line,
       column: 'Metadata',
       value: text,
-      message: `${row.where('Metadata')}: privilegeValue is ${JSON.stringify(value.privilegeValue)} (${describeJsonKind(value.privilegeValue)}), not true or false.`,
+      message:
+        `${row.where('Metadata')}: privilegeValue is ${JSON.stringify(value.privilegeValue)} ` +
+        `(${describeJsonKind(value.privilegeValue)}), not true or false.`,
     });
   }
   return { kind: 'object', value };

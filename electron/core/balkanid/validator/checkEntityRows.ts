@@ -36,7 +36,9 @@ function checkIdentityHasUsername(row: Row, metadata: MetadataResult): void {
     line: row.line,
     column: 'Metadata',
     value: row.cell('Metadata'),
-    message: `${row.where('Metadata')}: identity "${row.cell('Source ID')}" has neither "username" nor "email" in its Metadata.`,
+    message:
+      `${row.where('Metadata')}: identity "${row.cell('Source ID')}" has neither "username" nor "email" in its ` +
+      `Metadata.`,
   });
 }
 
@@ -51,6 +53,8 @@ function checkDuplicateEntity(row: Row, index: EntityIndex): void {
     line: row.line,
     column: 'Source ID',
     value: sourceId,
-    message: `${row.where('Source ID')}: Source ID "${sourceId}" with Entity Type "${entityType}" was already listed on line ${firstLine}.`,
+    message:
+      `${row.where('Source ID')}: Source ID "${sourceId}" with Entity Type "${entityType}" was already listed ` +
+      `on line ${firstLine}.`,
   });
 }

@@ -31,7 +31,9 @@ export function checkHeader(record: CsvRecord | undefined, spec: HeaderSpec, fin
     findings.add({
       rule: 'header',
       line,
-      message: `Line ${line} is the header of an ${spec.otherFileLabel} file, not of an ${spec.fileLabel} file. Were the two files swapped?`,
+      message:
+        `Line ${line} is the header of an ${spec.otherFileLabel} file, not of an ${spec.fileLabel} file. Were ` +
+        `the two files swapped?`,
       fix: `Choose the ${spec.fileLabel} file here and the ${spec.otherFileLabel} file in the other slot.`,
     });
     return false;
@@ -61,7 +63,9 @@ function describeHeaderProblems(cells: readonly string[], columns: readonly stri
   const positions = wanted.map((name) => actual.indexOf(name));
   if (positions.every((position) => position < 0)) {
     const start = cells.slice(0, 3).join(',');
-    const message = `the first line has none of the ${columns.length} columns, so it is not a header (it starts with "${start}")`;
+    const message =
+      `the first line has none of the ${columns.length} columns, so it is not a header (it starts with ` +
+      `"${start}")`;
     return [{ column: undefined, value: cells.join(','), message }];
   }
   const inOrder = longestIncreasingSubset(positions);
@@ -84,7 +88,8 @@ function describeHeaderProblems(cells: readonly string[], columns: readonly stri
         },
       });
     } else if (cells[k] !== column) {
-      const message = `column ${k + 1} is "${cells[k]}" but must be "${column}" (${spellingDifference(cells[k]!, column)})`;
+      const difference = spellingDifference(cells[k]!, column);
+      const message = `column ${k + 1} is "${cells[k]}" but must be "${column}" (${difference})`;
       problems.push({ at: k, problem: { column, value: cells[k]!, message } });
     }
   });

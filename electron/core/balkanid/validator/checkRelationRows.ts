@@ -1,4 +1,5 @@
-// Checks one data row of an entity-relations file: cells, types, Metadata, repeats, and (when entities are known) both ends.
+// Checks one data row of an entity-relations file: cells, types, Metadata, repeats, and (when entities are known) both
+// ends.
 import { RELATION_COLUMNS, REQUIRED_RELATION_COLUMNS } from '../../../../shared/balkanid/columns';
 import {
   Row,
@@ -47,7 +48,9 @@ export function checkRelationRow(
   if (entities && childTypeValid) checkRelationEnd(row, childEnd, entities);
 }
 
-/** The identity of a relation (both ends with their types); undefined when an end is incomplete or the row is malformed. */
+/**
+ * The identity of a relation (both ends with their types); undefined when an end is incomplete or the row is malformed.
+ */
 export function relationKey(record: CsvRecord): string | undefined {
   if (record.cellCount !== RELATION_COLUMNS.length) return undefined;
   const [, parentId, parentType, childId, childType] = record.cells as [string, string, string, string, string];
@@ -69,6 +72,8 @@ function checkRelationEnd(row: Row, end: RelationEnd, entities: EntityIndex): vo
     line: row.line,
     column: end.idColumn,
     value: sourceId,
-    message: `${row.where(end.idColumn)}: the ${end.label} end "${sourceId}" (${entityType}) is not among the entities: ${detail}.`,
+    message:
+      `${row.where(end.idColumn)}: the ${end.label} end "${sourceId}" (${entityType}) is not among the ` +
+      `entities: ${detail}.`,
   });
 }

@@ -15,7 +15,9 @@ export async function reportDuplicateRelations(
     findings.add({
       rule: 'duplicate-relation',
       line: duplicate.line,
-      message: `Line ${duplicate.line}: the relation from ${parentType} "${parentId}" to ${childType} "${childId}" was already listed on line ${duplicate.firstLine}.`,
+      message:
+        `Line ${duplicate.line}: the relation from ${parentType} "${parentId}" to ${childType} "${childId}" was ` +
+        `already listed on line ${duplicate.firstLine}.`,
     });
   }
 }
@@ -29,7 +31,9 @@ export function reportUnreferencedEntities(index: EntityIndex, findings: FileFin
     findings.add({
       rule: 'unreferenced-entity',
       line: 0,
-      message: `${count} of ${summary.total.toLocaleString('en-US')} entities are not mentioned by any relation (the first: ${entityType} "${sourceId}" on line ${line}).`,
+      message:
+        `${count} of ${summary.total.toLocaleString('en-US')} entities are not mentioned by any relation (the ` +
+        `first: ${entityType} "${sourceId}" on line ${line}).`,
     });
   }
   return summary.count;

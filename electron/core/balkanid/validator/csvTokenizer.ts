@@ -1,4 +1,5 @@
-// Splits decoded CSV text into records with their physical start line; tolerant: quoting faults are noted, never thrown.
+// Splits decoded CSV text into records with their physical start line; tolerant: quoting faults are noted, never
+// thrown.
 //
 // Record ends are CRLF or LF (outside quotes). A lone CR outside quotes is kept as data and noted. Lines are counted by
 // LF, so a row after a quoted cell holding line breaks gets its true physical line.
@@ -28,7 +29,9 @@ export interface CsvRecord {
   cutCells?: { index: number; length: number }[];
 }
 
-/** Longer cells are cut (their length is still known); stops an unclosed quote from growing one string without bound. */
+/**
+ * Longer cells are cut (their length is still known); stops an unclosed quote from growing one string without bound.
+ */
 export const MAX_KEPT_CELL_CHARS = 1_000_000;
 const MAX_KEPT_CELLS = 10_000;
 const MAX_QUOTING_ISSUES = 20;

@@ -1,4 +1,5 @@
-// The one in-memory set the validator keeps: every entity key (Source ID + Entity Type), with its line and whether a relation mentions it.
+// The one in-memory set the validator keeps: every entity key (Source ID + Entity Type), with its line and whether a
+// relation mentions it.
 //
 // An open-addressing hash table over typed arrays, with the Source IDs kept as strings for exact comparison: about
 // three times faster than a Map with a million keys, and without per-entry objects.

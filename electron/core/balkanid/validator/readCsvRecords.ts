@@ -1,4 +1,5 @@
-// Streams CSV records with their physical start lines from a file or in-memory bytes, reporting byte-level issues on the way.
+// Streams CSV records with their physical start lines from a file or in-memory bytes, reporting byte-level issues on
+// the way.
 import { open } from 'node:fs/promises';
 import { ByteChecks, type ByteIssue } from './byteChecks';
 import { CsvTokenizer, type CsvRecord } from './csvTokenizer';

@@ -1,4 +1,5 @@
-// Finds repeated relations without keeping every relation key: a 53-bit hash per row, then an exact second look at the few rows whose hash repeats.
+// Finds repeated relations without keeping every relation key: a 53-bit hash per row, then an exact second look at the
+// few rows whose hash repeats.
 
 export type KeyHash = (key: string) => number;
 

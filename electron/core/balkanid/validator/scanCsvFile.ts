@@ -1,4 +1,5 @@
-// Reads one CSV file record by record: reports encoding, line-end and quoting findings, checks the header, hands data rows on.
+// Reads one CSV file record by record: reports encoding, line-end and quoting findings, checks the header, hands data
+// rows on.
 import type { ByteIssue } from './byteChecks';
 import { checkHeader, type HeaderSpec } from './checkHeader';
 import type { CsvRecord, QuotingIssue } from './csvTokenizer';
@@ -53,7 +54,9 @@ export async function scanCsvFile(
     findings.add({
       rule: 'lf-line-ends',
       line: lineEnds.firstLfLine,
-      message: `${lineEnds.lfOnly.toLocaleString('en-US')} of ${lineEnds.total.toLocaleString('en-US')} line ends are LF only (the first on line ${lineEnds.firstLfLine}); CRLF is recommended.`,
+      message:
+        `${lineEnds.lfOnly.toLocaleString('en-US')} of ${lineEnds.total.toLocaleString('en-US')} line ends are ` +
+        `LF only (the first on line ${lineEnds.firstLfLine}); CRLF is recommended.`,
     });
   }
   return { headerOk: header === true, rows };
@@ -89,7 +92,9 @@ function reportByteIssue(issue: ByteIssue, findings: FileFindings): void {
         rule: 'encoding',
         line: issue.line,
         value: issue.sample,
-        message: `Line ${issue.line} holds bytes that are not valid UTF-8 (shown as \uFFFD); the file was probably saved as Windows-1252 or Latin-1.`,
+        message:
+          `Line ${issue.line} holds bytes that are not valid UTF-8 (shown as \uFFFD); the file was probably ` +
+          `saved as Windows-1252 or Latin-1.`,
       });
       return;
     case 'nul':
@@ -116,7 +121,9 @@ function reportUnterminated(record: CsvRecord, columns: readonly string[], findi
     line: record.line,
     column: columns[cellIndex],
     value: record.cells[cellIndex],
-    message: `Line ${record.line}: the quoted cell in ${describeCell(cellIndex, columns)} opened on line ${line} is never closed, so everything after it up to the end of the file was read as one cell.`,
+    message:
+      `Line ${record.line}: the quoted cell in ${describeCell(cellIndex, columns)} opened on line ${line} is ` +
+      `never closed, so everything after it up to the end of the file was read as one cell.`,
   });
 }
 
@@ -132,7 +139,9 @@ function reportQuoting(record: CsvRecord, columns: readonly string[], findings: 
       line: record.line,
       column: columns[issue.cellIndex],
       value: record.cells[issue.cellIndex],
-      message: `Line ${record.line}, ${describeCell(issue.cellIndex, columns)}: ${QUOTING_MESSAGES[issue.kind]}${onLine}.`,
+      message:
+        `Line ${record.line}, ${describeCell(issue.cellIndex, columns)}: ` +
+        `${QUOTING_MESSAGES[issue.kind]}${onLine}.`,
     });
   }
 }

@@ -80,7 +80,8 @@ async function issueToken(request: FakeRequest, state: OAuthServerState, nowMs: 
     throw new OAuthError(
       400,
       'unsupported_grant_type',
-      `The authorization grant type is not supported by the authorization server: ${form.get('grant_type') ?? '(none)'}.`,
+      `The authorization grant type is not supported by the authorization server: ` +
+        `${form.get('grant_type') ?? '(none)'}.`,
     );
   }
   const assertion = await verifyClientAssertion(form, state, tokenUrl, nowMs);

@@ -15,7 +15,10 @@ export interface ClientAssertionInput {
   nowSeconds?: number;
 }
 
-/** Header `alg` (+ `kid` when known); claims `iss` = `sub` = client id, `aud` = token URL, `iat`, `exp` = iat + 5 min, random `jti`. */
+/**
+ * Header `alg` (+ `kid` when known); claims `iss` = `sub` = client id, `aud` = token URL, `iat`, `exp` = iat + 5 min,
+ * random `jti`.
+ */
 export function createClientAssertion(input: ClientAssertionInput): Promise<string> {
   const iat = input.nowSeconds ?? Math.floor(Date.now() / 1000);
   const header = input.key.kid === undefined ? { alg: input.key.alg } : { alg: input.key.alg, kid: input.key.kid };

@@ -1,4 +1,5 @@
-// Makes the Okta client's authoriser from credentials: an SSWS API token, or an OAuth service app (client id + private key).
+// Makes the Okta client's authoriser from credentials: an SSWS API token, or an OAuth service app (client id + private
+// key).
 import { SswsTokenAuth, type OktaAuth } from '../auth';
 import { loadPrivateKey } from './loadPrivateKey';
 import { OAuthServiceAppAuth } from './oauthServiceAppAuth';

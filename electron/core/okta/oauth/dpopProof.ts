@@ -1,4 +1,5 @@
-// DPoP (RFC 9449): an ephemeral ES256 key pair per session, separate from the client-auth key, and the per-request proofs.
+// DPoP (RFC 9449): an ephemeral ES256 key pair per session, separate from the client-auth key, and the per-request
+// proofs.
 import { createHash, randomUUID } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 
@@ -48,7 +49,10 @@ export class DpopKey {
     return new DpopKey(privateKey, publicJwk, await calculateJwkThumbprint(publicJwk, 'sha256'));
   }
 
-  /** A proof for one request: header `typ: dpop+jwt`, `alg: ES256`, `jwk`; claims `htm`, `htu`, `iat`, `jti` (+ `nonce`, `ath`). */
+  /**
+   * A proof for one request: header `typ: dpop+jwt`, `alg: ES256`, `jwk`; claims `htm`, `htu`, `iat`, `jti` (+ `nonce`,
+   * `ath`).
+   */
   proof(input: DpopProofInput): Promise<string> {
     const claims: Record<string, string> = { htm: input.method.toUpperCase(), htu: dpopHtu(input.url) };
     if (input.nonce !== undefined) claims.nonce = input.nonce;

@@ -1,4 +1,5 @@
-// Loads the service app's private key (PEM: PKCS#8, PKCS#1, SEC1; or a private JWK / one-key JWKS) for client assertions.
+// Loads the service app's private key (PEM: PKCS#8, PKCS#1, SEC1; or a private JWK / one-key JWKS) for client
+// assertions.
 import { createPrivateKey, type JsonWebKey as NodeJsonWebKey, type KeyObject } from 'node:crypto';
 import { importJWK, importPKCS8, type CryptoKey, type JWK, type SignJWT } from 'jose';
 
@@ -67,7 +68,8 @@ export async function loadPrivateKey(text: string, options: LoadPrivateKeyOption
   if (trimmed.startsWith('{')) return loadJwk(trimmed, options, fail);
   if (trimmed.includes('-----BEGIN ')) return loadPem(trimmed, options, fail);
   throw fail(
-    'is not a PEM or JWK private key: expected a "-----BEGIN PRIVATE KEY-----" block or a JSON Web Key with "kty" and "d"',
+    'is not a PEM or JWK private key: expected a "-----BEGIN PRIVATE KEY-----" block or a JSON Web Key with ' +
+      '"kty" and "d"',
   );
 }
 
@@ -145,7 +147,8 @@ async function loadJwk(
   if (jwk.kty === 'oct') throw fail('holds a symmetric (oct) key: Okta service apps need an RSA or EC private key');
   if (jwk.kty !== 'RSA' && jwk.kty !== 'EC') {
     throw fail(
-      `holds a key of type ${typeof jwk.crv === 'string' ? `${jwk.crv} (${jwk.kty})` : jwk.kty}: Okta client assertions need an RSA (RS256) or EC P-256 (ES256) key`,
+      `holds a key of type ${typeof jwk.crv === 'string' ? `${jwk.crv} (${jwk.kty})` : jwk.kty}: Okta client ` +
+        `assertions need an RSA (RS256) or EC P-256 (ES256) key`,
     );
   }
   if (jwk.kty === 'EC' && !(typeof jwk.crv === 'string' && jwk.crv in CURVE_ALGS)) {
@@ -178,11 +181,14 @@ async function loadJwk(
 
 function encrypted(fail: (why: string) => PrivateKeyError): PrivateKeyError {
   return fail(
-    'is encrypted with a passphrase, which okta-prep cannot use: write an unencrypted copy ("openssl pkey -in FILE -out PLAIN.pem"), readable only by you, and give that',
+    'is encrypted with a passphrase, which okta-prep cannot use: write an unencrypted copy ("openssl pkey -in ' +
+      'FILE -out PLAIN.pem"), readable only by you, and give that',
   );
 }
 
-/** Key type and assertion algorithm from the key itself (RSA → RS256, P-256 → ES256 …), checked against a JWK's `alg`. */
+/**
+ * Key type and assertion algorithm from the key itself (RSA → RS256, P-256 → ES256 …), checked against a JWK's `alg`.
+ */
 function describeKeyObject(
   keyObject: KeyObject,
   declaredAlg: string | undefined,
@@ -205,7 +211,8 @@ function describeKeyObject(
     const curve = NODE_CURVES[details.namedCurve ?? ''];
     if (!curve)
       throw fail(
-        `holds an EC key on curve ${details.namedCurve ?? 'unknown'}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`,
+        `holds an EC key on curve ${details.namedCurve ?? 'unknown'}: Okta accepts P-256 (ES256), P-384 ` +
+          `(ES384) or P-521 (ES512)`,
       );
     const alg = CURVE_ALGS[curve]!;
     if (declaredAlg !== undefined && declaredAlg !== alg)

@@ -1,4 +1,5 @@
-// Authorises Okta API calls as an OAuth 2.0 service app: client credentials + private_key_jwt, DPoP when Okta binds the token.
+// Authorises Okta API calls as an OAuth 2.0 service app: client credentials + private_key_jwt, DPoP when Okta binds the
+// token.
 import type { OktaAuth } from '../auth';
 import { sleep } from '../sleep';
 import { createClientAssertion } from './clientAssertion';
@@ -128,7 +129,9 @@ export class OAuthServiceAppAuth implements OktaAuth {
     return this.#dpopKey;
   }
 
-  /** The cached token while it is fresh; otherwise one shared request for a new one, which `signal` stops waiting for. */
+  /**
+   * The cached token while it is fresh; otherwise one shared request for a new one, which `signal` stops waiting for.
+   */
   #validToken(signal: AbortSignal | undefined): Promise<AccessToken> {
     const current = this.#token;
     const now = this.#now();

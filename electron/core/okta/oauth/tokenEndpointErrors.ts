@@ -57,33 +57,40 @@ export function tokenEndpointError(context: TokenEndpointContext, status: number
   const code = typeof body.error === 'string' ? body.error : body.errorCode;
   const keyHint = context.kid
     ? `the app's public key (kid ${context.kid}) matches the private key file`
-    : `one of the app's public keys matches the private key file (the key file names no kid; a JWK with its "kid" helps Okta pick the key)`;
+    : `one of the app's public keys matches the private key file (the key file names no kid; a JWK with its ` +
+      `"kid" helps Okta pick the key)`;
   switch (body.error) {
     case 'invalid_client':
       return new OktaError(
         'auth',
-        `Okta rejected the client assertion for ${client}${detail}: check the client id, that ${keyHint}, that the app's client authentication is "Public key / Private key", and that this computer's clock is right`,
+        `Okta rejected the client assertion for ${client}${detail}: check the client id, that ${keyHint}, ` +
+          `that the app's client authentication is "Public key / Private key", and that this computer's clock ` +
+          `is right`,
         status,
         code,
       );
     case 'invalid_scope':
       return new OktaError(
         'auth',
-        `Okta refused the scopes requested for ${client}${detail}: grant ${scopeList(context.scopes)} on the app's "Okta API Scopes" tab (a super admin can), and assign the app an admin role such as Read-Only Administrator`,
+        `Okta refused the scopes requested for ${client}${detail}: grant ${scopeList(context.scopes)} on the ` +
+          `app's "Okta API Scopes" tab (a super admin can), and assign the app an admin role such as Read-Only ` +
+          `Administrator`,
         status,
         code,
       );
     case 'unauthorized_client':
       return new OktaError(
         'auth',
-        `${client} may not use the client credentials grant${detail}: it must be an API Services app (Applications > Create App Integration > API Services) with "Client Credentials" allowed`,
+        `${client} may not use the client credentials grant${detail}: it must be an API Services app ` +
+          `(Applications > Create App Integration > API Services) with "Client Credentials" allowed`,
         status,
         code,
       );
     case 'invalid_dpop_proof':
       return new OktaError(
         'auth',
-        `Okta rejected the DPoP proof for ${client}${detail}: check that this computer's clock is right (proofs are time-stamped) and try again`,
+        `Okta rejected the DPoP proof for ${client}${detail}: check that this computer's clock is right ` +
+          `(proofs are time-stamped) and try again`,
         status,
         code,
       );
@@ -100,7 +107,8 @@ export function tokenEndpointError(context: TokenEndpointContext, status: number
   if (status === 429) {
     return new OktaError(
       'rate-limit',
-      `${context.tokenUrl} kept answering 429 (rate limit) to the token request for ${client}${detail}; try again in a minute`,
+      `${context.tokenUrl} kept answering 429 (rate limit) to the token request for ${client}${detail}; try ` +
+        `again in a minute`,
       status,
       code,
     );
@@ -108,7 +116,8 @@ export function tokenEndpointError(context: TokenEndpointContext, status: number
   if (status >= 500) {
     return new OktaError(
       'unavailable',
-      `${context.tokenUrl} failed with HTTP ${status} while issuing a token for ${client}${detail}; retry later (the pull can be resumed)`,
+      `${context.tokenUrl} failed with HTTP ${status} while issuing a token for ${client}${detail}; retry ` +
+        `later (the pull can be resumed)`,
       status,
       code,
     );
@@ -116,14 +125,16 @@ export function tokenEndpointError(context: TokenEndpointContext, status: number
   if (status === 404) {
     return new OktaError(
       'request',
-      `${context.tokenUrl} does not exist (HTTP 404)${detail}: check --org; OAuth needs the org URL itself, not a custom authorization server`,
+      `${context.tokenUrl} does not exist (HTTP 404)${detail}: check --org; OAuth needs the org URL itself, ` +
+        `not a custom authorization server`,
       status,
       code,
     );
   }
   return new OktaError(
     'auth',
-    `Okta refused the token request for ${client} with HTTP ${status}${detail}: check the app's settings (API Services app, Client Credentials, public key)`,
+    `Okta refused the token request for ${client} with HTTP ${status}${detail}: check the app's settings (API ` +
+      `Services app, Client Credentials, public key)`,
     status,
     code,
   );
@@ -133,7 +144,8 @@ export function tokenEndpointError(context: TokenEndpointContext, status: number
 export function tokenNetworkError(context: TokenEndpointContext, detail: string): OktaError {
   return new OktaError(
     'unavailable',
-    `could not reach ${context.tokenUrl} to get an access token for client ${context.clientId}: ${detail}. Check the network and retry; the pull can be resumed.`,
+    `could not reach ${context.tokenUrl} to get an access token for client ${context.clientId}: ${detail}. ` +
+      `Check the network and retry; the pull can be resumed.`,
   );
 }
 
@@ -141,6 +153,7 @@ export function tokenNetworkError(context: TokenEndpointContext, detail: string)
 export function badTokenResponse(context: TokenEndpointContext, why: string): OktaError {
   return new OktaError(
     'request',
-    `${context.tokenUrl} answered the token request for client ${context.clientId} with ${why}; is --org really an Okta org?`,
+    `${context.tokenUrl} answered the token request for client ${context.clientId} with ${why}; is --org ` +
+      `really an Okta org?`,
   );
 }

@@ -9,18 +9,21 @@ const MEMBER_PREVIEW_LIMIT = 500;
 export function userAccess(db: Db, snapshotId: number, userId: string): UserAccessDetail {
   const user = db
     .prepare(
-      `SELECT id, name, login, email, status, first_name AS firstName, last_name AS lastName, created, last_updated AS lastUpdated, last_login AS lastLogin FROM users WHERE snapshot_id = ? AND id = ?`,
+      `SELECT id, name, login, email, status, first_name AS firstName, last_name AS lastName, created, ` +
+        `last_updated AS lastUpdated, last_login AS lastLogin FROM users WHERE snapshot_id = ? AND id = ?`,
     )
     .get(snapshotId, userId) as UserAccessDetail['user'] | undefined;
   if (!user) throw new ServiceFailure('NOT_FOUND', `user ${userId} is not in snapshot ${snapshotId}`);
   const groups = db
     .prepare(
-      `SELECT g.id, g.name, g.type FROM group_members m JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id WHERE m.snapshot_id = ? AND m.user_id = ? ORDER BY g.name`,
+      `SELECT g.id, g.name, g.type FROM group_members m JOIN groups g ON g.snapshot_id = m.snapshot_id AND ` +
+        `g.id = m.group_id WHERE m.snapshot_id = ? AND m.user_id = ? ORDER BY g.name`,
     )
     .all(snapshotId, userId) as UserAccessDetail['groups'];
   const direct = db
     .prepare(
-      `SELECT a.id AS appId, a.label AS appLabel, a.status AS appStatus FROM app_users au JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
+      `SELECT a.id AS appId, a.label AS appLabel, a.status AS appStatus FROM app_users au JOIN apps a
+         ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
        WHERE au.snapshot_id = ? AND au.user_id = ? AND au.scope = 'USER'`,
     )
     .all(snapshotId, userId) as { appId: string; appLabel: string; appStatus: string }[];
@@ -49,14 +52,17 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
   ].sort((a, b) => a.appLabel.localeCompare(b.appLabel) || (a.via.kind === 'direct' ? -1 : 1));
   const directRoles = db
     .prepare(
-      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'user' AND ra.principal_id = ?`,
+      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id ` +
+        `= ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'user' ` +
+        `AND ra.principal_id = ?`,
     )
     .all(snapshotId, userId) as { roleKey: string; label: string }[];
   const groupRoles = db
     .prepare(
       `SELECT DISTINCT r.role_key AS roleKey, r.label, g.id AS groupId, g.name AS groupName
          FROM group_members m
-         JOIN role_assignments ra ON ra.snapshot_id = m.snapshot_id AND ra.principal_type = 'group' AND ra.principal_id = m.group_id
+         JOIN role_assignments ra ON ra.snapshot_id = m.snapshot_id AND ra.principal_type = 'group'
+           AND ra.principal_id = m.group_id
          JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
          JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
         WHERE m.snapshot_id = ? AND m.user_id = ?`,
@@ -71,7 +77,8 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
   ];
   const factors = db
     .prepare(
-      `SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id = ? ORDER BY factor_type`,
+      `SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id ` +
+        `= ? ORDER BY factor_type`,
     )
     .all(snapshotId, userId) as UserAccessDetail['factors'];
   const factorsPulled =
@@ -82,7 +89,8 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
 export function groupDetail(db: Db, snapshotId: number, groupId: string): GroupDetail {
   const group = db
     .prepare(
-      `SELECT id, name, type, description, created, last_membership_updated AS lastMembershipUpdated, users_count AS usersCount, apps_count AS appsCount FROM groups WHERE snapshot_id = ? AND id = ?`,
+      `SELECT id, name, type, description, created, last_membership_updated AS lastMembershipUpdated, ` +
+        `users_count AS usersCount, apps_count AS appsCount FROM groups WHERE snapshot_id = ? AND id = ?`,
     )
     .get(snapshotId, groupId) as GroupDetail['group'] | undefined;
   if (!group) throw new ServiceFailure('NOT_FOUND', `group ${groupId} is not in snapshot ${snapshotId}`);
@@ -92,17 +100,21 @@ export function groupDetail(db: Db, snapshotId: number, groupId: string): GroupD
     .get(snapshotId, groupId) as number;
   const members = db
     .prepare(
-      `SELECT u.id, u.name, u.status FROM group_members m JOIN users u ON u.snapshot_id = m.snapshot_id AND u.id = m.user_id WHERE m.snapshot_id = ? AND m.group_id = ? ORDER BY u.name LIMIT ?`,
+      `SELECT u.id, u.name, u.status FROM group_members m JOIN users u ON u.snapshot_id = m.snapshot_id AND ` +
+        `u.id = m.user_id WHERE m.snapshot_id = ? AND m.group_id = ? ORDER BY u.name LIMIT ?`,
     )
     .all(snapshotId, groupId, MEMBER_PREVIEW_LIMIT) as GroupDetail['members'];
   const apps = db
     .prepare(
-      `SELECT a.id, a.label, ag.priority FROM app_groups ag JOIN apps a ON a.snapshot_id = ag.snapshot_id AND a.id = ag.app_id WHERE ag.snapshot_id = ? AND ag.group_id = ? ORDER BY a.label`,
+      `SELECT a.id, a.label, ag.priority FROM app_groups ag JOIN apps a ON a.snapshot_id = ag.snapshot_id AND ` +
+        `a.id = ag.app_id WHERE ag.snapshot_id = ? AND ag.group_id = ? ORDER BY a.label`,
     )
     .all(snapshotId, groupId) as GroupDetail['apps'];
   const roles = db
     .prepare(
-      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'group' AND ra.principal_id = ?`,
+      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id ` +
+        `= ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'group' ` +
+        `AND ra.principal_id = ?`,
     )
     .all(snapshotId, groupId) as GroupDetail['roles'];
   return { group, memberCount, members, apps, roles };
@@ -117,17 +129,20 @@ export function appDetail(db: Db, snapshotId: number, appId: string): AppDetail 
   if (!app) throw new ServiceFailure('NOT_FOUND', `app ${appId} is not in snapshot ${snapshotId}`);
   const groups = db
     .prepare(
-      `SELECT g.id, g.name, ag.priority FROM app_groups ag JOIN groups g ON g.snapshot_id = ag.snapshot_id AND g.id = ag.group_id WHERE ag.snapshot_id = ? AND ag.app_id = ? ORDER BY ag.priority, g.name`,
+      `SELECT g.id, g.name, ag.priority FROM app_groups ag JOIN groups g ON g.snapshot_id = ag.snapshot_id ` +
+        `AND g.id = ag.group_id WHERE ag.snapshot_id = ? AND ag.app_id = ? ORDER BY ag.priority, g.name`,
     )
     .all(snapshotId, appId) as AppDetail['groups'];
   const counts = db
     .prepare(
-      `SELECT coalesce(sum(scope = 'USER'), 0) AS direct, coalesce(sum(scope = 'GROUP'), 0) AS viaGroup FROM app_users WHERE snapshot_id = ? AND app_id = ?`,
+      `SELECT coalesce(sum(scope = 'USER'), 0) AS direct, coalesce(sum(scope = 'GROUP'), 0) AS viaGroup FROM ` +
+        `app_users WHERE snapshot_id = ? AND app_id = ?`,
     )
     .get(snapshotId, appId) as { direct: number; viaGroup: number };
   const users = db
     .prepare(
-      `SELECT u.id, u.name, au.scope, au.user_name AS userName FROM app_users au JOIN users u ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
+      `SELECT u.id, u.name, au.scope, au.user_name AS userName FROM app_users au JOIN users u
+         ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
        WHERE au.snapshot_id = ? AND au.app_id = ? ORDER BY au.scope DESC, u.name LIMIT ?`,
     )
     .all(snapshotId, appId, MEMBER_PREVIEW_LIMIT) as AppDetail['users'];

@@ -66,7 +66,9 @@ const TABLES: Record<Exclude<BrowseTable, 'relations'>, TableSpec> = {
       label: 'label',
       roleType: 'role_type',
       custom: 'is_custom',
-      holders: `(SELECT count(*) FROM role_assignments ra WHERE ra.snapshot_id = roles.snapshot_id AND ra.role_key = roles.role_key)`,
+      holders:
+        `(SELECT count(*) FROM role_assignments ra WHERE ra.snapshot_id = roles.snapshot_id AND ra.role_key = ` +
+        `roles.role_key)`,
     },
     searchable: ['label', 'role_key'],
     filterColumn: 'role_type',
@@ -116,7 +118,8 @@ function pageOfTable(db: Db, params: BrowsePageParams, spec: TableSpec): BrowseP
   const total = db.prepare(`SELECT count(*) FROM ${spec.from} WHERE ${whereSql}`).pluck().get(values) as number;
   const rows = db
     .prepare(
-      `SELECT ${select} FROM ${spec.from} WHERE ${whereSql} ORDER BY ${sortExpression} ${direction}, ${spec.columns.id} LIMIT @limit OFFSET @offset`,
+      `SELECT ${select} FROM ${spec.from} WHERE ${whereSql} ORDER BY ${sortExpression} ${direction}, ` +
+        `${spec.columns.id} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...values, limit: params.limit, offset: params.offset }) as BrowsePage['rows'];
   return { total, offset: params.offset, columns: Object.keys(spec.columns), rows };
@@ -133,7 +136,9 @@ const RELATION_COLUMNS = [
   'childName',
   'detail',
 ];
-const RELATION_SELECT = `seq, kind, parent_type AS parentType, parent_id AS parentId, child_type AS childType, child_id AS childId, detail`;
+const RELATION_SELECT =
+  `seq, kind, parent_type AS parentType, parent_id AS parentId, child_type AS childType, child_id AS childId,` +
+  ` detail`;
 
 // Counting a million relation rows takes ~100 ms; a complete snapshot never changes, so its count is kept.
 const relationTotals = new WeakMap<Db, Map<number, number>>();
@@ -165,8 +170,10 @@ function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
     rows = db
       .prepare(
         descending
-          ? `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq <= @from ORDER BY seq DESC LIMIT @limit`
-          : `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq >= @from ORDER BY seq LIMIT @limit`,
+          ? `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq <= @from ` +
+              `ORDER BY seq DESC LIMIT @limit`
+          : `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq >= @from ` +
+              `ORDER BY seq LIMIT @limit`,
       )
       .all({ ...values, from }) as typeof rows;
   } else {
@@ -183,7 +190,8 @@ function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
     total = db.prepare(`SELECT count(*) FROM relation_rows WHERE ${whereSql}`).pluck().get(values) as number;
     rows = db
       .prepare(
-        `SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`,
+        `SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ` +
+          `${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`,
       )
       .all(values) as typeof rows;
   }

@@ -1,4 +1,5 @@
-// Starts a pull or export as a job: runs it in a worker thread, turns its progress into JobProgress, records the outcome.
+// Starts a pull or export as a job: runs it in a worker thread, turns its progress into JobProgress, records the
+// outcome.
 import type { JobKind, JobProgress, JobState } from '../../../../shared/service/types';
 import type { PullProgress } from '../../pull/pullProgress';
 import type { WorkerProgress, WorkerTask } from './jobMessages';
@@ -6,7 +7,8 @@ import type { JobRegistry } from './jobRegistry';
 import { runWorkerTask } from './runWorkerTask';
 
 function pullProgressView(progress: PullProgress): JobProgress {
-  // ETA from the share of listings done so far (listings are scheduled as pages reveal them, so it firms up as it goes).
+  // ETA from the share of listings done so far (listings are scheduled as pages reveal them, so it firms up as it
+  // goes).
   const done = progress.phases.reduce((sum, phase) => sum + phase.tasksDone, 0);
   const total = progress.phases.reduce((sum, phase) => sum + phase.tasksTotal, 0);
   const etaMs = done > 0 && total > done ? Math.round((progress.elapsedMs / done) * (total - done)) : undefined;

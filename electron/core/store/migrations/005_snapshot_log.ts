@@ -7,7 +7,8 @@ CREATE TABLE snapshot_log (
   seq         INTEGER NOT NULL,
   at          TEXT    NOT NULL,
   code        TEXT    NOT NULL,
-  subject     TEXT    NOT NULL, -- what the warning is about (an endpoint, an object id, a value): said once per code and subject
+  -- subject: what the warning is about (an endpoint, an object id, a value): said once per code and subject
+  subject     TEXT    NOT NULL,
   message     TEXT    NOT NULL,
   PRIMARY KEY (snapshot_id, seq)
 ) WITHOUT ROWID;

@@ -104,12 +104,16 @@ export function VirtualTable(props: VirtualTableProps) {
           {items.map((item) => {
             const row = paged.rowAt(item.index);
             const key = row ? rowKey(row) : undefined;
+            const rowClasses =
+              (row ? '' : ' vtable-row-loading') +
+              (onOpenRow ? ' vtable-row-openable' : '') +
+              (key !== undefined && key === selectedKey ? ' vtable-row-selected' : '');
             return (
               <div
                 role="row"
                 key={item.key}
                 aria-rowindex={item.index + 2}
-                className={`vtable-row${row ? '' : ' vtable-row-loading'}${onOpenRow ? ' vtable-row-openable' : ''}${key !== undefined && key === selectedKey ? ' vtable-row-selected' : ''}`}
+                className={`vtable-row${rowClasses}`}
                 style={{
                   gridTemplateColumns: gridTemplate,
                   height: ROW_HEIGHT,

@@ -1,4 +1,5 @@
-// Pure paging logic for the virtual table: which pages a visible row range needs, and a bounded least-recently-used page cache.
+// Pure paging logic for the virtual table: which pages a visible row range needs, and a bounded least-recently-used
+// page cache.
 
 /** Page numbers covering rows [firstRow, lastRow] (inclusive), clamped to a table of `total` rows. */
 export function pagesForRows(firstRow: number, lastRow: number, pageSize: number, total: number): number[] {

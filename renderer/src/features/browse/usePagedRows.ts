@@ -11,7 +11,10 @@ export type PagedQuery = Omit<BrowsePageParams, 'offset' | 'limit'>;
 export const PAGE_SIZE = 200;
 /** At most this many pages (MAX_CACHED_PAGES × PAGE_SIZE rows) are held, whatever the table size. */
 export const MAX_CACHED_PAGES = 12;
-/** Scrolling must settle this long before pages are fetched, so a fling across a million rows fetches only where it stops. */
+/**
+ * Scrolling must settle this long before pages are fetched, so a fling across a million rows fetches only where it
+ * stops.
+ */
 const SETTLE_MS = 90;
 
 export interface PagedRows {

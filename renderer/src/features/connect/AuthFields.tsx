@@ -1,4 +1,5 @@
-// How Okta Prep signs in: an SSWS API token (password field, never echoed back) or an OAuth service app with a private key file.
+// How Okta Prep signs in: an SSWS API token (password field, never echoed back) or an OAuth service app with a private
+// key file.
 import { useId, useState } from 'react';
 import type { ConnectionAuthInput } from '../../../../shared/service/types';
 

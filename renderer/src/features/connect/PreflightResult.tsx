@@ -1,4 +1,5 @@
-// Result of "Test connection": per object kind whether it is readable and what the export loses if not, plus an estimate.
+// Result of "Test connection": per object kind whether it is readable and what the export loses if not, plus an
+// estimate.
 import { useEffect, useRef } from 'react';
 import type { PreflightReport } from '../../../../shared/service/types';
 import { formatCount, formatDuration } from '../../format/formatDuration';

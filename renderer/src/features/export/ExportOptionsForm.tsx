@@ -1,4 +1,5 @@
-// Export choices: which relation kinds to write and which user attributes go into identity metadata (data minimisation).
+// Export choices: which relation kinds to write and which user attributes go into identity metadata (data
+// minimisation).
 import { RELATION_KINDS } from '../../../../shared/balkanid/columns';
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { RELATION_KIND_LABELS } from '../../format/labels';

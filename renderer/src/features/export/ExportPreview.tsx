@@ -1,4 +1,5 @@
-// Preview of the first rows of both files exactly as they will be written (export.preview), refreshed as options change.
+// Preview of the first rows of both files exactly as they will be written (export.preview), refreshed as options
+// change.
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';

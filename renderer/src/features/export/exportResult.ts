@@ -1,4 +1,5 @@
-// Pure: reads the folder and manifest counts out of a finished export job's result (kept loose: it crosses the service as JSON).
+// Pure: reads the folder and manifest counts out of a finished export job's result (kept loose: it crosses the service
+// as JSON).
 import { describeRelationsLeftOut } from '../../../../shared/balkanid/relationsLeftOut';
 
 export interface ExportOutcome {
@@ -68,7 +69,10 @@ export function readExportOutcome(result: unknown): ExportOutcome {
   };
 }
 
-/** The upload verdict: never "ready" without saying how many relations were left out and why; undefined before validation. */
+/**
+ * The upload verdict: never "ready" without saying how many relations were left out and why; undefined before
+ * validation.
+ */
 export function uploadVerdict(outcome: ExportOutcome): { text: string; ready: boolean; leftOut: boolean } | undefined {
   if (outcome.errors === undefined) return undefined;
   if (outcome.errors > 0)

@@ -1,4 +1,5 @@
-// Past pulls (snapshots.list): status, counts, gaps ("incomplete: group members — …") and Resume for failed or cancelled ones.
+// Past pulls (snapshots.list): status, counts, gaps ("incomplete: group members — …") and Resume for failed or
+// cancelled ones.
 import type { JobState, SnapshotSummary } from '../../../../shared/service/types';
 import { useSnapshots } from '../../app/SnapshotsContext';
 import { EmptyState } from '../../components/EmptyState';

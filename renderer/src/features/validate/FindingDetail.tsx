@@ -1,4 +1,5 @@
-// The offending row of the selected finding: file, line and column, the value, and (for opened files) the physical line itself.
+// The offending row of the selected finding: file, line and column, the value, and (for opened files) the physical line
+// itself.
 import { BUNDLE_FILE_NAMES } from '../../../../shared/balkanid/bundleFileNames';
 import type { Finding } from '../../../../shared/balkanid/findings';
 import { physicalLine } from './physicalLine';

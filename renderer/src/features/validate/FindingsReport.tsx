@@ -1,4 +1,5 @@
-// A validation report: totals, then findings grouped by rule (severity, count, title, fix), each finding opening its row.
+// A validation report: totals, then findings grouped by rule (severity, count, title, fix), each finding opening its
+// row.
 import { useState } from 'react';
 import type { Finding, ValidationReport } from '../../../../shared/balkanid/findings';
 import { formatCount, plural } from '../../format/formatDuration';
@@ -83,7 +84,10 @@ export function FindingsReport({ report, source, texts }: FindingsReportProps) {
                           type="button"
                           className="button-link"
                           onClick={() => setSelected(finding)}
-                          aria-label={`Show ${finding.file} line ${finding.line}${finding.column ? `, column ${finding.column}` : ''}`}
+                          aria-label={
+                            `Show ${finding.file} line ` +
+                            `${finding.line}${finding.column ? `, column ${finding.column}` : ''}`
+                          }
                         >
                           {finding.line > 0 ? `line ${finding.line}` : 'file'}
                         </button>

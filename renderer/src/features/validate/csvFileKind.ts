@@ -1,4 +1,5 @@
-// Pure: decides which opened or dropped CSV is the entities file and which the relations file (header row first, then file name).
+// Pure: decides which opened or dropped CSV is the entities file and which the relations file (header row first, then
+// file name).
 export type CsvFileKind = 'entities' | 'relations';
 
 function firstLine(content: string): string {

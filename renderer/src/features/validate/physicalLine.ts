@@ -1,4 +1,5 @@
-// Pure: the text of one physical line (1-based) of a file, without its line ending, found without splitting the whole file.
+// Pure: the text of one physical line (1-based) of a file, without its line ending, found without splitting the whole
+// file.
 
 export function physicalLine(text: string, lineNumber: number): string | undefined {
   if (!Number.isInteger(lineNumber) || lineNumber < 1) return undefined;

@@ -1,4 +1,5 @@
-// The client assertion (private_key_jwt): header alg/kid, claims iss = sub = client id, aud = token URL, iat, exp, unique jti.
+// The client assertion (private_key_jwt): header alg/kid, claims iss = sub = client id, aud = token URL, iat, exp,
+// unique jti.
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {

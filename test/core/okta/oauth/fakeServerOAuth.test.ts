@@ -1,5 +1,6 @@
 // Integration with the fake Okta server's own OAuth endpoint (DPoP required): pulls with RS256 and ES256 keys in PEM
-// and JWK form complete with the right counts; through the CLI a wrong key is exit 3 (no key material), a bad key file or
+// and JWK form complete with the right counts; through the CLI a wrong key is exit 3 (no key material), a bad key file
+// or
 // half an OAuth setup exit 2.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// Test keys in every form a service app's key file can take (made with node:crypto), plus a check for leaked key material.
+// Test keys in every form a service app's key file can take (made with node:crypto), plus a check for leaked key
+// material.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
 import { expect } from 'vitest';

@@ -1,4 +1,5 @@
-// Loading the service app's private key: each PEM form and JWK, alg detection, kid, and a clear error for each bad input.
+// Loading the service app's private key: each PEM form and JWK, alg detection, kid, and a clear error for each bad
+// input.
 import { generateKeyPairSync } from 'node:crypto';
 import { jwtVerify, SignJWT, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// A small Okta-like OAuth server on 127.0.0.1 for tests: /oauth2/v1/token checks the client assertion and DPoP proofs with jose,
+// A small Okta-like OAuth server on 127.0.0.1 for tests: /oauth2/v1/token checks the client assertion and DPoP proofs
+// with jose,
 // /api/* checks the access token (+ DPoP proof with ath, bound key) and answers a one-user list.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';

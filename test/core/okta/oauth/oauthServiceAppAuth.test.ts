@@ -1,4 +1,5 @@
-// OAuthServiceAppAuth against a real token endpoint on 127.0.0.1: nonce handshake, DPoP/Bearer, refresh, sharing, 401 retry.
+// OAuthServiceAppAuth against a real token endpoint on 127.0.0.1: nonce handshake, DPoP/Bearer, refresh, sharing, 401
+// retry.
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPrivateKey } from '../../../../electron/core/okta/oauth/loadPrivateKey';
@@ -160,7 +161,8 @@ describe('OAuthServiceAppAuth', () => {
     const error = await failure(offline.headersFor('GET', `${closed.url}/api/v1/users`));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toBe(
-      `could not reach ${closed.url}/oauth2/v1/token to get an access token for client ${CLIENT_ID}: ECONNREFUSED. Check the network and retry; the pull can be resumed.`,
+      `could not reach ${closed.url}/oauth2/v1/token to get an access token for client ${CLIENT_ID}: ` +
+        `ECONNREFUSED. Check the network and retry; the pull can be resumed.`,
     );
     expect(offline.tokenRequests).toBe(3);
   });
@@ -175,7 +177,9 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
     expect(error.errorCode).toBe('invalid_client');
     expect(error.message).toMatch(
       new RegExp(
-        `^Okta rejected the client assertion for client ${CLIENT_ID} \\(invalid_client: The client_assertion signature is invalid\\.\\): check the client id, that the app's public key \\(kid rsa-kid-1\\) matches the private key file`,
+        `^Okta rejected the client assertion for client ${CLIENT_ID} \\(invalid_client: The client_assertion ` +
+          `signature is invalid\\.\\): check the client id, that the app's public key \\(kid rsa-kid-1\\) ` +
+          `matches the private key file`,
       ),
     );
     expectNoSecrets(error.message, server);

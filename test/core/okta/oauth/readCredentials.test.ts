@@ -1,4 +1,5 @@
-// The CLI's choice of credentials: API token (env / --token-file) or OAuth service app (--client-id + --private-key-file).
+// The CLI's choice of credentials: API token (env / --token-file) or OAuth service app (--client-id +
+// --private-key-file).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
