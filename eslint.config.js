@@ -69,7 +69,8 @@ const importDirection = {
       ExportNamedDeclaration: (node) => node.source && fromSource(node),
       ExportAllDeclaration: fromSource,
       ImportExpression: (node) => check(node, node.source.type === 'Literal' ? node.source.value : undefined),
-      TSImportType: (node) => check(node, node.argument?.literal?.value),
+      // typescript-eslint 8 names the module `source` (older versions: `argument`, a literal type).
+      TSImportType: (node) => check(node, (node.source ?? node.argument?.literal)?.value),
     };
   },
 };
