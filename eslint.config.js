@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -75,7 +76,7 @@ const importDirection = {
   },
 };
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',
@@ -118,7 +119,7 @@ export default tseslint.config(
       // A leading underscore names what is left out on purpose (`const { secret: _secret, ...rest } = x`).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       // Off: an `async` method with no `await` is how this code implements a Promise-returning contract (the service,
       // secret stores, fakes in tests) so that a throw becomes a rejection, never a synchronous throw to the caller.

@@ -23,7 +23,7 @@ export async function readOrgUserCount(client: OktaClient, signal?: AbortSignal)
       .map((group) => group._embedded?.stats?.usersCount)
       .filter((count): count is number => typeof count === 'number');
     return counts.length > 0 ? Math.max(...counts) : undefined;
-  } catch (error) {
+  } catch {
     if (signal?.aborted) throw signal.reason;
     return undefined; // the listings themselves will meet (and report) whatever went wrong
   }
