@@ -2,33 +2,35 @@
 // warnings as the pull goes (a users listing whose next link loops, a value Okta never documented, a relation to a
 // user never listed) and Past pulls keeps the gap and the warnings; a listing that never ends pauses the pull at its
 // request cap, shown as paused with Resume offered.
+import type { Page } from '@playwright/test';
 import { openApp, saveScreenshot } from './helpers/appPage';
+import type { E2eEnvironment } from './helpers/e2eEnvironment';
 import { expect, test } from './helpers/fixtures';
 import { startOktaPrep, stopProcess, type StartedProcess } from './helpers/oktaPrepProcess';
 import { callService, saveGoodConnection } from './helpers/serviceApi';
 
 const started: StartedProcess<{ url: string }>[] = [];
 
-/** A second fake org on its own port, accepting the same token as the main one. */
-async function misbehavingOrg(tokenFile: string, misbehave: string, name: string): Promise<string> {
-  const args = [
-    'fake-okta',
-    '--token-file',
-    tokenFile,
-    '--users',
-    '300',
-    '--groups',
-    '20',
-    '--apps',
-    '6',
-    '--seed',
-    name,
-    '--misbehave',
-    misbehave,
-  ];
-  const server = await startOktaPrep<{ url: string }>([...args, '--port', '0', '--json'], `fake-okta-${name}`);
+/** Starts a second fake org on its own port (same token as the main one), connects to it and starts a Fast pull. */
+async function pullMisbehavingOrg(
+  page: Page,
+  environment: E2eEnvironment,
+  misbehave: string,
+  name: string,
+): Promise<void> {
+  const args = ['fake-okta', '--token-file', environment.tokenFile, '--users', '300', '--groups', '20', '--apps', '6'];
+  const server = await startOktaPrep<{ url: string }>(
+    [...args, '--seed', name, '--misbehave', misbehave, '--port', '0', '--json'],
+    `fake-okta-${name}`,
+  );
   started.push(server);
-  return server.info.url;
+  await callService(environment, 'connection.save', {
+    orgUrl: server.info.url,
+    auth: { kind: 'ssws', tokenFile: environment.tokenFile },
+  });
+  await openApp(page, environment, 'Pull');
+  await page.getByRole('radio', { name: /Fast/ }).check();
+  await page.getByRole('button', { name: 'Start pull' }).click();
 }
 
 test.afterEach(async ({ environment }) => {
@@ -40,14 +42,7 @@ test('warnings of a misbehaving org are listed as the pull goes, and kept in Pas
   page,
   environment,
 }, testInfo) => {
-  const orgUrl = await misbehavingOrg(environment.tokenFile, 'odd-values,repeat-next:users:same-url', 'odd');
-  await callService(environment, 'connection.save', {
-    orgUrl,
-    auth: { kind: 'ssws', tokenFile: environment.tokenFile },
-  });
-  await openApp(page, environment, 'Pull');
-  await page.getByRole('radio', { name: /Fast/ }).check();
-  await page.getByRole('button', { name: 'Start pull' }).click();
+  await pullMisbehavingOrg(page, environment, 'odd-values,repeat-next:users:same-url', 'odd');
   await expect(page.getByText('Pull complete.')).toBeVisible({ timeout: 120_000 });
 
   const card = page.locator('section[aria-labelledby="pull-job-heading"]');
@@ -67,14 +62,7 @@ test('a listing that never ends pauses the pull at its request cap, shown as pau
   page,
   environment,
 }, testInfo) => {
-  const orgUrl = await misbehavingOrg(environment.tokenFile, 'repeat-next:users:endless-new-items', 'endless');
-  await callService(environment, 'connection.save', {
-    orgUrl,
-    auth: { kind: 'ssws', tokenFile: environment.tokenFile },
-  });
-  await openApp(page, environment, 'Pull');
-  await page.getByRole('radio', { name: /Fast/ }).check();
-  await page.getByRole('button', { name: 'Start pull' }).click();
+  await pullMisbehavingOrg(page, environment, 'repeat-next:users:endless-new-items', 'endless');
 
   const alert = page.getByRole('alert').filter({ hasText: 'The pull paused' });
   await expect(alert).toBeVisible({ timeout: 120_000 });
