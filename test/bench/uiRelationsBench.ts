@@ -7,12 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createDispatcher } from '../../electron/core/service/dispatcher';
-import { createEventHub } from '../../electron/core/service/eventHub';
 import { startHttpTransport } from '../../electron/core/service/httpTransport';
-import { createOktaPrepService } from '../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../electron/core/service/secretStore';
-import { openDatabase } from '../../electron/core/store/openDatabase';
 import { buildSyntheticSnapshot } from './syntheticSnapshot';
+import { serviceOverFolder } from '../helpers/serviceOverFolder';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ROW_HEIGHT = 30;
@@ -47,20 +44,9 @@ export async function runUiRelationsBench(): Promise<Record<string, number | str
   if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html')))
     spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-ui-bench-'));
-  const dbPath = path.join(dir, 'bench.sqlite');
-  const db = openDatabase(dbPath);
+  const { service, db, events } = serviceOverFolder(dir, { transport: 'http', appVersion: 'bench' });
   const small = buildSyntheticSnapshot(db, { users: 200, groups: 20, memberships: 1_000, apps: 5 });
   const big = buildSyntheticSnapshot(db, { users: 100_000, groups: 2_000, memberships: 1_000_000, apps: 50 });
-  const events = createEventHub();
-  const service = createOktaPrepService({
-    db,
-    dbPath,
-    dataFolder: dir,
-    secrets: new MemorySecretStore(),
-    events,
-    transport: 'http',
-    appVersion: 'bench',
-  });
   const transport = await startHttpTransport({
     dispatch: createDispatcher(service),
     events,

@@ -12,14 +12,11 @@ import { once } from 'node:events';
 import { formatCsvRecord } from '../../electron/core/balkanid/csvDialect';
 import { validateCsvFiles } from '../../electron/core/balkanid/validator/index';
 import { createDispatcher } from '../../electron/core/service/dispatcher';
-import { createEventHub } from '../../electron/core/service/eventHub';
 import { startHttpTransport } from '../../electron/core/service/httpTransport';
 import { runWorkerTask } from '../../electron/core/service/jobs/runWorkerTask';
-import { createOktaPrepService } from '../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../electron/core/service/secretStore';
 import { UploadStore } from '../../electron/core/service/uploadStore';
-import { openDatabase } from '../../electron/core/store/openDatabase';
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../shared/balkanid/columns';
+import { serviceOverFolder } from '../helpers/serviceOverFolder';
 
 const USERS = 200_000;
 const GROUPS = 5_000;
@@ -113,20 +110,8 @@ export async function runUploadValidateBench(): Promise<Record<string, number | 
     const bytes =
       (await writeCsv(entities, ENTITY_COLUMNS, entityRows)) +
       (await writeCsv(relations, RELATION_COLUMNS, relationRows));
-    const dbPath = path.join(dir, 'bench.sqlite');
-    const db = openDatabase(dbPath);
-    const events = createEventHub();
     const uploads = new UploadStore();
-    const service = createOktaPrepService({
-      db,
-      dbPath,
-      dataFolder: dir,
-      secrets: new MemorySecretStore(),
-      events,
-      transport: 'http',
-      appVersion: 'bench',
-      uploads,
-    });
+    const { service, db, events } = serviceOverFolder(dir, { transport: 'http', appVersion: 'bench', uploads });
     const server = await startHttpTransport({ dispatch: createDispatcher(service), events, uploads });
 
     // As when the window has loaded: the first call ever builds the params checker (~80 ms, once per process).

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
-import { createEventHub } from '../../../electron/core/service/eventHub';
 import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
 import { MemorySecretStore, type SecretStore } from '../../../electron/core/service/secretStore';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { SafeStorageSecretStore, type SafeStoragePort } from '../../../electron/main/safeStorageSecretStore';
 import { writePrivateFile } from '../../helpers/privateFile';
 import { useTempDirs } from '../../helpers/tempDir';
+import { serviceOverFolder } from '../../helpers/serviceOverFolder';
 
 const TOKEN = 'token-file-test-SECRET-44d1';
 const tempDir = useTempDirs();
@@ -33,18 +33,8 @@ afterAll(async () => {
 
 /** A service over a data folder, as the app starts it; a second call on the same folder is a restart. */
 function startService(dataFolder: string, secrets: SecretStore) {
-  const dbPath = path.join(dataFolder, 'okta-prep.sqlite');
-  const db = openDatabase(dbPath);
+  const { service, db } = serviceOverFolder(dataFolder, { secrets });
   databases.push(db);
-  const service = createOktaPrepService({
-    db,
-    dbPath,
-    dataFolder,
-    secrets,
-    events: createEventHub(),
-    transport: 'ipc',
-    appVersion: 'test',
-  });
   services.push(service);
   return service;
 }

@@ -4,12 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
-import { createEventHub } from '../../../electron/core/service/eventHub';
-import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
 import { MemorySecretStore } from '../../../electron/core/service/secretStore';
-import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { createServiceClient } from '../../../shared/service/client';
 import { useTempDirs } from '../../helpers/tempDir';
+import { serviceOverFolder } from '../../helpers/serviceOverFolder';
 
 const REAL_TOKEN = 'real-org-token-KEEP-ME';
 const tempDir = useTempDirs();
@@ -21,17 +19,7 @@ afterEach(async () => {
 
 /** One service "run" over a data folder and secret store that outlive it (like the app across restarts). */
 function startService(dataFolder: string, secrets: MemorySecretStore) {
-  const dbPath = path.join(dataFolder, 'cache.sqlite');
-  const db = openDatabase(dbPath);
-  const service = createOktaPrepService({
-    db,
-    dbPath,
-    dataFolder,
-    secrets,
-    events: createEventHub(),
-    transport: 'ipc',
-    appVersion: 'test',
-  });
+  const { service, db } = serviceOverFolder(dataFolder, { secrets });
   running.push(async () => {
     await service.close();
     db.close();
