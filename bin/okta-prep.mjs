@@ -1,16 +1,10 @@
 #!/usr/bin/env node
-// Entry point of the okta-prep command: runs the TypeScript CLI through tsx's loader.
-// Ctrl-C cancels a running pull cleanly (the snapshot is marked cancelled and can be resumed).
-import { register } from 'tsx/esm/api';
+// Entry point of the okta-prep command: runs the compiled CLI (dist/cli, built by `npm ci` or `npm run build:cli`).
+import fs from 'node:fs';
 
-register();
-const { runCli } = await import('../electron/cli/main.ts');
-const { processOutput } = await import('../electron/cli/cliOutput.ts');
-const controller = new AbortController();
-process.once('SIGINT', () => controller.abort(new Error('cancelled by Ctrl-C')));
-process.once('SIGTERM', () => controller.abort(new Error('cancelled by SIGTERM')));
-process.exitCode = await runCli(process.argv.slice(2), {
-  env: process.env,
-  out: processOutput(),
-  signal: controller.signal,
-});
+const bundle = new URL('../dist/cli/okta-prep.js', import.meta.url);
+if (!fs.existsSync(bundle)) {
+  console.error('okta-prep is not built (dist/cli/okta-prep.js is missing): run "npm run build:cli" in its folder.');
+  process.exit(4);
+}
+await import(bundle.href);

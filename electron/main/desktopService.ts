@@ -1,14 +1,12 @@
 // Builds the service for the desktop app: the same user-data folder and cache as the CLI, credentials in safeStorage.
 import { app, safeStorage, shell } from 'electron';
 import { APP_VERSION, defaultDatabasePath, userDataFolder } from '../core/appInfo';
-import { useJobWorkerEntry } from '../core/service/jobs/runWorkerTask';
 import { createOktaPrepService } from '../core/service/oktaPrepService';
 import { openDatabase } from '../core/store/openDatabase';
 import type { ServiceFactory } from './main';
 import { SafeStorageSecretStore } from './safeStorageSecretStore';
 
 export const createDesktopService: ServiceFactory = ({ events }) => {
-  useJobWorkerEntry(new URL('./jobWorker.js', import.meta.url)); // bundled beside main.js by scripts/build-electron.mjs
   const dataFolder = userDataFolder();
   app.setPath('userData', dataFolder); // one folder for the app and the okta-prep command
   const dbPath = defaultDatabasePath();

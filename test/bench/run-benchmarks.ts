@@ -2,6 +2,7 @@
 // each as a ratio against a reference measured in the same run; results are also written to bench-results/.
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildCli } from '../helpers/buildCli';
 import { runBrowseAndExportBench } from './browseAndExportBench';
 import { runHeaderlessPullBench } from './headerlessPullBench';
 import { runPullEngineBench } from './pullEngineBench';
@@ -22,6 +23,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'pull against a users listing whose next link repeats': runRepeatingNextBench,
 };
 
+buildCli(); // benches that start okta-prep as a process run this build
 const only = process.argv[2];
 const results: Record<string, unknown> = {};
 for (const [name, run] of Object.entries(benches)) {

@@ -9,13 +9,18 @@ import { expect, test } from '@playwright/test';
 import { REPO_ROOT } from './helpers/e2eEnvironment';
 import { startOktaPrep, stopProcess } from './helpers/oktaPrepProcess';
 
-/** A local clone of HEAD (committed files only, as a new user gets them) sharing node_modules. */
+/**
+ * A local clone of HEAD (committed files only, as a new user gets them) sharing node_modules, with the command built
+ * as `npm ci` builds it (its "prepare" script): the browser app is not built yet.
+ */
 function cloneHead(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-clone-'));
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
   execFileSync('git', ['clone', '--quiet', '--no-checkout', REPO_ROOT, dir]);
   execFileSync('git', ['checkout', '--quiet', head], { cwd: dir });
   fs.symlinkSync(fs.realpathSync(path.join(REPO_ROOT, 'node_modules')), path.join(dir, 'node_modules'), 'dir');
+  expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: dir });
   return dir;
 }
 
@@ -23,7 +28,7 @@ test('okta-prep serve on a fresh clone builds the browser app and shows the Conn
   test.setTimeout(120_000);
   const clone = cloneHead();
   try {
-    expect(fs.existsSync(path.join(clone, 'dist'))).toBe(false);
+    expect(fs.existsSync(path.join(clone, 'dist', 'renderer'))).toBe(false);
     const serve = await startOktaPrep<{ url: string }>(
       ['serve', '--db', path.join(clone, 'cache.sqlite'), '--port', '0', '--json'],
       'fresh-clone-serve',

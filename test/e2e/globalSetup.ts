@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildCli } from '../helpers/buildCli';
 import { E2E_DIR, REPO_ROOT, SCREENSHOT_DIR, writeE2eEnvironment } from './helpers/e2eEnvironment';
 import { startOktaPrep } from './helpers/oktaPrepProcess';
 
@@ -17,6 +18,7 @@ function buildBrowserBundle(): void {
 
 export default async function globalSetup(): Promise<void> {
   buildBrowserBundle();
+  buildCli();
   fs.rmSync(E2E_DIR, { recursive: true, force: true });
   fs.mkdirSync(E2E_DIR, { recursive: true });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

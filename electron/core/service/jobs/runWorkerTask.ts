@@ -1,5 +1,5 @@
 // Starts a task in a worker thread and relays its progress; the handle cancels it and resolves with its outcome.
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers/workerEntry';
 import type { FromWorker, ToWorker, WorkerProgress, WorkerResult, WorkerTask } from './jobMessages';
 
 export interface WorkerTaskHandle {
@@ -9,15 +9,8 @@ export interface WorkerTaskHandle {
   >;
 }
 
-// From source the bootstrap registers the TypeScript loader; the packaged app points this at its bundled worker.
-let workerEntry = new URL('./jobWorkerBootstrap.mjs', import.meta.url);
-
-export function useJobWorkerEntry(entry: URL): void {
-  workerEntry = entry;
-}
-
 export function runWorkerTask(task: WorkerTask, onProgress: (progress: WorkerProgress) => void): WorkerTaskHandle {
-  const worker = new Worker(workerEntry, { workerData: task });
+  const worker = startWorker('jobWorker', new URL('./jobWorker.ts', import.meta.url), { workerData: task });
   let settled = false;
   const outcome = new Promise<Awaited<WorkerTaskHandle['outcome']>>((resolve) => {
     worker.on('message', (message: FromWorker) => {
