@@ -4,12 +4,20 @@ import { toBalkanTimestamp } from '../../../shared/balkanid/timestamps';
 
 type MetadataValue = string | number | boolean | string[];
 
+/** The key written for one of our metadata keys (the export mapping's renames); unchanged by default. */
+export type MetadataKeyName = (key: string) => string;
+const KEEP_KEY: MetadataKeyName = (key) => key;
+
 /** Compact JSON from ordered pairs, leaving out undefined, null and empty strings. */
-export function compactMetadata(pairs: readonly (readonly [string, unknown])[]): string {
-  const object: Record<string, MetadataValue> = {};
+export function compactMetadata(
+  pairs: readonly (readonly [string, unknown])[],
+  keyName: MetadataKeyName = KEEP_KEY,
+): string {
+  // A null-prototype object: a key such as `__proto__` is an ordinary key, not the prototype.
+  const object = Object.create(null) as Record<string, MetadataValue>;
   for (const [key, value] of pairs) {
     if (value === undefined || value === null || value === '') continue;
-    object[key] = value as MetadataValue;
+    object[keyName(key)] = value as MetadataValue;
   }
   return Object.keys(object).length === 0 ? '' : JSON.stringify(object);
 }
@@ -27,11 +35,17 @@ function profileOf(user: OktaUser): OktaUser['profile'] {
 }
 
 function profileValue(user: OktaUser, name: string): unknown {
-  const value = profileOf(user)[name];
+  const profile = profileOf(user);
+  const value = Object.hasOwn(profile, name) ? profile[name] : undefined; // `constructor` is a name, not Object's
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
-export function userMetadata(user: OktaUser, attributes: readonly string[], factors: UserFactorSummary): string {
+export function userMetadata(
+  user: OktaUser,
+  attributes: readonly string[],
+  factors: UserFactorSummary,
+  keyName: MetadataKeyName = KEEP_KEY,
+): string {
   const profile = profileOf(user);
   const known: Record<string, () => unknown> = {
     username: () => profile.login,
@@ -52,42 +66,64 @@ export function userMetadata(user: OktaUser, attributes: readonly string[], fact
     mfaFactors: () => (factors.pulled ? factors.activeFactorTypes : undefined),
   };
   return compactMetadata(
-    attributes.map((name) => [name, known[name] ? known[name]() : profileValue(user, name)] as const),
+    attributes.map((name) => {
+      const read = Object.hasOwn(known, name) ? known[name] : undefined; // `constructor` is a profile name here
+      return [name, read ? read() : profileValue(user, name)] as const;
+    }),
+    keyName,
   );
 }
 
-export function groupMetadata(group: {
-  description: string | null;
-  type: string;
-  created: string | null;
-  lastMembershipUpdated: string | null;
-}): string {
-  return compactMetadata([
-    ['description', group.description],
-    ['groupType', group.type],
-    ['created', toBalkanTimestamp(group.created)],
-    ['lastMembershipUpdated', toBalkanTimestamp(group.lastMembershipUpdated)],
-  ]);
+export function groupMetadata(
+  group: {
+    description: string | null;
+    type: string;
+    created: string | null;
+    lastMembershipUpdated: string | null;
+  },
+  keyName: MetadataKeyName = KEEP_KEY,
+): string {
+  return compactMetadata(
+    [
+      ['description', group.description],
+      ['groupType', group.type],
+      ['created', toBalkanTimestamp(group.created)],
+      ['lastMembershipUpdated', toBalkanTimestamp(group.lastMembershipUpdated)],
+    ],
+    keyName,
+  );
 }
 
-export function appMetadata(app: {
-  name: string;
-  status: string;
-  signOnMode: string | null;
-  created: string | null;
-}): string {
-  return compactMetadata([
-    ['appName', app.name],
-    ['status', app.status],
-    ['signOnMode', app.signOnMode],
-    ['created', toBalkanTimestamp(app.created)],
-  ]);
+export function appMetadata(
+  app: {
+    name: string;
+    status: string;
+    signOnMode: string | null;
+    created: string | null;
+  },
+  keyName: MetadataKeyName = KEEP_KEY,
+): string {
+  return compactMetadata(
+    [
+      ['appName', app.name],
+      ['status', app.status],
+      ['signOnMode', app.signOnMode],
+      ['created', toBalkanTimestamp(app.created)],
+    ],
+    keyName,
+  );
 }
 
-export function roleMetadata(role: { roleType: string; custom: boolean; description: string | null }): string {
-  return compactMetadata([
-    ['roleType', role.roleType],
-    ['custom', role.custom],
-    ['description', role.description],
-  ]);
+export function roleMetadata(
+  role: { roleType: string; custom: boolean; description: string | null },
+  keyName: MetadataKeyName = KEEP_KEY,
+): string {
+  return compactMetadata(
+    [
+      ['roleType', role.roleType],
+      ['custom', role.custom],
+      ['description', role.description],
+    ],
+    keyName,
+  );
 }

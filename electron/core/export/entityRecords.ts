@@ -4,6 +4,7 @@ import type { OktaUser } from '../../../shared/okta/types';
 import type { Db } from '../store/openDatabase';
 import { appMetadata, groupMetadata, roleMetadata, userMetadata } from './entityMetadata';
 import type { ExportOptions } from './exportOptions';
+import { mappedMetadataKey } from '../../../shared/balkanid/exportMapping';
 
 export type EntitySourceType = 'user' | 'group' | 'role' | 'app';
 
@@ -34,7 +35,7 @@ SELECT 'connection', 'group', g.id, g.name, NULL, g.description, g.type, NULL, g
   g.last_membership_updated, NULL
   FROM groups g WHERE g.snapshot_id = @snapshotId
 UNION ALL
-SELECT 'connection', 'role', r.role_key, r.label, NULL, r.description, r.role_type, NULL, NULL, r.is_custom, NULL
+SELECT 'connection', 'role', @rolePrefix || r.role_key, r.label, NULL, r.description, r.role_type, NULL, NULL, r.is_custom, NULL
   FROM roles r WHERE r.snapshot_id = @snapshotId
 UNION ALL
 SELECT 'resource', 'app', a.id, a.label, NULL, NULL, a.name, a.status, a.created, a.sign_on_mode, NULL
@@ -47,30 +48,45 @@ export interface EntityRecordWithType {
 }
 
 function metadataOf(row: EntityRow, options: ExportOptions, factorsPulled: boolean): string {
+  const keyName = (key: string) => mappedMetadataKey(options.mapping, key);
   switch (row.source_type) {
     case 'user': {
       const factorTypes = row.factor_types ? [...new Set(row.factor_types.split('\u001f'))].sort() : [];
-      return userMetadata(JSON.parse(row.raw ?? '{}') as OktaUser, options.userAttributes, {
-        pulled: factorsPulled,
-        activeFactorTypes: factorTypes,
-      });
+      return userMetadata(
+        JSON.parse(row.raw ?? '{}') as OktaUser,
+        options.userAttributes,
+        {
+          pulled: factorsPulled,
+          activeFactorTypes: factorTypes,
+        },
+        keyName,
+      );
     }
     case 'group':
-      return groupMetadata({
-        description: row.description,
-        type: row.kind ?? '',
-        created: row.created,
-        lastMembershipUpdated: row.extra as string | null,
-      });
+      return groupMetadata(
+        {
+          description: row.description,
+          type: row.kind ?? '',
+          created: row.created,
+          lastMembershipUpdated: row.extra as string | null,
+        },
+        keyName,
+      );
     case 'role':
-      return roleMetadata({ roleType: row.kind ?? '', custom: Number(row.extra) === 1, description: row.description });
+      return roleMetadata(
+        { roleType: row.kind ?? '', custom: Number(row.extra) === 1, description: row.description },
+        keyName,
+      );
     case 'app':
-      return appMetadata({
-        name: row.kind ?? '',
-        status: row.status ?? '',
-        signOnMode: row.extra as string | null,
-        created: row.created,
-      });
+      return appMetadata(
+        {
+          name: row.kind ?? '',
+          status: row.status ?? '',
+          signOnMode: row.extra as string | null,
+          created: row.created,
+        },
+        keyName,
+      );
   }
 }
 
@@ -81,7 +97,8 @@ export function* iterateEntityRecords(
   factorsPulled: boolean,
 ): Generator<EntityRecordWithType> {
   const statement = db.prepare(ENTITY_SQL);
-  for (const row of statement.iterate({ snapshotId }) as IterableIterator<EntityRow>) {
+  const rolePrefix = options.mapping.roleSourceIdPrefix;
+  for (const row of statement.iterate({ snapshotId, rolePrefix }) as IterableIterator<EntityRow>) {
     const metadata = metadataOf(row, options, factorsPulled);
     yield {
       sourceType: row.source_type,
@@ -91,7 +108,7 @@ export function* iterateEntityRecords(
         entityType: row.entity_type,
         sourceSystem: SOURCE_SYSTEM,
         sourceId: row.source_id,
-        sourceType: row.source_type,
+        sourceType: options.mapping.sourceType[row.source_type],
         metadataVersion: metadata === '' ? '' : METADATA_VERSION,
         metadata,
       },

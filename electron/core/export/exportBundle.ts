@@ -12,7 +12,7 @@ import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../fil
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
-import { resolveExportOptions, type ExportOptions } from './exportOptions';
+import { resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
 import { buildManifest, type BundleManifest } from './manifest';
 import { withPublishLock } from './publishLock';
 import {
@@ -26,7 +26,7 @@ export interface ExportBundleInput {
   db: Db;
   snapshotId: number;
   outDir: string;
-  options?: Partial<ExportOptions>;
+  options?: ExportOptionsInput;
   appVersion: string;
   signal?: AbortSignal;
   onProgress?: (progress: { file: BundleCsvFile; rows: number }) => void;

@@ -10,6 +10,7 @@ import {
 import type { Db } from '../store/openDatabase';
 import { compactMetadata } from './entityMetadata';
 import type { ExportOptions } from './exportOptions';
+import { mappedMetadataKey, type ExportMapping } from '../../../shared/balkanid/exportMapping';
 
 export type ExportedRelationKind = RelationKind | 'groupAppAccessFlattened';
 
@@ -47,14 +48,14 @@ SELECT 'groupAppAssignment' AS kind, ag.group_id AS parent_id, 'connection' AS p
  WHERE ag.snapshot_id = @snapshotId`,
   userAdminRole: `
 SELECT DISTINCT 'userAdminRole' AS kind, ra.principal_id AS parent_id, 'identity' AS parent_type,
-  ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
+  @rolePrefix || ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
   FROM role_assignments ra
   JOIN users u ON u.snapshot_id = ra.snapshot_id AND u.id = ra.principal_id
   JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
  WHERE ra.snapshot_id = @snapshotId AND ra.principal_type = 'user'`,
   groupAdminRole: `
 SELECT DISTINCT 'groupAdminRole' AS kind, ra.principal_id AS parent_id, 'connection' AS parent_type,
-  ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
+  @rolePrefix || ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
   FROM role_assignments ra
   JOIN groups g ON g.snapshot_id = ra.snapshot_id AND g.id = ra.principal_id
   JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
@@ -97,51 +98,33 @@ export function countRelationsInSnapshot(db: Db, snapshotId: number, kind: Expor
   return db.prepare(KIND_TOTAL_SQL[kind]).pluck().get(snapshotId) as number;
 }
 
-function metadataOf(row: RelationRow, project: string): string {
-  const base = [['project', project]] as [string, unknown][];
+/** The detail a kind adds to its metadata: the app username, the assignment priority, the granting groups. */
+function detailPair(row: RelationRow): [string, unknown][] {
   switch (row.kind) {
-    case 'groupMembership':
-      return compactMetadata([
-        ...base,
-        ['privilegeName', 'member'],
-        ['privilegeValue', true],
-        ['connectionType', 'group'],
-      ]);
     case 'directAppAssignment':
-      return compactMetadata([
-        ...base,
-        ['privilegeName', 'assigned'],
-        ['privilegeValue', true],
-        ['connectionType', 'direct'],
-        ['appUsername', row.detail],
-      ]);
+      return [['appUsername', row.detail]];
     case 'groupAppAssignment':
-      return compactMetadata([
-        ...base,
-        ['privilegeName', 'assigned'],
-        ['privilegeValue', true],
-        ['connectionType', 'group'],
-        ['priority', row.detail],
-      ]);
-    case 'userAdminRole':
-    case 'groupAdminRole':
-      return compactMetadata([
-        ...base,
-        ['privilegeName', 'admin'],
-        ['privilegeValue', true],
-        ['connectionType', 'role'],
-      ]);
+      return [['priority', row.detail]];
     case 'groupAppAccessFlattened': {
       const via = typeof row.detail === 'string' && row.detail !== '' ? row.detail.split(' ').sort() : undefined;
-      return compactMetadata([
-        ...base,
-        ['privilegeName', 'assigned'],
-        ['privilegeValue', true],
-        ['connectionType', 'group'],
-        ['viaGroupIds', via],
-      ]);
+      return [['viaGroupIds', via]];
     }
+    default:
+      return [];
   }
+}
+
+function metadataOf(row: RelationRow, project: string, mapping: ExportMapping): string {
+  return compactMetadata(
+    [
+      ['project', project],
+      ['privilegeName', mapping.privilegeName[row.kind]],
+      ['privilegeValue', true],
+      ['connectionType', mapping.connectionType[row.kind]],
+      ...detailPair(row),
+    ],
+    (key) => mappedMetadataKey(mapping, key),
+  );
 }
 
 export interface RelationRecordWithKind {
@@ -160,7 +143,8 @@ export function* iterateRelationRecords(
   const sql =
     `${kinds.map((kind) => KIND_SQL[kind]).join('\nUNION ALL\n')}\nORDER BY parent_id, parent_type, child_id, ` +
     `child_type, kind`;
-  for (const row of db.prepare(sql).iterate({ snapshotId }) as IterableIterator<RelationRow>) {
+  const rolePrefix = options.mapping.roleSourceIdPrefix;
+  for (const row of db.prepare(sql).iterate({ snapshotId, rolePrefix }) as IterableIterator<RelationRow>) {
     yield {
       kind: row.kind,
       record: {
@@ -171,7 +155,7 @@ export function* iterateRelationRecords(
         childEntityType: row.child_type,
         sourceSystem: SOURCE_SYSTEM,
         metadataVersion: METADATA_VERSION,
-        metadata: metadataOf(row, project),
+        metadata: metadataOf(row, project, options.mapping),
       },
     };
   }
@@ -179,6 +163,9 @@ export function* iterateRelationRecords(
 
 /** Relations of `kind` in the snapshot that the export leaves out because an end was never listed (not an entity). */
 export function countRelationsLeftOut(db: Db, snapshotId: number, kind: ExportedRelationKind): number {
-  const writable = db.prepare(`SELECT count(*) FROM (${KIND_SQL[kind]})`).pluck().get({ snapshotId }) as number;
+  const writable = db
+    .prepare(`SELECT count(*) FROM (${KIND_SQL[kind]})`)
+    .pluck()
+    .get({ snapshotId, rolePrefix: '' }) as number;
   return countRelationsInSnapshot(db, snapshotId, kind) - writable;
 }
