@@ -35,7 +35,8 @@ SELECT 'connection', 'group', g.id, g.name, NULL, g.description, g.type, NULL, g
   g.last_membership_updated, NULL
   FROM groups g WHERE g.snapshot_id = @snapshotId
 UNION ALL
-SELECT 'connection', 'role', @rolePrefix || r.role_key, r.label, NULL, r.description, r.role_type, NULL, NULL, r.is_custom, NULL
+SELECT 'connection', 'role', @rolePrefix || r.role_key, r.label, NULL, r.description, r.role_type, NULL, NULL,
+  r.is_custom, NULL
   FROM roles r WHERE r.snapshot_id = @snapshotId
 UNION ALL
 SELECT 'resource', 'app', a.id, a.label, NULL, NULL, a.name, a.status, a.created, a.sign_on_mode, NULL

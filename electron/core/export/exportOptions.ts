@@ -32,7 +32,7 @@ export function resolveExportMapping(partial: PartialExportMapping = {}): Export
   const defaults = DEFAULT_EXPORT_MAPPING;
   return {
     sourceType: { ...defaults.sourceType, ...partial.sourceType },
-    roleSourceIdPrefix: (partial.roleSourceIdPrefix as string | undefined) ?? defaults.roleSourceIdPrefix,
+    roleSourceIdPrefix: partial.roleSourceIdPrefix ?? defaults.roleSourceIdPrefix,
     privilegeName: { ...defaults.privilegeName, ...partial.privilegeName },
     connectionType: { ...defaults.connectionType, ...partial.connectionType },
     metadataKeys: Object.fromEntries(
