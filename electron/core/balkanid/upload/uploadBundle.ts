@@ -39,35 +39,22 @@ export async function uploadBundle(options: UploadBundleOptions): Promise<Upload
   const limits = { ...DEFAULT_UPLOAD_LIMITS, ...options.limits };
   const onEvent = options.onEvent ?? (() => {});
   const dir = path.resolve(options.dir);
+  const { signal } = options;
   onEvent({ stage: 'checking', dir });
-  const { report } = await checkBundle(dir, options.signal);
+  const { report } = await checkBundle(dir, signal);
   if (!report.ok) throw new BundleRefusedError(report);
   const plan = uploadPlan(report.files);
   const files: UploadResult['files'] = [];
-  for (const file of plan.send) {
-    const upload = {
-      kind: file.kind,
-      name: file.name,
-      path: path.join(dir, file.name),
-      bytes: file.bytes,
-      sha256: file.sha256,
-    };
-    const sent = await uploadOneFile({
-      baseUrl,
-      apiKey: options.apiKey,
-      file: upload,
-      limits,
-      signal: options.signal,
-      onEvent,
-    });
-    files.push({
-      kind: file.kind,
-      name: file.name,
-      rows: file.rows,
-      bytes: file.bytes,
-      endpoint: UPLOAD_ENDPOINTS[file.kind],
-      ...sent,
-    });
+  try {
+    for (const file of plan.send) {
+      const upload = { ...file, path: path.join(dir, file.name) };
+      const sent = await uploadOneFile({ baseUrl, apiKey: options.apiKey, file: upload, limits, signal, onEvent });
+      const { kind, name, rows, bytes } = file;
+      files.push({ kind, name, rows, bytes, endpoint: UPLOAD_ENDPOINTS[kind], ...sent });
+    }
+  } catch (error) {
+    if (error instanceof BalkanIdUploadError) error.sentBefore = files.map((file) => file.name);
+    throw error;
   }
   return { dir, baseUrl, files, skipped: plan.skipped, elapsedMs: Date.now() - startedAt };
 }

@@ -26,6 +26,8 @@ export type UploadFailureKind =
 
 export class BalkanIdUploadError extends Error {
   override name = 'BalkanIdUploadError';
+  /** Files of the bundle BalkanID had already received when this ended the upload (set by uploadBundle). */
+  sentBefore: string[] = [];
   constructor(
     readonly kind: UploadFailureKind,
     message: string,
@@ -76,4 +78,11 @@ export function cancelled(signal: AbortSignal | undefined): BalkanIdUploadError 
 /** Where a URL points, for messages: origin and path, never the query (a pre-signed URL's query is its credential). */
 export function describeUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
+}
+
+/** The error's message, plus which files BalkanID already has when the upload stopped part-way. */
+export function describeUploadFailure(error: BalkanIdUploadError): string {
+  if (error.sentBefore.length === 0) return error.message;
+  const sent = error.sentBefore.join(' and ');
+  return `${error.message} ${sent} had already been sent: upload the bundle again to send every file, in order.`;
 }
