@@ -1,6 +1,6 @@
 // Upload and bundle-check output for people: progress lines, notes on retries, the result, and a bundle's findings.
 import type { BundleCheckReport } from '../../shared/balkanid/bundleCheck';
-import type { UploadEvent, UploadResult } from '../../shared/balkanid/bundleUpload';
+import { describeUploadNote, type UploadEvent, type UploadResult } from '../../shared/balkanid/bundleUpload';
 import { formatBytes } from '../../shared/formatBytes';
 import type { CliOutput } from './cliOutput';
 
@@ -17,12 +17,8 @@ export function reportUploadEvent(event: UploadEvent, out: CliOutput): void {
       return out.progress(`${event.file}: uploading ${of} (${percent}%)`);
     }
     case 'retrying':
-      return out.note(
-        `note: ${event.reason}; trying again in ${(event.delayMs / 1000).toFixed(1)} s ` +
-          `(attempt ${event.attempt} of ${event.attempts})`,
-      );
     case 'fresh-url':
-      return out.note(`note: ${event.file}: ${event.reason}; asking BalkanID for a fresh one`);
+      return out.note(`note: ${describeUploadNote(event)}`);
     case 'stored':
       return out.progress(`${event.file}: sent (${formatBytes(event.bytes)})`);
   }

@@ -43,3 +43,14 @@ export interface UploadResult {
   skipped: { name: string; reason: string }[];
   elapsedMs: number;
 }
+
+/** A note worth keeping about a step (a retry, a fresh URL), in words; undefined for plain progress. */
+export function describeUploadNote(event: UploadEvent): string | undefined {
+  if (event.stage === 'retrying')
+    return (
+      `${event.reason}; trying again in ${(event.delayMs / 1000).toFixed(1)} s ` +
+      `(attempt ${event.attempt} of ${event.attempts})`
+    );
+  if (event.stage === 'fresh-url') return `${event.file}: ${event.reason}; asking BalkanID for a fresh one`;
+  return undefined;
+}
