@@ -6,7 +6,7 @@ import { formatCount, plural } from '../../format/formatDuration';
 export function BundleCheckView({ report }: { report: BundleCheckReport }) {
   return (
     <section className="stack" aria-label="Bundle check">
-      <div className={`alert ${report.ok ? 'alert-success' : 'alert-error'}`} role="status">
+      <div className={`alert ${report.ok ? 'alert-success' : 'alert-error'}`} role={report.ok ? 'status' : 'alert'}>
         <p className="alert-title">
           {report.ok
             ? 'The bundle matches its manifest: ready to upload.'
