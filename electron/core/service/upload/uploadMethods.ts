@@ -19,7 +19,7 @@ type UploadMethods = Pick<
 >;
 
 export function createUploadMethods(deps: { jobs: JobRegistry; secrets: SecretStore }): UploadMethods {
-  const { jobs, secrets } = deps;
+  const { secrets } = deps;
 
   async function settings(): Promise<UploadSettings> {
     const stored = await readStoredApiKey(secrets);
@@ -31,36 +31,37 @@ export function createUploadMethods(deps: { jobs: JobRegistry; secrets: SecretSt
     };
   }
 
-  async function start(params: UploadStartParams) {
-    const dir = fullPath(params.dir);
-    if (jobs.running('upload'))
-      throw new ServiceFailure('CONFLICT', 'an upload is already running: wait for it or cancel it first');
-    const baseUrl = asBadInput(() => normaliseBaseUrl(params.baseUrl));
-    const stored = await readStoredApiKey(secrets);
-    const secret = params.apiKeySecret ?? rememberedSecret(stored, params.apiKeyId, baseUrl);
-    const apiKey = asBadInput(() => checkApiKey(params.apiKeyId, secret));
-    const remember = params.remember === true && params.apiKeySecret !== undefined;
-    const onSuccess = async () => {
-      if (!remember) return undefined;
-      try {
-        await storeApiKey(secrets, { baseUrl, apiKeyId: apiKey.id, secret: apiKey.secret });
-        return undefined;
-      } catch (error) {
-        return `the API key could not be remembered: ${(error as Error).message}`;
-      }
-    };
-    return startUploadJob(jobs, { dir, baseUrl, apiKey, onSuccess });
-  }
-
   return {
     'upload.settings': settings,
     'upload.checkBundle': async ({ dir }) => (await checkBundle(fullPath(dir))).report,
-    'upload.start': start,
+    'upload.start': async (params) => startUpload(deps, params),
     'upload.forgetKey': async () => {
       await secrets.delete(UPLOAD_SECRET_NAME);
       return settings();
     },
   };
+}
+
+async function startUpload(deps: { jobs: JobRegistry; secrets: SecretStore }, params: UploadStartParams) {
+  const { jobs, secrets } = deps;
+  const dir = fullPath(params.dir);
+  if (jobs.running('upload'))
+    throw new ServiceFailure('CONFLICT', 'an upload is already running: wait for it or cancel it first');
+  const baseUrl = asBadInput(() => normaliseBaseUrl(params.baseUrl));
+  const stored = await readStoredApiKey(secrets);
+  const secret = params.apiKeySecret ?? rememberedSecret(stored, params.apiKeyId, baseUrl);
+  const apiKey = asBadInput(() => checkApiKey(params.apiKeyId, secret));
+  const remember = params.remember === true && params.apiKeySecret !== undefined;
+  const onSuccess = async () => {
+    if (!remember) return undefined;
+    try {
+      await storeApiKey(secrets, { baseUrl, apiKeyId: apiKey.id, secret: apiKey.secret });
+      return undefined;
+    } catch (error) {
+      return `the API key could not be remembered: ${(error as Error).message}`;
+    }
+  };
+  return startUploadJob(jobs, { dir, baseUrl, apiKey, onSuccess });
 }
 
 /** The remembered secret, only for the key id and base URL it was remembered with (it goes nowhere else). */

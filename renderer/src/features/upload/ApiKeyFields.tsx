@@ -17,11 +17,37 @@ interface ApiKeyFieldsProps {
   onForget: () => void;
 }
 
+/** "Remember this key" (where it would be kept), and a way to forget the key remembered now. */
+function RememberKey({ draft, onChange, settings, onForget }: ApiKeyFieldsProps) {
+  const persisted = settings?.secretPersistence.persisted === true;
+  return (
+    <>
+      <CheckboxField
+        checked={draft.remember}
+        onChange={(remember) => onChange({ ...draft, remember })}
+        label="Remember this key"
+        hint={
+          persisted
+            ? 'Kept encrypted on this computer once BalkanID has accepted it.'
+            : 'Kept in memory until Okta Prep stops, once BalkanID has accepted it.'
+        }
+      />
+      {settings?.hasStoredSecret && (
+        <p className="field-hint">
+          A key is remembered{settings.apiKeyId ? ` (${settings.apiKeyId})` : ''}.{' '}
+          <button type="button" className="button-link" onClick={onForget}>
+            Forget it
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ApiKeyFields({ draft, onChange, settings, onForget }: ApiKeyFieldsProps) {
   const keyIdId = useId();
   const secretId = useId();
   const remembered = settings?.hasStoredSecret === true && settings.apiKeyId === draft.keyId.trim();
-  const persisted = settings?.secretPersistence.persisted === true;
   return (
     <fieldset className="fieldset">
       <legend>BalkanID API key</legend>
@@ -51,24 +77,7 @@ export function ApiKeyFields({ draft, onChange, settings, onForget }: ApiKeyFiel
           Sent only to BalkanID when asking for an upload URL; never written to the cache, logs or exports.
         </p>
       </div>
-      <CheckboxField
-        checked={draft.remember}
-        onChange={(remember) => onChange({ ...draft, remember })}
-        label="Remember this key"
-        hint={
-          persisted
-            ? 'Kept encrypted on this computer once BalkanID has accepted it.'
-            : 'Kept in memory until Okta Prep stops, once BalkanID has accepted it.'
-        }
-      />
-      {settings?.hasStoredSecret && (
-        <p className="field-hint">
-          A key is remembered{settings.apiKeyId ? ` (${settings.apiKeyId})` : ''}.{' '}
-          <button type="button" className="button-link" onClick={onForget}>
-            Forget it
-          </button>
-        </p>
-      )}
+      <RememberKey draft={draft} onChange={onChange} settings={settings} onForget={onForget} />
     </fieldset>
   );
 }

@@ -3,6 +3,39 @@ import type { BundleCheckReport } from '../../../../shared/balkanid/bundleCheck'
 import { formatBytes } from '../../../../shared/formatBytes';
 import { formatCount, plural } from '../../format/formatDuration';
 
+function BundleFiles({ report }: { report: BundleCheckReport }) {
+  if (report.files.length === 0) return null;
+  return (
+    <dl className="summary-list">
+      {report.files.map((file) => (
+        <div key={file.name}>
+          <dt>{file.name}</dt>
+          <dd>
+            {formatCount(file.rows)} rows, {formatBytes(file.bytes)}
+            {file.matches ? '' : ' — does not match the manifest'}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function BundleFindings({ report }: { report: BundleCheckReport }) {
+  if (report.findings.length === 0) return null;
+  return (
+    <ul className="plain-list" aria-label="Problems">
+      {report.findings.map((finding) => (
+        <li key={`${finding.code}-${finding.file ?? ''}`}>
+          <p>{finding.message}</p>
+          <p className="rule-fix">
+            <strong>Fix:</strong> {finding.fix}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function BundleCheckView({ report }: { report: BundleCheckReport }) {
   return (
     <section className="stack" aria-label="Bundle check">
@@ -18,31 +51,8 @@ export function BundleCheckView({ report }: { report: BundleCheckReport }) {
           {report.snapshotId !== undefined && ` · snapshot ${report.snapshotId}`}
         </p>
       </div>
-      {report.files.length > 0 && (
-        <dl className="summary-list">
-          {report.files.map((file) => (
-            <div key={file.name}>
-              <dt>{file.name}</dt>
-              <dd>
-                {formatCount(file.rows)} rows, {formatBytes(file.bytes)}
-                {file.matches ? '' : ' — does not match the manifest'}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {report.findings.length > 0 && (
-        <ul className="plain-list" aria-label="Problems">
-          {report.findings.map((finding) => (
-            <li key={`${finding.code}-${finding.file ?? ''}`}>
-              <p>{finding.message}</p>
-              <p className="rule-fix">
-                <strong>Fix:</strong> {finding.fix}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <BundleFiles report={report} />
+      <BundleFindings report={report} />
     </section>
   );
 }
