@@ -109,6 +109,25 @@ describe('the upload methods', () => {
     expect(balkanId.requests()).toHaveLength(before);
   });
 
+  it('cancels a running upload at once (a job waiting on a BalkanID that never answers)', async () => {
+    balkanId.misbehave(['hang-url']);
+    try {
+      const started: JobState = await call('upload.start', {
+        dir: bundle,
+        baseUrl: balkanId.url,
+        apiKeyId: KEY_ID,
+        apiKeySecret: SECRET,
+      });
+      await expect.poll(() => balkanId.requests().at(-1)?.path).toMatch(/upload-url$/);
+      await call('jobs.cancel', { jobId: started.id });
+      const job = await waitForJob(() => call('jobs.list', {}), started.id, { timeoutMs: 2000 });
+      expect(job.status).toBe('cancelled');
+      expect(job.error?.message).toMatch(/cancelled by the user/);
+    } finally {
+      balkanId.misbehave([]);
+    }
+  });
+
   it('checks a bundle on request, and wants a full path', async () => {
     const report = await call('upload.checkBundle', { dir: bundle });
     expect(report).toMatchObject({ ok: true, dir: bundle });
