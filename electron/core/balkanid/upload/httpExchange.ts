@@ -70,16 +70,20 @@ export function exchange(request: ExchangeRequest): Promise<Answer> {
   });
 }
 
+/** The first MAX_ANSWER_BYTES of the body; the rest is not read (the connection is dropped instead). */
 function readAnswerText(response: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let kept = 0;
+    const done = () => resolve(Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8'));
     response.on('data', (chunk: Buffer) => {
-      if (kept >= MAX_ANSWER_BYTES) return;
       chunks.push(chunk);
       kept += chunk.length;
+      if (kept < MAX_ANSWER_BYTES) return;
+      done(); // first: destroying emits 'aborted' at once
+      response.destroy();
     });
-    response.on('end', () => resolve(Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8')));
+    response.on('end', done);
     response.on('aborted', () => reject(new TransientFailure('the answer was cut off', 'network')));
     response.on('error', () => reject(new TransientFailure('the answer was cut off', 'network')));
   });
