@@ -27,6 +27,10 @@ const OPTIONS = {
   static: { type: 'string' },
   'max-upload-bytes': { type: 'string' },
   misbehave: { type: 'string' },
+  dir: { type: 'string' },
+  'api-key-id': { type: 'string' },
+  'api-key-secret-file': { type: 'string' },
+  'base-url': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -43,6 +47,12 @@ export function parseCliArgs(argv: string[]): {
     throw usageError(
       '--token is not accepted: a token on the command line is visible to other users (ps, shell history). ' +
         'Set OKTA_API_TOKEN or use --token-file FILE.',
+    );
+  }
+  if (argv.some((arg) => arg === '--api-key-secret' || arg.startsWith('--api-key-secret='))) {
+    throw usageError(
+      '--api-key-secret is not accepted: a secret on the command line is visible to other users (ps, shell ' +
+        'history). Use --api-key-secret-file FILE or set OKTA_PREP_BALKANID_SECRET.',
     );
   }
   try {

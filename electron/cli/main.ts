@@ -13,6 +13,9 @@ import { describeSnapshots } from './commands/snapshotsCommand';
 import { runExportCommand } from './commands/exportCommand';
 import { runValidateCommand } from './commands/validateCommand';
 import { runDemoCommand } from './commands/demoCommand';
+import { runUploadCommand } from './commands/uploadCommand';
+import { runCheckBundleCommand } from './commands/checkBundleCommand';
+import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { USAGE } from './usage';
 
 async function runCommand(
@@ -35,6 +38,12 @@ async function runCommand(
     }
     case 'validate':
       return runValidateCommand(positionals, values.json === true, out);
+    case 'upload':
+      return runUploadCommand(values, context);
+    case 'check-bundle':
+      return runCheckBundleCommand(values, context);
+    case 'fake-balkanid':
+      return runFakeBalkanIdCommand(values, context);
     case 'snapshots': {
       const db = openCache(values, context);
       try {

@@ -10,10 +10,13 @@ Usage:
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
                    [--flatten-group-apps] [--shared-files] [--json]
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
+  okta-prep check-bundle --dir BUNDLE [--json]
+  okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
                       [--port N] [--json]
+  okta-prep fake-balkanid [--api-key-id ID] [--api-key-secret-file FILE] [--misbehave LIST] [--port N] [--json]
   okta-prep serve [--db FILE] [--port N] [--static DIR] [--max-upload-bytes SIZE] [--json]
 
 Signing in to Okta, either way (never both):
@@ -26,6 +29,16 @@ Signing in to Okta, either way (never both):
 The org URL may be typed loosely (acme.okta.com, the -admin host,
 a copied dashboard link): it is normalised, and https is required except for loopback hosts.
 
+check-bundle checks an export bundle against its manifest.json: each file there, with the size, SHA-256 and row count
+            the manifest lists, and no validation errors (exit 1 otherwise)
+upload      sends a bundle to BalkanID's bulk API (default https://app.balkan.id; --base-url for another, https only
+            except 127.0.0.1): checks it first, then entities, then relations (or entitlements.csv when the bundle has
+            no relations file). The API key secret comes from --api-key-secret-file FILE (chmod 600) or the variable
+            OKTA_PREP_BALKANID_SECRET, never from the command line. Exit 1 refused bundle, 3 BalkanID/network failure
+fake-balkanid serves a fake BalkanID bulk API on 127.0.0.1 for trying upload; it accepts only the key given
+            (--api-key-id, default fake-balkanid-key, and the secret as for upload); --misbehave LIST: unauthorized,
+            forbidden, server-error-once, rate-limited-once, html-page, hang-url, too-large, storage-error-once,
+            expired-url-once, expired-url-always, expired-token-once, reset-upload-once, hang-upload
 check       one cheap request per object kind: what can be read, what a missing permission costs, and an
             estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)
@@ -49,6 +62,6 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
 --shared-files   export: write the files readable by every user of this computer (0644); by default they are 0600
                  (owner only), and a folder export creates is 0700
 
-Exit codes: 0 success, 1 validation findings that block the upload, 2 usage error,
-3 Okta/network/auth failure, 4 local failure (disk, database), 5 pull paused at its request cap
+Exit codes: 0 success, 1 validation findings that block the upload (or a bundle that fails its check), 2 usage error,
+3 Okta/BalkanID/network/auth failure, 4 local failure (disk, database), 5 pull paused at its request cap
 (3 × its estimate + 100: Okta may be looping; resume with --resume to allow as many again, or leave it).`;

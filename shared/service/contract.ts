@@ -1,6 +1,7 @@
 // The one service interface both transports carry: method names with their params and results, and the events.
 // METHOD_NAMES doubles as the allowlist the dispatcher (and the IPC adapter) checks.
 import type { ValidationReport } from '../balkanid/findings';
+import type { BundleCheckReport } from '../balkanid/bundleCheck';
 import type {
   AppDetail,
   AppInfo,
@@ -15,6 +16,8 @@ import type {
   JobState,
   PreflightReport,
   SnapshotSummary,
+  UploadSettings,
+  UploadStartParams,
   UserAccessDetail,
 } from './types';
 
@@ -51,6 +54,12 @@ export interface ServiceMethods {
   'export.defaultFolder': { params: Empty; result: { path: string } };
   /** Opens a finished export's folder in the OS file manager (the desktop app only; the browser build says so). */
   'export.openFolder': { params: { path: string }; result: { opened: boolean; message?: string } };
+  'upload.settings': { params: Empty; result: UploadSettings };
+  /** Checks a bundle folder against its manifest.json (files, sizes, SHA-256, rows, validation errors). */
+  'upload.checkBundle': { params: { dir: string }; result: BundleCheckReport };
+  /** Uploads a bundle to BalkanID's bulk API as a job; the secret never comes back in any result or event. */
+  'upload.start': { params: UploadStartParams; result: JobState };
+  'upload.forgetKey': { params: Empty; result: UploadSettings };
 }
 
 export type MethodName = keyof ServiceMethods;
@@ -79,6 +88,10 @@ export const METHOD_NAMES = [
   'export.start',
   'export.defaultFolder',
   'export.openFolder',
+  'upload.settings',
+  'upload.checkBundle',
+  'upload.start',
+  'upload.forgetKey',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method exactly (a missing one fails here).

@@ -14,6 +14,14 @@ export const SERVICE_ERROR_CODES = [
   'PULL_PAUSED',
   'CONFLICT',
   'BAD_INPUT',
+  /** The bundle failed its check before upload (validation errors, a missing or changed file): nothing was sent. */
+  'BUNDLE_REFUSED',
+  /** BalkanID refused the API key (401) or the key may not upload (403). */
+  'BALKANID_AUTH',
+  /** BalkanID or the network failed (5xx, time limits, expired URLs) after the retries: try again later. */
+  'BALKANID_UNAVAILABLE',
+  /** BalkanID or its storage refused the file (413, a storage error) or answered something unexpected. */
+  'BALKANID_REFUSED',
   'INTERNAL',
 ] as const;
 export type ServiceErrorCode = (typeof SERVICE_ERROR_CODES)[number];

@@ -92,4 +92,17 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'export.start': objectOf({ snapshotId, outDir: shortText(4096), options: exportOptions }, ['snapshotId', 'outDir']),
   'export.defaultFolder': empty,
   'export.openFolder': objectOf({ path: shortText(4096) }),
+  'upload.settings': empty,
+  'upload.checkBundle': objectOf({ dir: shortText(4096) }),
+  'upload.start': objectOf(
+    {
+      dir: shortText(4096),
+      baseUrl: shortText(),
+      apiKeyId: { type: 'string', minLength: 1, maxLength: 256 },
+      apiKeySecret: { type: 'string', minLength: 1, maxLength: 4096 },
+      remember: { type: 'boolean' },
+    },
+    ['dir', 'baseUrl', 'apiKeyId'],
+  ),
+  'upload.forgetKey': empty,
 };

@@ -2,6 +2,7 @@
 import type { ServiceError } from './errors';
 import type { ValidationReport } from '../balkanid/findings';
 import type { RelationKind } from '../balkanid/columns';
+import type { UploadEvent } from '../balkanid/bundleUpload';
 
 export interface AppInfo {
   version: string;
@@ -60,7 +61,7 @@ export interface PreflightReport {
   };
 }
 
-export type JobKind = 'pull' | 'export';
+export type JobKind = 'pull' | 'export' | 'upload';
 export type JobStatus = 'running' | 'complete' | 'failed' | 'cancelled';
 
 export interface PhaseProgressView {
@@ -82,6 +83,8 @@ export interface JobProgress {
   /** Pull jobs: warnings so far (the latest few) and how many in all. */
   warnings?: string[];
   warningCount?: number;
+  /** Upload jobs: the latest step, and notes on retries and fresh URLs (the latest few). */
+  upload?: { event: UploadEvent; notes: string[] };
 }
 
 export interface JobState {
@@ -211,3 +214,25 @@ export interface UploadReceipt {
 }
 
 export type { ValidationReport };
+
+/** What the Upload screen starts from: BalkanID's default address and the key kept with "remember", if any. */
+export interface UploadSettings {
+  defaultBaseUrl: string;
+  /** Saved with a remembered key. */
+  baseUrl?: string;
+  apiKeyId?: string;
+  /** A key secret is kept (it never comes back: only whether there is one). */
+  hasStoredSecret: boolean;
+  secretPersistence: SecretPersistence;
+}
+
+export interface UploadStartParams {
+  /** The bundle folder, a full path. */
+  dir: string;
+  baseUrl: string;
+  apiKeyId: string;
+  /** Left out to use the remembered secret of the same key id. */
+  apiKeySecret?: string;
+  /** Keep the key (id, secret, base URL) in the secret store once BalkanID has accepted it. */
+  remember?: boolean;
+}

@@ -7,3 +7,16 @@ export function errorThrownBy(run: () => unknown, expectation = 'expected the ca
   }
   throw new Error(expectation);
 }
+
+/** What an async call rejects with; a call that resolves fails the test right there. */
+export async function errorRejectedBy(
+  run: () => Promise<unknown>,
+  expectation = 'expected the call to fail',
+): Promise<Error> {
+  try {
+    await run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error(expectation);
+}

@@ -27,6 +27,7 @@ import { SampleOrgHost } from './sampleOrgHost';
 import type { SecretStore } from './secretStore';
 import { ServiceFailure } from './serviceFailure';
 import type { UploadStore } from './uploadStore';
+import { createUploadMethods } from './upload/uploadMethods';
 import { resolveCsvFileRef, withFileNames, withoutTempPaths, type ResolvedCsvFile } from './validateFileRefs';
 
 export interface ServiceDependencies {
@@ -301,6 +302,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       const error = await deps.openFolder(folder);
       return error ? { opened: false, message: `could not open ${folder}: ${error}` } : { opened: true };
     },
+    ...createUploadMethods({ jobs, secrets: deps.secrets }),
     close: async () => {
       await sampleOrg.close();
       await deps.uploads?.close();

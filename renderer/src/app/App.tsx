@@ -4,6 +4,7 @@ import { BrowseScreen } from '../features/browse/BrowseScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
 import { PullScreen } from '../features/pull/PullScreen';
+import { UploadScreen } from '../features/upload/UploadScreen';
 import { ValidateScreen } from '../features/validate/ValidateScreen';
 import { AppNavigation } from './AppNavigation';
 import { ConnectionProvider } from './ConnectionContext';
@@ -19,6 +20,7 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   browse: BrowseScreen,
   validate: ValidateScreen,
   export: ExportScreen,
+  upload: UploadScreen,
 };
 
 function CurrentScreen() {

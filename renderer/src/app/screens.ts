@@ -6,6 +6,7 @@ export const SCREENS = [
   { id: 'browse', label: 'Browse' },
   { id: 'validate', label: 'Validate' },
   { id: 'export', label: 'Export' },
+  { id: 'upload', label: 'Upload' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -20,6 +20,10 @@ const TITLES: Partial<Record<ServiceErrorCode, string>> = {
   UNKNOWN_METHOD: 'This version of the service does not know that request',
   UNTRUSTED_SENDER: 'Okta Prep only answers its own window',
   INTERNAL: 'Something went wrong inside Okta Prep',
+  BUNDLE_REFUSED: 'The bundle cannot be uploaded',
+  BALKANID_AUTH: 'BalkanID refused the API key',
+  BALKANID_UNAVAILABLE: 'BalkanID could not be reached',
+  BALKANID_REFUSED: 'BalkanID did not take the file',
 };
 
 /** Said when the service gave no message of its own. */
