@@ -6,7 +6,7 @@ import { formatBytes } from '../../../../shared/formatBytes';
 import { formatCount, formatDuration } from '../../format/formatDuration';
 import { describeError } from '../../service/describeError';
 import { BundleCheckView } from './BundleCheckView';
-import { describeUploadStep, readUploadJobResult } from './uploadJobView';
+import { describeUploadStep, readUploadJobResult } from './uploadJobResult';
 
 function UploadProgress({ job }: { job: JobState }) {
   const step = describeUploadStep(job.progress.upload?.event);

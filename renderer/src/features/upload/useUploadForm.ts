@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useJobs } from '../../app/JobsContext';
 import { useServiceQuery } from '../../service/useServiceQuery';
 import type { ApiKeyDraft } from './ApiKeyFields';
-import { latestExportFolder } from './uploadJobView';
+import { latestExportFolder } from './uploadJobResult';
 
 export function useUploadForm() {
   const { jobs } = useJobs();

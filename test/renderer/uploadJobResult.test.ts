@@ -6,7 +6,7 @@ import {
   describeUploadStep,
   latestExportFolder,
   readUploadJobResult,
-} from '../../renderer/src/features/upload/uploadJobView';
+} from '../../renderer/src/features/upload/uploadJobResult';
 
 function job(fields: Partial<JobState>): JobState {
   return {
