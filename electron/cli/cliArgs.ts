@@ -27,6 +27,7 @@ const OPTIONS = {
   static: { type: 'string' },
   'max-upload-bytes': { type: 'string' },
   misbehave: { type: 'string' },
+  'profile-attribute': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },

@@ -1,6 +1,7 @@
 // The one service interface both transports carry: method names with their params and results, and the events.
 // METHOD_NAMES doubles as the allowlist the dispatcher (and the IPC adapter) checks.
 import type { ValidationReport } from '../balkanid/findings';
+import type { ExportProfileInput } from '../balkanid/exportProfile';
 import type {
   AppDetail,
   AppInfo,
@@ -11,6 +12,7 @@ import type {
   CsvFileRef,
   ExportOptionsInput,
   ExportPreview,
+  ExportProfileState,
   GroupDetail,
   JobState,
   PreflightReport,
@@ -51,6 +53,10 @@ export interface ServiceMethods {
   'export.defaultFolder': { params: Empty; result: { path: string } };
   /** Opens a finished export's folder in the OS file manager (the desktop app only; the browser build says so). */
   'export.openFolder': { params: { path: string }; result: { opened: boolean; message?: string } };
+  /** The Export screen's choices saved in the data folder (the defaults while none are saved). */
+  'exportProfile.get': { params: Empty; result: ExportProfileState };
+  /** Saves the choices (checked with the mapping rules first); also how a profile file is imported. */
+  'exportProfile.save': { params: { profile: ExportProfileInput }; result: ExportProfileState };
 }
 
 export type MethodName = keyof ServiceMethods;
@@ -79,6 +85,8 @@ export const METHOD_NAMES = [
   'export.start',
   'export.defaultFolder',
   'export.openFolder',
+  'exportProfile.get',
+  'exportProfile.save',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method exactly (a missing one fails here).
