@@ -29,7 +29,14 @@ export interface ExportProfileInput {
   flattenGroupAppAssignments?: boolean;
 }
 
-export function exportProfileOf(choices: Omit<ExportProfile, 'format' | 'version'>): ExportProfile {
+export interface ExportProfileChoices {
+  mapping: ExportMapping;
+  userAttributes: readonly string[];
+  relationKinds: readonly RelationKind[];
+  flattenGroupAppAssignments: boolean;
+}
+
+export function exportProfileOf(choices: ExportProfileChoices): ExportProfile {
   return {
     format: EXPORT_PROFILE_FORMAT,
     version: EXPORT_PROFILE_VERSION,

@@ -74,17 +74,17 @@ describe('export mapping through the service', () => {
   it('writes any profile attribute name as a metadata key, in the order chosen', async () => {
     const result = await dispatch('export.preview', {
       snapshotId,
-      options: { userAttributes: ['email', ...ODD_NAMES], mapping: { sourceType: { user: 'person' } } },
+      options: { userAttributes: ['username', ...ODD_NAMES], mapping: { sourceType: { user: 'person' } } },
       rows: 100,
     });
     if (!result.ok) throw new Error(result.error.message);
     const preview = result.value as { entities: string[][] };
     const person = preview.entities.find((cells) => cells[5] === 'person')!;
     const metadata = JSON.parse(person[7]!) as Record<string, string>;
-    expect(Object.keys(metadata)).toEqual(['email', ...ODD_NAMES]);
+    expect(Object.keys(metadata)).toEqual(['username', ...ODD_NAMES]);
     expect(Object.hasOwn(metadata, '__proto__')).toBe(true);
-    expect(metadata.constructor).toBe(`constructor of ${metadata.email}`);
-    expect(metadata['cost,center']).toBe(`cost,center of ${metadata.email}`);
+    expect(metadata.constructor).toBe(`constructor of ${metadata.username}`);
+    expect(metadata['cost,center']).toBe(`cost,center of ${metadata.username}`);
   });
 });
 
