@@ -1,7 +1,8 @@
 // An export profile: every export choice in one JSON file (`okta-prep export --profile FILE`, the Export screen's saved
 // choices, a file imported or downloaded there). Written whole; read in part, what is left out taking its default.
 import { RELATION_KINDS, type RelationKind } from './columns';
-import type { ExportMapping, PartialExportMapping } from './exportMapping';
+import { DEFAULT_EXPORT_MAPPING, type ExportMapping, type PartialExportMapping } from './exportMapping';
+import { DEFAULT_USER_ATTRIBUTES } from './userAttributes';
 
 export const EXPORT_PROFILE_FORMAT = 'okta-prep/export-profile';
 export const EXPORT_PROFILE_VERSION = 1;
@@ -46,6 +47,14 @@ export function exportProfileOf(choices: ExportProfileChoices): ExportProfile {
     flattenGroupAppAssignments: choices.flattenGroupAppAssignments,
   };
 }
+
+/** Every choice at its default: what an export does when nothing was chosen. */
+export const DEFAULT_EXPORT_PROFILE: ExportProfile = exportProfileOf({
+  mapping: DEFAULT_EXPORT_MAPPING,
+  userAttributes: DEFAULT_USER_ATTRIBUTES,
+  relationKinds: RELATION_KINDS,
+  flattenGroupAppAssignments: false,
+});
 
 type Schema = Record<string, unknown>;
 

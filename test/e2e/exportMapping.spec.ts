@@ -3,10 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_EXPORT_MAPPING } from '../../shared/balkanid/exportMapping';
-import { RELATION_KINDS } from '../../shared/balkanid/columns';
 import { DEFAULT_USER_ATTRIBUTES } from '../../shared/balkanid/userAttributes';
-import { EXPORT_PROFILE_FORMAT } from '../../shared/balkanid/exportProfile';
+import { DEFAULT_EXPORT_PROFILE } from '../../shared/balkanid/exportProfile';
 import { readBundle } from '../helpers/readBundle';
 import { E2E_PROFILE_ATTRIBUTES } from './globalSetup';
 import { openApp, saveScreenshot } from './helpers/appPage';
@@ -70,16 +68,7 @@ test('a mapping choice and odd attribute names reach the bundle and survive a re
     await expect(page.getByRole('list', { name: 'Added profile attributes' })).toContainText('__proto__');
   } finally {
     // The other specs share this data folder: leave the defaults behind.
-    await callService(environment, 'exportProfile.save', {
-      profile: {
-        format: EXPORT_PROFILE_FORMAT,
-        version: 1,
-        mapping: DEFAULT_EXPORT_MAPPING,
-        userAttributes: [...DEFAULT_USER_ATTRIBUTES],
-        relationKinds: [...RELATION_KINDS],
-        flattenGroupAppAssignments: false,
-      },
-    });
+    await callService(environment, 'exportProfile.save', { profile: DEFAULT_EXPORT_PROFILE });
     fs.rmSync(outDir, { recursive: true, force: true });
   }
 });

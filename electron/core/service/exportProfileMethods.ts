@@ -4,10 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceImplementation } from '../../../shared/service/contract';
 import type { ExportProfileState } from '../../../shared/service/types';
-import { DEFAULT_EXPORT_MAPPING } from '../../../shared/balkanid/exportMapping';
-import { RELATION_KINDS } from '../../../shared/balkanid/columns';
-import { DEFAULT_USER_ATTRIBUTES } from '../../../shared/balkanid/userAttributes';
-import { exportProfileOf } from '../../../shared/balkanid/exportProfile';
+import { DEFAULT_EXPORT_PROFILE } from '../../../shared/balkanid/exportProfile';
 import {
   ExportProfileError,
   readExportProfileFile,
@@ -18,16 +15,7 @@ import { ServiceFailure } from './serviceFailure';
 
 export const EXPORT_PROFILE_FILE_NAME = 'export-profile.json';
 
-const DEFAULT_STATE: ExportProfileState = {
-  profile: exportProfileOf({
-    mapping: DEFAULT_EXPORT_MAPPING,
-    userAttributes: [...DEFAULT_USER_ATTRIBUTES],
-    relationKinds: [...RELATION_KINDS],
-    flattenGroupAppAssignments: false,
-  }),
-  saved: false,
-  warnings: [],
-};
+const DEFAULT_STATE: ExportProfileState = { profile: DEFAULT_EXPORT_PROFILE, saved: false, warnings: [] };
 
 type ExportProfileMethods = Pick<ServiceImplementation, 'exportProfile.get' | 'exportProfile.save'>;
 

@@ -33,6 +33,7 @@ export function choicesOfProfile(profile: ExportProfile): ExportChoices {
 
 const savedForm = (choices: ExportChoices) => JSON.stringify(exportProfileOf(choices));
 
+// One hook of more than 40 lines: loading, saving and importing share the record of what was saved last.
 export function useSavedExportChoices(
   choices: ExportChoices,
   replaceChoices: (choices: ExportChoices) => void,
