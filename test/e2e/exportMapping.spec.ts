@@ -72,3 +72,49 @@ test('a mapping choice and odd attribute names reach the bundle and survive a re
     fs.rmSync(outDir, { recursive: true, force: true });
   }
 });
+
+test('a profile file downloads, a bad one is refused with the reason, a good one is taken, reset brings the defaults', async ({
+  page,
+  environment,
+}) => {
+  const snapshotId = await ensureCompleteSnapshot(environment);
+  try {
+    await openApp(page, environment, 'Export');
+    await page.getByLabel('Snapshot').selectOption(String(snapshotId));
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download profile' }).click();
+    const downloaded = JSON.parse(fs.readFileSync(await (await downloading).path(), 'utf8')) as unknown;
+    expect(downloaded).toEqual(DEFAULT_EXPORT_PROFILE);
+
+    const profileFile = (name: string, content: object) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(content)),
+    });
+    const importInput = page.getByLabel('Import profile');
+    await importInput.setInputFiles(
+      profileFile('bad.json', { ...DEFAULT_EXPORT_PROFILE, mapping: { sourceType: { nope: 'x' } } }),
+    );
+    await expect(page.getByRole('alert').filter({ hasText: 'bad.json was not imported' })).toContainText(
+      'The profile: "nope" is not a kind sourceType is chosen for: choose from user, group, app, role',
+    );
+    await importInput.setInputFiles(
+      profileFile('good.json', {
+        format: DEFAULT_EXPORT_PROFILE.format,
+        version: 1,
+        mapping: { sourceType: { app: 'saas' } },
+      }),
+    );
+    await expect(page.getByLabel('Source Type of apps', { exact: true })).toHaveValue('saas');
+    await expect(page.getByRole('status').filter({ hasText: 'Imported good.json' })).toBeVisible();
+    expect((await callService(environment, 'exportProfile.get', {})).profile.mapping.sourceType.app).toBe('saas');
+
+    await page.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect(page.getByLabel('Source Type of apps', { exact: true })).toHaveValue('app');
+    await expect
+      .poll(async () => (await callService(environment, 'exportProfile.get', {})).profile.mapping.sourceType.app)
+      .toBe('app');
+  } finally {
+    await callService(environment, 'exportProfile.save', { profile: DEFAULT_EXPORT_PROFILE });
+  }
+});

@@ -55,7 +55,7 @@ export function MappingProfileActions() {
       const { detail } = describeError(error);
       setImportError({
         title: `${file.name} was not imported`,
-        detail: detail.replaceAll('params.profile', 'the profile'),
+        detail: detail.replace(/params\.profile/gi, (found) => (found.startsWith('P') ? 'The profile' : 'the profile')),
       });
     }
   }
