@@ -32,13 +32,14 @@ export interface CliExportChoices {
 
 /** KIND=VALUE pairs of a repeatable flag; the value may hold "=" (split at the first), a later pair wins. */
 function parsePairs(pairs: readonly string[] | undefined, flag: string, known: readonly string[], example: string) {
+  const what = flag === '--metadata-key' ? 'a metadata key Okta Prep writes' : 'one of the kinds';
   const parsed: Record<string, string> = {};
   for (const pair of pairs ?? []) {
     const at = pair.indexOf('=');
     if (at < 0) throw usageError(`${flag} "${pair}": write KIND=VALUE, for example ${flag} ${example}`);
     const kind = pair.slice(0, at).trim();
     if (!known.includes(kind))
-      throw usageError(`${flag} "${pair}": "${kind}" is not one of the kinds: choose from ${known.join(', ')}`);
+      throw usageError(`${flag} "${pair}": "${kind}" is not ${what}: choose from ${known.join(', ')}`);
     parsed[kind] = pair.slice(at + 1);
   }
   return pairs === undefined ? undefined : parsed;

@@ -110,6 +110,10 @@ describe('okta-prep export mapping choices', () => {
       [['--source-type', 'app'], /--source-type "app": write KIND=VALUE, for example --source-type app=application/],
       [['--source-type', 'role=group'], /groups and admin roles would both have Source Type "group"/],
       [['--metadata-key', 'username=email'], /in user metadata, "username" and "email" would both be written as/],
+      [
+        ['--metadata-key', 'costCenter=cc'],
+        /"costCenter" is not a metadata key Okta Prep writes: choose from username,/,
+      ],
       [['--connection-type', `userAdminRole=${'x'.repeat(201)}`], /is 201 characters long: shorten it to 200/],
       [['--user-attributes', 'email,"cost'], /--user-attributes "email,"cost": .*double quotes/],
       [['--user-attribute', ' '], /user attribute 1 " " is empty/],
