@@ -1,6 +1,7 @@
 // Parses okta-prep's command line (node:util parseArgs, strict): unknown options and bad values are usage errors.
 import { parseArgs } from 'node:util';
 import { usageError } from './cliErrors';
+import { EXPORT_MAPPING_OPTIONS } from './exportMappingOptions';
 
 const OPTIONS = {
   org: { type: 'string' },
@@ -17,6 +18,7 @@ const OPTIONS = {
   out: { type: 'string' },
   relations: { type: 'string' },
   'user-attributes': { type: 'string' },
+  ...EXPORT_MAPPING_OPTIONS,
   'flatten-group-apps': { type: 'boolean' },
   'shared-files': { type: 'boolean' },
   users: { type: 'string' },
@@ -31,6 +33,7 @@ const OPTIONS = {
   'api-key-id': { type: 'string' },
   'api-key-secret-file': { type: 'string' },
   'base-url': { type: 'string' },
+  'profile-attribute': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },

@@ -10,7 +10,9 @@ import { runServeCommand } from './commands/serveCommand';
 import { runCheckCommand } from './commands/checkCommand';
 import { runPullCommand } from './commands/pullCommand';
 import { describeSnapshots } from './commands/snapshotsCommand';
-import { runExportCommand } from './commands/exportCommand';
+import { exportOptionsFrom, runExportCommand } from './commands/exportCommand';
+import { exportHelp } from './exportHelp';
+import { prepareExportChoices } from './exportMappingFlags';
 import { runValidateCommand } from './commands/validateCommand';
 import { runDemoCommand } from './commands/demoCommand';
 import { runUploadCommand } from './commands/uploadCommand';
@@ -29,6 +31,7 @@ async function runCommand(
     case 'pull':
       return runPullCommand(values, context);
     case 'export': {
+      if (!prepareExportChoices(values, out, exportOptionsFrom(values))) return EXIT.ok;
       const db = openCache(values, context);
       try {
         return await runExportCommand(db, values, out);
@@ -84,7 +87,7 @@ export async function runCli(
       return EXIT.ok;
     }
     if (values.help) {
-      out.result(USAGE);
+      out.result(command === 'export' ? exportHelp(values) : USAGE);
       return EXIT.ok;
     }
     return await runCommand(command, positionals, values, context);

@@ -8,14 +8,15 @@ Usage:
                  [--quick | --resume [--snapshot ID]] [--share 0.1..1] [--json]
   okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
-                   [--flatten-group-apps] [--shared-files] [--json]
+                   [--flatten-group-apps] [--shared-files] [--profile FILE] [--save-profile FILE]
+                   [mapping flags: see "okta-prep export --help"] [--json]
   okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
   okta-prep check-bundle --dir BUNDLE [--json]
   okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
-                      [--port N] [--json]
+                      [--profile-attribute NAME]... [--port N] [--json]
   okta-prep fake-balkanid [--api-key-id ID] [--api-key-secret-file FILE] [--misbehave LIST] [--port N] [--json]
   okta-prep serve [--db FILE] [--port N] [--static DIR] [--max-upload-bytes SIZE] [--json]
 
@@ -45,7 +46,8 @@ demo        runs the whole job on the built-in sample org (no Okta tenant needed
 fake-okta   serves a generated Okta org on 127.0.0.1 (the sample org unless a size is given) until Ctrl-C;
             it accepts only the token in OKTA_API_TOKEN / --token-file; --misbehave LIST (comma-separated) makes it
             act as real orgs and proxies do: rate-limits, strip-rate-limit-headers, odd-values,
-            group-stats-absent, repeat-next:LISTING:MODE (e.g. repeat-next:users:same-url)
+            group-stats-absent, repeat-next:LISTING:MODE (e.g. repeat-next:users:same-url);
+            --profile-attribute NAME (repeatable) gives every user that custom profile attribute
 serve       runs the app's service for the browser build on 127.0.0.1 and prints the URL to open; builds the
             browser app on first use; files checked on the Validate screen may be up to --max-upload-bytes
             (default 2GiB; a number of bytes or e.g. 512MiB)
@@ -57,8 +59,12 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
                  (expand=stats) say they have some; costs one member and one role listing per group (groups bucket).
                  Groups whose counts are missing are always listed.
 --relations      comma-separated: groupMembership,directAppAssignment,groupAppAssignment,userAdminRole,groupAdminRole
---user-attributes comma-separated user metadata keys (default: the BalkanID list; any other name is read from
-                 the profile)
+--user-attributes comma-separated user metadata keys in the order written (default: the BalkanID list; any other
+                 name is read from the profile; "quote" a name holding a comma); --user-attribute NAME adds one as it is
+--profile FILE   export: read the choices (the BalkanID mapping, attributes, relations) from a profile file;
+                 --save-profile FILE writes the choices in effect. "okta-prep export --help" lists every mapping
+                 choice (Source Types, role Source ID prefix, privilegeName, connectionType, metadata keys) with its
+                 value and the flag that sets it
 --shared-files   export: write the files readable by every user of this computer (0644); by default they are 0600
                  (owner only), and a folder export creates is 0700
 

@@ -30,6 +30,9 @@ export interface ExportMapping {
   metadataKeys: Record<string, string>;
 }
 
+/** A mapping given in part (a profile, flags, a service call): each group's values are laid over the defaults. */
+export type PartialExportMapping = { [Group in keyof ExportMapping]?: Partial<ExportMapping[Group]> };
+
 export const DEFAULT_EXPORT_MAPPING: ExportMapping = {
   sourceType: { user: 'user', group: 'group', app: 'app', role: 'role' },
   roleSourceIdPrefix: '',

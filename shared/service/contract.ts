@@ -2,6 +2,7 @@
 // METHOD_NAMES doubles as the allowlist the dispatcher (and the IPC adapter) checks.
 import type { ValidationReport } from '../balkanid/findings';
 import type { BundleCheckReport } from '../balkanid/bundleCheck';
+import type { ExportProfileInput } from '../balkanid/exportProfile';
 import type {
   AppDetail,
   AppInfo,
@@ -12,6 +13,7 @@ import type {
   CsvFileRef,
   ExportOptionsInput,
   ExportPreview,
+  ExportProfileState,
   GroupDetail,
   JobState,
   PreflightReport,
@@ -60,6 +62,10 @@ export interface ServiceMethods {
   /** Uploads a bundle to BalkanID's bulk API as a job; the secret never comes back in any result or event. */
   'upload.start': { params: UploadStartParams; result: JobState };
   'upload.forgetKey': { params: Empty; result: UploadSettings };
+  /** The Export screen's choices saved in the data folder (the defaults while none are saved). */
+  'exportProfile.get': { params: Empty; result: ExportProfileState };
+  /** Saves the choices (checked with the mapping rules first); also how a profile file is imported. */
+  'exportProfile.save': { params: { profile: ExportProfileInput }; result: ExportProfileState };
 }
 
 export type MethodName = keyof ServiceMethods;
@@ -92,6 +98,8 @@ export const METHOD_NAMES = [
   'upload.checkBundle',
   'upload.start',
   'upload.forgetKey',
+  'exportProfile.get',
+  'exportProfile.save',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method exactly (a missing one fails here).

@@ -1,7 +1,7 @@
 // JSON Schemas for every method's params; the dispatcher validates with ajv before calling the service.
 import type { MethodName } from './contract';
 import { BROWSE_TABLES } from './types';
-import { RELATION_KINDS } from '../balkanid/columns';
+import { EXPORT_OPTIONS_SCHEMA, EXPORT_PROFILE_SCHEMA } from '../balkanid/exportProfile';
 
 type Schema = Record<string, unknown>;
 
@@ -14,19 +14,8 @@ const objectOf = (properties: Record<string, Schema>, required: string[] = Objec
   required,
 });
 const shortText = (maxLength = 2048): Schema => ({ type: 'string', maxLength });
-const exportOptions: Schema = objectOf(
-  {
-    relationKinds: { type: 'array', items: { enum: [...RELATION_KINDS] }, uniqueItems: true },
-    userAttributes: {
-      type: 'array',
-      items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 100 },
-      maxItems: 200,
-    },
-    flattenGroupAppAssignments: { type: 'boolean' },
-    sharedFiles: { type: 'boolean' },
-  },
-  [],
-);
+// The options' shape, and the mapping rules run on the mapping and user attributes (any name, in the order given).
+const exportOptions: Schema = EXPORT_OPTIONS_SCHEMA;
 // A file to validate: an upload id from POST /api/upload, or (desktop app only) an absolute path on disk.
 const csvFileRef: Schema = {
   oneOf: [
@@ -105,4 +94,6 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     ['dir', 'baseUrl', 'apiKeyId'],
   ),
   'upload.forgetKey': empty,
+  'exportProfile.get': empty,
+  'exportProfile.save': objectOf({ profile: EXPORT_PROFILE_SCHEMA }),
 };

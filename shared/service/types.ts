@@ -3,6 +3,9 @@ import type { ServiceError } from './errors';
 import type { ValidationReport } from '../balkanid/findings';
 import type { RelationKind } from '../balkanid/columns';
 import type { UploadEvent } from '../balkanid/bundleUpload';
+import type { PartialExportMapping } from '../balkanid/exportMapping';
+import type { ExportProfile } from '../balkanid/exportProfile';
+import type { ChoiceProblem } from '../balkanid/exportMappingRules';
 
 export interface AppInfo {
   version: string;
@@ -187,10 +190,24 @@ export interface AppDetail {
 
 export interface ExportOptionsInput {
   relationKinds?: RelationKind[];
+  /** Any profile attribute names, written in this order (duplicates removed keeping the first). */
   userAttributes?: string[];
   flattenGroupAppAssignments?: boolean;
   /** Files readable by every user of the computer (0644); by default only their owner can read them (0600). */
   sharedFiles?: boolean;
+  /** The strings BalkanID does not publish, laid over the defaults (shared/balkanid/exportMapping.ts). */
+  mapping?: PartialExportMapping;
+}
+
+/** The export choices saved in the data folder (the Export screen's), whole. */
+export interface ExportProfileState {
+  profile: ExportProfile;
+  /** False while nothing was saved yet: the profile holds the defaults. */
+  saved: boolean;
+  /** Choices that depart from what BalkanID publishes (allowed). */
+  warnings: ChoiceProblem[];
+  /** Set when the saved choices could not be read: what happened, and that the defaults are shown instead. */
+  notice?: string;
 }
 
 export interface ExportPreview {

@@ -7,8 +7,14 @@ import { buildCli } from '../helpers/buildCli';
 import { E2E_DIR, REPO_ROOT, SCREENSHOT_DIR, writeE2eEnvironment } from './helpers/e2eEnvironment';
 import { startOktaPrep } from './helpers/oktaPrepProcess';
 
+/** Custom profile attributes every user of the fake org has: names a CSV list, JSON or a plain object trips over. */
+export const E2E_PROFILE_ATTRIBUTES = ['cost,center', 'say "hi"', 'constructor', '__proto__'];
+
 /** Size of the fake org the specs pull: more than one browse page of users, small enough to pull in seconds. */
-export const FAKE_ORG_ARGS = ['--users', '450', '--groups', '40', '--apps', '20', '--seed', 'okta-prep-e2e'];
+export const FAKE_ORG_ARGS = [
+  ...['--users', '450', '--groups', '40', '--apps', '20', '--seed', 'okta-prep-e2e'],
+  ...E2E_PROFILE_ATTRIBUTES.flatMap((name) => ['--profile-attribute', name]),
+];
 
 function buildBrowserBundle(): void {
   if (process.env.E2E_SKIP_BUILD === '1') return;

@@ -10,6 +10,7 @@ import type { CliOutput } from '../cliOutput';
 import { formatValidationReport } from '../formatValidationReport';
 import { parsePositiveInteger, type CliValues } from '../cliArgs';
 import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
+import { withExportChoices } from '../exportMappingFlags';
 
 function parseList(value: string | undefined): string[] | undefined {
   return value === undefined
@@ -26,12 +27,11 @@ export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
     if (!RELATION_KINDS.includes(kind as RelationKind))
       throw usageError(`--relations: unknown kind "${kind}"; choose from ${RELATION_KINDS.join(', ')}`);
   }
-  return {
+  return withExportChoices(values, {
     relationKinds: relationKinds as RelationKind[] | undefined,
-    userAttributes: parseList(values['user-attributes']),
     flattenGroupAppAssignments: values['flatten-group-apps'] === true,
     sharedFiles: values['shared-files'] === true,
-  };
+  });
 }
 
 export function describeExport(result: ExportBundleResult): string {

@@ -17,16 +17,19 @@ function count(value: string | undefined, option: string, fallback: number): num
 
 export async function runFakeOktaCommand(values: CliValues, context: CliEnvironment): Promise<ExitCode> {
   const token = readApiToken(values['token-file'], context.env);
+  const customProfileAttributes = values['profile-attribute'] ?? [];
   const sized =
     values.users !== undefined || values.groups !== undefined || values.apps !== undefined || values.seed !== undefined;
-  const org = sized
-    ? generateOrg({
-        seed: values.seed ?? 'okta-prep',
-        users: count(values.users, '--users', 1000),
-        groups: count(values.groups, '--groups', 100),
-        apps: count(values.apps, '--apps', 30),
-      })
-    : generateSampleOrg();
+  const org =
+    sized || customProfileAttributes.length > 0
+      ? generateOrg({
+          seed: values.seed ?? 'okta-prep',
+          users: count(values.users, '--users', 1000),
+          groups: count(values.groups, '--groups', 100),
+          apps: count(values.apps, '--apps', 30),
+          customProfileAttributes,
+        })
+      : generateSampleOrg();
   const port = count(values.port, '--port', 0);
   const server = await startFakeOktaServer({ ...parseMisbehaviour(values.misbehave), org, apiToken: token, port });
   if (values.json) context.out.json({ url: server.url });

@@ -1,6 +1,7 @@
 // Builds each entity's Metadata JSON (balkanid-format.md B.1): keys in a fixed order, absent values left out.
 import type { OktaUser } from '../../../shared/okta/types';
 import { toBalkanTimestamp } from '../../../shared/balkanid/timestamps';
+import { ENTITY_METADATA_KEYS, type UserMetadataKey } from '../../../shared/balkanid/metadataKeys';
 
 type MetadataValue = string | number | boolean | string[];
 
@@ -20,6 +21,14 @@ export function compactMetadata(
     object[keyName(key)] = value as MetadataValue;
   }
   return Object.keys(object).length === 0 ? '' : JSON.stringify(object);
+}
+
+/** Pairs in the order of `keys` (the lists of shared/balkanid/metadataKeys.ts): a key not listed does not compile. */
+export function orderedPairs<K extends string>(
+  keys: readonly K[],
+  values: Record<K, unknown>,
+): (readonly [string, unknown])[] {
+  return keys.map((key) => [key, values[key]] as const);
 }
 
 export interface UserFactorSummary {
@@ -47,7 +56,7 @@ export function userMetadata(
   keyName: MetadataKeyName = KEEP_KEY,
 ): string {
   const profile = profileOf(user);
-  const known: Record<string, () => unknown> = {
+  const known: Record<UserMetadataKey, () => unknown> = {
     username: () => profile.login,
     email: () => profile.email,
     status: () => user.status,
@@ -67,7 +76,8 @@ export function userMetadata(
   };
   return compactMetadata(
     attributes.map((name) => {
-      const read = Object.hasOwn(known, name) ? known[name] : undefined; // `constructor` is a profile name here
+      // Own properties only: `constructor` is a profile attribute's name here, not Object's.
+      const read = Object.hasOwn(known, name) ? known[name as UserMetadataKey] : undefined;
       return [name, read ? read() : profileValue(user, name)] as const;
     }),
     keyName,
@@ -84,12 +94,12 @@ export function groupMetadata(
   keyName: MetadataKeyName = KEEP_KEY,
 ): string {
   return compactMetadata(
-    [
-      ['description', group.description],
-      ['groupType', group.type],
-      ['created', toBalkanTimestamp(group.created)],
-      ['lastMembershipUpdated', toBalkanTimestamp(group.lastMembershipUpdated)],
-    ],
+    orderedPairs(ENTITY_METADATA_KEYS.group, {
+      description: group.description,
+      groupType: group.type,
+      created: toBalkanTimestamp(group.created),
+      lastMembershipUpdated: toBalkanTimestamp(group.lastMembershipUpdated),
+    }),
     keyName,
   );
 }
@@ -104,12 +114,12 @@ export function appMetadata(
   keyName: MetadataKeyName = KEEP_KEY,
 ): string {
   return compactMetadata(
-    [
-      ['appName', app.name],
-      ['status', app.status],
-      ['signOnMode', app.signOnMode],
-      ['created', toBalkanTimestamp(app.created)],
-    ],
+    orderedPairs(ENTITY_METADATA_KEYS.app, {
+      appName: app.name,
+      status: app.status,
+      signOnMode: app.signOnMode,
+      created: toBalkanTimestamp(app.created),
+    }),
     keyName,
   );
 }
@@ -119,11 +129,11 @@ export function roleMetadata(
   keyName: MetadataKeyName = KEEP_KEY,
 ): string {
   return compactMetadata(
-    [
-      ['roleType', role.roleType],
-      ['custom', role.custom],
-      ['description', role.description],
-    ],
+    orderedPairs(ENTITY_METADATA_KEYS.role, {
+      roleType: role.roleType,
+      custom: role.custom,
+      description: role.description,
+    }),
     keyName,
   );
 }

@@ -12,7 +12,7 @@ import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../fil
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
-import { resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
+import { ExportOptionsError, resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
 import { buildManifest, type BundleManifest } from './manifest';
 import { withPublishLock } from './publishLock';
 import {
@@ -42,6 +42,16 @@ const PROGRESS_EVERY_ROWS = 5000;
 
 export class ExportError extends Error {
   override name = 'ExportError';
+}
+
+/** Options that cannot be used are the caller's to fix, like a missing snapshot: an ExportError, not a failure. */
+function resolveOptionsForExport(input: ExportOptionsInput | undefined): ExportOptions {
+  try {
+    return resolveExportOptions(input);
+  } catch (error) {
+    if (error instanceof ExportOptionsError) throw new ExportError(`bad export options: ${error.message}`);
+    throw error;
+  }
 }
 
 function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
@@ -79,7 +89,7 @@ async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<stri
 export async function exportBundle(input: ExportBundleInput): Promise<ExportBundleResult> {
   const { db, snapshotId } = input;
   const snapshot = requireExportableSnapshot(db, snapshotId);
-  const options = resolveExportOptions(input.options);
+  const options = resolveOptionsForExport(input.options);
   const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
   const target: BundleTarget = {
     outDir,

@@ -1,13 +1,21 @@
-// What an export includes: relation kinds, the user attributes written as metadata (data minimisation), flattening.
+// What an export includes: relation kinds, the user attributes written as metadata (data minimisation), flattening,
+// and the mapping of the strings BalkanID does not publish. Every way in (CLI, profile file, service) ends here.
 import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
 import { DEFAULT_USER_ATTRIBUTES } from '../../../shared/balkanid/userAttributes';
-import { DEFAULT_EXPORT_MAPPING, type ExportMapping } from '../../../shared/balkanid/exportMapping';
+import {
+  DEFAULT_EXPORT_MAPPING,
+  type ExportMapping,
+  type PartialExportMapping,
+} from '../../../shared/balkanid/exportMapping';
+import { checkExportChoices, describeChoiceProblems } from '../../../shared/balkanid/exportMappingRules';
 
 /** User metadata keys in their fixed order; any other name is read from the Okta profile. */
 export { DEFAULT_USER_ATTRIBUTES };
+export type { PartialExportMapping };
 
 export interface ExportOptions {
   relationKinds: readonly RelationKind[];
+  /** In the order written, duplicates removed keeping the first. */
   userAttributes: readonly string[];
   /** Also write user → app rows for access held only through a group (connectionType "group", viaGroupIds). */
   flattenGroupAppAssignments: boolean;
@@ -17,9 +25,6 @@ export interface ExportOptions {
   mapping: ExportMapping;
 }
 
-/** A mapping given in part: each group's values are laid over the defaults. */
-export type PartialExportMapping = { [Group in keyof ExportMapping]?: Partial<ExportMapping[Group]> };
-
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   relationKinds: RELATION_KINDS,
   userAttributes: DEFAULT_USER_ATTRIBUTES,
@@ -28,19 +33,9 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   mapping: DEFAULT_EXPORT_MAPPING,
 };
 
-export function resolveExportMapping(partial: PartialExportMapping = {}): ExportMapping {
-  const defaults = DEFAULT_EXPORT_MAPPING;
-  return {
-    sourceType: { ...defaults.sourceType, ...partial.sourceType },
-    roleSourceIdPrefix: partial.roleSourceIdPrefix ?? defaults.roleSourceIdPrefix,
-    privilegeName: { ...defaults.privilegeName, ...partial.privilegeName },
-    connectionType: { ...defaults.connectionType, ...partial.connectionType },
-    metadataKeys: Object.fromEntries(
-      Object.entries({ ...defaults.metadataKeys, ...partial.metadataKeys }).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      ),
-    ),
-  };
+/** Options that cannot be used: the message says which and how to fix them. */
+export class ExportOptionsError extends Error {
+  override name = 'ExportOptionsError';
 }
 
 export type ExportOptionsInput = Partial<Omit<ExportOptions, 'mapping'>> & { mapping?: PartialExportMapping };
@@ -49,18 +44,15 @@ export function resolveExportOptions(partial: ExportOptionsInput = {}): ExportOp
   const relationKinds = partial.relationKinds ?? DEFAULT_EXPORT_OPTIONS.relationKinds;
   for (const kind of relationKinds) {
     if (!RELATION_KINDS.includes(kind))
-      throw new Error(`unknown relation kind "${kind}": choose from ${RELATION_KINDS.join(', ')}`);
+      throw new ExportOptionsError(`unknown relation kind "${kind}": choose from ${RELATION_KINDS.join(', ')}`);
   }
-  const userAttributes = partial.userAttributes ?? DEFAULT_EXPORT_OPTIONS.userAttributes;
-  for (const name of userAttributes) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-      throw new Error(`"${name}" is not a user attribute name (letters, digits and _ only)`);
-  }
+  const checked = checkExportChoices({ mapping: partial.mapping, userAttributes: partial.userAttributes });
+  if (checked.errors.length > 0) throw new ExportOptionsError(describeChoiceProblems(checked.errors));
   return {
     relationKinds: RELATION_KINDS.filter((kind) => relationKinds.includes(kind)),
-    userAttributes: [...new Set(userAttributes)],
+    userAttributes: checked.userAttributes,
     flattenGroupAppAssignments: partial.flattenGroupAppAssignments ?? false,
     sharedFiles: partial.sharedFiles ?? false,
-    mapping: resolveExportMapping(partial.mapping),
+    mapping: checked.mapping,
   };
 }

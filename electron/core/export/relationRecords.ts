@@ -8,7 +8,12 @@ import {
   type RelationRecord,
 } from '../../../shared/balkanid/columns';
 import type { Db } from '../store/openDatabase';
-import { compactMetadata } from './entityMetadata';
+import { compactMetadata, orderedPairs } from './entityMetadata';
+import {
+  RELATION_DETAIL_KEYS,
+  RELATION_METADATA_KEYS,
+  type RelationDetailKey,
+} from '../../../shared/balkanid/metadataKeys';
 import type { ExportOptions } from './exportOptions';
 import { mappedMetadataKey, type ExportMapping } from '../../../shared/balkanid/exportMapping';
 
@@ -99,29 +104,24 @@ export function countRelationsInSnapshot(db: Db, snapshotId: number, kind: Expor
 }
 
 /** The detail a kind adds to its metadata: the app username, the assignment priority, the granting groups. */
-function detailPair(row: RelationRow): [string, unknown][] {
-  switch (row.kind) {
-    case 'directAppAssignment':
-      return [['appUsername', row.detail]];
-    case 'groupAppAssignment':
-      return [['priority', row.detail]];
-    case 'groupAppAccessFlattened': {
-      const via = typeof row.detail === 'string' && row.detail !== '' ? row.detail.split(' ').sort() : undefined;
-      return [['viaGroupIds', via]];
-    }
-    default:
-      return [];
-  }
-}
+const DETAIL_READERS: Record<RelationDetailKey, (row: RelationRow) => unknown> = {
+  appUsername: (row) => row.detail,
+  priority: (row) => row.detail,
+  viaGroupIds: (row) =>
+    typeof row.detail === 'string' && row.detail !== '' ? row.detail.split(' ').sort() : undefined,
+};
 
 function metadataOf(row: RelationRow, project: string, mapping: ExportMapping): string {
+  const detailKeys: readonly RelationDetailKey[] = RELATION_DETAIL_KEYS[row.kind];
   return compactMetadata(
     [
-      ['project', project],
-      ['privilegeName', mapping.privilegeName[row.kind]],
-      ['privilegeValue', true],
-      ['connectionType', mapping.connectionType[row.kind]],
-      ...detailPair(row),
+      ...orderedPairs(RELATION_METADATA_KEYS, {
+        project,
+        privilegeName: mapping.privilegeName[row.kind],
+        privilegeValue: true,
+        connectionType: mapping.connectionType[row.kind],
+      }),
+      ...detailKeys.map((key) => [key, DETAIL_READERS[key](row)] as const),
     ],
     (key) => mappedMetadataKey(mapping, key),
   );

@@ -27,6 +27,11 @@ export interface FakeOrgOptions extends FakeOrgSize {
   seed: string | number;
   /** Default true. When false no user has factors (the rest of the org is unchanged). */
   includeFactors?: boolean;
+  /**
+   * Custom profile attributes every user gets (value: "NAME of LOGIN"), as an org's schema extensions add them; any
+   * name, `constructor` and `__proto__` included. Added after generation, so the rest of the org is unchanged.
+   */
+  customProfileAttributes?: readonly string[];
 }
 
 /**
@@ -52,6 +57,14 @@ function checkSize(name: string, value: number): number {
   return value;
 }
 
+function addProfileAttributes(user: OktaUser, names: readonly string[]): void {
+  for (const name of names) {
+    // defineProperty: assigning `__proto__` would set the prototype instead of adding the attribute.
+    const value = `${name} of ${user.profile.login}`;
+    Object.defineProperty(user.profile, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+}
+
 export function generateOrg(options: FakeOrgOptions): FakeOrg {
   const userCount = checkSize('users', options.users);
   const groupCount = checkSize('groups', options.groups);
@@ -69,6 +82,7 @@ export function generateOrg(options: FakeOrgOptions): FakeOrg {
   // The factor stream draws ids last, so switching factors off changes nothing else.
   const factors = includeFactors ? generateFactors(users, ids, root.fork('factors')) : new Map<string, OktaFactor[]>();
 
+  for (const user of users) addProfileAttributes(user, options.customProfileAttributes ?? []);
   return {
     users,
     groups,

@@ -17,6 +17,7 @@ import { appDetail, groupDetail, userAccess } from './browse/accessDetail';
 import { browsePage } from './browse/browseTables';
 import { credentialsFromInput, loadCredentials, notConnected, SECRET_NAME } from './connectionCredentials';
 import { ConnectionSettings } from './connectionSettings';
+import { exportProfileMethods } from './exportProfileMethods';
 import type { EventHub } from './eventHub';
 import { authFromCredentials } from '../okta/authFromCredentials';
 import type { Credentials } from './jobs/jobMessages';
@@ -303,6 +304,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
       return error ? { opened: false, message: `could not open ${folder}: ${error}` } : { opened: true };
     },
     ...createUploadMethods({ jobs, secrets: deps.secrets }),
+    ...exportProfileMethods(deps.dataFolder),
     close: async () => {
       await sampleOrg.close();
       await deps.uploads?.close();

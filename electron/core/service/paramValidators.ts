@@ -3,6 +3,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { METHOD_NAMES, type MethodName } from '../../../shared/service/contract';
 import { PARAM_SCHEMAS } from '../../../shared/service/paramSchemas';
+import { EXPORT_CHOICES_KEYWORD } from '../../../shared/balkanid/exportProfile';
+import { addExportChoicesKeyword } from '../export/exportChoicesKeyword';
 
 export type ParamCheck = { ok: true } | { ok: false; message: string };
 export type ParamValidators = Record<MethodName, (params: unknown) => ParamCheck>;
@@ -17,8 +19,8 @@ export function quoteForMessage(text: string, maxLength = MAX_NAME_LENGTH): stri
 }
 
 /** JSON-pointer instance path ("/sort/column", "/items/0") → "params.sort.column", "params.items[0]". */
-function describePath(instancePath: string): string {
-  if (instancePath === '') return 'params';
+function describePath(instancePath: string, root: string): string {
+  if (instancePath === '') return root;
   return instancePath
     .split('/')
     .slice(1)
@@ -27,11 +29,11 @@ function describePath(instancePath: string): string {
       if (/^\d+$/.test(segment)) return `${path}[${segment}]`;
       if (/^[A-Za-z_$][\w$]*$/.test(segment)) return `${path}.${segment}`;
       return `${path}[${quoteForMessage(segment)}]`;
-    }, 'params');
+    }, root);
 }
 
-function describeError(error: ErrorObject): string {
-  const where = describePath(error.instancePath);
+function describeError(error: ErrorObject, root: string): string {
+  const where = describePath(error.instancePath, root);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
@@ -46,22 +48,24 @@ function describeError(error: ErrorObject): string {
       return `${where} must be ${JSON.stringify(params.allowedValue)}`;
     case 'oneOf':
       return `${where} must match exactly one of the allowed shapes`;
+    case EXPORT_CHOICES_KEYWORD:
+      return `${where}: ${error.message ?? 'the export choices are not valid'}`;
     default:
       return `${where} ${error.message ?? 'is not valid'}`;
   }
 }
 
-/** Plain text for a list of ajv errors: de-duplicated, at most a handful. */
-export function formatParamErrors(errors: readonly ErrorObject[] | null | undefined): string {
-  const lines = [...new Set((errors ?? []).map(describeError))];
-  if (lines.length === 0) return 'params are not valid';
+/** Plain text for a list of ajv errors: de-duplicated, at most a handful; paths start at `root`. */
+export function formatParamErrors(errors: readonly ErrorObject[] | null | undefined, root = 'params'): string {
+  const lines = [...new Set((errors ?? []).map((error) => describeError(error, root)))];
+  if (lines.length === 0) return `${root} are not valid`;
   const shown = lines.slice(0, MAX_REPORTED_ERRORS);
   const more = lines.length - shown.length;
   return more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; ');
 }
 
-function createAjv(logWarning: (line: string) => void): Ajv {
-  return new Ajv({
+export function createAjv(logWarning: (line: string) => void): Ajv {
+  const ajv = new Ajv({
     allErrors: true,
     strict: false,
     // maxLength counts UTF-16 units (string.length) instead of walking every code point: cheaper on long strings,
@@ -76,6 +80,7 @@ function createAjv(logWarning: (line: string) => void): Ajv {
       error: (...args: unknown[]) => logWarning(`ajv: ${args.map(String).join(' ')}`),
     },
   });
+  return addExportChoicesKeyword(ajv);
 }
 
 function toCheck(validate: ValidateFunction): (params: unknown) => ParamCheck {

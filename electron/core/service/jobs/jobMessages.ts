@@ -2,7 +2,7 @@
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import type { ExportPreview } from '../../../../shared/service/types';
 import type { ExportBundleResult } from '../../export/exportBundle';
-import type { ExportOptions } from '../../export/exportOptions';
+import type { ExportOptionsInput } from '../../export/exportOptions';
 import type { PullProgress } from '../../pull/pullProgress';
 import type { PullResult } from '../../pull/pullOrg';
 
@@ -26,17 +26,17 @@ export type WorkerTask =
       dbPath: string;
       snapshotId: number;
       outDir: string;
-      options: Partial<ExportOptions>;
+      options: ExportOptionsInput;
       appVersion: string;
     }
   | {
       kind: 'validateSnapshot';
       dbPath: string;
       snapshotId: number;
-      options: Partial<ExportOptions>;
+      options: ExportOptionsInput;
       appVersion: string;
     }
-  | { kind: 'preview'; dbPath: string; snapshotId: number; options: Partial<ExportOptions>; rows: number }
+  | { kind: 'preview'; dbPath: string; snapshotId: number; options: ExportOptionsInput; rows: number }
   | { kind: 'validateFiles'; entitiesPath?: string; relationsPath?: string };
 
 export type WorkerResult =

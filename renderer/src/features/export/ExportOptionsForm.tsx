@@ -3,7 +3,8 @@
 import { RELATION_KINDS } from '../../../../shared/balkanid/columns';
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { RELATION_KIND_LABELS } from '../../format/labels';
-import { DEFAULT_USER_ATTRIBUTES, USER_ATTRIBUTE_HINTS } from './userAttributeChoices';
+import { OtherUserAttributes } from './OtherUserAttributes';
+import { DEFAULT_USER_ATTRIBUTES, USER_ATTRIBUTE_HINTS, withUserAttribute } from './userAttributeChoices';
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((entry) => entry !== item), item] : list.filter((entry) => entry !== item);
@@ -62,7 +63,7 @@ export function ExportOptionsForm() {
                 onChange={(event) =>
                   setChoices((current) => ({
                     ...current,
-                    userAttributes: toggle(current.userAttributes, name, event.target.checked),
+                    userAttributes: withUserAttribute(current.userAttributes, name, event.target.checked),
                   }))
                 }
               />
@@ -72,6 +73,7 @@ export function ExportOptionsForm() {
             </label>
           ))}
         </div>
+        <OtherUserAttributes />
       </fieldset>
     </section>
   );

@@ -6,6 +6,7 @@ import { SnapshotPicker } from '../../components/SnapshotPicker';
 import { ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreview } from './ExportPreview';
 import { ExportRun } from './ExportRun';
+import { MappingChoices } from './MappingChoices';
 
 export function ExportScreen() {
   const { snapshots, selected, error } = useSnapshots();
@@ -31,6 +32,7 @@ export function ExportScreen() {
               <ExportPreview snapshotId={selected.id} />
             </div>
           </div>
+          <MappingChoices />
         </>
       )}
     </>

@@ -22,3 +22,25 @@ export const USER_ATTRIBUTE_HINTS: Record<(typeof DEFAULT_USER_ATTRIBUTES)[numbe
   mfaEnabled: 'has an active factor (needs factors pulled)',
   mfaFactors: 'factor types (needs factors pulled)',
 };
+
+const defaultRank = (name: string) => {
+  const index = (DEFAULT_USER_ATTRIBUTES as readonly string[]).indexOf(name);
+  return index < 0 ? Number.POSITIVE_INFINITY : index;
+};
+
+/**
+ * Ticks or unticks one attribute. The list keeps a fixed order whatever the clicks: a name of the BalkanID list goes
+ * back to its place in that list's order, other names keep the order they were added in.
+ */
+export function withUserAttribute(list: readonly string[], name: string, on: boolean): string[] {
+  const without = list.filter((entry) => entry !== name);
+  if (!on) return without;
+  if (list.includes(name)) return [...list];
+  const at = without.findIndex((entry) => defaultRank(entry) > defaultRank(name));
+  return at < 0 ? [...without, name] : [...without.slice(0, at), name, ...without.slice(at)];
+}
+
+/** The chosen names that are not in the BalkanID list (custom profile attributes), in their order. */
+export function otherUserAttributes(list: readonly string[]): string[] {
+  return list.filter((name) => defaultRank(name) === Number.POSITIVE_INFINITY);
+}

@@ -1,0 +1,99 @@
+// Above the mapping: whether the choices are saved, "Reset to defaults", and a profile file to download (the same
+// format `okta-prep export --profile` reads) or to import (checked by the service before it is taken).
+import { useId, useState } from 'react';
+import { DEFAULT_EXPORT_MAPPING } from '../../../../shared/balkanid/exportMapping';
+import { changedChoices } from '../../../../shared/balkanid/exportMappingChoices';
+import { exportProfileOf } from '../../../../shared/balkanid/exportProfile';
+import { useExportOptions } from '../../app/ExportOptionsContext';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { describeError, type ErrorDescription } from '../../service/describeError';
+
+const PROFILE_FILE_NAME = 'okta-prep-export-profile.json';
+/** As the CLI's limit: a profile is a few kilobytes. */
+const MAX_PROFILE_BYTES = 1024 * 1024;
+
+const SAVE_STATES = {
+  loading: 'Loading the saved choices…',
+  saving: 'Saving…',
+  saved: 'Choices saved for next time.',
+  failed: 'The choices could not be saved.',
+} as const;
+
+function downloadProfile(text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = PROFILE_FILE_NAME;
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function readProfileFile(file: File): Promise<unknown> {
+  if (file.size > MAX_PROFILE_BYTES) throw new Error(`${file.name} is ${file.size} bytes, too large for a profile`);
+  try {
+    return JSON.parse(await file.text()) as unknown;
+  } catch (error) {
+    throw new Error(`${file.name} is not JSON (${(error as Error).message}): choose a profile file`);
+  }
+}
+
+export function MappingProfileActions() {
+  const { choices, replaceChoices, saved } = useExportOptions();
+  const importId = useId();
+  const [importError, setImportError] = useState<ErrorDescription | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  const changed = changedChoices(choices.mapping).length;
+
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    setImportError(null);
+    setImported(null);
+    try {
+      await saved.importProfile(await readProfileFile(file));
+      setImported(file.name);
+    } catch (error) {
+      const { detail } = describeError(error);
+      setImportError({
+        title: `${file.name} was not imported`,
+        detail: detail.replace(/params\.profile/gi, (found) => (found.startsWith('P') ? 'The profile' : 'the profile')),
+      });
+    }
+  }
+
+  return (
+    <div className="mapping-actions">
+      <p role="status" className="field-hint">
+        {SAVE_STATES[saved.state]}{' '}
+        {changed === 0 ? 'Every value is the default.' : `${changed} changed from the default.`}
+        {imported && ` Imported ${imported}.`}
+      </p>
+      {saved.notice && <p className="alert alert-warning">{saved.notice}</p>}
+      <ErrorAlert error={saved.error} />
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={changed === 0}
+          onClick={() => replaceChoices({ ...choices, mapping: DEFAULT_EXPORT_MAPPING })}
+        >
+          Reset to defaults
+        </button>
+        <button type="button" onClick={() => downloadProfile(`${JSON.stringify(exportProfileOf(choices), null, 2)}\n`)}>
+          Download profile
+        </button>
+        <label htmlFor={importId} className="field-inline">
+          Import profile
+          <input
+            id={importId}
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              void importFile(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <ErrorAlert error={importError} onDismiss={() => setImportError(null)} />
+    </div>
+  );
+}
