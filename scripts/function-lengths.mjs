@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lists the functions longer than a limit (default 40 lines) in the app's own code, longest first, so a change that
-// grows one past a screen is seen: `npm run lengths` or `node scripts/function-lengths.mjs [LIMIT] [FOLDER…]`.
+// grows one past a screen is seen: `npm run lengths` or `node scripts/function-lengths.mjs [LIMIT] [FOLDER|FILE…]`.
 // Counts every function, method, accessor, constructor, arrow function and function expression (React components
 // included) from its first line to its closing brace; a nested function is counted on its own and inside its parent.
 // Tests and generated files are left out: their length is not what a reader of the app pays for.
@@ -15,11 +15,14 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', 'generated', 'te
 const SKIPPED_FILE = /\.(test|spec|d)\.tsx?$|\.generated\.tsx?$/;
 
 function usage(message) {
-  console.error(`${message}\nusage: node scripts/function-lengths.mjs [LIMIT] [FOLDER…]   (LIMIT: lines, default 40)`);
+  console.error(
+    `${message}\nusage: node scripts/function-lengths.mjs [LIMIT] [FOLDER|FILE…]   (LIMIT: lines, default 40)`,
+  );
   process.exit(2);
 }
 
 function sourceFiles(folder) {
+  if (fs.statSync(folder).isFile()) return [folder];
   const found = [];
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
@@ -82,7 +85,7 @@ const [first, ...rest] = process.argv.slice(2);
 const limit = first !== undefined && /^\d+$/.test(first) ? Number(first) : 40;
 const folders = first !== undefined && !/^\d+$/.test(first) ? [first, ...rest] : rest;
 for (const folder of folders) {
-  if (!fs.existsSync(path.resolve(ROOT, folder))) usage(`no folder ${folder}`);
+  if (!fs.existsSync(path.resolve(ROOT, folder))) usage(`no folder or file ${folder}`);
 }
 
 const results = (folders.length > 0 ? folders : DEFAULT_FOLDERS)
