@@ -10,7 +10,7 @@ export interface TableSort {
   direction: 'asc' | 'desc';
 }
 
-interface VirtualTableProps {
+export interface VirtualTableProps {
   label: string;
   paged: PagedRows;
   sort: TableSort | undefined;
