@@ -89,7 +89,7 @@ const memberListings = (db: Db, snapshotId: number) =>
     .get(snapshotId) as number;
 
 describe('quick refresh', () => {
-  it('after user, membership, app and role changes, equals a full pull of the same state with fewer requests', async () => {
+  it('after user, member, app and role changes: what a full pull gets, with fewer requests', async () => {
     // The server stamps changes with its clock (the system clock here), as Okta does: after snapshot A started.
     const server = await startOrg('quick-changes', { users: 1500, groups: 120, apps: 25 });
     const org = server.org;
@@ -143,7 +143,7 @@ describe('quick refresh', () => {
     db.close();
   }, 120_000);
 
-  it('sees deleted users: a deleted DEPROVISIONED user through its listing, a deleted active user through the fallback', async () => {
+  it('sees deleted users: DEPROVISIONED ones by their listing, active ones by the fallback', async () => {
     // Okta's clock 3 minutes behind ours: the 5-minute margin still catches changes stamped "before" the base started.
     const server = await startOrg(
       'quick-deletions',
@@ -180,7 +180,7 @@ describe('quick refresh', () => {
     db.close();
   }, 120_000);
 
-  it('cancelled mid-way and resumed, gives the same content (with and without the fallback, factors included)', async () => {
+  it('cancelled mid-way and resumed: the same content (with or without fallback, factors too)', async () => {
     const server = await startOrg('quick-resume', { users: 500, groups: 50, apps: 10 }, { latencyMs: 10 });
     const org = server.org;
     const dir = tempDir();
@@ -274,7 +274,7 @@ describe('quick refresh', () => {
     expect(both.stderr).toContain('drop --quick');
   }, 60_000);
 
-  it('service: pull.start with quick refreshes from the latest complete snapshot, and refuses without one', async () => {
+  it('service: pull.start quick refreshes from the latest complete snapshot, or refuses', async () => {
     const server = await startOrg('quick-service', { users: 120, groups: 10, apps: 4 });
     const dir = tempDir();
     const dbPath = path.join(dir, 'cache.sqlite');

@@ -100,7 +100,7 @@ afterAll(async () => {
 });
 
 describe('CSV upload for validation', () => {
-  it('refuses a file over the configured limit with 413 and the message, declared or only counted, leaving no temp file', async () => {
+  it('refuses a file over the limit (declared or counted) with 413 and why, leaving no temp file', async () => {
     const big = Buffer.alloc(LIMIT + 1, 'a');
     const declared = await httpClient.upload(new Blob([big]));
     expect(declared).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: TOO_LARGE } });
@@ -121,7 +121,7 @@ describe('CSV upload for validation', () => {
     expect(uploadFolderEntries()).toEqual([]);
   });
 
-  it('finds exactly what validating the files on disk finds, names them as chosen, and deletes the uploads', async () => {
+  it('finds what checking the files on disk finds, names them as chosen, deletes the uploads', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'entities.csv'), entitiesCsv());
     fs.writeFileSync(path.join(dir, 'entity-relations.csv'), relationsCsv());

@@ -84,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('Okta Prep service', () => {
-  it('answers an unknown method, invalid params and an internal error as typed errors without stack traces', async () => {
+  it('answers an unknown method, bad params and an internal error as typed errors, no stacks', async () => {
     const unknown = await call('snapshots.drop', {});
     expect(unknown).toEqual({
       ok: false,
@@ -230,7 +230,7 @@ describe('Okta Prep service', () => {
     expect(last.rows[0]!.parentName).toBeTruthy();
   });
 
-  it('refuses a sort column that is not a column, Object members like constructor included, with the known ones named', async () => {
+  it('refuses a sort column that is not one (constructor too), naming the known columns', async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     for (const column of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'no_such_column']) {
       const answer = await call('browse.page', {
@@ -322,7 +322,7 @@ describe('Okta Prep service', () => {
     });
   });
 
-  it('pull.start with readEveryGroup: the worker lists every group, and the snapshot records it for a resume', async () => {
+  it('pull.start with readEveryGroup lists every group; the snapshot keeps it for a resume', async () => {
     const job = await client.call('pull.start', { includeFactors: false, readEveryGroup: true });
     const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');
