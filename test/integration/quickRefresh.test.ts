@@ -27,9 +27,6 @@ import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { PullError, pullOrg, type PullOptions, type PullResult } from '../../electron/core/pull/pullOrg';
 import { createDispatcher } from '../../electron/core/service/dispatcher';
-import { createEventHub } from '../../electron/core/service/eventHub';
-import { createOktaPrepService } from '../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../electron/core/service/secretStore';
 import { openDatabase, type Db } from '../../electron/core/store/openDatabase';
 import { snapshotContentHash } from '../../electron/core/store/snapshotContentHash';
 import { createSnapshot, finishSnapshot, getSnapshot } from '../../electron/core/store/snapshots';
@@ -37,6 +34,7 @@ import type { JobState } from '../../shared/service/types';
 import { runCli } from '../helpers/runCli';
 import { useTempDirs } from '../helpers/tempDir';
 import { waitForJob } from '../helpers/waitForJob';
+import { serviceOverFolder } from '../helpers/serviceOverFolder';
 
 const TOKEN = 'quick-refresh-test-token';
 const tempDir = useTempDirs();
@@ -276,18 +274,7 @@ describe('quick refresh', () => {
 
   it('service: pull.start quick refreshes from the latest complete snapshot, or refuses', async () => {
     const server = await startOrg('quick-service', { users: 120, groups: 10, apps: 4 });
-    const dir = tempDir();
-    const dbPath = path.join(dir, 'cache.sqlite');
-    const db = openDatabase(dbPath);
-    const service = createOktaPrepService({
-      db,
-      dbPath,
-      dataFolder: dir,
-      secrets: new MemorySecretStore(),
-      events: createEventHub(),
-      transport: 'http',
-      appVersion: 'test',
-    });
+    const { service, db } = serviceOverFolder(tempDir(), { transport: 'http' });
     const dispatch = createDispatcher(service, { logger: () => {} });
     const finished = (job: JobState) => waitForJob(() => service['jobs.list']({}), job.id, { pollMs: 50 });
     try {

@@ -10,14 +10,13 @@ import type { JobState } from '../../../shared/service/types';
 import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
-import { createEventHub } from '../../../electron/core/service/eventHub';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../../electron/core/service/secretStore';
 import { UploadStore } from '../../../electron/core/service/uploadStore';
-import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import type { Db } from '../../../electron/core/store/openDatabase';
 import { useTempDirs } from '../../helpers/tempDir';
 import { waitForJob } from '../../helpers/waitForJob';
+import { serviceOverFolder } from '../../helpers/serviceOverFolder';
 
 const TOKEN = 'service-test-token-S3CRET';
 const tempDir = useTempDirs();
@@ -52,22 +51,11 @@ beforeAll(async () => {
     apiToken: TOKEN,
   });
   const dir = tempDir();
-  const dbPath = path.join(dir, 'cache.sqlite');
-  db = openDatabase(dbPath);
-  const hub = createEventHub();
-  hub.subscribe((event) => events.push(event));
   const uploads = new UploadStore();
-  service = createOktaPrepService({
-    db,
-    dbPath,
-    dataFolder: dir,
-    secrets: new MemorySecretStore(),
-    events: hub,
-    transport: 'http',
-    appVersion: 'test',
-    defaultExportFolder: path.join(dir, 'exports'),
-    uploads,
-  });
+  const over = serviceOverFolder(dir, { transport: 'http', uploads, defaultExportFolder: path.join(dir, 'exports') });
+  ({ service, db } = over);
+  const hub = over.events;
+  hub.subscribe((event) => events.push(event));
   transport = await startHttpTransport({
     dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }),
     events: hub,
@@ -95,22 +83,11 @@ describe('Okta Prep service', () => {
     expect(invalid.error!.code).toBe('INVALID_PARAMS');
     expect(invalid.error!.message).toMatch(/offset|limit/);
     // A real internal failure: a table the query needs is gone.
-    const dir = tempDir();
-    const brokenPath = path.join(dir, 'broken.sqlite');
-    const brokenDb = openDatabase(brokenPath);
+    const { service: brokenService, db: brokenDb } = serviceOverFolder(tempDir(), { transport: 'http' });
     brokenDb.exec(
       `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); ` +
         `DROP TABLE relation_rows;`,
     );
-    const brokenService = createOktaPrepService({
-      db: brokenDb,
-      dbPath: brokenPath,
-      dataFolder: dir,
-      secrets: new MemorySecretStore(),
-      events: createEventHub(),
-      transport: 'http',
-      appVersion: 'test',
-    });
     logLines = [];
     const result = await createDispatcher(brokenService, { logger: (line) => logLines.push(line) })('browse.page', {
       snapshotId: 1,
