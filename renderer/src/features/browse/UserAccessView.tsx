@@ -1,5 +1,6 @@
 // A user's access (browse.userAccess): every app and why (direct or via which group), groups, admin roles and factors.
 import type { UserAccessDetail } from '../../../../shared/service/types';
+import { TableHead } from '../../components/TableHead';
 import { plural } from '../../format/formatDuration';
 import type { OpenDetail } from './detailSelection';
 import { DetailListSection } from './DetailListSection';
@@ -60,13 +61,7 @@ function UserApps({ apps, open }: { apps: UserAccessDetail['apps']; open: OpenDe
         <p className="muted">No app assignments.</p>
       ) : (
         <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">App</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
+          <TableHead titles={['App', 'Status', 'Why']} />
           <tbody>
             {apps.map((path) => (
               <tr key={`${path.appId}:${path.via.kind === 'group' ? path.via.groupId : 'direct'}`}>

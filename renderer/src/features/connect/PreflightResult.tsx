@@ -2,6 +2,7 @@
 // estimate.
 import { useEffect, useRef } from 'react';
 import type { PreflightReport } from '../../../../shared/service/types';
+import { TableHead } from '../../components/TableHead';
 import { formatCount, formatDuration } from '../../format/formatDuration';
 import { humaniseName } from '../../format/labels';
 
@@ -49,13 +50,7 @@ function ReadableKindsTable({ checks }: { checks: PreflightReport['checks'] }) {
   return (
     <table className="data-table">
       <caption className="visually-hidden">What this connection can read</caption>
-      <thead>
-        <tr>
-          <th scope="col">Object</th>
-          <th scope="col">Readable</th>
-          <th scope="col">If not readable, the export loses</th>
-        </tr>
-      </thead>
+      <TableHead titles={['Object', 'Readable', 'If not readable, the export loses']} />
       <tbody>
         {checks.map((check) => (
           <tr key={check.objectKind}>

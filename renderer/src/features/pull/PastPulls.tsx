@@ -4,9 +4,21 @@ import type { JobState } from '../../../../shared/service/types';
 import { useSnapshots } from '../../app/SnapshotsContext';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TableHead } from '../../components/TableHead';
 import { useAsyncAction } from '../../service/useAsyncAction';
 import { useService } from '../../service/ServiceContext';
 import { PastPullRow } from './PastPullRow';
+
+const PAST_PULL_COLUMNS = [
+  'Snapshot',
+  'Status',
+  'Started',
+  'Finished',
+  'Factors',
+  'Objects',
+  'Gaps',
+  { hidden: 'Actions' },
+];
 
 interface PastPullsProps {
   pullRunning: boolean;
@@ -28,7 +40,7 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
       {snapshots && snapshots.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Past pulls table">
           <table className="data-table">
-            <PastPullsHead />
+            <TableHead titles={PAST_PULL_COLUMNS} />
             <tbody>
               {snapshots.map((snapshot) => (
                 <PastPullRow
@@ -43,22 +55,5 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
         </div>
       )}
     </section>
-  );
-}
-
-function PastPullsHead() {
-  return (
-    <thead>
-      <tr>
-        {['Snapshot', 'Status', 'Started', 'Finished', 'Factors', 'Objects', 'Gaps'].map((title) => (
-          <th key={title} scope="col">
-            {title}
-          </th>
-        ))}
-        <th scope="col">
-          <span className="visually-hidden">Actions</span>
-        </th>
-      </tr>
-    </thead>
   );
 }
