@@ -54,7 +54,11 @@ describe('function-lengths', () => {
     ]);
   });
 
-  it('takes another limit', () => {
+  it('takes another limit, and a file instead of a folder', () => {
     expect(lengths('44', folder).slice(-1)).toEqual(['2 function(s) over 44 lines']);
+    expect(lengths('44', path.join(folder, 'nested/View.tsx'))).toEqual([
+      `   50  ${path.relative(root, folder)}/nested/View.tsx:1  View`,
+      '1 function(s) over 44 lines',
+    ]);
   });
 });
