@@ -1,6 +1,7 @@
 // Playwright config for the browser end-to-end specs: Debian's Chromium, one worker, the real service and a fake Okta
 // org.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS, TEST_VIEWPORT } from './test/e2e/chromiumLaunchOptions';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -15,20 +16,9 @@ export default defineConfig({
   globalSetup: './test/e2e/globalSetup.ts',
   globalTeardown: './test/e2e/globalTeardown.ts',
   use: {
-    viewport: { width: 1280, height: 900 },
+    viewport: TEST_VIEWPORT,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
 });

@@ -1,4 +1,5 @@
-// Vite build of the React renderer: root renderer/, output dist/renderer, relative base (Electron loads it from app://okta-prep/), transport per build mode.
+// Vite build of the React renderer: root renderer/, output dist/renderer, relative base (Electron loads it from
+// app://okta-prep/), transport per build mode.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';

@@ -1,6 +1,7 @@
 // The okta-prep command line: parses arguments, runs one command, maps failures to exit codes and clear messages.
 import { APP_VERSION } from '../core/appInfo';
 import { openCache } from './openCache';
+import type { Db } from '../core/store/openDatabase';
 import { listSnapshots } from '../core/store/snapshots';
 import { parseCliArgs, type CliValues } from './cliArgs';
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
@@ -20,6 +21,20 @@ import { runCheckBundleCommand } from './commands/checkBundleCommand';
 import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { USAGE } from './usage';
 
+/** Runs `use` over the cache (--db or the default one) and closes it, whatever happens. */
+async function withCache(
+  values: CliValues,
+  context: CliEnvironment,
+  use: (db: Db) => ExitCode | Promise<ExitCode>,
+): Promise<ExitCode> {
+  const db = openCache(values, context);
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
 async function runCommand(
   command: string | undefined,
   positionals: string[],
@@ -30,15 +45,9 @@ async function runCommand(
   switch (command) {
     case 'pull':
       return runPullCommand(values, context);
-    case 'export': {
+    case 'export':
       if (!prepareExportChoices(values, out, exportOptionsFrom(values))) return EXIT.ok;
-      const db = openCache(values, context);
-      try {
-        return await runExportCommand(db, values, out);
-      } finally {
-        db.close();
-      }
-    }
+      return withCache(values, context, (db) => runExportCommand(db, values, out));
     case 'validate':
       return runValidateCommand(positionals, values.json === true, out);
     case 'upload':
@@ -47,17 +56,13 @@ async function runCommand(
       return runCheckBundleCommand(values, context);
     case 'fake-balkanid':
       return runFakeBalkanIdCommand(values, context);
-    case 'snapshots': {
-      const db = openCache(values, context);
-      try {
+    case 'snapshots':
+      return withCache(values, context, (db) => {
         const snapshots = listSnapshots(db);
         if (values.json) out.json(snapshots);
         else out.result(describeSnapshots(snapshots));
         return EXIT.ok;
-      } finally {
-        db.close();
-      }
-    }
+      });
     case 'demo':
       return runDemoCommand(values, context);
     case 'fake-okta':

@@ -15,13 +15,10 @@ export type CliCredentials =
       privateKeyFile: string;
     };
 
-export function readCredentials(
-  values: Pick<CliValues, 'token-file' | 'client-id' | 'private-key-file'>,
-  env: NodeJS.ProcessEnv,
-): CliCredentials {
-  const clientId = values['client-id'];
-  const keyFile = values['private-key-file'];
-  if (clientId === undefined && keyFile === undefined) {
+type CredentialOptions = Pick<CliValues, 'token-file' | 'client-id' | 'private-key-file'>;
+
+export function readCredentials(values: CredentialOptions, env: NodeJS.ProcessEnv): CliCredentials {
+  if (values['client-id'] === undefined && values['private-key-file'] === undefined) {
     if (values['token-file'] === undefined && !env.OKTA_API_TOKEN?.trim()) {
       throw usageError(
         'no Okta credentials: set OKTA_API_TOKEN or pass --token-file FILE (API token), or pass --client-id ' +
@@ -41,6 +38,13 @@ export function readCredentials(
         'OKTA_API_TOKEN to use the service app)',
     );
   }
+  return oauthCredentials(values);
+}
+
+/** --client-id with --private-key-file: both are needed, and the id must look like one. */
+function oauthCredentials(values: CredentialOptions): CliCredentials {
+  const clientId = values['client-id'];
+  const keyFile = values['private-key-file'];
   if (clientId === undefined) {
     throw usageError(
       '--private-key-file needs --client-id ID: the client id of the Okta API Services app (General tab, e.g. ' +

@@ -11,34 +11,8 @@ export function applicationMenuTemplate(input: {
   openHelp: () => void;
 }): MenuItemConstructorOptions[] {
   const mac = input.platform === 'darwin';
-  const view: MenuItemConstructorOptions[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { type: 'separator' },
-    { role: 'togglefullscreen' },
-    // Reload and DevTools only in development builds: a packaged app has nothing to debug there.
-    ...(input.isPackaged
-      ? []
-      : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
-  ];
   return [
-    ...(mac
-      ? ([
-          {
-            label: input.appName,
-            submenu: [
-              { role: 'about' },
-              { type: 'separator' },
-              { role: 'hide' },
-              { role: 'hideOthers' },
-              { role: 'unhide' },
-              { type: 'separator' },
-              { role: 'quit' },
-            ],
-          },
-        ] as MenuItemConstructorOptions[])
-      : []),
+    ...(mac ? [macAppMenu(input.appName)] : []),
     { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: 'Edit',
@@ -52,7 +26,7 @@ export function applicationMenuTemplate(input: {
         { role: 'selectAll' },
       ],
     },
-    { label: 'View', submenu: view },
+    { label: 'View', submenu: viewSubmenu(input.isPackaged) },
     {
       label: 'Window',
       submenu: mac
@@ -60,5 +34,35 @@ export function applicationMenuTemplate(input: {
         : [{ role: 'minimize' }, { role: 'close' }],
     },
     { role: 'help', submenu: [{ label: 'Okta Prep documentation', click: input.openHelp }] },
+  ];
+}
+
+/** macOS's first menu, named after the app. */
+function macAppMenu(appName: string): MenuItemConstructorOptions {
+  return {
+    label: appName,
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+}
+
+function viewSubmenu(isPackaged: boolean): MenuItemConstructorOptions[] {
+  return [
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+    // Reload and DevTools only in development builds: a packaged app has nothing to debug there.
+    ...(isPackaged
+      ? []
+      : ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
   ];
 }

@@ -2,52 +2,37 @@
 // limits (okta-api.md §3.2) and answers 429 with Retry-After only; reports requests per second (overall and the busiest
 // second, against the 10 rps ceiling) and 429s — with Okta's minute windows, and with windows shortened 10x so that
 // the buckets alone would allow far more than 10 a second and only the ceiling holds the pull back.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer } from '../../electron/core/fake-okta/server';
-import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { GUESSED_MAX_REQUESTS_PER_SECOND } from '../../electron/core/okta/guessedRateLimits';
 import { LOWEST_DOCUMENTED_LIMITS } from '../../electron/core/okta/oktaBuckets';
-import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { RateLimitGovernor } from '../../electron/core/okta/rateLimitGovernor';
 import { pullOrg } from '../../electron/core/pull/pullOrg';
-import { openDatabase } from '../../electron/core/store/openDatabase';
-
-const TOKEN = 'bench-token';
+import { BENCH_TOKEN, rateLimitedCount, withBenchPull } from './benchPull';
 
 async function headerlessPull(org: FakeOrg, windowMs: number) {
   const { token: _token, ...lowest } = LOWEST_DOCUMENTED_LIMITS;
   const server = await startFakeOktaServer({
     org,
-    apiToken: TOKEN,
+    apiToken: BENCH_TOKEN,
     stripRateLimitHeaders: true,
     rateLimits: { buckets: lowest, windowMs, tokenShare: 1 },
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
-  const db = openDatabase(path.join(dir, 'cache.sqlite'));
-  try {
-    const governor = new RateLimitGovernor({ share: 0.8, guessedWindowMs: windowMs });
-    const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN), governor });
+  const governor = new RateLimitGovernor({ share: 0.8, guessedWindowMs: windowMs });
+  return withBenchPull(server, governor, async (db, client) => {
     const started = performance.now();
     const result = await pullOrg({ db, client, includeFactors: false, appVersion: 'bench' });
     const ms = performance.now() - started;
     const stats = server.stats();
-    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
     return {
       ms,
       requests: stats.requests,
       busiestSecond: stats.maxPerSecond,
-      rateLimited: sum(stats.rateLimited.bucket) + sum(stats.rateLimited.concurrency),
+      rateLimited: rateLimitedCount(stats),
       warnings: result.warnings.length,
     };
-  } finally {
-    db.close();
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function runHeaderlessPullBench(): Promise<Record<string, number | string>> {

@@ -1,22 +1,16 @@
 // Benchmark of the pull engine on a rate-limited fake Okta (Workforce buckets at the default 50% per-token cap,
 // a 10-second window): requests ÷ the minimum, wall time ÷ the lower bound the buckets allow, 429s — at share 1 and
 // at the default share — and the same org pulled by a plain @okta/okta-sdk-nodejs script, as a ratio to ours.
-import path from 'node:path';
-import fs from 'node:fs';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
 import { WORKFORCE_DEFAULT_LIMITS } from '../../electron/core/okta/oktaBuckets';
 import { startFakeOktaServer } from '../../electron/core/fake-okta/server';
-import { SswsTokenAuth } from '../../electron/core/okta/auth';
-import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { RateLimitGovernor } from '../../electron/core/okta/rateLimitGovernor';
 import { pullOrg } from '../../electron/core/pull/pullOrg';
-import { openDatabase } from '../../electron/core/store/openDatabase';
+import { BENCH_TOKEN, rateLimitedCount, withBenchPull } from './benchPull';
 import { minimumRequests } from './minimumRequests';
 import { pullWithOktaSdk } from './sdkScriptPull';
 
-const TOKEN = 'bench-token';
 const WINDOW_MS = 10_000;
 const TOKEN_SHARE = 0.5;
 const BUCKETS = ['users', 'groups', 'apps', 'other'] as const;
@@ -33,34 +27,24 @@ function lowerBoundMs(perBucket: Record<(typeof BUCKETS)[number], number>, share
 }
 
 async function rateLimitedServer(org: FakeOrg) {
-  return startFakeOktaServer({ org, apiToken: TOKEN, rateLimits: { windowMs: WINDOW_MS, tokenShare: TOKEN_SHARE } });
+  return startFakeOktaServer({
+    org,
+    apiToken: BENCH_TOKEN,
+    rateLimits: { windowMs: WINDOW_MS, tokenShare: TOKEN_SHARE },
+  });
 }
 
 async function ourPull(org: FakeOrg, share: number) {
   const server = await rateLimitedServer(org);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
-  const db = openDatabase(path.join(dir, 'cache.sqlite'));
-  try {
-    const client = new OktaClient({
-      orgUrl: server.url,
-      auth: new SswsTokenAuth(TOKEN),
-      governor: new RateLimitGovernor({ share }),
-    });
+  return withBenchPull(server, new RateLimitGovernor({ share }), async (db, client) => {
     const started = performance.now();
     const result = await pullOrg({ db, client, includeFactors: false, appVersion: 'bench' });
-    const stats = server.stats();
     return {
       ms: performance.now() - started,
       requests: result.requests,
-      rateLimited:
-        Object.values(stats.rateLimited.bucket).reduce((a, b) => a + b, 0) +
-        Object.values(stats.rateLimited.concurrency).reduce((a, b) => a + b, 0),
+      rateLimited: rateLimitedCount(server.stats()),
     };
-  } finally {
-    db.close();
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function runPullEngineBench(): Promise<Record<string, number | string>> {
@@ -85,7 +69,7 @@ export async function runPullEngineBench(): Promise<Record<string, number | stri
   }
   const server = await rateLimitedServer(org);
   try {
-    const sdk = await pullWithOktaSdk(server.url, TOKEN);
+    const sdk = await pullWithOktaSdk(server.url, BENCH_TOKEN);
     const stats = server.stats();
     figures['okta-sdk-nodejs script: outcome'] = sdk.outcome;
     figures['okta-sdk-nodejs script: wall time (s)'] = +(sdk.ms / 1000).toFixed(1);

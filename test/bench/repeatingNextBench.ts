@@ -2,37 +2,24 @@
 // (the org `okta-prep fake-okta --users 1000` serves: 1,000 users, 100 groups, 30 apps; the pull's default share and
 // request cap). Figures: requests and wall time per mode, when the looping listing was stopped, and a clean pull for
 // reference; the endless listing (fresh users forever) shows what the request cap lets through before it pauses.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateOrg } from '../../electron/core/fake-okta/generateOrg';
 import type { RepeatMode } from '../../electron/core/fake-okta/repeatNextLink';
 import { startFakeOktaServer } from '../../electron/core/fake-okta/server';
-import { SswsTokenAuth } from '../../electron/core/okta/auth';
-import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { RateLimitGovernor } from '../../electron/core/okta/rateLimitGovernor';
 import { pullOrg, PullPaused } from '../../electron/core/pull/pullOrg';
-import { openDatabase } from '../../electron/core/store/openDatabase';
+import { BENCH_TOKEN, withBenchPull } from './benchPull';
 
-const TOKEN = 'bench-token';
 const ORG = { seed: 'okta-prep', users: 1000, groups: 100, apps: 30 };
 
 async function pullOnce(mode: RepeatMode | undefined): Promise<string> {
   const org = generateOrg(ORG);
   const server = await startFakeOktaServer({
     org,
-    apiToken: TOKEN,
+    apiToken: BENCH_TOKEN,
     ...(mode && { repeatNextLink: { listing: 'users', mode } }),
   });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
-  const db = openDatabase(path.join(dir, 'cache.sqlite'));
-  try {
-    const client = new OktaClient({
-      orgUrl: server.url,
-      auth: new SswsTokenAuth(TOKEN),
-      governor: new RateLimitGovernor(),
-    });
+  return withBenchPull(server, new RateLimitGovernor(), async (db, client) => {
     const started = performance.now();
     let loopStoppedMs: number | undefined;
     const onWarning = (warning: { code: string }) => {
@@ -48,11 +35,7 @@ async function pullOnce(mode: RepeatMode | undefined): Promise<string> {
     const stopped =
       loopStoppedMs === undefined ? '' : `, looping listing stopped after ${(loopStoppedMs / 1000).toFixed(2)} s`;
     return `${server.requestCount()} requests, ${(ms / 1000).toFixed(2)} s${stopped}; ${outcome}`;
-  } finally {
-    db.close();
-    await server.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function runRepeatingNextBench(): Promise<Record<string, number | string>> {

@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core';
 import { createDispatcher } from '../../electron/core/service/dispatcher';
 import { startHttpTransport } from '../../electron/core/service/httpTransport';
 import { buildSyntheticSnapshot } from './syntheticSnapshot';
+import { CHROMIUM_LAUNCH_OPTIONS, TEST_VIEWPORT } from '../e2e/chromiumLaunchOptions';
 import { serviceOverFolder } from '../helpers/serviceOverFolder';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -52,20 +53,9 @@ export async function runUiRelationsBench(): Promise<Record<string, number | str
     events,
     staticDir: path.join(ROOT, 'dist', 'renderer'),
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: TEST_VIEWPORT });
     const reference = await timeRelations(page, transport.url, small, 900);
     const large = await timeRelations(page, transport.url, big, 900_000);
     return {

@@ -113,7 +113,7 @@ describe('okta-prep CLI', () => {
     expect(run.stderr).toMatch(/Admin Console host; the API lives on acme\.okta\.com/);
   });
 
-  it('gives usage errors exit 2: no token, unknown command, unknown option, bad snapshot id, missing --out', async () => {
+  it('exits 2 on usage errors: no token, unknown command or option, bad snapshot id, no --out', async () => {
     expect((await runCli(['pull', '--org', server.url])).code).toBe(2);
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli(['pull', '--bogus'])).code).toBe(2);

@@ -86,7 +86,7 @@ describe('okta-prep upload', () => {
     expect(server.requests()).toHaveLength(before);
   });
 
-  it('refuses a secret on the command line, a secret file others can read, and plain http to another host', async () => {
+  it('refuses a secret in argv, a secret file others can read, and plain http to another host', async () => {
     const onCommandLine = await upload(['--api-key-secret', SECRET]);
     expect(onCommandLine.code).toBe(2);
     expect(onCommandLine.stderr).toMatch(/--api-key-secret is not accepted/);

@@ -73,7 +73,7 @@ test('a mapping choice and odd attribute names reach the bundle and survive a re
   }
 });
 
-test('a profile file downloads, a bad one is refused with the reason, a good one is taken, reset brings the defaults', async ({
+test('a profile downloads, a bad one is refused with why, a good one is taken, reset restores defaults', async ({
   page,
   environment,
 }) => {

@@ -20,7 +20,7 @@ describe('resolveAppFile', () => {
     expect(resolveAppFile(ROOT, 'app://okta-prep/assets/a%20b.css')).toBe(path.join(ROOT, 'assets/a b.css'));
   });
 
-  it('refuses traversal however it is written, and stays inside the folder when the URL parser resolves dots itself', () => {
+  it('refuses traversal however written; stays inside the folder when the URL parser resolves dots', () => {
     for (const url of [
       'app://okta-prep/..%2F..%2Fetc%2Fpasswd',
       'app://okta-prep/assets/%2e%2e%2f%2e%2e%2fsecret',

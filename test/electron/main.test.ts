@@ -129,7 +129,7 @@ describe('main process entry', () => {
     expect(window?.show).toHaveBeenCalledOnce();
   });
 
-  it('registers app:// as a privileged standard, secure scheme before ready, and serves it from the renderer build', async () => {
+  it('registers app:// as a privileged, secure scheme before ready; serves the renderer build', async () => {
     await startMain();
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
       { scheme: 'app', privileges: { standard: true, secure: true } },

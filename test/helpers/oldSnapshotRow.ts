@@ -5,7 +5,8 @@ import type { Db } from '../../electron/core/store/openDatabase';
 export function insertOldSnapshotRow(db: Db, status: 'complete' | 'failed'): number {
   const result = db
     .prepare(
-      `INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) VALUES ('https://acme.okta.com', ?, ?, 0, 'old')`,
+      `INSERT INTO snapshots (org_url, status, started_at, include_factors, app_version) ` +
+        `VALUES ('https://acme.okta.com', ?, ?, 0, 'old')`,
     )
     .run(status, new Date().toISOString());
   return Number(result.lastInsertRowid);

@@ -14,7 +14,9 @@ export interface ServiceOverFolder {
   events: EventHub;
 }
 
-type Overrides = Partial<Pick<ServiceDependencies, 'secrets' | 'transport' | 'uploads' | 'appVersion'>>;
+type Overrides = Partial<
+  Pick<ServiceDependencies, 'secrets' | 'transport' | 'uploads' | 'appVersion' | 'defaultExportFolder'>
+>;
 
 /** A second call on the same folder is a restart: same database file, same saved connection. */
 export function serviceOverFolder(dataFolder: string, overrides: Overrides = {}): ServiceOverFolder {
@@ -30,6 +32,7 @@ export function serviceOverFolder(dataFolder: string, overrides: Overrides = {})
     transport: overrides.transport ?? 'ipc',
     appVersion: overrides.appVersion ?? 'test',
     ...(overrides.uploads && { uploads: overrides.uploads }),
+    ...(overrides.defaultExportFolder && { defaultExportFolder: overrides.defaultExportFolder }),
   });
   return { service, db, dbPath, events };
 }

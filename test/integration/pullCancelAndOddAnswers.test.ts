@@ -61,7 +61,7 @@ async function failedPull(
 }
 
 describe('cancelling reaches the request in flight', () => {
-  it('a pull cancelled while its requests stall ends with the cancel reason, not after the request timeout', async () => {
+  it('a pull cancelled while its requests stall ends with the cancel reason, not the timeout', async () => {
     const server = await serve({ faults: { seed: 'stall', rate: 1, kinds: ['stall'], stallMs: HOUR_MS } });
     const db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
     // The client knows no signal of its own: only the pull's signal can reach its requests.
@@ -114,8 +114,9 @@ describe('answers that are not an Okta list fail that request plainly, without r
   it('says a captive portal or proxy login answered with HTML, after one request', async () => {
     const server = await serve({ oddAnswers: [{ pathPrefix: '/api/v1/apps', answer: 'html' }] });
     const error = await failedPull(server);
-    expect(error.message).toMatch(
-      /answered a page of apps with an HTML page instead of JSON — a captive portal, a proxy login or a wrong URL\? Check the org URL and the network/,
+    expect(error.message).toContain(
+      'answered a page of apps with an HTML page instead of JSON — a captive portal, a proxy login or a wrong URL? ' +
+        'Check the org URL and the network',
     );
     expect(server.stats().requestsByBucket.apps).toBe(1);
   }, 30_000);

@@ -81,7 +81,7 @@ describe('group stats and the member / role listings', () => {
     db.close();
   }, 120_000);
 
-  it("wrong stats (0 members, no admin privilege) lose that group's members and roles by default: stats are trusted", async () => {
+  it("wrong stats (0 members, no admin) lose that group's members and roles by default", async () => {
     const wrong = [memberGroup().id, roleGroup().id];
     const { db, access } = await pullFrom({ groupStats: { wrong } });
     const withoutWrong = (rows: string[]) => rows.filter((row) => !wrong.includes(row.split('|')[0]!));
@@ -92,7 +92,7 @@ describe('group stats and the member / role listings', () => {
     db.close();
   }, 120_000);
 
-  it('wrong stats with readEveryGroup: every group is listed, nothing is lost, and the snapshot records the option', async () => {
+  it('wrong stats with readEveryGroup: every group listed, nothing lost, the option recorded', async () => {
     const { db, snapshotId, access } = await pullFrom(
       { groupStats: { wrong: [memberGroup().id, roleGroup().id] } },
       true,
@@ -130,7 +130,7 @@ describe('group stats and the member / role listings', () => {
     expect(trusting.groupMemberships).toBeLessThan(clean.members.length);
   }, 120_000);
 
-  it('a resumed pull reads every group when its snapshot started so, and refuses to switch it on half-way', async () => {
+  it('a resumed pull reads every group if its snapshot started so; no switching it on half-way', async () => {
     const server = await startFakeOktaServer({
       org,
       apiToken: TOKEN,

@@ -120,7 +120,7 @@ describe('pull engine under pressure', () => {
     db.close();
   }, 300_000);
 
-  it('without "manage group membership": the export is still produced, the snapshot flagged, the CLI says what is missing', async () => {
+  it('without "manage group membership": exported, the snapshot flagged, the CLI says what lacks', async () => {
     const server = await serve({ permissions: { groupMembers: false } });
     const { db, result } = await pull(server);
     expect(result.gaps).toEqual([
@@ -141,7 +141,7 @@ describe('pull engine under pressure', () => {
     expect(listed.stdout).toMatch(/incomplete: group members/);
   }, 120_000);
 
-  it('flags an OAuth app without an admin role (200 [] everywhere) instead of exporting silently empty data', async () => {
+  it('flags an OAuth app without an admin role (200 [] everywhere) instead of empty data', async () => {
     const server = await serve({ oauthWithoutAdminRole: true });
     const { db, result } = await pull(server);
     const kinds = result.gaps.map((gap) => gap.objectKind);

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('pull without X-Rate-Limit-* headers', () => {
-  it('guesses the lowest documented limits, stays at or under 10 requests a second, warns once and gets no bucket 429', async () => {
+  it('guesses the lowest limits, stays at 10 requests a second or under, warns once, no 429', async () => {
     const org = generateOrg({ seed: 'headerless', users: 40, groups: 8, apps: 4 });
     const { token: _token, ...lowest } = LOWEST_DOCUMENTED_LIMITS;
     const server = await startFakeOktaServer({

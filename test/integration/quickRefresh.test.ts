@@ -27,9 +27,6 @@ import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { PullError, pullOrg, type PullOptions, type PullResult } from '../../electron/core/pull/pullOrg';
 import { createDispatcher } from '../../electron/core/service/dispatcher';
-import { createEventHub } from '../../electron/core/service/eventHub';
-import { createOktaPrepService } from '../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../electron/core/service/secretStore';
 import { openDatabase, type Db } from '../../electron/core/store/openDatabase';
 import { snapshotContentHash } from '../../electron/core/store/snapshotContentHash';
 import { createSnapshot, finishSnapshot, getSnapshot } from '../../electron/core/store/snapshots';
@@ -37,6 +34,7 @@ import type { JobState } from '../../shared/service/types';
 import { runCli } from '../helpers/runCli';
 import { useTempDirs } from '../helpers/tempDir';
 import { waitForJob } from '../helpers/waitForJob';
+import { serviceOverFolder } from '../helpers/serviceOverFolder';
 
 const TOKEN = 'quick-refresh-test-token';
 const tempDir = useTempDirs();
@@ -89,7 +87,7 @@ const memberListings = (db: Db, snapshotId: number) =>
     .get(snapshotId) as number;
 
 describe('quick refresh', () => {
-  it('after user, membership, app and role changes, equals a full pull of the same state with fewer requests', async () => {
+  it('after user, member, app and role changes: what a full pull gets, with fewer requests', async () => {
     // The server stamps changes with its clock (the system clock here), as Okta does: after snapshot A started.
     const server = await startOrg('quick-changes', { users: 1500, groups: 120, apps: 25 });
     const org = server.org;
@@ -143,7 +141,7 @@ describe('quick refresh', () => {
     db.close();
   }, 120_000);
 
-  it('sees deleted users: a deleted DEPROVISIONED user through its listing, a deleted active user through the fallback', async () => {
+  it('sees deleted users: DEPROVISIONED ones by their listing, active ones by the fallback', async () => {
     // Okta's clock 3 minutes behind ours: the 5-minute margin still catches changes stamped "before" the base started.
     const server = await startOrg(
       'quick-deletions',
@@ -180,7 +178,7 @@ describe('quick refresh', () => {
     db.close();
   }, 120_000);
 
-  it('cancelled mid-way and resumed, gives the same content (with and without the fallback, factors included)', async () => {
+  it('cancelled mid-way and resumed: the same content (with or without fallback, factors too)', async () => {
     const server = await startOrg('quick-resume', { users: 500, groups: 50, apps: 10 }, { latencyMs: 10 });
     const org = server.org;
     const dir = tempDir();
@@ -274,20 +272,9 @@ describe('quick refresh', () => {
     expect(both.stderr).toContain('drop --quick');
   }, 60_000);
 
-  it('service: pull.start with quick refreshes from the latest complete snapshot, and refuses without one', async () => {
+  it('service: pull.start quick refreshes from the latest complete snapshot, or refuses', async () => {
     const server = await startOrg('quick-service', { users: 120, groups: 10, apps: 4 });
-    const dir = tempDir();
-    const dbPath = path.join(dir, 'cache.sqlite');
-    const db = openDatabase(dbPath);
-    const service = createOktaPrepService({
-      db,
-      dbPath,
-      dataFolder: dir,
-      secrets: new MemorySecretStore(),
-      events: createEventHub(),
-      transport: 'http',
-      appVersion: 'test',
-    });
+    const { service, db } = serviceOverFolder(tempDir(), { transport: 'http' });
     const dispatch = createDispatcher(service, { logger: () => {} });
     const finished = (job: JobState) => waitForJob(() => service['jobs.list']({}), job.id, { pollMs: 50 });
     try {

@@ -189,6 +189,7 @@ function samlSignOn(url: string): Record<string, unknown> {
 /** The signOnMode-specific part of an app: `credentials` and `settings` as Okta returns them. */
 function modeSpecificFields(template: AppTemplate, appId: string, signingKid: string): Record<string, unknown> {
   const { url } = template;
+  const signed = { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } };
   switch (template.signOnMode) {
     case 'BOOKMARK':
       return {
@@ -196,88 +197,74 @@ function modeSpecificFields(template: AppTemplate, appId: string, signingKid: st
         settings: { app: { requestIntegration: false, url } },
       };
     case 'SAML_2_0':
-      return {
-        credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } },
-        settings: { signOn: samlSignOn(url) },
-      };
+      return { credentials: signed, settings: { signOn: samlSignOn(url) } };
     case 'SAML_1_1':
       return {
-        credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } },
+        credentials: signed,
         settings: {
           app: {},
           signOn: { defaultRelayState: '', audienceOverride: '', recipientOverride: '', ssoAcsUrlOverride: '' },
         },
       };
     case 'OPENID_CONNECT':
-      return {
-        credentials: {
-          userNameTemplate: usernameTemplate(),
-          signing: { kid: signingKid },
-          oauthClient: { autoKeyRotation: true, client_id: appId, token_endpoint_auth_method: 'client_secret_basic' },
-        },
-        settings: {
-          oauthClient: {
-            client_uri: url,
-            redirect_uris: [`${url}/authorization-code/callback`],
-            post_logout_redirect_uris: [url],
-            response_types: ['code'],
-            grant_types: ['authorization_code', 'refresh_token'],
-            application_type: 'web',
-            consent_method: 'REQUIRED',
-            issuer_mode: 'DYNAMIC',
-            idp_initiated_login: { mode: 'DISABLED', default_scope: [] },
-            wildcard_redirect: 'DISABLED',
-          },
-        },
-      };
+      return openIdConnectFields(url, appId, signed);
     case 'BROWSER_PLUGIN':
-      return {
-        credentials: schemeCredentials(),
-        settings: {
-          app: {
-            url: `${url}/login`,
-            usernameField: '#username',
-            passwordField: '#password',
-            buttonField: '#signin',
-            loginUrlRegex: '',
-          },
-        },
-      };
     case 'SECURE_PASSWORD_STORE':
-      return {
-        credentials: schemeCredentials(),
-        settings: {
-          app: {
-            url: `${url}/login`,
-            usernameField: 'user',
-            passwordField: 'pass',
-            optionalField1: '',
-            optionalField1Value: '',
-          },
-        },
-      };
+      return { credentials: schemeCredentials(), settings: { app: formLoginApp(template.signOnMode, url) } };
     case 'BASIC_AUTH':
       return { credentials: schemeCredentials(), settings: { app: { url, authURL: `${url}/auth` } } };
     case 'WS_FEDERATION':
-      return {
-        credentials: { userNameTemplate: usernameTemplate(), signing: { kid: signingKid } },
-        settings: {
-          app: {
-            audienceRestriction: url,
-            groupValueFormat: 'windowsDomainQualifiedName',
-            wReplyURL: `${url}/_trust/`,
-            wReplyOverride: false,
-            nameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
-            siteURL: url,
-            usernameAttribute: 'username',
-            authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
-            realm: `urn:okta:app:${appId}`,
-          },
-        },
-      };
+      return { credentials: signed, settings: { app: wsFederationApp(url, appId) } };
     default: // AUTO_LOGIN
       return { credentials: schemeCredentials(), settings: { signOn: { loginUrl: `${url}/login`, redirectUrl: url } } };
   }
+}
+
+function openIdConnectFields(url: string, appId: string, signed: object): Record<string, unknown> {
+  return {
+    credentials: {
+      ...signed,
+      oauthClient: { autoKeyRotation: true, client_id: appId, token_endpoint_auth_method: 'client_secret_basic' },
+    },
+    settings: {
+      oauthClient: {
+        client_uri: url,
+        redirect_uris: [`${url}/authorization-code/callback`],
+        post_logout_redirect_uris: [url],
+        response_types: ['code'],
+        grant_types: ['authorization_code', 'refresh_token'],
+        application_type: 'web',
+        consent_method: 'REQUIRED',
+        issuer_mode: 'DYNAMIC',
+        idp_initiated_login: { mode: 'DISABLED', default_scope: [] },
+        wildcard_redirect: 'DISABLED',
+      },
+    },
+  };
+}
+
+/** `settings.app` of an app Okta signs in to by filling its login form (browser plugin, secure password store). */
+function formLoginApp(mode: 'BROWSER_PLUGIN' | 'SECURE_PASSWORD_STORE', url: string): Record<string, unknown> {
+  if (mode === 'BROWSER_PLUGIN') {
+    const fields = { usernameField: '#username', passwordField: '#password', buttonField: '#signin' };
+    return { url: `${url}/login`, ...fields, loginUrlRegex: '' };
+  }
+  const fields = { usernameField: 'user', passwordField: 'pass', optionalField1: '', optionalField1Value: '' };
+  return { url: `${url}/login`, ...fields };
+}
+
+function wsFederationApp(url: string, appId: string): Record<string, unknown> {
+  return {
+    audienceRestriction: url,
+    groupValueFormat: 'windowsDomainQualifiedName',
+    wReplyURL: `${url}/_trust/`,
+    wReplyOverride: false,
+    nameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+    siteURL: url,
+    usernameAttribute: 'username',
+    authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+    realm: `urn:okta:app:${appId}`,
+  };
 }
 
 export interface AppInstance {

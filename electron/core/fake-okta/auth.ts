@@ -52,14 +52,26 @@ async function oauthPrincipal(
       'A Bearer access token was presented with the DPoP scheme.',
       challenge('DPoP', 'invalid_token', 'The access token is not DPoP-bound.'),
     );
+  await checkDpopProof(request, accessToken, token.jkt, settings.oauth, nowMs);
+  return { kind: 'oauth', tokenType: 'DPoP', scopes: token.scopes };
+}
+
+/** The request's DPoP proof, for this token's key and this request; its jti is remembered so it cannot be replayed. */
+async function checkDpopProof(
+  request: FakeRequest,
+  accessToken: string,
+  jkt: string,
+  oauth: OAuthServerState,
+  nowMs: number,
+): Promise<void> {
   const htu = `${request.baseUrl}${request.url.pathname}`;
   try {
     const proof = await verifyDpopProof(
       request.headers.dpop,
-      { htm: request.method, htu, nowMs, ath: accessTokenHash(accessToken), jkt: token.jkt },
-      settings.oauth.proofJtis,
+      { htm: request.method, htu, nowMs, ath: accessTokenHash(accessToken), jkt },
+      oauth.proofJtis,
     );
-    settings.oauth.proofJtis.remember(proof.jti, proof.replayableUntilMs, nowMs);
+    oauth.proofJtis.remember(proof.jti, proof.replayableUntilMs, nowMs);
   } catch (error) {
     if (!(error instanceof DpopProofError)) throw error;
     throw invalidTokenBecause(
@@ -67,7 +79,6 @@ async function oauthPrincipal(
       challenge('DPoP', 'invalid_dpop_proof', error.message),
     );
   }
-  return { kind: 'oauth', tokenType: 'DPoP', scopes: token.scopes };
 }
 
 export function authenticate(settings: AuthSettings): Stage {

@@ -83,34 +83,56 @@ export function generateAppAssignments(
       ? []
       : pickGroups(entry, everyone?.id ?? null, candidateGroups, everyoneTaken, random);
     everyoneTaken ||= assignedGroups.some((a) => a.groupId === everyone?.id);
-    const positions = entry.isDirectory
-      ? users.flatMap((u, i) =>
-          (u.credentials?.provider as { type?: string } | undefined)?.type === 'ACTIVE_DIRECTORY' &&
-          u.status !== 'DEPROVISIONED'
-            ? [i]
-            : [],
-        )
-      : Array.from(sampler.sample(Math.min(sampler.size * 0.6, random.exponential(sampler.size * DIRECT_SHARE_MEAN))));
-    // Positions ascend and users are sorted by id, so `direct` comes out sorted by userId.
-    const direct = Array.from(positions, (position) => {
-      const user = users[position] as OktaUser;
-      return { userId: user.id, userName: appUserName(user, entry.isDirectory, random) };
-    });
+    const direct = directAssignments(entry, users, sampler, random);
     // Guarantee the "assigned directly and through a group" case (AppUser scope must still be USER).
-    const overlapGroup = assignedGroups
-      .map((a) => groupMembers.get(a.groupId) ?? [])
-      .find((members) => members.length > 0);
-    const overlapUser = overlapsLeft > 0 && overlapGroup ? users.find((u) => u.id === overlapGroup[0]) : undefined;
-    if (overlapUser) {
-      overlapsLeft--;
-      if (!direct.some((d) => d.userId === overlapUser.id)) {
-        direct.push({ userId: overlapUser.id, userName: overlapUser.profile.login });
-        direct.sort((a, b) => compareIds(a.userId, b.userId));
-      }
-    }
+    if (overlapsLeft > 0 && addOverlapUser(direct, assignedGroups, groupMembers, users)) overlapsLeft--;
     directAppAssignments.set(appId, direct);
     appGroupAssignments.set(appId, assignedGroups);
   }
   const byId = <T>(map: Map<string, T>) => new Map([...map].sort(([a], [b]) => compareIds(a, b)));
   return { directAppAssignments: byId(directAppAssignments), appGroupAssignments: byId(appGroupAssignments) };
+}
+
+/** The users assigned the app directly: every active-directory user of a directory app, else a random share. */
+function directAssignments(
+  entry: PlannedApp,
+  users: readonly OktaUser[],
+  sampler: PositionSampler,
+  random: SeededRandom,
+): DirectAppAssignment[] {
+  const positions = entry.isDirectory
+    ? users.flatMap((u, i) =>
+        (u.credentials?.provider as { type?: string } | undefined)?.type === 'ACTIVE_DIRECTORY' &&
+        u.status !== 'DEPROVISIONED'
+          ? [i]
+          : [],
+      )
+    : Array.from(sampler.sample(Math.min(sampler.size * 0.6, random.exponential(sampler.size * DIRECT_SHARE_MEAN))));
+  // Positions ascend and users are sorted by id, so `direct` comes out sorted by userId.
+  return Array.from(positions, (position) => {
+    const user = users[position] as OktaUser;
+    return { userId: user.id, userName: appUserName(user, entry.isDirectory, random) };
+  });
+}
+
+/**
+ * Makes the first member of the app's first non-empty group a direct assignee too (kept sorted by userId); false
+ * when no assigned group has members.
+ */
+function addOverlapUser(
+  direct: DirectAppAssignment[],
+  assignedGroups: readonly AppGroupAssignment[],
+  groupMembers: ReadonlyMap<string, string[]>,
+  users: readonly OktaUser[],
+): boolean {
+  const overlapGroup = assignedGroups
+    .map((a) => groupMembers.get(a.groupId) ?? [])
+    .find((members) => members.length > 0);
+  const overlapUser = overlapGroup ? users.find((u) => u.id === overlapGroup[0]) : undefined;
+  if (!overlapUser) return false;
+  if (!direct.some((d) => d.userId === overlapUser.id)) {
+    direct.push({ userId: overlapUser.id, userName: overlapUser.profile.login });
+    direct.sort((a, b) => compareIds(a.userId, b.userId));
+  }
+  return true;
 }

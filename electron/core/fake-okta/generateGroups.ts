@@ -92,6 +92,28 @@ function memberCount(plan: GroupPlan, eligible: number, groupCount: number, rand
   return Math.min(eligible, Math.max(1, Math.round(random.exponential(mean))));
 }
 
+/** The group's JSON; `memberCount` decides whether its membership ever changed after it was created. */
+function buildGroup(
+  plan: GroupPlan,
+  memberCount: number,
+  ids: OktaIdFactory,
+  namer: GroupNamer,
+  random: SeededRandom,
+): OktaGroup {
+  const created =
+    plan.role === 'everyone' ? FAKE_ORG_CREATED_MS : randomInstant(random, FAKE_ORG_CREATED_MS, FAKE_NOW_MS);
+  const lastMembershipUpdated = memberCount === 0 ? created : randomInstant(random, created, FAKE_NOW_MS);
+  return {
+    id: ids.next(ID_PREFIX.group),
+    type: plan.type,
+    created: oktaTimestamp(created),
+    lastUpdated: oktaTimestamp(randomInstant(random, created, FAKE_NOW_MS)),
+    lastMembershipUpdated: oktaTimestamp(lastMembershipUpdated),
+    objectClass: [plan.type === 'APP_GROUP' ? 'okta:windows_security_principal' : 'okta:user_group'],
+    profile: profileFor(plan, namer, random),
+  };
+}
+
 /**
  * `users` must be sorted by id. DEPROVISIONED users are in no group (Okta removes them from
  * Everyone; the fake keeps the rule simple and applies it to every group).
@@ -114,18 +136,7 @@ export function generateGroups(
       plan.role === 'everyone'
         ? Int32Array.from(eligible)
         : sampler.sample(memberCount(plan, sampler.size, count, random));
-    const created =
-      plan.role === 'everyone' ? FAKE_ORG_CREATED_MS : randomInstant(random, FAKE_ORG_CREATED_MS, FAKE_NOW_MS);
-    const lastMembershipUpdated = positions.length === 0 ? created : randomInstant(random, created, FAKE_NOW_MS);
-    const group: OktaGroup = {
-      id: ids.next(ID_PREFIX.group),
-      type: plan.type,
-      created: oktaTimestamp(created),
-      lastUpdated: oktaTimestamp(randomInstant(random, created, FAKE_NOW_MS)),
-      lastMembershipUpdated: oktaTimestamp(lastMembershipUpdated),
-      objectClass: [plan.type === 'APP_GROUP' ? 'okta:windows_security_principal' : 'okta:user_group'],
-      profile: profileFor(plan, namer, random),
-    };
+    const group = buildGroup(plan, positions.length, ids, namer, random);
     // Origin-relative on purpose: the server makes model links absolute from the request's Host.
     if (plan.type === 'APP_GROUP' && sourceAppId) group._links = { source: { href: `/api/v1/apps/${sourceAppId}` } };
     groups.push(group);

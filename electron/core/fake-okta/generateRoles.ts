@@ -117,6 +117,22 @@ export function generateRoles(
 ): GeneratedRoles {
   const bindings = generateCustomRoles(users.length, ids, random);
   const assigner = new RoleAssigner(ids, random);
+  const userRoleAssignments = userRoles(users, bindings, assigner, random);
+  const groupRoleAssignments = groupRoles(groups, groupMembers, bindings, assigner, random);
+  return {
+    customRoles: bindings.map((b) => b.role).sort((a, b) => compareIds(a.id, b.id)),
+    userRoleAssignments: sortedMap(userRoleAssignments),
+    groupRoleAssignments: sortedMap(groupRoleAssignments),
+  };
+}
+
+/** About 1% of users (at least 3) hold roles: a super admin, a custom-role holder, then standard sets. */
+function userRoles(
+  users: readonly OktaUser[],
+  bindings: CustomRoleBinding[],
+  assigner: RoleAssigner,
+  random: SeededRandom,
+): Map<string, OktaRoleAssignment[]> {
   const userRoleAssignments = new Map<string, OktaRoleAssignment[]>();
   const activeUsers = random.shuffled(users.filter((u) => u.status === 'ACTIVE').map((u) => u.id));
   const adminCount = Math.min(activeUsers.length, Math.max(3, Math.round(users.length * 0.01)));
@@ -130,7 +146,17 @@ export function generateRoles(
       ]);
     else userRoleAssignments.set(userId, assigner.standardSet('USER'));
   });
+  return userRoleAssignments;
+}
 
+/** About 2% of groups (at least 2) hold roles, groups with members first: a custom role, help desk, then others. */
+function groupRoles(
+  groups: readonly OktaGroup[],
+  groupMembers: ReadonlyMap<string, string[]>,
+  bindings: CustomRoleBinding[],
+  assigner: RoleAssigner,
+  random: SeededRandom,
+): Map<string, OktaRoleAssignment[]> {
   const groupRoleAssignments = new Map<string, OktaRoleAssignment[]>();
   const candidates = groups.filter((g) => g.type !== 'BUILT_IN');
   const withMembers = random.shuffled(candidates.filter((g) => (groupMembers.get(g.id)?.length ?? 0) > 0));
@@ -147,10 +173,5 @@ export function generateRoles(
     return random.chance(0.2) ? [assigner.custom(random.pick(bindings), 'GROUP')] : assigner.standardSet('GROUP');
   };
   roleGroups.slice(0, roleGroupCount).forEach((group, rank) => groupRoleAssignments.set(group.id, groupRolesFor(rank)));
-
-  return {
-    customRoles: bindings.map((b) => b.role).sort((a, b) => compareIds(a.id, b.id)),
-    userRoleAssignments: sortedMap(userRoleAssignments),
-    groupRoleAssignments: sortedMap(groupRoleAssignments),
-  };
+  return groupRoleAssignments;
 }

@@ -127,6 +127,17 @@ function buildProfile(
   logins: LoginRegistry,
   random: SeededRandom,
 ): OktaUserProfile {
+  const job = randomJob(random); // drawn for service accounts too, so every user consumes the same draws
+  if (plan.serviceAccount) {
+    const login = logins.claim(`${plan.serviceAccount}-${String(index).padStart(2, '0')}`, EMAIL_DOMAIN);
+    return { login, email: login, firstName: null, lastName: null, title: null, userType: 'Service', managerId: null };
+  }
+  return personProfile(plan, index, managerId, logins, random, job);
+}
+
+type Job = ReturnType<typeof randomJob>;
+
+function randomJob(random: SeededRandom) {
   const location = random.pick(LOCATIONS);
   const department = random.pick(DEPARTMENTS);
   const userType = random.weighted<string | null>([
@@ -138,10 +149,17 @@ function buildProfile(
   const title = random.chance(0.9)
     ? `${random.pick(TITLE_LEVELS)} ${random.pick(TITLE_ROLES[department] ?? ['Analyst'])}`
     : null;
-  if (plan.serviceAccount) {
-    const login = logins.claim(`${plan.serviceAccount}-${String(index).padStart(2, '0')}`, EMAIL_DOMAIN);
-    return { login, email: login, firstName: null, lastName: null, title: null, userType: 'Service', managerId: null };
-  }
+  return { location, department, userType, title };
+}
+
+function personProfile(
+  plan: UserPlan,
+  index: number,
+  managerId: string | null,
+  logins: LoginRegistry,
+  random: SeededRandom,
+  { location, department, userType, title }: Job,
+): OktaUserProfile {
   const firstName = plan.hardName?.firstName ?? random.pick(FIRST_NAMES);
   const lastName = plan.hardName?.lastName ?? random.pick(LAST_NAMES);
   const local = `${loginPart(firstName)}.${loginPart(lastName)}`.replace(/^\.|\.$/g, '') || `user${index}`;

@@ -140,14 +140,19 @@ function answerFakeEndpoint(req: http.IncomingMessage, res: http.ServerResponse,
   res.end(payload);
 }
 
+/** Requests answered so far, and those in flight now. */
+interface Traffic {
+  served: number;
+  inFlight: number;
+}
+
 export async function startFakeOktaServer(options: FakeOktaServerOptions): Promise<FakeOktaServer> {
-  let served = 0;
-  let inFlight = 0;
+  const traffic: Traffic = { served: 0, inFlight: 0 };
   let closing: Promise<void> | null = null;
   const clock = options.clock ?? systemClock;
   const stats = new StatsRecorder();
   const handle = composeStages(
-    pipelineStages(options, clock, stats, () => inFlight),
+    pipelineStages(options, clock, stats, () => traffic.inFlight),
     createRouter(OKTA_ROUTES),
   );
   const server = http.createServer();
@@ -155,7 +160,7 @@ export async function startFakeOktaServer(options: FakeOktaServerOptions): Promi
     url: '',
     org: options.org,
     clock,
-    requestCount: () => served,
+    requestCount: () => traffic.served,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     close: () =>
@@ -166,32 +171,52 @@ export async function startFakeOktaServer(options: FakeOktaServerOptions): Promi
   };
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.startsWith('/__fake/')) return answerFakeEndpoint(req, res, fakeServer);
-    served++;
-    stats.arrival(clock.now());
-    inFlight++;
-    stats.inFlight(inFlight);
-    res.once('close', () => inFlight--);
-    readBody(req)
-      .then((body) => {
-        const request = toFakeRequest(req, body, fakeServer.url, fakeServer.org);
-        return handle(request).then((response) => {
-          const status = send(res, request.requestId, response, clock);
-          if (status !== null) stats.status(status);
-        });
-      })
-      .catch(() => {
-        if (res.destroyed || res.writableEnded) return;
-        res.statusCode = 500;
-        res.end();
-      });
+    answerThroughPipeline(req, res, { fakeServer, handle, traffic, stats, clock });
   });
-  await new Promise<void>((resolve, reject) => {
+  await listen(server, options.port ?? 0);
+  fakeServer.url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+  return fakeServer;
+}
+
+/** Counts the request, runs it through the pipeline and sends the answer (a bare 500 if anything throws). */
+function answerThroughPipeline(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  context: {
+    fakeServer: FakeOktaServer;
+    handle: ReturnType<typeof composeStages>;
+    traffic: Traffic;
+    stats: StatsRecorder;
+    clock: FakeServerClock;
+  },
+): void {
+  const { fakeServer, handle, traffic, stats, clock } = context;
+  traffic.served++;
+  stats.arrival(clock.now());
+  traffic.inFlight++;
+  stats.inFlight(traffic.inFlight);
+  res.once('close', () => traffic.inFlight--);
+  readBody(req)
+    .then((body) => {
+      const request = toFakeRequest(req, body, fakeServer.url, fakeServer.org);
+      return handle(request).then((response) => {
+        const status = send(res, request.requestId, response, clock);
+        if (status !== null) stats.status(status);
+      });
+    })
+    .catch(() => {
+      if (res.destroyed || res.writableEnded) return;
+      res.statusCode = 500;
+      res.end();
+    });
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, () => {
+    server.listen(port, HOST, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  fakeServer.url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
-  return fakeServer;
 }

@@ -5,7 +5,7 @@ import { findNextLink } from './linkHeader';
 import { guessedLimitsWarning } from './guessedRateLimits';
 import { OktaError, oktaErrorForResponse } from './oktaErrors';
 import { pageItems, type PageShape } from './pageItems';
-import { bucketFor } from './oktaBuckets';
+import { bucketFor, type BucketName } from './oktaBuckets';
 import { lacksRateLimitHeaders, RateLimitGovernor, readRateLimitHeaders } from './rateLimitGovernor';
 import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBodyText, TruncatedBody } from './responseBody';
 import { sleep } from './sleep';
@@ -45,6 +45,21 @@ export interface ClientStats {
 export type { PageShape } from './pageItems';
 
 class RetryableFailure extends Error {}
+
+type Sent = { response: Response; bodyText: string };
+
+/** One GET and what its retries have used so far. */
+interface Attempts {
+  url: string;
+  what: string;
+  signal: AbortSignal | undefined;
+  bucket: BucketName;
+  /** Network failures and 5xx answers (together capped by maxRetries). */
+  failures: number;
+  rateLimits: number;
+  /** Whether a 401 has already been retried with a renewed OAuth token. */
+  reauthorised: boolean;
+}
 
 export class OktaClient {
   readonly orgUrl: string;
@@ -111,62 +126,15 @@ export class OktaClient {
     const signal = this.combinedSignal(callerSignal);
     const url = this.resolve(pathOrUrl);
     const bucket = bucketFor('GET', new URL(url).pathname);
-    const maxRetries = this.options.maxRetries ?? 6;
-    const maxRateLimitRetries = this.options.maxRateLimitRetries ?? 20;
-    let failures = 0;
-    let rateLimits = 0;
-    let reauthorised = false;
+    const attempts: Attempts = { url, what, signal, bucket, failures: 0, rateLimits: 0, reauthorised: false };
     for (;;) {
-      const release = await this.governor.acquire(bucket, signal);
-      try {
-        this.requestGate(); // after the wait: a request cancelled while it waited was never made, so it is not counted
-      } catch (error) {
-        release();
-        throw error;
-      }
-      let response: Response;
-      let bodyText: string;
-      try {
-        this.stats.requests++;
-        ({ response, bodyText } = await this.send(url, what, signal));
-      } catch (error) {
-        release();
-        if (signal?.aborted) throw signal.reason;
-        // An OktaError here comes from auth.headersFor (e.g. the OAuth token request) and already says what to do.
-        if (error instanceof OktaError) throw error;
-        if (!(error instanceof RetryableFailure) || failures >= maxRetries) {
-          throw new OktaError(
-            'unavailable',
-            `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the ` +
-              `network and retry; the pull can be resumed.`,
-          );
-        }
-        await this.backoff(++failures, signal);
-        continue;
-      }
-      release();
-      const rateLimitHeaders = readRateLimitHeaders(response.headers);
-      if (lacksRateLimitHeaders(rateLimitHeaders))
-        this.warningSink('rate-limits-guessed', 'headers', guessedLimitsWarning(this.governor.share));
-      this.governor.observe(bucket, rateLimitHeaders);
-      if (response.status === 429) {
-        this.stats.rateLimited++;
-        if (rateLimits >= maxRateLimitRetries) throw oktaErrorForResponse(this.orgUrl, 429, bodyText, what);
-        const wait = this.governor.onRateLimited(bucket, rateLimitHeaders, rateLimits++);
-        await this.governor.waitCounted(bucket, wait, signal);
-        continue;
-      }
-      // OAuth access tokens expire or are revoked: when the auth can renew its token (invalidate()), a 401 is
-      // retried once with a new token before it counts as a failure. SSWS auth has no invalidate(): it fails at once.
-      if (response.status === 401 && !reauthorised && this.options.auth.invalidate) {
-        reauthorised = true;
-        this.options.auth.invalidate();
-        continue;
-      }
-      if (response.status >= 500 && failures < maxRetries) {
-        await this.backoff(++failures, signal);
-        continue;
-      }
+      const sent = await this.sendWithinLimits(attempts);
+      if (!sent) continue;
+      // Released here, not in sendWithinLimits: the governor must hear this answer's headers (and a 429) before the
+      // next waiting request runs, so nothing may come between the release and retriesAnswer's first step.
+      sent.release();
+      if (await this.retriesAnswer(attempts, sent)) continue;
+      const { response, bodyText } = sent;
       if (!response.ok)
         throw oktaErrorForResponse(this.orgUrl, response.status, bodyText, what, this.options.auth.description);
       // Not JSON (an HTML portal page, garbage) fails at once: asking again would get the same answer.
@@ -180,11 +148,71 @@ export class OktaClient {
     }
   }
 
-  private async send(
-    url: string,
-    what: string,
-    callerSignal: AbortSignal | undefined,
-  ): Promise<{ response: Response; bodyText: string }> {
+  /**
+   * One request, inside the governor and the request cap; the caller releases its slot. Undefined after a network
+   * failure worth retrying (once its back-off is over); throws when the retries are used up.
+   */
+  private async sendWithinLimits(attempts: Attempts): Promise<(Sent & { release: () => void }) | undefined> {
+    const { url, what, signal } = attempts;
+    const release = await this.governor.acquire(attempts.bucket, signal);
+    try {
+      this.requestGate(); // after the wait: a request cancelled while it waited was never made, so it is not counted
+    } catch (error) {
+      release();
+      throw error;
+    }
+    let sent: Sent;
+    try {
+      this.stats.requests++;
+      sent = await this.send(url, what, signal);
+    } catch (error) {
+      release();
+      if (signal?.aborted) throw signal.reason;
+      // An OktaError here comes from auth.headersFor (e.g. the OAuth token request) and already says what to do.
+      if (error instanceof OktaError) throw error;
+      if (!(error instanceof RetryableFailure) || attempts.failures >= (this.options.maxRetries ?? 6)) {
+        throw new OktaError(
+          'unavailable',
+          `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the ` +
+            `network and retry; the pull can be resumed.`,
+        );
+      }
+      await this.backoff(++attempts.failures, signal);
+      return undefined;
+    }
+    return { ...sent, release };
+  }
+
+  /** Tells the governor the answer's rate-limit headers; true when the answer is to be asked again (after any wait). */
+  private async retriesAnswer(attempts: Attempts, { response, bodyText }: Sent): Promise<boolean> {
+    const { bucket, signal } = attempts;
+    const rateLimitHeaders = readRateLimitHeaders(response.headers);
+    if (lacksRateLimitHeaders(rateLimitHeaders))
+      this.warningSink('rate-limits-guessed', 'headers', guessedLimitsWarning(this.governor.share));
+    this.governor.observe(bucket, rateLimitHeaders);
+    if (response.status === 429) {
+      this.stats.rateLimited++;
+      if (attempts.rateLimits >= (this.options.maxRateLimitRetries ?? 20))
+        throw oktaErrorForResponse(this.orgUrl, 429, bodyText, attempts.what);
+      const wait = this.governor.onRateLimited(bucket, rateLimitHeaders, attempts.rateLimits++);
+      await this.governor.waitCounted(bucket, wait, signal);
+      return true;
+    }
+    // OAuth access tokens expire or are revoked: when the auth can renew its token (invalidate()), a 401 is
+    // retried once with a new token before it counts as a failure. SSWS auth has no invalidate(): it fails at once.
+    if (response.status === 401 && !attempts.reauthorised && this.options.auth.invalidate) {
+      attempts.reauthorised = true;
+      this.options.auth.invalidate();
+      return true;
+    }
+    if (response.status >= 500 && attempts.failures < (this.options.maxRetries ?? 6)) {
+      await this.backoff(++attempts.failures, signal);
+      return true;
+    }
+    return false;
+  }
+
+  private async send(url: string, what: string, callerSignal: AbortSignal | undefined): Promise<Sent> {
     const fetchImpl = this.options.fetchImpl ?? fetch;
     const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 60_000);
     const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;

@@ -37,51 +37,50 @@ export function oktaErrorForResponse(
   const body = parseOktaErrorBody(bodyText);
   const code = body.errorCode ? ` (${body.errorCode})` : '';
   const summary = body.errorSummary ? `: ${body.errorSummary}` : '';
-  if (status === 401) {
-    const advice =
-      authDescription === 'API token'
-        ? 'it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > ' +
-          'Tokens and try again.'
-        : `its access token was refused. Check that ${authDescription} is active, has the okta.*.read scopes ` +
-          `granted and an admin role assigned.`;
-    return new OktaError(
-      'auth',
-      `${authDescription === 'API token' ? 'token' : authDescription} rejected by ${orgUrl}${code}: ${advice}`,
-      status,
-      body.errorCode,
-    );
-  }
-  if (status === 403) {
-    return new OktaError(
-      'permission',
-      `${orgUrl} refused to list ${what}${code}: the token's admin lacks that permission. Give the admin (or ` +
-        `service app) a role that can view ${what}, or accept that the export will lack them.`,
-      status,
-      body.errorCode,
-    );
-  }
-  if (status === 404)
-    return new OktaError('not-found', `${orgUrl} has no ${what} here${code}${summary}`, status, body.errorCode);
-  if (status === 429)
-    return new OktaError(
+  const [kind, message]: [OktaFailureKind, string] =
+    status === 401
+      ? ['auth', rejectedMessage(orgUrl, code, authDescription)]
+      : status === 403
+        ? [
+            'permission',
+            `${orgUrl} refused to list ${what}${code}: the token's admin lacks that permission. Give the admin (or ` +
+              `service app) a role that can view ${what}, or accept that the export will lack them.`,
+          ]
+        : otherStatusProblem(orgUrl, status, what, code + summary, code);
+  return new OktaError(kind, message, status, body.errorCode);
+}
+
+/** A 401: the credentials themselves were refused. */
+function rejectedMessage(orgUrl: string, code: string, authDescription: string): string {
+  const advice =
+    authDescription === 'API token'
+      ? 'it is wrong, expired (30 days unused) or revoked. Create a new API token under Security > API > ' +
+        'Tokens and try again.'
+      : `its access token was refused. Check that ${authDescription} is active, has the okta.*.read scopes ` +
+        `granted and an admin role assigned.`;
+  return `${authDescription === 'API token' ? 'token' : authDescription} rejected by ${orgUrl}${code}: ${advice}`;
+}
+
+/** Any other non-2xx status; `said` is Okta's error code and summary, `code` the code alone. */
+function otherStatusProblem(
+  orgUrl: string,
+  status: number,
+  what: string,
+  said: string,
+  code: string,
+): [OktaFailureKind, string] {
+  if (status === 404) return ['not-found', `${orgUrl} has no ${what} here${said}`];
+  if (status === 429) {
+    return [
       'rate-limit',
       `${orgUrl} kept answering 429 (rate limit) for ${what}${code}; try again later or lower --share`,
-      status,
-      body.errorCode,
-    );
-  if (status >= 500) {
-    return new OktaError(
-      'unavailable',
-      `${orgUrl} failed with HTTP ${status} while listing ${what}${code}${summary}; retry later (the pull can ` +
-        `be resumed)`,
-      status,
-      body.errorCode,
-    );
+    ];
   }
-  return new OktaError(
-    'request',
-    `${orgUrl} answered HTTP ${status} while listing ${what}${code}${summary}`,
-    status,
-    body.errorCode,
-  );
+  if (status >= 500) {
+    return [
+      'unavailable',
+      `${orgUrl} failed with HTTP ${status} while listing ${what}${said}; retry later (the pull can be resumed)`,
+    ];
+  }
+  return ['request', `${orgUrl} answered HTTP ${status} while listing ${what}${said}`];
 }

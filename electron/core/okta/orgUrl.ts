@@ -32,7 +32,18 @@ function oktaDomainOf(hostname: string): string | undefined {
 }
 
 export function normaliseOrgUrl(input: string): NormalisedOrgUrl {
-  const trimmed = input.trim();
+  const parsed = parseOrgUrl(input.trim());
+  const notes: string[] = [];
+  const hostname = apiHostname(parsed, notes);
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash)
+    notes.push(`the path "${parsed.pathname}${parsed.search}" was dropped; only the org's address is needed`);
+  const port = parsed.port ? `:${parsed.port}` : '';
+  const host = hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
+  return { url: `${parsed.protocol}//${host}${port}`, notes };
+}
+
+/** The typed URL (https:// added when no scheme is given), refused with what to fix when it cannot be an org. */
+function parseOrgUrl(trimmed: string): URL {
   if (trimmed === '') throw new OrgUrlError('the Okta org URL is empty: give it as https://your-org.okta.com');
   if (/[{}]/.test(trimmed)) {
     throw new OrgUrlError(
@@ -46,9 +57,7 @@ export function normaliseOrgUrl(input: string): NormalisedOrgUrl {
   } catch {
     throw new OrgUrlError(`"${trimmed}" is not a URL: give the org URL as https://your-org.okta.com`);
   }
-  const notes: string[] = [];
-  const loopback = isLoopbackHost(parsed.hostname);
-  if (parsed.protocol === 'http:' && !loopback) {
+  if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
     throw new OrgUrlError(`"${trimmed}" uses http: Okta orgs are only reached over https (https://${parsed.host})`);
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
@@ -59,24 +68,23 @@ export function normaliseOrgUrl(input: string): NormalisedOrgUrl {
   if (parsed.username || parsed.password) {
     throw new OrgUrlError('the org URL must not contain a user name or password: give it as https://your-org.okta.com');
   }
-  let hostname = parsed.hostname.toLowerCase();
+  return parsed;
+}
+
+/** The host the API answers on: the Admin Console's `-admin` host becomes the org's own, with a note saying so. */
+function apiHostname(parsed: URL, notes: string[]): string {
+  const hostname = parsed.hostname.toLowerCase();
   if (/\.com\.com$/.test(hostname))
     throw new OrgUrlError(`"${hostname}" ends in .com.com: check the org URL for a typo`);
   const domain = oktaDomainOf(hostname);
-  if (domain) {
-    const subdomain = hostname.slice(0, -(domain.length + 1));
-    if (subdomain.endsWith('-admin')) {
-      hostname = `${subdomain.slice(0, -'-admin'.length)}.${domain}`;
-      notes.push(
-        `"${parsed.hostname}" is the Admin Console host; the API lives on ${hostname}, so that is used instead`,
-      );
-    }
-  } else if (!loopback) {
-    notes.push(`${hostname} is not an Okta domain; that is fine if it is your org's custom domain`);
+  if (!domain) {
+    if (!isLoopbackHost(parsed.hostname))
+      notes.push(`${hostname} is not an Okta domain; that is fine if it is your org's custom domain`);
+    return hostname;
   }
-  if (parsed.pathname !== '/' || parsed.search || parsed.hash)
-    notes.push(`the path "${parsed.pathname}${parsed.search}" was dropped; only the org's address is needed`);
-  const port = parsed.port ? `:${parsed.port}` : '';
-  const host = hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
-  return { url: `${parsed.protocol}//${host}${port}`, notes };
+  const subdomain = hostname.slice(0, -(domain.length + 1));
+  if (!subdomain.endsWith('-admin')) return hostname;
+  const apiHost = `${subdomain.slice(0, -'-admin'.length)}.${domain}`;
+  notes.push(`"${parsed.hostname}" is the Admin Console host; the API lives on ${apiHost}, so that is used instead`);
+  return apiHost;
 }

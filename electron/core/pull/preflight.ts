@@ -33,13 +33,16 @@ async function listAll<T>(client: OktaClient, firstUrl: string, what: string): P
   return items;
 }
 
-export async function runPreflight(client: OktaClient): Promise<PreflightReport> {
-  const checks: PreflightCheck[] = [];
-  const check = async <T>(
-    objectKind: string,
-    probe: () => Promise<T>,
-    emptyMeans?: (value: T) => string | undefined,
-  ): Promise<T | undefined> => {
+/** Runs one probe and records whether its kind is readable; `emptyMeans` says why an answer that came is not. */
+type Check = <T>(
+  objectKind: string,
+  probe: () => Promise<T>,
+  emptyMeans?: (value: T) => string | undefined,
+) => Promise<T | undefined>;
+
+/** A Check that appends to `checks`; a refused sign-in (auth) ends the whole preflight instead. */
+function checkingInto(checks: PreflightCheck[]): Check {
+  return async (objectKind, probe, emptyMeans) => {
     try {
       const value = await probe();
       const suspicious = emptyMeans?.(value);
@@ -60,7 +63,11 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
       return undefined;
     }
   };
+}
 
+export async function runPreflight(client: OktaClient): Promise<PreflightReport> {
+  const checks: PreflightCheck[] = [];
+  const check = checkingInto(checks);
   const users = await check('users', () => client.getPage<OktaUser>('/api/v1/users?limit=1', 'users'));
   const groups = await check('groups', () =>
     listAll<OktaGroup>(client, '/api/v1/groups?limit=200&expand=stats', 'groups'),
@@ -77,21 +84,42 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
         `can view users`,
     });
   }
-  const nonEmpty = groups?.find((group) => (group._embedded?.stats?.usersCount ?? 0) > 0);
-  if (nonEmpty) {
-    const expected = nonEmpty._embedded?.stats?.usersCount ?? 0;
-    await check(
-      'group members',
-      () =>
-        client.getPage<OktaUser>(`/api/v1/groups/${encodeURIComponent(nonEmpty.id)}/users?limit=1`, 'group members'),
-      (page) =>
-        page.items.length === 0
-          ? `Okta listed no members of "${nonEmpty.profile.name}" although it has ${expected}`
-          : undefined,
-    );
-  }
+  await checkGroupMembers(client, check, groups);
   const apps = await check('apps', () => listAll<OktaApp>(client, '/api/v1/apps?limit=200', 'apps'));
-  const firstApp = apps?.[0];
+  await checkAssignmentsRolesAndFactors(client, check, apps?.[0], users?.items[0]);
+  const buckets = client.governor.snapshot();
+  return {
+    orgUrl: client.orgUrl,
+    ok: checks.every((entry) => entry.readable || entry.objectKind === 'factors'),
+    checks,
+    estimate:
+      groups && apps
+        ? estimatePull({ users: everyoneCount, groups, apps: apps.length, buckets, share: client.governor.share })
+        : undefined,
+  };
+}
+
+/** One page of the members of a group Okta counts members in: an empty page means they cannot be listed. */
+async function checkGroupMembers(client: OktaClient, check: Check, groups: OktaGroup[] | undefined): Promise<void> {
+  const nonEmpty = groups?.find((group) => (group._embedded?.stats?.usersCount ?? 0) > 0);
+  if (!nonEmpty) return;
+  const expected = nonEmpty._embedded?.stats?.usersCount ?? 0;
+  await check(
+    'group members',
+    () => client.getPage<OktaUser>(`/api/v1/groups/${encodeURIComponent(nonEmpty.id)}/users?limit=1`, 'group members'),
+    (page) =>
+      page.items.length === 0
+        ? `Okta listed no members of "${nonEmpty.profile.name}" although it has ${expected}`
+        : undefined,
+  );
+}
+
+async function checkAssignmentsRolesAndFactors(
+  client: OktaClient,
+  check: Check,
+  firstApp: OktaApp | undefined,
+  firstUser: OktaUser | undefined,
+): Promise<void> {
   if (firstApp) {
     await check('app assignments', () =>
       client.getPage(`/api/v1/apps/${encodeURIComponent(firstApp.id)}/users?limit=1`, 'app user assignments'),
@@ -100,25 +128,8 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
   await check('admin roles', () =>
     client.getPage('/api/v1/iam/assignees/users?limit=1', 'admin roles', { kind: 'object', itemsKey: 'value' }),
   );
-  const firstUser = users?.items[0];
   if (firstUser)
     await check('factors', () =>
       client.getPage(`/api/v1/users/${encodeURIComponent(firstUser.id)}/factors`, 'factors'),
     );
-
-  return {
-    orgUrl: client.orgUrl,
-    ok: checks.every((entry) => entry.readable || entry.objectKind === 'factors'),
-    checks,
-    estimate:
-      groups && apps
-        ? estimatePull({
-            users: everyoneCount,
-            groups,
-            apps: apps.length,
-            buckets: client.governor.snapshot(),
-            share: client.governor.share,
-          })
-        : undefined,
-  };
 }

@@ -60,27 +60,13 @@ export interface HttpClientTransport {
 }
 
 export function createHttpClientTransport(options: HttpClientTransportOptions): HttpClientTransport {
-  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const post = poster(options);
   const callUrl = new URL('/api/call', options.baseUrl).href;
   const uploadUrl = new URL('/api/upload', options.baseUrl).href;
-  const eventsUrl = new URL(`/api/events?secret=${encodeURIComponent(options.secret)}`, options.baseUrl).href;
-  const listeners = new Set<(event: ServiceEvent) => void>();
-  let source: EventSourceLike | null = null;
 
   async function call(method: string, params: unknown): Promise<ServiceResult<unknown>> {
-    let response: Response;
-    try {
-      response = await fetchImpl(callUrl, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.secret}` },
-        body: JSON.stringify({ method, params }),
-        cache: 'no-store',
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-      });
-    } catch {
-      return transportFailure('could not reach the local Okta Prep server');
-    }
+    const response = await post(callUrl, 'application/json', JSON.stringify({ method, params }));
+    if (!response) return transportFailure('could not reach the local Okta Prep server');
     if (response.status !== 200) return transportFailure(describeStatus(response.status));
     try {
       return (await response.json()) as ServiceResult<unknown>;
@@ -89,31 +75,52 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
     }
   }
 
-  function deliver(frame: { data?: unknown }): void {
-    let event: unknown;
-    try {
-      event = JSON.parse(String(frame.data));
-    } catch {
-      return;
-    }
-    if (!isServiceEvent(event)) return;
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        reportListenerError(error);
-      }
-    }
+  async function upload(file: Blob): Promise<ServiceResult<UploadReceipt>> {
+    const response = await post(uploadUrl, 'application/octet-stream', file);
+    if (!response) return transportFailure('could not reach the local Okta Prep server to upload the file');
+    // A refused upload (413: too large) carries the service's own explanation as plain text.
+    if (response.status === 413) return { ok: false, error: { code: 'BAD_INPUT', message: await response.text() } };
+    if (response.status !== 200) return transportFailure(describeStatus(response.status));
+    return { ok: true, value: (await response.json()) as UploadReceipt };
   }
+
+  return { call, onEvent: eventSubscriber(options), upload };
+}
+
+/** POSTs with the session secret and nothing else of the page's (no cookies, no referrer, no cache); undefined when
+ *  the server cannot be reached. */
+function poster({ secret, fetch: fetchOption }: HttpClientTransportOptions) {
+  const fetchImpl = fetchOption ?? globalThis.fetch.bind(globalThis);
+  return async (url: string, contentType: string, body: string | Blob): Promise<Response | undefined> => {
+    try {
+      return await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType, Authorization: `Bearer ${secret}` },
+        body,
+        cache: 'no-store',
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+      });
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** onEvent: one EventSource while anyone listens, closed when the last listener leaves. */
+function eventSubscriber(options: HttpClientTransportOptions): HttpClientTransport['onEvent'] {
+  const eventsUrl = new URL(`/api/events?secret=${encodeURIComponent(options.secret)}`, options.baseUrl).href;
+  const listeners = new Set<(event: ServiceEvent) => void>();
+  let source: EventSourceLike | null = null;
 
   function openSource(): EventSourceLike {
     const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
     const opened = new EventSourceImpl(eventsUrl);
-    for (const name of EVENT_NAMES) opened.addEventListener(name, deliver);
+    for (const name of EVENT_NAMES) opened.addEventListener(name, (frame) => deliver(frame, listeners));
     return opened;
   }
 
-  function onEvent(listener: (event: ServiceEvent) => void): () => void {
+  return (listener) => {
     const entry = (event: ServiceEvent): void => listener(event);
     listeners.add(entry);
     source ??= openSource();
@@ -124,27 +131,22 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
         source = null;
       }
     };
-  }
+  };
+}
 
-  async function upload(file: Blob): Promise<ServiceResult<UploadReceipt>> {
-    let response: Response;
+function deliver(frame: { data?: unknown }, listeners: Set<(event: ServiceEvent) => void>): void {
+  let event: unknown;
+  try {
+    event = JSON.parse(String(frame.data));
+  } catch {
+    return;
+  }
+  if (!isServiceEvent(event)) return;
+  for (const listener of [...listeners]) {
     try {
-      response = await fetchImpl(uploadUrl, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${options.secret}` },
-        body: file,
-        cache: 'no-store',
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-      });
-    } catch {
-      return transportFailure('could not reach the local Okta Prep server to upload the file');
+      listener(event);
+    } catch (error) {
+      reportListenerError(error);
     }
-    // A refused upload (413: too large) carries the service's own explanation as plain text.
-    if (response.status === 413) return { ok: false, error: { code: 'BAD_INPUT', message: await response.text() } };
-    if (response.status !== 200) return transportFailure(describeStatus(response.status));
-    return { ok: true, value: (await response.json()) as UploadReceipt };
   }
-
-  return { call, onEvent, upload };
 }

@@ -19,7 +19,7 @@ afterEach(async () => {
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('AtomicCsvFile', () => {
-  it('commits the exact bytes (UTF-8, no BOM, CRLF) and reports the hash, rows and size of the file on disk', async () => {
+  it('commits the exact bytes (UTF-8, no BOM, CRLF) and reports hash, rows and size on disk', async () => {
     const target = path.join(dir, 'entities.csv');
     const file = await AtomicCsvFile.create(target, ['App', 'Name']);
     await file.writeRecord(['okta', 'Ada, Countess']);
@@ -84,7 +84,7 @@ describe('AtomicCsvFile', () => {
     expect(await readFile(target, 'utf8')).toBe('App\r\nokta\r\n');
   });
 
-  it('abort mid-write leaves neither the final file nor a temp file, and the writer refuses further writes', async () => {
+  it('abort mid-write leaves no final or temp file, and the writer refuses further writes', async () => {
     const target = path.join(dir, 'entities.csv');
     const file = await AtomicCsvFile.create(target, ['App', 'Name']);
     for (let i = 0; i < 50_000; i++) await file.writeRecord(['okta', `user ${i}`]);

@@ -65,7 +65,7 @@ describe('readCsvRecords', () => {
     }
   });
 
-  it('tells CRLF, LF-only and a missing last line end apart, even when CR and LF fall in different chunks', async () => {
+  it('tells CRLF, LF-only and a missing last line end apart, even with CR and LF in two chunks', async () => {
     for (const chunkSize of [1, 4, 100]) {
       const { records } = await read('a,b\r\nc,d\ne,f', chunkSize);
       expect(records.map((r) => [r.line, r.lineEnd, r.cells])).toEqual([

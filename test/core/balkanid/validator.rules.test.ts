@@ -23,7 +23,8 @@ interface Fixture {
 
 const ENTITY_HEADER = 'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata';
 const MEMBER =
-  '"{""project"":""https://acme.okta.com"",""privilegeName"":""member"",""privilegeValue"":true,""connectionType"":""group""}"';
+  '"{""project"":""https://acme.okta.com"",""privilegeName"":""member"",""privilegeValue"":true,' +
+  '""connectionType"":""group""}"';
 
 function cleanFixture(): Fixture {
   return {
@@ -43,8 +44,10 @@ function cleanFixture(): Fixture {
         'Metadata Version,Metadata',
       `okta,00u1,identity,00g1,connection,okta,v1,${MEMBER}`,
       `okta,00u2,identity,00g1,connection,okta,v1,${MEMBER}`,
-      'okta,00g1,connection,0oa1,resource,okta,v1,"{""project"":""https://acme.okta.com"",""privilegeName"":""assigned"",""privilegeValue"":true,""connectionType"":""group"",""priority"":0}"',
-      'okta,00u1,identity,SUPER_ADMIN,connection,okta,v1,"{""project"":""https://acme.okta.com"",""privilegeName"":""admin"",""privilegeValue"":true,""connectionType"":""role""}"',
+      'okta,00g1,connection,0oa1,resource,okta,v1,"{""project"":""https://acme.okta.com"",' +
+        '""privilegeName"":""assigned"",""privilegeValue"":true,""connectionType"":""group"",""priority"":0}"',
+      'okta,00u1,identity,SUPER_ADMIN,connection,okta,v1,"{""project"":""https://acme.okta.com"",' +
+        '""privilegeName"":""admin"",""privilegeValue"":true,""connectionType"":""role""}"',
     ],
     entitiesEol: '\r\n',
     relationsEol: '\r\n',

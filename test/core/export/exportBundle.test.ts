@@ -87,7 +87,7 @@ describe('exportBundle', () => {
     ]);
   });
 
-  it('runs two exports into one folder at once: both finish, the bundle left is whole and valid, no temporary file stays', async () => {
+  it('two exports into one folder at once: both finish, one whole valid bundle, no temp file', async () => {
     const out = tempDir();
     // The second starts while the first has its temporary files open (as two export jobs of one service would).
     let second: ReturnType<typeof exportBundle> | undefined;

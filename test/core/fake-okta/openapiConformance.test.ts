@@ -223,7 +223,7 @@ describe('rate-limit and permission bodies', () => {
     }
   });
 
-  it('403: Error (ErrorAccessDenied403) for a denied member listing, matching the spec example but for errorId', async () => {
+  it('403: Error (ErrorAccessDenied403) for a denied member listing, as the spec example', async () => {
     const example = spec().example('ErrorAccessDenied') as Record<string, unknown>;
     const response = await limited.get(`/api/v1/groups/${limited.org.groups[0]!.id}/users`);
     expect(response.status).toBe(403);
@@ -259,7 +259,7 @@ describe('token endpoint (oauth-minimal.yaml)', () => {
   });
   afterAll(async () => server?.server.close());
 
-  it('200: TokenResponseOrgAs (Bearer); a DPoP answer differs only in token_type, which the spec enum lacks', async () => {
+  it('200: TokenResponseOrgAs (Bearer); DPoP differs only in token_type (not in the spec enum)', async () => {
     const url = `${server.server.url}/oauth2/v1/token`;
     const bearer = await postToken(url, tokenForm(await clientAssertion(key, url), 'okta.users.read'));
     expect(bearer.status).toBe(200);

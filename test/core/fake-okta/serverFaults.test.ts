@@ -102,7 +102,7 @@ describe('fault kinds', () => {
     await expect(response.text()).rejects.toThrow();
   });
 
-  it('stall holds the answer for stallMs: a client timeout fires, a patient client gets the normal answer', async () => {
+  it('stall holds the answer for stallMs: a timeout fires, a patient client gets the answer', async () => {
     const harness = await only('stall', { stallMs: 1200 });
     const started = Date.now();
     const impatient = fetch(`${harness.server.url}/api/v1/groups`, {

@@ -77,7 +77,7 @@ describe('token endpoint with DPoP required', () => {
     expect(body.scope).toBe('okta.groups.read');
   });
 
-  it('rejects a client assertion from an unregistered key, for another audience or client, or living too long: 401 invalid_client', async () => {
+  it('401 invalid_client: assertion by an unknown key, for another audience or client, too long-lived', async () => {
     const stranger = await makeKey('RS256', 'rs-1'); // same kid, different key
     const proof = () => dpopProof(dpopKey, { htm: 'POST', htu: tokenUrl });
     const now = Math.floor(Date.now() / 1000);

@@ -16,7 +16,7 @@ async function statusOf(harness: Harness, path: string): Promise<{ status: numbe
 const statsOf = (groups: OktaGroup[], id: string) => groups.find((group) => group.id === id)!._embedded?.stats;
 
 describe('deniedObjects', () => {
-  it('refuses only the listings under the denied group and app; their neighbours and the kind listings answer', async () => {
+  it('refuses only the listings under the denied group and app; the others answer', async () => {
     const probe = await start({});
     const [denied, allowed] = probe.org.groups;
     const [deniedApp, allowedApp] = probe.org.apps;

@@ -66,7 +66,7 @@ describe('GET /api/v1/users', () => {
     expect(link).toContain(`<http://localhost:${port}/api/v1/users?after=`);
   });
 
-  it('returns exactly the DEPROVISIONED users for filter=status eq "DEPROVISIONED", paging with the filter kept', async () => {
+  it('filter=status eq "DEPROVISIONED" returns exactly those users, the filter kept across pages', async () => {
     const { items } = await h.walkLinks<OktaUser>(
       `/api/v1/users?limit=3&filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`,
     );

@@ -16,7 +16,7 @@ describe('fake Okta behind a proxy', () => {
     expect(rateLimitHeaderNames(await harness.get('/api/v1/users'))).toHaveLength(3);
   });
 
-  it('strips every X-Rate-Limit-* header, still enforces the window, and answers its 429 with Retry-After', async () => {
+  it('strips every X-Rate-Limit-* header, still enforces the window, 429s with Retry-After', async () => {
     const clock = createManualClock();
     const harness = await start({
       clock,
@@ -33,7 +33,7 @@ describe('fake Okta behind a proxy', () => {
     expect((await harness.get('/api/v1/apps')).headers.get('retry-after')).toBe('6');
   });
 
-  it('answers a captive portal page, an object where a list belongs, or a list of non-objects on the chosen paths only', async () => {
+  it('answers a portal page, an object for a list, or a list of non-objects on chosen paths only', async () => {
     const harness = await start({
       oddAnswers: [
         { pathPrefix: '/api/v1/apps', answer: 'html' },

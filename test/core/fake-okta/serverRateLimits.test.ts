@@ -43,7 +43,7 @@ function expect429(seen: Seen): void {
 }
 
 describe('enforced bucket windows', () => {
-  it('refuses the N+1th request of a window with 429 E0000047 and consistent headers, then admits after the reset', async () => {
+  it('refuses the N+1th request of a window with 429 E0000047 and consistent headers till reset', async () => {
     const harness = await start({ rateLimits: { buckets: { users: 3 }, windowMs: 1000 } });
     const seen: Seen[] = [];
     for (let i = 0; i < 4; i++) seen.push(await call(harness, '/api/v1/users?limit=1'));

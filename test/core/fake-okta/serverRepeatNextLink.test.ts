@@ -33,7 +33,7 @@ describe('fake Okta: repeatNextLink', () => {
     );
   });
 
-  it('same-url: the page reached through a cursor points back to the first page; a one-page listing to itself', async () => {
+  it('same-url: a page reached by cursor links back to the first; a one-page listing to itself', async () => {
     const h = await start({ listing: 'users', mode: 'same-url' });
     const first = await nextOf(h, '/api/v1/users?limit=20');
     const second = await nextOf(h, first.next!);
@@ -43,7 +43,7 @@ describe('fake Okta: repeatNextLink', () => {
     expect((await nextOf(h, '/api/v1/groups?limit=200')).next).toBeUndefined();
   });
 
-  it('same-cursor: the next link repeats the cursor of the page it is on under another URL (body _links.next)', async () => {
+  it('same-cursor: the next link repeats the cursor of its page under another URL (_links.next)', async () => {
     const h = await start({ listing: 'roleAssignees', mode: 'same-cursor' });
     const first = await nextOf(h, '/api/v1/iam/assignees/users?limit=100');
     const cursor = new URL(first.next!).searchParams.get('after');
@@ -54,7 +54,7 @@ describe('fake Okta: repeatNextLink', () => {
     expect(second.next).not.toBe(first.next);
   });
 
-  it('same-items: fresh cursors serving the first page again; endless-new-items: fresh cursors and fresh ids', async () => {
+  it('same-items: fresh cursors, the first page again; endless-new-items: fresh cursors and ids', async () => {
     const h = await start({ listing: 'groupMembers', mode: 'same-items' });
     const group = h.org.groups[0]!.id;
     const first = await nextOf(h, `/api/v1/groups/${group}/users?limit=1000`);

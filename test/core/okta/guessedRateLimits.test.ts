@@ -53,7 +53,7 @@ describe('guessed rate limits', () => {
     }
   });
 
-  it('never lets more than 10 requests start within any second, even when the buckets together would allow more', () => {
+  it('never starts more than 10 requests within a second, even when the buckets would allow more', () => {
     // A minute shortened to 5 s: the buckets would allow 80 + 80 + 16 + 80 requests in 5 s, far over 10 a second.
     const pacer = new GuessedRatePacer({ share: 0.8, windowMs: 5000 });
     const starts = runFor(pacer, ['users', 'groups', 'apps', 'other'], 20_000);

@@ -5,7 +5,8 @@ import { findNextLink } from '../../../electron/core/okta/linkHeader';
 describe('findNextLink', () => {
   it('finds next among comma-joined links', () => {
     const header =
-      '<https://a.okta.com/api/v1/users?limit=200>; rel="self", <https://a.okta.com/api/v1/users?after=00u1&limit=200>; rel="next"';
+      '<https://a.okta.com/api/v1/users?limit=200>; rel="self", ' +
+      '<https://a.okta.com/api/v1/users?after=00u1&limit=200>; rel="next"';
     expect(findNextLink(header)).toBe('https://a.okta.com/api/v1/users?after=00u1&limit=200');
   });
   it('returns undefined when only self is present', () => {

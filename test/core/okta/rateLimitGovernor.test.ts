@@ -128,7 +128,7 @@ describe('RateLimitGovernor', () => {
     expect(readRateLimitHeaders(new Headers({ 'retry-after': 'soon' })).retryAfterMs).toBeUndefined();
   });
 
-  it('waits out a 429 that carries only Retry-After, holding the whole bucket until then, bounded to 5 minutes', async () => {
+  it('waits out a 429 with only Retry-After, holding the bucket until then, at most 5 minutes', async () => {
     const g = governor({ maxConcurrency: 50 });
     expect(g.onRateLimited('apps', { retryAfterMs: 12_000 }, 0)).toBe(12_000);
     expect(await startable(g, 'apps', 3)).toBe(0); // held: not even one request may start

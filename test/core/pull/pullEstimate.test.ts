@@ -41,7 +41,7 @@ describe('estimatePull: group member and role listings', () => {
     expect(groupRequests(groups, 'readingEveryGroup')).toBe(1 + 1 + 1 + 1 + 2 + 1);
   });
 
-  it('5,000 groups read every one at the 50% Workforce share of the groups bucket (250/min) and --share 0.8: about 50 minutes', () => {
+  it('5,000 groups read every one at 50% of the groups bucket (250/min), --share 0.8: about 50 min', () => {
     const groups = Array.from({ length: 5000 }, (_, index) =>
       group(`g${index}`, stats(index % 10 === 0 ? 30 : 0, false)),
     );

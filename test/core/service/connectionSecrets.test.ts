@@ -82,7 +82,8 @@ describe('connection secrets in the service', () => {
     expect(failure.code).toBe('NOT_CONNECTED');
     expect(failure.message).toMatch(
       new RegExp(
-        `^enter the API token for ${okta.url.replace(/[.]/g, '\\.')} on the Connect screen: it is not kept between sessions\\. No system keyring`,
+        `^enter the API token for ${okta.url.replace(/[.]/g, '\\.')} on the Connect screen: ` +
+          `it is not kept between sessions\\. No system keyring`,
       ),
     );
   });

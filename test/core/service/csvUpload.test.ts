@@ -7,16 +7,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateCsvFiles } from '../../../electron/core/balkanid/validator/index';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
-import { createEventHub } from '../../../electron/core/service/eventHub';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../../electron/core/service/secretStore';
 import { UploadStore } from '../../../electron/core/service/uploadStore';
-import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import type { Db } from '../../../electron/core/store/openDatabase';
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../shared/balkanid/columns';
 import { createServiceClient, unwrapServiceResult } from '../../../shared/service/client';
 import { createHttpClientTransport } from '../../../renderer/src/service/httpClientTransport';
 import { useTempDirs } from '../../helpers/tempDir';
+import { serviceOverFolder } from '../../helpers/serviceOverFolder';
 
 const LIMIT = 256 * 1024;
 const TOO_LARGE =
@@ -74,21 +73,11 @@ function postChunked(body: Buffer): Promise<{ status: number; text: string }> {
 }
 
 beforeAll(async () => {
-  const dir = tempDir();
-  db = openDatabase(path.join(dir, 'cache.sqlite'));
   uploads = new UploadStore(LIMIT);
   folderOfUploads = await uploads.ensureFolder();
-  const events = createEventHub();
-  service = createOktaPrepService({
-    db,
-    dbPath: path.join(dir, 'cache.sqlite'),
-    dataFolder: dir,
-    secrets: new MemorySecretStore(),
-    events,
-    transport: 'http',
-    appVersion: 'test',
-    uploads,
-  });
+  const over = serviceOverFolder(tempDir(), { transport: 'http', uploads });
+  ({ service, db } = over);
+  const { events } = over;
   server = await startHttpTransport({ dispatch: createDispatcher(service), events, uploads });
   httpClient = createHttpClientTransport({ baseUrl: server.origin, secret: server.secret });
   client = createServiceClient(httpClient);
@@ -100,7 +89,7 @@ afterAll(async () => {
 });
 
 describe('CSV upload for validation', () => {
-  it('refuses a file over the configured limit with 413 and the message, declared or only counted, leaving no temp file', async () => {
+  it('refuses a file over the limit (declared or counted) with 413 and why, leaving no temp file', async () => {
     const big = Buffer.alloc(LIMIT + 1, 'a');
     const declared = await httpClient.upload(new Blob([big]));
     expect(declared).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: TOO_LARGE } });
@@ -121,7 +110,7 @@ describe('CSV upload for validation', () => {
     expect(uploadFolderEntries()).toEqual([]);
   });
 
-  it('finds exactly what validating the files on disk finds, names them as chosen, and deletes the uploads', async () => {
+  it('finds what checking the files on disk finds, names them as chosen, deletes the uploads', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'entities.csv'), entitiesCsv());
     fs.writeFileSync(path.join(dir, 'entity-relations.csv'), relationsCsv());
@@ -173,16 +162,8 @@ describe('validating files in the desktop app (paths over IPC)', () => {
     const dir = tempDir();
     const entitiesPath = path.join(dir, 'entities.csv');
     fs.writeFileSync(entitiesPath, entitiesCsv());
-    const desktop = createOktaPrepService({
-      db,
-      dbPath: path.join(dir, 'cache.sqlite'),
-      dataFolder: dir,
-      secrets: new MemorySecretStore(),
-      events: createEventHub(),
-      transport: 'ipc',
-      appVersion: 'test',
-    });
-    const ipcClient = createServiceClient({ call: createDispatcher(desktop), onEvent: () => () => undefined });
+    const desktop = serviceOverFolder(dir); // the desktop app's transport: IPC, files named by path
+    const ipcClient = createServiceClient({ call: createDispatcher(desktop.service), onEvent: () => () => undefined });
     const report = await ipcClient.call('validate.upload', { entities: { name: 'entities.csv', path: entitiesPath } });
     expect(report.findings).toEqual((await validateCsvFiles({ entitiesPath })).findings);
     expect(report.files.entities!.path).toBe('entities.csv');
@@ -190,6 +171,7 @@ describe('validating files in the desktop app (paths over IPC)', () => {
     await expect(
       ipcClient.call('validate.upload', { entities: { name: 'e.csv', path: 'e.csv' } }),
     ).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'choose the file again: "e.csv" is not a full path' });
-    await desktop.close();
+    await desktop.service.close();
+    desktop.db.close();
   });
 });

@@ -89,7 +89,7 @@ describe('export mapping through the service', () => {
 });
 
 describe('saved export choices', () => {
-  it('starts from the defaults, saves a profile 0600 in the data folder, and reads it back after a restart', async () => {
+  it('starts from the defaults, saves a 0600 profile in the data folder, reads it back after a restart', async () => {
     const before = await dispatch('exportProfile.get', {});
     expect(before).toMatchObject({ ok: true, value: { saved: false, profile: { mapping: DEFAULT_EXPORT_MAPPING } } });
 

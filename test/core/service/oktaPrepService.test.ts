@@ -10,14 +10,13 @@ import type { JobState } from '../../../shared/service/types';
 import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
-import { createEventHub } from '../../../electron/core/service/eventHub';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
-import { MemorySecretStore } from '../../../electron/core/service/secretStore';
 import { UploadStore } from '../../../electron/core/service/uploadStore';
-import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import type { Db } from '../../../electron/core/store/openDatabase';
 import { useTempDirs } from '../../helpers/tempDir';
 import { waitForJob } from '../../helpers/waitForJob';
+import { serviceOverFolder } from '../../helpers/serviceOverFolder';
 
 const TOKEN = 'service-test-token-S3CRET';
 const tempDir = useTempDirs();
@@ -52,22 +51,11 @@ beforeAll(async () => {
     apiToken: TOKEN,
   });
   const dir = tempDir();
-  const dbPath = path.join(dir, 'cache.sqlite');
-  db = openDatabase(dbPath);
-  const hub = createEventHub();
-  hub.subscribe((event) => events.push(event));
   const uploads = new UploadStore();
-  service = createOktaPrepService({
-    db,
-    dbPath,
-    dataFolder: dir,
-    secrets: new MemorySecretStore(),
-    events: hub,
-    transport: 'http',
-    appVersion: 'test',
-    defaultExportFolder: path.join(dir, 'exports'),
-    uploads,
-  });
+  const over = serviceOverFolder(dir, { transport: 'http', uploads, defaultExportFolder: path.join(dir, 'exports') });
+  ({ service, db } = over);
+  const hub = over.events;
+  hub.subscribe((event) => events.push(event));
   transport = await startHttpTransport({
     dispatch: createDispatcher(service, { logger: (line) => logLines.push(line) }),
     events: hub,
@@ -84,7 +72,7 @@ afterAll(async () => {
 });
 
 describe('Okta Prep service', () => {
-  it('answers an unknown method, invalid params and an internal error as typed errors without stack traces', async () => {
+  it('answers an unknown method, bad params and an internal error as typed errors, no stacks', async () => {
     const unknown = await call('snapshots.drop', {});
     expect(unknown).toEqual({
       ok: false,
@@ -95,22 +83,11 @@ describe('Okta Prep service', () => {
     expect(invalid.error!.code).toBe('INVALID_PARAMS');
     expect(invalid.error!.message).toMatch(/offset|limit/);
     // A real internal failure: a table the query needs is gone.
-    const dir = tempDir();
-    const brokenPath = path.join(dir, 'broken.sqlite');
-    const brokenDb = openDatabase(brokenPath);
+    const { service: brokenService, db: brokenDb } = serviceOverFolder(tempDir(), { transport: 'http' });
     brokenDb.exec(
       `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('x', 'complete', 'now', 't'); ` +
         `DROP TABLE relation_rows;`,
     );
-    const brokenService = createOktaPrepService({
-      db: brokenDb,
-      dbPath: brokenPath,
-      dataFolder: dir,
-      secrets: new MemorySecretStore(),
-      events: createEventHub(),
-      transport: 'http',
-      appVersion: 'test',
-    });
     logLines = [];
     const result = await createDispatcher(brokenService, { logger: (line) => logLines.push(line) })('browse.page', {
       snapshotId: 1,
@@ -230,7 +207,7 @@ describe('Okta Prep service', () => {
     expect(last.rows[0]!.parentName).toBeTruthy();
   });
 
-  it('refuses a sort column that is not a column, Object members like constructor included, with the known ones named', async () => {
+  it('refuses a sort column that is not one (constructor too), naming the known columns', async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     for (const column of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'no_such_column']) {
       const answer = await call('browse.page', {
@@ -322,7 +299,7 @@ describe('Okta Prep service', () => {
     });
   });
 
-  it('pull.start with readEveryGroup: the worker lists every group, and the snapshot records it for a resume', async () => {
+  it('pull.start with readEveryGroup lists every group; the snapshot keeps it for a resume', async () => {
     const job = await client.call('pull.start', { includeFactors: false, readEveryGroup: true });
     const finished = await waitForServiceJob(job.id);
     expect(finished.status).toBe('complete');

@@ -21,7 +21,8 @@ describe('cache file permissions', () => {
     const file = path.join(root, 'Okta Prep', 'cache', 'okta-prep.sqlite');
     const { db, notices } = openCollectingNotices(file, true);
     db.exec(
-      `INSERT INTO snapshots (org_url, started_at, status, app_version) VALUES ('https://acme.okta.com', '2026-01-01', 'running', 'test')`,
+      `INSERT INTO snapshots (org_url, started_at, status, app_version) ` +
+        `VALUES ('https://acme.okta.com', '2026-01-01', 'running', 'test')`,
     );
     expect(modeOf(path.join(root, 'Okta Prep'))).toBe(0o700);
     expect(modeOf(path.join(root, 'Okta Prep', 'cache'))).toBe(0o700);

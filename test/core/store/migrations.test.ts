@@ -48,7 +48,8 @@ describe('openDatabase', () => {
     const first = openDatabase(file);
     first
       .prepare(
-        `INSERT INTO snapshots (org_url, status, started_at, app_version) VALUES ('https://a.okta.com', 'complete', 'now', '1')`,
+        `INSERT INTO snapshots (org_url, status, started_at, app_version) ` +
+          `VALUES ('https://a.okta.com', 'complete', 'now', '1')`,
       )
       .run();
     first.close();

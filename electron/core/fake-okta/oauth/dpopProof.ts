@@ -72,31 +72,26 @@ function checkHeader(proof: string): void {
   if ('d' in jwk || 'p' in jwk || 'k' in jwk) throw new DpopProofError('the DPoP proof jwk must be a public key');
 }
 
-/** Checks everything but the nonce (the token endpoint decides about that). Does not record the jti. */
-export async function verifyDpopProof(
-  header: string | string[] | undefined,
-  expected: DpopExpectation,
-  usedJtis: JtiMemory,
-): Promise<VerifiedProof> {
-  if (header === undefined || header === '') throw new DpopProofError('the DPoP proof is missing');
-  if (Array.isArray(header) || header.includes(',')) throw new DpopProofError('exactly one DPoP header is allowed');
-  const proof = header.trim();
-  checkHeader(proof);
-  let payload: Record<string, unknown>;
-  let jwk: JWK;
+async function verifiedSignature(
+  proof: string,
+  nowMs: number,
+): Promise<{ payload: Record<string, unknown>; jwk: JWK }> {
   try {
     const verified = await jwtVerify(proof, EmbeddedJWK, {
       typ: 'dpop+jwt',
       algorithms: ASYMMETRIC_ALGS,
-      currentDate: new Date(expected.nowMs),
+      currentDate: new Date(nowMs),
     });
-    payload = verified.payload;
-    jwk = verified.protectedHeader.jwk as JWK;
+    return { payload: verified.payload, jwk: verified.protectedHeader.jwk as JWK };
   } catch (error) {
     throw new DpopProofError(`the DPoP proof signature or claims are invalid (${(error as Error).message})`);
   }
+}
+
+/** The proof's claims against the request: a jti, a recent iat, the method, the URL and (with a token) its hash. */
+function checkClaims(payload: Record<string, unknown>, expected: DpopExpectation): { iat: number; jti: string } {
   const nowS = expected.nowMs / 1000;
-  const { htm, htu, iat, jti, ath, nonce } = payload;
+  const { htm, htu, iat, jti, ath } = payload;
   if (typeof jti !== 'string' || jti === '') throw new DpopProofError('the DPoP proof has no jti');
   if (typeof iat !== 'number') throw new DpopProofError('the DPoP proof has no iat');
   if (iat < nowS - MAX_AGE_S || iat > nowS + MAX_FUTURE_S) throw new DpopProofError('the DPoP proof iat is not recent');
@@ -109,6 +104,21 @@ export async function verifyDpopProof(
     if (typeof ath !== 'string') throw new DpopProofError('the DPoP proof has no ath');
     if (ath !== expected.ath) throw new DpopProofError('the DPoP proof ath does not match the access token');
   }
+  return { iat, jti };
+}
+
+/** Checks everything but the nonce (the token endpoint decides about that). Does not record the jti. */
+export async function verifyDpopProof(
+  header: string | string[] | undefined,
+  expected: DpopExpectation,
+  usedJtis: JtiMemory,
+): Promise<VerifiedProof> {
+  if (header === undefined || header === '') throw new DpopProofError('the DPoP proof is missing');
+  if (Array.isArray(header) || header.includes(',')) throw new DpopProofError('exactly one DPoP header is allowed');
+  const proof = header.trim();
+  checkHeader(proof);
+  const { payload, jwk } = await verifiedSignature(proof, expected.nowMs);
+  const { iat, jti } = checkClaims(payload, expected);
   const jkt = await calculateJwkThumbprint(jwk, 'sha256');
   if (expected.jkt !== undefined && jkt !== expected.jkt)
     throw new DpopProofError('the DPoP proof key is not the key the access token is bound to');
@@ -116,7 +126,7 @@ export async function verifyDpopProof(
   return {
     jkt,
     jti,
-    nonce: typeof nonce === 'string' ? nonce : undefined,
+    nonce: typeof payload.nonce === 'string' ? payload.nonce : undefined,
     replayableUntilMs: (iat + MAX_AGE_S + 1) * 1000,
   };
 }

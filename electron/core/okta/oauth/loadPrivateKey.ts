@@ -73,26 +73,12 @@ export async function loadPrivateKey(text: string, options: LoadPrivateKeyOption
   );
 }
 
-async function loadPem(
-  text: string,
-  options: LoadPrivateKeyOptions,
-  fail: (why: string) => PrivateKeyError,
-): Promise<ClientSigningKey> {
+type Fail = (why: string) => PrivateKeyError;
+type PemBlock = { label: string; body: string; pem: string };
+
+async function loadPem(text: string, options: LoadPrivateKeyOptions, fail: Fail): Promise<ClientSigningKey> {
   const blocks = [...text.matchAll(PEM_BLOCK)].map((match) => ({ label: match[1]!, body: match[2]!, pem: match[0] }));
-  const labels = blocks.map((block) => block.label);
-  const privateBlock = blocks.find((block) => block.label in PRIVATE_PEM_LABELS);
-  if (!privateBlock) {
-    if (labels.includes('ENCRYPTED PRIVATE KEY')) throw encrypted(fail);
-    if (labels.some((l) => l.endsWith('PUBLIC KEY')))
-      throw fail(`holds a public key, not the private key: ${WHAT_TO_GIVE} (Okta keeps only the public half)`);
-    if (labels.includes('CERTIFICATE')) throw fail(`holds a certificate, not a private key: ${WHAT_TO_GIVE}`);
-    if (labels.includes('OPENSSH PRIVATE KEY')) {
-      throw fail('is an OpenSSH key: convert a copy to PKCS#8 PEM ("ssh-keygen -p -m PKCS8 -f COPY") and use that');
-    }
-    if (labels.length === 0)
-      throw fail('is not a PEM or JWK private key: the PEM block is incomplete (no matching "-----END …-----" line)');
-    throw fail(`is not a PEM or JWK private key: it holds a "${labels[0]}" block, not "PRIVATE KEY"`);
-  }
+  const privateBlock = privatePemBlock(blocks, fail);
   const format = PRIVATE_PEM_LABELS[privateBlock.label]!;
   if (/Proc-Type:\s*4,\s*ENCRYPTED/i.test(privateBlock.body)) throw encrypted(fail);
   let keyObject: KeyObject;
@@ -116,11 +102,24 @@ async function loadPem(
   return new ClientSigningKey(key, alg, options.keyId, keyType, format);
 }
 
-async function loadJwk(
-  text: string,
-  options: LoadPrivateKeyOptions,
-  fail: (why: string) => PrivateKeyError,
-): Promise<ClientSigningKey> {
+/** The private key's PEM block, or what the file holds instead (a public key, a certificate, an OpenSSH key…). */
+function privatePemBlock(blocks: PemBlock[], fail: Fail): PemBlock {
+  const privateBlock = blocks.find((block) => block.label in PRIVATE_PEM_LABELS);
+  if (privateBlock) return privateBlock;
+  const labels = blocks.map((block) => block.label);
+  if (labels.includes('ENCRYPTED PRIVATE KEY')) throw encrypted(fail);
+  if (labels.some((l) => l.endsWith('PUBLIC KEY')))
+    throw fail(`holds a public key, not the private key: ${WHAT_TO_GIVE} (Okta keeps only the public half)`);
+  if (labels.includes('CERTIFICATE')) throw fail(`holds a certificate, not a private key: ${WHAT_TO_GIVE}`);
+  if (labels.includes('OPENSSH PRIVATE KEY')) {
+    throw fail('is an OpenSSH key: convert a copy to PKCS#8 PEM ("ssh-keygen -p -m PKCS8 -f COPY") and use that');
+  }
+  if (labels.length === 0)
+    throw fail('is not a PEM or JWK private key: the PEM block is incomplete (no matching "-----END …-----" line)');
+  throw fail(`is not a PEM or JWK private key: it holds a "${labels[0]}" block, not "PRIVATE KEY"`);
+}
+
+async function loadJwk(text: string, options: LoadPrivateKeyOptions, fail: Fail): Promise<ClientSigningKey> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -128,35 +127,7 @@ async function loadJwk(
     // The parser's message can quote the input, so it is not passed on.
     throw fail('is not a PEM or JWK private key: it starts like JSON but is not valid JSON');
   }
-  let jwk = parsed as JWK & { keys?: unknown };
-  if (Array.isArray(jwk.keys)) {
-    const keys = jwk.keys.filter((k): k is JWK => !!k && typeof k === 'object');
-    const privateKeys = keys.filter((k) => typeof k.d === 'string');
-    if (privateKeys.length === 0) {
-      throw fail(
-        keys.length > 0
-          ? `holds only public keys (a JWKS without "d"): ${WHAT_TO_GIVE}`
-          : 'is not a PEM or JWK private key: the JWKS has no keys',
-      );
-    }
-    if (privateKeys.length > 1)
-      throw fail(`holds ${privateKeys.length} private keys: keep only the one registered on the Okta app`);
-    jwk = privateKeys[0]!;
-  }
-  if (typeof jwk.kty !== 'string') throw fail('is not a PEM or JWK private key: the JSON has no "kty" member');
-  if (jwk.kty === 'oct') throw fail('holds a symmetric (oct) key: Okta service apps need an RSA or EC private key');
-  if (jwk.kty !== 'RSA' && jwk.kty !== 'EC') {
-    throw fail(
-      `holds a key of type ${typeof jwk.crv === 'string' ? `${jwk.crv} (${jwk.kty})` : jwk.kty}: Okta client ` +
-        `assertions need an RSA (RS256) or EC P-256 (ES256) key`,
-    );
-  }
-  if (jwk.kty === 'EC' && !(typeof jwk.crv === 'string' && jwk.crv in CURVE_ALGS)) {
-    throw fail(
-      `holds an EC key on curve ${String(jwk.crv)}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`,
-    );
-  }
-  if (typeof jwk.d !== 'string') throw fail(`holds a public key, not the private key (no "d"): ${WHAT_TO_GIVE}`);
+  const jwk = usablePrivateJwk(parsed as JWK & { keys?: unknown }, fail);
   let keyObject: KeyObject;
   try {
     keyObject = createPrivateKey({ key: jwk as NodeJsonWebKey, format: 'jwk' });
@@ -179,7 +150,43 @@ async function loadJwk(
   );
 }
 
-function encrypted(fail: (why: string) => PrivateKeyError): PrivateKeyError {
+/** The one private RSA or EC key of a JWK or a JWKS, or what is wrong with it. */
+function usablePrivateJwk(parsed: JWK & { keys?: unknown }, fail: Fail): JWK {
+  const jwk = Array.isArray(parsed.keys) ? onlyPrivateKeyOf(parsed.keys, fail) : parsed;
+  if (typeof jwk.kty !== 'string') throw fail('is not a PEM or JWK private key: the JSON has no "kty" member');
+  if (jwk.kty === 'oct') throw fail('holds a symmetric (oct) key: Okta service apps need an RSA or EC private key');
+  if (jwk.kty !== 'RSA' && jwk.kty !== 'EC') {
+    throw fail(
+      `holds a key of type ${typeof jwk.crv === 'string' ? `${jwk.crv} (${jwk.kty})` : jwk.kty}: Okta client ` +
+        `assertions need an RSA (RS256) or EC P-256 (ES256) key`,
+    );
+  }
+  if (jwk.kty === 'EC' && !(typeof jwk.crv === 'string' && jwk.crv in CURVE_ALGS)) {
+    throw fail(
+      `holds an EC key on curve ${String(jwk.crv)}: Okta accepts P-256 (ES256), P-384 (ES384) or P-521 (ES512)`,
+    );
+  }
+  if (typeof jwk.d !== 'string') throw fail(`holds a public key, not the private key (no "d"): ${WHAT_TO_GIVE}`);
+  return jwk;
+}
+
+/** A JWKS must hold exactly one private key (the one registered on the Okta app). */
+function onlyPrivateKeyOf(entries: unknown[], fail: Fail): JWK {
+  const keys = entries.filter((k): k is JWK => !!k && typeof k === 'object');
+  const privateKeys = keys.filter((k) => typeof k.d === 'string');
+  if (privateKeys.length === 0) {
+    throw fail(
+      keys.length > 0
+        ? `holds only public keys (a JWKS without "d"): ${WHAT_TO_GIVE}`
+        : 'is not a PEM or JWK private key: the JWKS has no keys',
+    );
+  }
+  if (privateKeys.length > 1)
+    throw fail(`holds ${privateKeys.length} private keys: keep only the one registered on the Okta app`);
+  return privateKeys[0]!;
+}
+
+function encrypted(fail: Fail): PrivateKeyError {
   return fail(
     'is encrypted with a passphrase, which okta-prep cannot use: write an unencrypted copy ("openssl pkey -in ' +
       'FILE -out PLAIN.pem"), readable only by you, and give that',
@@ -192,7 +199,7 @@ function encrypted(fail: (why: string) => PrivateKeyError): PrivateKeyError {
 function describeKeyObject(
   keyObject: KeyObject,
   declaredAlg: string | undefined,
-  fail: (why: string) => PrivateKeyError,
+  fail: Fail,
 ): { keyType: 'RSA' | 'EC'; alg: ClientAssertionAlg } {
   const type = keyObject.asymmetricKeyType;
   const details = keyObject.asymmetricKeyDetails ?? {};

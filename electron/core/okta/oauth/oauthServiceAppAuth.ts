@@ -195,8 +195,8 @@ export class OAuthServiceAppAuth implements OktaAuth {
     }
   }
 
-  /** One POST to the token endpoint, with a fresh assertion (new jti) and a fresh DPoP proof. */
-  async #post(dpop: DpopKey, cancel: AbortSignal): Promise<{ status: number; headers: Headers; bodyText: string }> {
+  /** A fresh client assertion (new jti) in the form body, and a fresh DPoP proof. */
+  async #signedRequest(dpop: DpopKey): Promise<{ body: string; proof: string }> {
     const nowSeconds = this.#nowSeconds();
     const assertion = await createClientAssertion({
       key: this.#key,
@@ -211,6 +211,12 @@ export class OAuthServiceAppAuth implements OktaAuth {
       client_assertion_type: CLIENT_ASSERTION_TYPE,
       client_assertion: assertion,
     });
+    return { body: body.toString(), proof };
+  }
+
+  /** One POST to the token endpoint, with a fresh assertion (new jti) and a fresh DPoP proof. */
+  async #post(dpop: DpopKey, cancel: AbortSignal): Promise<{ status: number; headers: Headers; bodyText: string }> {
+    const { body, proof } = await this.#signedRequest(dpop);
     const timeout = AbortSignal.timeout(this.#options.requestTimeoutMs ?? 30_000);
     const signal = AbortSignal.any([cancel, timeout]);
     const fetchImpl = this.#options.fetchImpl ?? fetch;
@@ -224,7 +230,7 @@ export class OAuthServiceAppAuth implements OktaAuth {
           'User-Agent': 'okta-prep',
           DPoP: proof,
         },
-        body: body.toString(),
+        body,
         signal,
         redirect: 'error',
       });

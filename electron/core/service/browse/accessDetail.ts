@@ -20,13 +20,41 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
         `g.id = m.group_id WHERE m.snapshot_id = ? AND m.user_id = ? ORDER BY g.name`,
     )
     .all(snapshotId, userId) as UserAccessDetail['groups'];
+  const factors = db
+    .prepare(
+      `SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id ` +
+        `= ? ORDER BY factor_type`,
+    )
+    .all(snapshotId, userId) as UserAccessDetail['factors'];
+  const factorsPulled =
+    (db.prepare(`SELECT include_factors FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as number) === 1;
+  const apps = userApps(db, snapshotId, userId);
+  return { user, groups, apps, roles: userRoles(db, snapshotId, userId), factors, factorsPulled };
+}
+
+type ViaGroup = { groupId: string; groupName: string };
+
+/** Rows held directly and rows held through a group, each with its reason (`via`). */
+function withReasons<Row extends object>(direct: Row[], viaGroups: (Row & ViaGroup)[]) {
+  return [
+    ...direct.map((row) => ({ ...row, via: { kind: 'direct' as const } })),
+    ...viaGroups.map(({ groupId, groupName, ...row }) => ({
+      ...row,
+      via: { kind: 'group' as const, groupId, groupName },
+    })),
+  ];
+}
+
+/** Every app the user reaches, once per way: assigned directly, and through each group that is assigned it. */
+function userApps(db: Db, snapshotId: number, userId: string): UserAccessDetail['apps'] {
+  type AppRow = { appId: string; appLabel: string; appStatus: string };
   const direct = db
     .prepare(
       `SELECT a.id AS appId, a.label AS appLabel, a.status AS appStatus FROM app_users au JOIN apps a
          ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
        WHERE au.snapshot_id = ? AND au.user_id = ? AND au.scope = 'USER'`,
     )
-    .all(snapshotId, userId) as { appId: string; appLabel: string; appStatus: string }[];
+    .all(snapshotId, userId) as AppRow[];
   const viaGroups = db
     .prepare(
       `SELECT a.id AS appId, a.label AS appLabel, a.status AS appStatus, g.id AS groupId, g.name AS groupName
@@ -36,27 +64,22 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
          JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
         WHERE m.snapshot_id = ? AND m.user_id = ?`,
     )
-    .all(snapshotId, userId) as {
-    appId: string;
-    appLabel: string;
-    appStatus: string;
-    groupId: string;
-    groupName: string;
-  }[];
-  const apps: UserAccessDetail['apps'] = [
-    ...direct.map((row) => ({ ...row, via: { kind: 'direct' as const } })),
-    ...viaGroups.map(({ groupId, groupName, ...app }) => ({
-      ...app,
-      via: { kind: 'group' as const, groupId, groupName },
-    })),
-  ].sort((a, b) => a.appLabel.localeCompare(b.appLabel) || (a.via.kind === 'direct' ? -1 : 1));
+    .all(snapshotId, userId) as (AppRow & ViaGroup)[];
+  return withReasons(direct, viaGroups).sort(
+    (a, b) => a.appLabel.localeCompare(b.appLabel) || (a.via.kind === 'direct' ? -1 : 1),
+  );
+}
+
+/** The admin roles the user holds, directly and through each group that holds one. */
+function userRoles(db: Db, snapshotId: number, userId: string): UserAccessDetail['roles'] {
+  type RoleRow = { roleKey: string; label: string };
   const directRoles = db
     .prepare(
       `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id ` +
         `= ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'user' ` +
         `AND ra.principal_id = ?`,
     )
-    .all(snapshotId, userId) as { roleKey: string; label: string }[];
+    .all(snapshotId, userId) as RoleRow[];
   const groupRoles = db
     .prepare(
       `SELECT DISTINCT r.role_key AS roleKey, r.label, g.id AS groupId, g.name AS groupName
@@ -67,23 +90,8 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
          JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
         WHERE m.snapshot_id = ? AND m.user_id = ?`,
     )
-    .all(snapshotId, userId) as { roleKey: string; label: string; groupId: string; groupName: string }[];
-  const roles: UserAccessDetail['roles'] = [
-    ...directRoles.map((role) => ({ ...role, via: { kind: 'direct' as const } })),
-    ...groupRoles.map(({ groupId, groupName, ...role }) => ({
-      ...role,
-      via: { kind: 'group' as const, groupId, groupName },
-    })),
-  ];
-  const factors = db
-    .prepare(
-      `SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id ` +
-        `= ? ORDER BY factor_type`,
-    )
-    .all(snapshotId, userId) as UserAccessDetail['factors'];
-  const factorsPulled =
-    (db.prepare(`SELECT include_factors FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as number) === 1;
-  return { user, groups, apps, roles, factors, factorsPulled };
+    .all(snapshotId, userId) as (RoleRow & ViaGroup)[];
+  return withReasons(directRoles, groupRoles);
 }
 
 export function groupDetail(db: Db, snapshotId: number, groupId: string): GroupDetail {

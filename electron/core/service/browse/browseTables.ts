@@ -155,52 +155,59 @@ function relationTotal(db: Db, snapshotId: number): number {
   return total;
 }
 
+type RelationPage = { total: number; rows: Record<string, string | number | null>[] };
+
 function pageOfRelations(db: Db, params: BrowsePageParams): BrowsePage {
   // Relations are kept in row-number order only (a million rows sorted any other way would need an index per column).
   if (params.sort && params.sort.column !== 'seq') throw unknownColumn('relations', params.sort.column, ['seq']);
-  const values: Record<string, unknown> = { snapshotId: params.snapshotId, limit: params.limit, offset: params.offset };
-  let total: number;
-  let rows: Record<string, string | number | null>[];
   const search = params.search?.trim();
-  if (!search && !params.filter) {
-    // The fast path: seq is the row number, so an offset is a primary-key range.
-    total = relationTotal(db, params.snapshotId);
-    const descending = params.sort?.direction === 'desc';
-    const from = descending ? total - 1 - params.offset : params.offset;
-    rows = db
-      .prepare(
-        descending
-          ? `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq <= @from ` +
-              `ORDER BY seq DESC LIMIT @limit`
-          : `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq >= @from ` +
-              `ORDER BY seq LIMIT @limit`,
-      )
-      .all({ ...values, from }) as typeof rows;
-  } else {
-    const where = ['snapshot_id = @snapshotId'];
-    if (params.filter) {
-      values.filter = params.filter;
-      where.push('kind = @filter');
-    }
-    if (search) {
-      values.search = likePattern(search);
-      where.push(`(parent_id LIKE @search ESCAPE '\\' OR child_id LIKE @search ESCAPE '\\')`);
-    }
-    const whereSql = where.join(' AND ');
-    total = db.prepare(`SELECT count(*) FROM relation_rows WHERE ${whereSql}`).pluck().get(values) as number;
-    rows = db
-      .prepare(
-        `SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ` +
-          `${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`,
-      )
-      .all(values) as typeof rows;
-  }
+  const { total, rows } = !search && !params.filter ? relationRange(db, params) : searchedRelations(db, params, search);
   return {
     total,
     offset: params.offset,
     columns: RELATION_COLUMNS,
     rows: resolveEndNames(db, params.snapshotId, rows),
   };
+}
+
+/** The fast path, with no search or filter: seq is the row number, so an offset is a primary-key range. */
+function relationRange(db: Db, params: BrowsePageParams): RelationPage {
+  const total = relationTotal(db, params.snapshotId);
+  const descending = params.sort?.direction === 'desc';
+  const from = descending ? total - 1 - params.offset : params.offset;
+  const rows = db
+    .prepare(
+      descending
+        ? `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq <= @from ` +
+            `ORDER BY seq DESC LIMIT @limit`
+        : `SELECT ${RELATION_SELECT} FROM relation_rows WHERE snapshot_id = @snapshotId AND seq >= @from ` +
+            `ORDER BY seq LIMIT @limit`,
+    )
+    .all({ snapshotId: params.snapshotId, limit: params.limit, offset: params.offset, from }) as RelationPage['rows'];
+  return { total, rows };
+}
+
+/** Relations of one kind (the filter) or with an end whose id matches the search, counted and paged. */
+function searchedRelations(db: Db, params: BrowsePageParams, search: string | undefined): RelationPage {
+  const values: Record<string, unknown> = { snapshotId: params.snapshotId, limit: params.limit, offset: params.offset };
+  const where = ['snapshot_id = @snapshotId'];
+  if (params.filter) {
+    values.filter = params.filter;
+    where.push('kind = @filter');
+  }
+  if (search) {
+    values.search = likePattern(search);
+    where.push(`(parent_id LIKE @search ESCAPE '\\' OR child_id LIKE @search ESCAPE '\\')`);
+  }
+  const whereSql = where.join(' AND ');
+  const total = db.prepare(`SELECT count(*) FROM relation_rows WHERE ${whereSql}`).pluck().get(values) as number;
+  const rows = db
+    .prepare(
+      `SELECT ${RELATION_SELECT} FROM relation_rows WHERE ${whereSql} ORDER BY seq ` +
+        `${params.sort?.direction === 'desc' ? 'DESC' : 'ASC'} LIMIT @limit OFFSET @offset`,
+    )
+    .all(values) as RelationPage['rows'];
+  return { total, rows };
 }
 
 export function browsePage(db: Db, params: BrowsePageParams): BrowsePage {

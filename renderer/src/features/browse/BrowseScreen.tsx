@@ -9,23 +9,14 @@ import { BROWSE_TABS } from './browseTabDefinitions';
 import { BrowseTabPanel } from './BrowseTabPanel';
 import { BrowseTabs, tabId, tabPanelId } from './BrowseTabs';
 import { DetailPanel } from './DetailPanel';
-import type { DetailSelection } from './detailSelection';
+import { useDetailHistory } from './useDetailHistory';
 
 export function BrowseScreen() {
   const { snapshots, selected, error } = useSnapshots();
   const [table, setTable] = useState<BrowseTable>('users');
-  const [history, setHistory] = useState<DetailSelection[]>([]);
   const tab = BROWSE_TABS.find((candidate) => candidate.table === table) ?? BROWSE_TABS[0]!;
-  const current = history[history.length - 1];
-  const openDetail = (selection: DetailSelection) => setHistory((stack) => [...stack.slice(-19), selection]);
-  // Another snapshot has other records: close the detail panel (during render, so it never shows the old records).
-  const snapshotId = selected?.id;
-  const [historySnapshotId, setHistorySnapshotId] = useState(snapshotId);
-  if (historySnapshotId !== snapshotId) {
-    setHistorySnapshotId(snapshotId);
-    setHistory([]);
-  }
-
+  const detail = useDetailHistory(selected?.id);
+  const current = detail.current;
   return (
     <>
       <h1 tabIndex={-1}>Browse</h1>
@@ -33,12 +24,7 @@ export function BrowseScreen() {
       {snapshots && snapshots.length === 0 && <NoSnapshotYet />}
       {selected && (
         <>
-          <div className="toolbar">
-            <SnapshotPicker />
-            {selected.status !== 'complete' && (
-              <p className="text-warning">This snapshot is {selected.status}: some objects may be missing.</p>
-            )}
-          </div>
+          <SnapshotToolbar status={selected.status} />
           <BrowseTabs current={table} onSelect={setTable} />
           <div className={`browse-layout${current ? ' with-detail' : ''}`}>
             <section role="tabpanel" id={tabPanelId(table)} aria-labelledby={tabId(table)} className="browse-table">
@@ -46,23 +32,23 @@ export function BrowseScreen() {
                 key={`${selected.id}:${table}`}
                 tab={tab}
                 snapshotId={selected.id}
-                openDetail={openDetail}
+                openDetail={detail.open}
                 openedId={current?.id}
               />
             </section>
-            {current && (
-              <DetailPanel
-                snapshotId={selected.id}
-                selection={current}
-                open={openDetail}
-                canGoBack={history.length > 1}
-                onBack={() => setHistory((stack) => stack.slice(0, -1))}
-                onClose={() => setHistory([])}
-              />
-            )}
+            {current && <DetailPanel snapshotId={selected.id} selection={current} history={detail} />}
           </div>
         </>
       )}
     </>
+  );
+}
+
+function SnapshotToolbar({ status }: { status: string }) {
+  return (
+    <div className="toolbar">
+      <SnapshotPicker />
+      {status !== 'complete' && <p className="text-warning">This snapshot is {status}: some objects may be missing.</p>}
+    </div>
   );
 }

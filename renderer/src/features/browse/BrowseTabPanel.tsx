@@ -1,12 +1,12 @@
 // One Browse tab: debounced search, a filter, and the virtualised sortable table of that service table.
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatCount } from '../../format/formatDuration';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { rowIdOf, rowNameOf, type BrowseTab } from './browseTabDefinitions';
+import { BrowseToolbar } from './BrowseToolbar';
 import type { OpenDetail } from './detailSelection';
 import { usePagedRows, type BrowseRow, type PagedQuery } from './usePagedRows';
-import { VirtualTable, type TableSort } from './VirtualTable';
+import { VirtualTable, type TableSort, type VirtualTableProps } from './VirtualTable';
 
 interface BrowseTabPanelProps {
   tab: BrowseTab;
@@ -16,61 +16,15 @@ interface BrowseTabPanelProps {
 }
 
 export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId }: BrowseTabPanelProps) {
-  const searchId = useId();
-  const filterId = useId();
-  const [searchInput, setSearchInput] = useState('');
-  const search = useDebouncedValue(searchInput.trim(), 300);
-  const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<TableSort | undefined>(undefined);
-
-  const query = useMemo<PagedQuery>(
-    () => ({
-      snapshotId,
-      table: tab.table,
-      ...(search ? { search } : {}),
-      ...(filter ? { filter } : {}),
-      ...(sort ? { sort } : {}),
-    }),
-    [snapshotId, tab.table, search, filter, sort],
-  );
+  const { searchInput, setSearchInput, search, filter, setFilter, sort, setSort, query } = useTabQuery(tab, snapshotId);
   const paged = usePagedRows(query);
-  const { openTarget } = tab;
-  const openRow = openTarget
-    ? (row: BrowseRow) => {
-        const target = openTarget(row);
-        if (target) openDetail(target);
-      }
-    : undefined;
-
   return (
     <>
-      <div className="toolbar">
-        <div className="field field-inline">
-          <label htmlFor={searchId}>Search {tab.label.toLowerCase()}</label>
-          <input
-            id={searchId}
-            type="search"
-            value={searchInput}
-            onChange={(event) => setSearchInput(event.target.value)}
-          />
-        </div>
-        {tab.filterOptions && (
-          <div className="field field-inline">
-            <label htmlFor={filterId}>{tab.filterLabel}</label>
-            <select id={filterId} value={filter} onChange={(event) => setFilter(event.target.value)}>
-              <option value="">All</option>
-              {tab.filterOptions.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <p className="row-count" role="status" aria-live="polite">
-          {paged.total === null ? 'Loading…' : `${formatCount(paged.total)} ${paged.total === 1 ? 'row' : 'rows'}`}
-        </p>
-      </div>
+      <BrowseToolbar
+        {...{ tab, searchInput, filter, total: paged.total }}
+        onSearchInput={setSearchInput}
+        onFilter={setFilter}
+      />
       <ErrorAlert error={paged.error} />
       {paged.total === 0 ? (
         <p className="empty-state">
@@ -87,14 +41,41 @@ export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId }: Browse
           sortableColumns={tab.sortableColumns}
           linkColumn={tab.linkColumn}
           idColumnLast={tab.idColumnLast}
-          onOpenRow={openRow}
-          openRowLabel={
-            openTarget
-              ? (row) => `Open ${openTarget(row)?.kind ?? tab.noun} ${openTarget(row)?.name ?? rowNameOf(row)}`
-              : undefined
-          }
+          {...rowOpening(tab, openDetail)}
         />
       )}
     </>
   );
+}
+
+/** How a row of this tab opens its detail, when its rows open: the handler and the open button's accessible name. */
+function rowOpening(tab: BrowseTab, openDetail: OpenDetail): Pick<VirtualTableProps, 'onOpenRow' | 'openRowLabel'> {
+  const { openTarget } = tab;
+  if (!openTarget) return {};
+  return {
+    onOpenRow: (row: BrowseRow) => {
+      const target = openTarget(row);
+      if (target) openDetail(target);
+    },
+    openRowLabel: (row) => `Open ${openTarget(row)?.kind ?? tab.noun} ${openTarget(row)?.name ?? rowNameOf(row)}`,
+  };
+}
+
+/** The tab's search (debounced as typed), filter and sort, and the query they make. */
+function useTabQuery(tab: BrowseTab, snapshotId: number) {
+  const [searchInput, setSearchInput] = useState('');
+  const search = useDebouncedValue(searchInput.trim(), 300);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<TableSort | undefined>(undefined);
+  const query = useMemo<PagedQuery>(
+    () => ({
+      snapshotId,
+      table: tab.table,
+      ...(search ? { search } : {}),
+      ...(filter ? { filter } : {}),
+      ...(sort ? { sort } : {}),
+    }),
+    [snapshotId, tab.table, search, filter, sort],
+  );
+  return { searchInput, setSearchInput, search, filter, setFilter, sort, setSort, query };
 }

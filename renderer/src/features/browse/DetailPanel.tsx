@@ -3,23 +3,22 @@ import { useEffect, useRef } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useServiceQuery } from '../../service/useServiceQuery';
 import { AppDetailView } from './AppDetailView';
-import type { DetailSelection, OpenDetail } from './detailSelection';
+import type { DetailSelection } from './detailSelection';
 import { GroupDetailView } from './GroupDetailView';
+import type { DetailHistory } from './useDetailHistory';
 import { UserAccessView } from './UserAccessView';
 
 interface DetailPanelProps {
   snapshotId: number;
   selection: DetailSelection;
-  open: OpenDetail;
-  canGoBack: boolean;
-  onBack: () => void;
-  onClose: () => void;
+  /** Opens other records (links inside the detail), goes back and closes. */
+  history: Pick<DetailHistory, 'open' | 'canGoBack' | 'back' | 'close'>;
 }
 
 const KIND_LABEL = { user: 'User', group: 'Group', app: 'App' } as const;
 
-export function DetailPanel({ snapshotId, selection, open, canGoBack, onBack, onClose }: DetailPanelProps) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
+export function DetailPanel({ snapshotId, selection, history }: DetailPanelProps) {
+  const { open } = history;
   const user = useServiceQuery(
     'browse.userAccess',
     selection.kind === 'user' ? { snapshotId, userId: selection.id } : null,
@@ -30,28 +29,9 @@ export function DetailPanel({ snapshotId, selection, open, canGoBack, onBack, on
   );
   const app = useServiceQuery('browse.app', selection.kind === 'app' ? { snapshotId, appId: selection.id } : null);
   const query = selection.kind === 'user' ? user : selection.kind === 'group' ? group : app;
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [selection.kind, selection.id]);
-
   return (
     <aside className="detail-panel" aria-labelledby="detail-heading">
-      <div className="detail-header">
-        <h2 id="detail-heading" ref={headingRef} tabIndex={-1}>
-          <span className="muted">{KIND_LABEL[selection.kind]}:</span> {selection.name || selection.id}
-        </h2>
-        <div className="button-row">
-          {canGoBack && (
-            <button type="button" onClick={onBack}>
-              Back
-            </button>
-          )}
-          <button type="button" onClick={onClose} aria-label="Close details">
-            Close
-          </button>
-        </div>
-      </div>
+      <DetailHeader selection={selection} history={history} />
       <ErrorAlert error={query.error} />
       {query.loading && (
         <p className="muted" role="status">
@@ -64,5 +44,30 @@ export function DetailPanel({ snapshotId, selection, open, canGoBack, onBack, on
       )}
       {selection.kind === 'app' && app.data && !app.loading && <AppDetailView detail={app.data} open={open} />}
     </aside>
+  );
+}
+
+/** The record's kind and name (focused when another record opens, for screen readers), with Back and Close. */
+function DetailHeader({ selection, history }: Omit<DetailPanelProps, 'snapshotId'>) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [selection.kind, selection.id]);
+  return (
+    <div className="detail-header">
+      <h2 id="detail-heading" ref={headingRef} tabIndex={-1}>
+        <span className="muted">{KIND_LABEL[selection.kind]}:</span> {selection.name || selection.id}
+      </h2>
+      <div className="button-row">
+        {history.canGoBack && (
+          <button type="button" onClick={history.back}>
+            Back
+          </button>
+        )}
+        <button type="button" onClick={history.close} aria-label="Close details">
+          Close
+        </button>
+      </div>
+    </div>
   );
 }

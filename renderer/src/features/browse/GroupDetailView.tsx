@@ -29,26 +29,33 @@ export function GroupDetailView({ detail, open }: { detail: GroupDetail; open: O
         keyOf={(role) => role.roleKey}
         renderItem={(role) => role.label}
       />
+      <GroupMembers detail={detail} open={open} />
+    </>
+  );
+}
+
+/** The first members of the group (the service caps the list), and how many there are in all. */
+function GroupMembers({ detail, open }: { detail: GroupDetail; open: OpenDetail }) {
+  return (
+    <>
       <h3>Members ({formatCount(detail.memberCount)})</h3>
       {detail.members.length === 0 ? (
         <p className="muted">No members.</p>
       ) : (
-        <>
-          <ul className="plain-list">
-            {detail.members.map((member) => (
-              <li key={member.id}>
-                <LinkButton target={{ kind: 'user', id: member.id, name: member.name }} open={open} />{' '}
-                <span className="muted">{member.status.toLowerCase()}</span>
-              </li>
-            ))}
-          </ul>
-          {detail.memberCount > detail.members.length && (
-            <p className="muted">
-              Showing {formatCount(detail.members.length)} of {formatCount(detail.memberCount)}. Search the Relations
-              tab for the rest.
-            </p>
-          )}
-        </>
+        <ul className="plain-list">
+          {detail.members.map((member) => (
+            <li key={member.id}>
+              <LinkButton target={{ kind: 'user', id: member.id, name: member.name }} open={open} />{' '}
+              <span className="muted">{member.status.toLowerCase()}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {detail.memberCount > detail.members.length && detail.members.length > 0 && (
+        <p className="muted">
+          Showing {formatCount(detail.members.length)} of {formatCount(detail.memberCount)}. Search the Relations tab
+          for the rest.
+        </p>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 // A user's access (browse.userAccess): every app and why (direct or via which group), groups, admin roles and factors.
 import type { UserAccessDetail } from '../../../../shared/service/types';
+import { TableHead } from '../../components/TableHead';
 import { plural } from '../../format/formatDuration';
 import type { OpenDetail } from './detailSelection';
 import { DetailListSection } from './DetailListSection';
@@ -21,33 +22,7 @@ export function UserAccessView({ detail, open }: { detail: UserAccessDetail; ope
   return (
     <>
       <RecordFields record={detail.user} label="User attributes" />
-      <h3>Apps ({detail.apps.length})</h3>
-      {detail.apps.length === 0 ? (
-        <p className="muted">No app assignments.</p>
-      ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">App</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.apps.map((path) => (
-              <tr key={`${path.appId}:${path.via.kind === 'group' ? path.via.groupId : 'direct'}`}>
-                <th scope="row">
-                  <LinkButton target={{ kind: 'app', id: path.appId, name: path.appLabel }} open={open} />
-                </th>
-                <td>{path.appStatus.toLowerCase()}</td>
-                <td>
-                  <Reason via={path.via} open={open} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <UserApps apps={detail.apps} open={open} />
       <DetailListSection
         title="Groups"
         items={detail.groups}
@@ -72,6 +47,43 @@ export function UserAccessView({ detail, open }: { detail: UserAccessDetail; ope
           </>
         )}
       />
+      <UserFactors detail={detail} />
+    </>
+  );
+}
+
+/** Every app the user reaches, once per way it is reached (directly, through each group). */
+function UserApps({ apps, open }: { apps: UserAccessDetail['apps']; open: OpenDetail }) {
+  return (
+    <>
+      <h3>Apps ({apps.length})</h3>
+      {apps.length === 0 ? (
+        <p className="muted">No app assignments.</p>
+      ) : (
+        <table className="data-table compact">
+          <TableHead titles={['App', 'Status', 'Why']} />
+          <tbody>
+            {apps.map((path) => (
+              <tr key={`${path.appId}:${path.via.kind === 'group' ? path.via.groupId : 'direct'}`}>
+                <th scope="row">
+                  <LinkButton target={{ kind: 'app', id: path.appId, name: path.appLabel }} open={open} />
+                </th>
+                <td>{path.appStatus.toLowerCase()}</td>
+                <td>
+                  <Reason via={path.via} open={open} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function UserFactors({ detail }: { detail: UserAccessDetail }) {
+  return (
+    <>
       <h3>MFA factors</h3>
       {!detail.factorsPulled ? (
         <p className="muted">Factors were not pulled in this snapshot.</p>

@@ -2,11 +2,11 @@
 // estimate.
 import { useEffect, useRef } from 'react';
 import type { PreflightReport } from '../../../../shared/service/types';
+import { TableHead } from '../../components/TableHead';
 import { formatCount, formatDuration } from '../../format/formatDuration';
 import { humaniseName } from '../../format/labels';
 
 export function PreflightResult({ report }: { report: PreflightReport }) {
-  const unreadable = report.checks.filter((check) => !check.readable);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Bring the result into view (and to screen readers) when a test finishes.
   useEffect(() => headingRef.current?.focus(), [report]);
@@ -15,58 +15,72 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
       <h2 id="preflight-heading" ref={headingRef} tabIndex={-1}>
         Connection test: {report.orgUrl}
       </h2>
-      {report.ok ? (
-        <p className="text-success" role="status">
-          Okta Prep can read everything it needs.
-        </p>
-      ) : unreadable.length === report.checks.length ? (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">Okta Prep cannot read anything with this connection.</p>
-          <p className="alert-detail">{unreadable[0]?.detail}</p>
-        </div>
-      ) : (
-        <div className="alert alert-warning" role="alert">
-          <p className="alert-title">Some objects cannot be read; the export will be missing them.</p>
-        </div>
-      )}
-      <table className="data-table">
-        <caption className="visually-hidden">What this connection can read</caption>
-        <thead>
-          <tr>
-            <th scope="col">Object</th>
-            <th scope="col">Readable</th>
-            <th scope="col">If not readable, the export loses</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.checks.map((check) => (
-            <tr key={check.objectKind}>
-              <th scope="row">{humaniseName(check.objectKind)}</th>
-              <td>
-                {check.readable ? (
-                  <span className="badge badge-complete">readable</span>
-                ) : (
-                  <span className="badge badge-failed">not readable</span>
-                )}
-              </td>
-              <td>
-                {check.readable ? '—' : check.consequence}
-                {!check.readable && check.detail && <div className="muted">{check.detail}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {report.estimate && (
-        <p>
-          A full pull needs about {formatCount(report.estimate.requests)} requests and takes about{' '}
-          {formatDuration(report.estimate.seconds * 1000)}; with MFA factors about{' '}
-          {formatCount(report.estimate.withFactors.requests)} requests and{' '}
-          {formatDuration(report.estimate.withFactors.seconds * 1000)}. Reading every group&apos;s members and roles
-          whatever Okta&apos;s group counts say: about {formatCount(report.estimate.readingEveryGroup.requests)}{' '}
-          requests and {formatDuration(report.estimate.readingEveryGroup.seconds * 1000)}.
-        </p>
-      )}
+      <PreflightVerdict report={report} />
+      <ReadableKindsTable checks={report.checks} />
+      {report.estimate && <PullEstimate estimate={report.estimate} />}
     </section>
+  );
+}
+
+function PreflightVerdict({ report }: { report: PreflightReport }) {
+  const unreadable = report.checks.filter((check) => !check.readable);
+  if (report.ok) {
+    return (
+      <p className="text-success" role="status">
+        Okta Prep can read everything it needs.
+      </p>
+    );
+  }
+  if (unreadable.length === report.checks.length) {
+    return (
+      <div className="alert alert-error" role="alert">
+        <p className="alert-title">Okta Prep cannot read anything with this connection.</p>
+        <p className="alert-detail">{unreadable[0]?.detail}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="alert alert-warning" role="alert">
+      <p className="alert-title">Some objects cannot be read; the export will be missing them.</p>
+    </div>
+  );
+}
+
+function ReadableKindsTable({ checks }: { checks: PreflightReport['checks'] }) {
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">What this connection can read</caption>
+      <TableHead titles={['Object', 'Readable', 'If not readable, the export loses']} />
+      <tbody>
+        {checks.map((check) => (
+          <tr key={check.objectKind}>
+            <th scope="row">{humaniseName(check.objectKind)}</th>
+            <td>
+              {check.readable ? (
+                <span className="badge badge-complete">readable</span>
+              ) : (
+                <span className="badge badge-failed">not readable</span>
+              )}
+            </td>
+            <td>
+              {check.readable ? '—' : check.consequence}
+              {!check.readable && check.detail && <div className="muted">{check.detail}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PullEstimate({ estimate }: { estimate: NonNullable<PreflightReport['estimate']> }) {
+  const cost = ({ requests, seconds }: { requests: number; seconds: number }) =>
+    `${formatCount(requests)} requests and ${formatDuration(seconds * 1000)}`;
+  return (
+    <p>
+      A full pull needs about {formatCount(estimate.requests)} requests and takes about{' '}
+      {formatDuration(estimate.seconds * 1000)}; with MFA factors about {cost(estimate.withFactors)}. Reading every
+      group&apos;s members and roles whatever Okta&apos;s group counts say: about {cost(estimate.readingEveryGroup)}.
+    </p>
   );
 }

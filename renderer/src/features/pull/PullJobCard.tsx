@@ -69,10 +69,27 @@ export function PullJobCard({ job }: { job: JobState }) {
       <RateLimitWaits job={job} />
       <PhaseProgressList phases={progress.phases} running={running} />
       <PullWarningList job={job} />
+      <PullOutcome job={job} onBrowse={browseSnapshot} />
+      {running && (
+        <div className="button-row">
+          <button type="button" disabled={cancel.pending} onClick={() => void cancel.run()}>
+            {cancel.pending ? 'Cancelling…' : 'Cancel pull'}
+          </button>
+        </div>
+      )}
+      <ErrorAlert error={cancel.error} onDismiss={cancel.clearError} />
+    </section>
+  );
+}
+
+/** How the pull ended (nothing while it runs): a link to browse it, or what stopped it and that it can be resumed. */
+function PullOutcome({ job, onBrowse }: { job: JobState; onBrowse: () => void }) {
+  return (
+    <>
       {job.status === 'complete' && (
         <p className="text-success" role="status">
           Pull complete.{' '}
-          <button type="button" className="button-link" onClick={browseSnapshot}>
+          <button type="button" className="button-link" onClick={onBrowse}>
             Browse snapshot #{job.snapshotId}
           </button>
         </p>
@@ -96,14 +113,6 @@ export function PullJobCard({ job }: { job: JobState }) {
           }}
         />
       )}
-      {running && (
-        <div className="button-row">
-          <button type="button" disabled={cancel.pending} onClick={() => void cancel.run()}>
-            {cancel.pending ? 'Cancelling…' : 'Cancel pull'}
-          </button>
-        </div>
-      )}
-      <ErrorAlert error={cancel.error} onDismiss={cancel.clearError} />
-    </section>
+    </>
   );
 }

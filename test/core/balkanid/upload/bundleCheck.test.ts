@@ -25,7 +25,7 @@ function countRecords(text: string, chunkSize: number): number {
 }
 
 describe('CsvRecordCounter', () => {
-  it('counts records, not lines: a quoted cell with line breaks or doubled quotes is one record, at any chunking', () => {
+  it('counts records, not lines: a quoted cell with line breaks or quotes is one record, at any chunking', () => {
     const text = 'a,b\r\n"x\r\ny","say ""hi""\r\n"\r\nlast,row';
     for (const chunkSize of [1, 2, 3, 7, 1000]) expect(countRecords(text, chunkSize)).toBe(2);
     expect(countRecords('a,b\r\n1,2\r\n', 4)).toBe(1);

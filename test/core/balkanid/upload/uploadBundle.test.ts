@@ -104,7 +104,7 @@ describe('uploadBundle against the fake BalkanID', () => {
     });
   });
 
-  it('sends the entitlements file after entities when the bundle has no relations file, and skips it otherwise', async () => {
+  it('sends entitlements after entities when the bundle has no relations file, else skips it', async () => {
     const target = await freshServer();
     const flat = writeHandMadeBundle(tempDir(), { entities: ENTITIES, entitlements: ENTITLEMENTS });
     await upload(target, { dir: flat });

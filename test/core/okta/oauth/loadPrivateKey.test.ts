@@ -44,10 +44,11 @@ describe('loadPrivateKey: accepted forms', () => {
     expect((await expectSignsFor(ec.pkcs8Pem, ec, 'ES256')).keyType).toBe('EC');
   });
 
-  it('reads an EC SEC1 ("EC PRIVATE KEY") PEM, also after an "EC PARAMETERS" block and with CRLF and a BOM', async () => {
+  it('reads an EC SEC1 ("EC PRIVATE KEY") PEM, after "EC PARAMETERS" too, with CRLF and a BOM', async () => {
     expect(ec.legacyPem).toContain('BEGIN EC PRIVATE KEY');
     expect((await expectSignsFor(ec.legacyPem, ec, 'ES256')).format).toBe('pem-sec1');
-    const withParams = `\uFEFF-----BEGIN EC PARAMETERS-----\r\nBggqhkjOPQMBBw==\r\n-----END EC PARAMETERS-----\r\n${ec.legacyPem.replace(/\n/g, '\r\n')}`;
+    const params = '-----BEGIN EC PARAMETERS-----\r\nBggqhkjOPQMBBw==\r\n-----END EC PARAMETERS-----\r\n';
+    const withParams = `\uFEFF${params}${ec.legacyPem.replace(/\n/g, '\r\n')}`;
     await expectSignsFor(withParams, ec, 'ES256');
   });
 

@@ -63,7 +63,7 @@ async function failure(promise: Promise<unknown>): Promise<Error & { kind?: stri
 }
 
 describe('OAuthServiceAppAuth', () => {
-  it('does the DPoP nonce handshake, then sends DPoP-bound requests the server accepts (ath, htu without query)', async () => {
+  it('does the DPoP nonce handshake, then sends DPoP-bound requests (ath, htu without query)', async () => {
     const { server, auth } = await setup();
     const client = new OktaClient({ orgUrl: server.url, auth });
     const page = await client.getPage<{ id: string }>('/api/v1/users?limit=200&search=x', 'users');
@@ -208,7 +208,10 @@ describe('OAuthServiceAppAuth errors say what to do and hold no secret', () => {
     });
     const dpop = await failure(auth.headersFor('GET', `${server.url}/api/v1/users`));
     expect(dpop.message).toMatch(
-      /^Okta rejected the DPoP proof for client 0oa1svcapp0000000001 \(invalid_dpop_proof: The DPoP proof JWT header is missing\.\): check that this computer's clock/,
+      new RegExp(
+        String.raw`^Okta rejected the DPoP proof for client 0oa1svcapp0000000001 \(invalid_dpop_proof: The DPoP ` +
+          String.raw`proof JWT header is missing\.\): check that this computer's clock`,
+      ),
     );
     server.queueTokenAnswer(400, { error: 'use_dpop_nonce' }, { 'DPoP-Nonce': 'n1' });
     server.queueTokenAnswer(400, { error: 'use_dpop_nonce' }, { 'DPoP-Nonce': 'n2' });
