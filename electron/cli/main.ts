@@ -18,7 +18,22 @@ import { runDemoCommand } from './commands/demoCommand';
 import { runUploadCommand } from './commands/uploadCommand';
 import { runCheckBundleCommand } from './commands/checkBundleCommand';
 import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
+import { runAccessCommand } from './commands/accessCommand';
+import { runFindingsCommand } from './commands/findingsCommand';
 import { USAGE } from './usage';
+
+async function withCache(
+  values: CliValues,
+  context: CliEnvironment,
+  run: (db: ReturnType<typeof openCache>) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const db = openCache(values, context);
+  try {
+    return await run(db);
+  } finally {
+    db.close();
+  }
+}
 
 async function runCommand(
   command: string | undefined,
@@ -39,6 +54,10 @@ async function runCommand(
         db.close();
       }
     }
+    case 'access':
+      return withCache(values, context, (db) => runAccessCommand(db, values, out));
+    case 'findings':
+      return withCache(values, context, (db) => runFindingsCommand(db, values, out));
     case 'validate':
       return runValidateCommand(positionals, values.json === true, out);
     case 'upload':
