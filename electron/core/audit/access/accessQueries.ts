@@ -93,8 +93,16 @@ const PATH_QUERIES: readonly PathQuery[] = [
 const KIND_ORDER: Record<AccessKind, number> = { app: 0, role: 1, group: 2, factor: 3 };
 const PATH_ORDER: Record<AccessPathKind, number> = { direct: 0, group: 1, 'group-unresolved': 2 };
 
-/** Every access path of the given users, ordered by user (as given), kind, object name and path. */
-export function accessRowsOfUsers(db: Db, snapshotId: number, userIds: readonly string[]): AccessPathRow[] {
+/**
+ * Every access path of the given users (of the given kinds only, when named), ordered by user (as given), kind,
+ * object name and path.
+ */
+export function accessRowsOfUsers(
+  db: Db,
+  snapshotId: number,
+  userIds: readonly string[],
+  kinds?: readonly AccessKind[],
+): AccessPathRow[] {
   if (userIds.length === 0) return [];
   const idsJson = JSON.stringify(userIds);
   const users = new Map(
@@ -106,6 +114,7 @@ export function accessRowsOfUsers(db: Db, snapshotId: number, userIds: readonly 
   );
   const rows: AccessPathRow[] = [];
   for (const query of PATH_QUERIES) {
+    if (kinds && !kinds.includes(query.kind)) continue;
     for (const row of db.prepare(query.sql).all(snapshotId, idsJson) as QueryRow[]) {
       const user = users.get(row.userId);
       rows.push({

@@ -1,6 +1,12 @@
 // What a finding rule is: its row of the rule table (id, severity, title, explanation, thresholds) and a paged query
 // over one snapshot. Rules page with a keyset cursor of their own (an opaque string), never OFFSET.
-import type { AuditObjectRef, AuditThresholds, Finding, FindingRuleInfo } from '../../../../shared/audit/auditTypes';
+import type {
+  AccessKind,
+  AuditObjectRef,
+  AuditThresholds,
+  Finding,
+  FindingRuleInfo,
+} from '../../../../shared/audit/auditTypes';
 import type { Db } from '../../store/openDatabase';
 import type { AuditSnapshot } from '../auditSnapshot';
 import { accessRowsOfUsers } from '../access/accessQueries';
@@ -62,11 +68,10 @@ export function heldByUsers(
   db: Db,
   snapshotId: number,
   userIds: readonly string[],
-  kinds: readonly ('app' | 'role' | 'group' | 'factor')[],
+  kinds: readonly AccessKind[],
 ): Map<string, AuditObjectRef[]> {
   const held = new Map<string, Map<string, AuditObjectRef>>(userIds.map((id) => [id, new Map()]));
-  for (const row of accessRowsOfUsers(db, snapshotId, userIds)) {
-    if (!kinds.includes(row.kind)) continue;
+  for (const row of accessRowsOfUsers(db, snapshotId, userIds, kinds)) {
     const type = row.kind === 'factor' ? 'factor' : row.kind;
     held.get(row.userId)!.set(`${type}:${row.objectId}`, { type, id: row.objectId, name: row.objectName });
   }
