@@ -17,9 +17,9 @@ export interface EditedOrgAudit {
 export async function auditEditedOrg(
   folder: string,
   edit: (tidy: TidyOrg) => void,
-  options: { includeFactors?: boolean } = {},
+  options: { includeFactors?: boolean; deniedObjects?: string[] } = {},
 ): Promise<EditedOrgAudit> {
-  const tidy = await startTidyOrg();
+  const tidy = await startTidyOrg('audit-tidy', { deniedObjects: options.deniedObjects });
   try {
     edit(tidy);
     const db = openTestDb(folder);

@@ -3,7 +3,11 @@
 // Audit tests make one small edit to it, pull it over HTTP into a real SQLite file, and read the audit.
 import path from 'node:path';
 import { generateOrg, type FakeOrg } from '../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer } from '../../electron/core/fake-okta/server';
+import {
+  startFakeOktaServer,
+  type FakeOktaServer,
+  type FakeOktaServerOptions,
+} from '../../electron/core/fake-okta/server';
 import { SswsTokenAuth } from '../../electron/core/okta/auth';
 import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { pullOrg } from '../../electron/core/pull/pullOrg';
@@ -56,10 +60,13 @@ function tidy(org: FakeOrg, now: string): Omit<TidyOrg, 'server' | 'org'> {
   return { users, everyone, groupA: groupA!, groupB: groupB!, appA: appA!, appB: appB! };
 }
 
-export async function startTidyOrg(seed = 'audit-tidy'): Promise<TidyOrg> {
+export async function startTidyOrg(
+  seed = 'audit-tidy',
+  serverOptions: Partial<FakeOktaServerOptions> = {},
+): Promise<TidyOrg> {
   const org = generateOrg({ seed, users: 4, groups: 3, apps: 2 });
   const ids = tidy(org, new Date().toISOString().replace(/\.\d{3}Z$/, '.000Z'));
-  const server = await startFakeOktaServer({ org, apiToken: TIDY_TOKEN });
+  const server = await startFakeOktaServer({ org, apiToken: TIDY_TOKEN, ...serverOptions });
   return { server, org, ...ids };
 }
 

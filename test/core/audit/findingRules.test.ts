@@ -185,6 +185,11 @@ describe('imported-group-only', () => {
     const found = findings('imported-group-only');
     expect(subjects(found)).toEqual([tidy.users[0], tidy.users[1]].sort());
     expect(relatedIds(found[0])).toEqual([tidy.appA, tidy.groupA].sort());
+    const [appLabel, groupName] = [
+      tidy.org.apps.find((app) => app.id === tidy.appA)!.label,
+      tidy.org.groups.find((group) => group.id === tidy.groupA)!.profile.name,
+    ];
+    expect(found[0]?.message).toBe(`reaches ${appLabel} only through imported group(s) ${groupName}`);
   });
 
   it('does not fire when the user also has the app directly or through an Okta group', async () => {
@@ -240,6 +245,20 @@ describe('empty-group and unused-group', () => {
     });
     expect(findings('empty-group')).toEqual([]);
     expect(findings('unused-group')).toEqual([]);
+  });
+
+  it('does not call a group empty when its counts say it has members that could not be read', async () => {
+    const denied = '00gDeniedMembers0001';
+    const { findings, db, snapshotId } = await audit(
+      (org) => {
+        addGroup(org.server, { name: 'Scoped away', id: denied });
+        addGroupMember(org.server, denied, org.users[0]!);
+      },
+      { deniedObjects: [denied] },
+    );
+    const readMembers = db.prepare(`SELECT count(*) FROM group_members WHERE snapshot_id = ? AND group_id = ?`);
+    expect(readMembers.pluck().get(snapshotId, denied)).toBe(0);
+    expect(findings('empty-group')).toEqual([]);
   });
 });
 
