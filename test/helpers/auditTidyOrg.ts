@@ -1,4 +1,5 @@
 // Runs an audit query on the tidy org after an edit: starts it, edits it, pulls it into a new SQLite file, asks.
+import { expect } from 'vitest';
 import type { AuditThresholds, Finding, FindingsPage } from '../../shared/audit/auditTypes';
 import { auditSnapshot } from '../../electron/core/audit/auditSnapshot';
 import { allFindings, findingsPage } from '../../electron/core/audit/findings/findingsPages';
@@ -29,7 +30,20 @@ export async function auditEditedOrg(
       tidy,
       db,
       snapshotId,
-      findings: (ruleId, thresholds) => [...allFindings(db, snapshot, { ruleId, thresholds })],
+      findings: (ruleId, thresholds) => {
+        const whole = [...allFindings(db, snapshot, { ruleId, thresholds })];
+        // The same findings one page of one at a time: each rule's keyset cursor loses and repeats nothing.
+        const paged: Finding[] = [];
+        let after: string | null = null;
+        for (let turn = 0; turn <= whole.length; turn++) {
+          const page = findingsPage(db, snapshot, { ruleId, thresholds, after, limit: 1 });
+          paged.push(...page.findings);
+          after = page.next;
+          if (after === null) break;
+        }
+        expect(paged, `${ruleId}: pages of one finding`).toEqual(whole);
+        return whole;
+      },
       firstPage: (ruleId) => findingsPage(db, snapshot, { ruleId }),
     };
   } finally {

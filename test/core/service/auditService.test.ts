@@ -80,6 +80,8 @@ describe('audit.findings', () => {
       message: 'the page cursor is not one this query returned: start again without it',
     });
     expect(await failure('audit.findings', { snapshotId: 99 })).toMatchObject({ code: 'NOT_FOUND' });
+    const damaged = JSON.stringify({ rule: 'direct-bypasses-group', after: 'not-a-key' });
+    expect(await failure('audit.findings', { snapshotId, after: damaged })).toMatchObject({ code: 'BAD_INPUT' });
   });
 });
 

@@ -8,7 +8,7 @@ import type {
   FindingRuleInfo,
 } from '../../../../shared/audit/auditTypes';
 import type { Db } from '../../store/openDatabase';
-import type { AuditSnapshot } from '../auditSnapshot';
+import { AuditError, type AuditSnapshot } from '../auditSnapshot';
 import { accessRowsOfUsers } from '../access/accessQueries';
 
 export interface RuleContext {
@@ -50,16 +50,21 @@ export function nextCursor<T>(rows: readonly T[], limit: number, keyOf: (row: T)
   return rows.length === limit ? keyOf(rows[rows.length - 1]!) : null;
 }
 
-/** A composite keyset cursor ([app id, user id] …) as a string, and back; a damaged cursor starts from the top. */
+/** A composite keyset cursor ([app id, user id] …) as a string, and back; a damaged cursor is refused. */
 export function encodeKey(parts: readonly string[]): string {
   return JSON.stringify(parts);
 }
 
 export function decodeKey(cursor: string | null, size: number): string[] {
   if (cursor === null) return Array<string>(size).fill('');
-  const parts: unknown = JSON.parse(cursor);
+  let parts: unknown;
+  try {
+    parts = JSON.parse(cursor);
+  } catch {
+    parts = undefined;
+  }
   if (!Array.isArray(parts) || parts.length !== size || parts.some((part) => typeof part !== 'string'))
-    throw new Error(`not a cursor of this rule: ${cursor}`);
+    throw new AuditError('the page cursor is not one this query returned: start again without it', 'bad-input');
   return parts as string[];
 }
 

@@ -1,9 +1,7 @@
 // Rule inactive-user-access: deprovisioned or suspended users who still hold app assignments or admin roles.
 import type { Finding } from '../../../../../shared/audit/auditTypes';
 import { HOLDS_ROLE, REACHES_APP } from '../accessConditions';
-import { countOf, heldByUsers, nextCursor, type FindingRule } from '../findingRule';
-
-const INACTIVE_STATUSES = ['DEPROVISIONED', 'SUSPENDED'];
+import { countOf, decodeKey, encodeKey, heldByUsers, nextCursor, type FindingRule } from '../findingRule';
 
 export const inactiveUserAccess: FindingRule = {
   id: 'inactive-user-access',
@@ -12,14 +10,16 @@ export const inactiveUserAccess: FindingRule = {
   explanation: 'A deprovisioned or suspended user still has app assignments or admin roles: remove them.',
   thresholds: [],
   page({ db, snapshot }, after, limit) {
+    // Keyset on (status, id): the users_by_status_id index walks only these users, not every user of the org.
+    const [afterStatus, afterId] = decodeKey(after, 2);
     const users = db
       .prepare(
         `SELECT u.id, u.login, u.status FROM users u
-          WHERE u.snapshot_id = ? AND u.status IN (SELECT value FROM json_each(?)) AND u.id > ?
+          WHERE u.snapshot_id = ? AND u.status IN ('DEPROVISIONED', 'SUSPENDED') AND (u.status, u.id) > (?, ?)
             AND (${REACHES_APP} OR ${HOLDS_ROLE})
-          ORDER BY u.id LIMIT ?`,
+          ORDER BY u.status, u.id LIMIT ?`,
       )
-      .all(snapshot.id, JSON.stringify(INACTIVE_STATUSES), after ?? '', limit) as {
+      .all(snapshot.id, afterStatus, afterId, limit) as {
       id: string;
       login: string;
       status: string;
@@ -42,6 +42,6 @@ export const inactiveUserAccess: FindingRule = {
         related,
       };
     });
-    return { findings, next: nextCursor(users, limit, (user) => user.id) };
+    return { findings, next: nextCursor(users, limit, (user) => encodeKey([user.status, user.id])) };
   },
 };
