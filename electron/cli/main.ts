@@ -19,6 +19,8 @@ import { runDemoCommand } from './commands/demoCommand';
 import { runUploadCommand } from './commands/uploadCommand';
 import { runCheckBundleCommand } from './commands/checkBundleCommand';
 import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
+import { runAccessCommand } from './commands/accessCommand';
+import { runFindingsCommand } from './commands/findingsCommand';
 import { USAGE } from './usage';
 
 /** Runs `use` over the cache (--db or the default one) and closes it, whatever happens. */
@@ -48,6 +50,10 @@ async function runCommand(
     case 'export':
       if (!prepareExportChoices(values, out, exportOptionsFrom(values))) return EXIT.ok;
       return withCache(values, context, (db) => runExportCommand(db, values, out));
+    case 'access':
+      return withCache(values, context, (db) => runAccessCommand(db, values, out));
+    case 'findings':
+      return withCache(values, context, (db) => runFindingsCommand(db, values, out));
     case 'validate':
       return runValidateCommand(positionals, values.json === true, out);
     case 'upload':

@@ -14,6 +14,9 @@ Usage:
   okta-prep check-bundle --dir BUNDLE [--json]
   okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]
+  okta-prep access [--db FILE] [--snapshot ID] [--user ID | --app ID | --group ID] --out FILE.csv [--json]
+  okta-prep findings [--db FILE] [--snapshot ID] [--rule ID] [--dormant-days N] [--strong-factors TYPES]
+                     [--out FILE.csv] [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
                       [--profile-attribute NAME]... [--port N] [--json]
@@ -40,6 +43,12 @@ fake-balkanid serves a fake BalkanID bulk API on 127.0.0.1 for trying upload; it
             (--api-key-id, default fake-balkanid-key, and the secret as for upload); --misbehave LIST: unauthorized,
             forbidden, server-error-once, rate-limited-once, html-page, hang-url, too-large, storage-error-once,
             expired-url-once, expired-url-always, expired-token-once, reset-upload-once, hang-upload
+access      effective access with reasons as CSV (0600): one row per path by which a user holds an app, an admin
+            role, a group or a factor (direct, or through group X); --user one user, --app who reaches an app,
+            --group what a group grants its members. Reads the latest complete snapshot unless --snapshot ID
+findings    runs the audit rules (README lists their ids and severities) on a snapshot; --out writes them as CSV
+            (0600) with the ids of the objects involved; --rule ID one rule; --dormant-days N (default 90) for
+            dormant-user-access; --strong-factors TYPES (comma-separated Okta factor types) for admin-no-strong-factor
 check       one cheap request per object kind: what can be read, what a missing permission costs, and an
             estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)

@@ -3,6 +3,7 @@
 import type { ValidationReport } from '../balkanid/findings';
 import type { BundleCheckReport } from '../balkanid/bundleCheck';
 import type { ExportProfileInput } from '../balkanid/exportProfile';
+import type { AccessPage, AccessSubject, AuditThresholds, FindingsPage } from '../audit/auditTypes';
 import type {
   AppDetail,
   AppInfo,
@@ -66,6 +67,22 @@ export interface ServiceMethods {
   'exportProfile.get': { params: Empty; result: ExportProfileState };
   /** Saves the choices (checked with the mapping rules first); also how a profile file is imported. */
   'exportProfile.save': { params: { profile: ExportProfileInput }; result: ExportProfileState };
+  /** Effective access with reasons, one page of users (`after`: the previous page's `next`). */
+  'audit.access': {
+    params: { snapshotId: number; subject: AccessSubject; after?: string; limit?: number };
+    result: AccessPage;
+  };
+  /** Findings of the rule table (or one rule), one page; `rules` says which rules could run on the snapshot. */
+  'audit.findings': {
+    params: {
+      snapshotId: number;
+      ruleId?: string;
+      after?: string;
+      limit?: number;
+      thresholds?: Partial<AuditThresholds>;
+    };
+    result: FindingsPage;
+  };
 }
 
 export type MethodName = keyof ServiceMethods;
@@ -100,6 +117,8 @@ export const METHOD_NAMES = [
   'upload.forgetKey',
   'exportProfile.get',
   'exportProfile.save',
+  'audit.access',
+  'audit.findings',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method exactly (a missing one fails here).

@@ -24,6 +24,28 @@ const csvFileRef: Schema = {
   ],
 };
 
+const oktaId = shortText(100);
+const auditSubject: Schema = {
+  oneOf: [
+    objectOf({ kind: { const: 'user' }, id: oktaId }, ['kind']),
+    objectOf({ kind: { const: 'app' }, id: oktaId }),
+    objectOf({ kind: { const: 'group' }, id: oktaId }),
+  ],
+};
+const auditPage = { after: shortText(1024), limit: { type: 'integer', minimum: 1, maximum: 1000 } };
+const auditThresholds = objectOf(
+  {
+    dormantDays: { type: 'integer', minimum: 1, maximum: 36500 },
+    strongFactorTypes: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: { type: 'string', minLength: 1, maxLength: 100 },
+    },
+  },
+  [],
+);
+
 export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'app.info': empty,
   'connection.get': empty,
@@ -96,4 +118,8 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'upload.forgetKey': empty,
   'exportProfile.get': empty,
   'exportProfile.save': objectOf({ profile: EXPORT_PROFILE_SCHEMA }),
+  'audit.access': objectOf({ snapshotId, subject: auditSubject, ...auditPage }, ['snapshotId', 'subject']),
+  'audit.findings': objectOf({ snapshotId, ruleId: shortText(100), thresholds: auditThresholds, ...auditPage }, [
+    'snapshotId',
+  ]),
 };

@@ -7,6 +7,7 @@ import { ConnectionSettings } from './connectionSettings';
 import { browseHandlers } from './handlers/browseHandlers';
 import { connectionHandlers } from './handlers/connectionHandlers';
 import { exportProfileMethods } from './exportProfileMethods';
+import { auditMethods } from './auditMethods';
 import { exportHandlers } from './handlers/exportHandlers';
 import { pullHandlers } from './handlers/pullHandlers';
 import type { ServiceContext, ServiceDependencies } from './handlers/serviceContext';
@@ -33,6 +34,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     ...exportHandlers(ctx),
     ...exportProfileMethods(deps.dataFolder),
     ...createUploadMethods({ jobs: ctx.jobs, secrets: deps.secrets }),
+    ...auditMethods(deps.db),
     close: async () => {
       await ctx.sampleOrg.close();
       await deps.uploads?.close();

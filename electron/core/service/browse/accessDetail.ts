@@ -1,6 +1,8 @@
 // The "who has what and why" detail panels: a user's apps with the reason (direct or which group), groups, roles
 // and factors; a group's members, apps and roles; an app's groups and users.
+import type { AccessPathRow } from '../../../../shared/audit/auditTypes';
 import type { AppDetail, GroupDetail, UserAccessDetail } from '../../../../shared/service/types';
+import { accessRowsOfUsers } from '../../audit/access/accessQueries';
 import type { Db } from '../../store/openDatabase';
 import { ServiceFailure } from '../serviceFailure';
 
@@ -14,12 +16,25 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
     )
     .get(snapshotId, userId) as UserAccessDetail['user'] | undefined;
   if (!user) throw new ServiceFailure('NOT_FOUND', `user ${userId} is not in snapshot ${snapshotId}`);
-  const groups = db
-    .prepare(
-      `SELECT g.id, g.name, g.type FROM group_members m JOIN groups g ON g.snapshot_id = m.snapshot_id AND ` +
-        `g.id = m.group_id WHERE m.snapshot_id = ? AND m.user_id = ? ORDER BY g.name`,
-    )
-    .all(snapshotId, userId) as UserAccessDetail['groups'];
+  // The paths come from the audit's effective-access queries, so the detail panel and `okta-prep access` agree.
+  const paths = accessRowsOfUsers(db, snapshotId, [userId], ['app', 'role', 'group']);
+  const via = (row: AccessPathRow) =>
+    row.path === 'direct'
+      ? { kind: 'direct' as const }
+      : { kind: 'group' as const, groupId: row.viaGroupId!, groupName: row.viaGroupName! };
+  const groups: UserAccessDetail['groups'] = paths
+    .filter((row) => row.kind === 'group')
+    .map((row) => ({ id: row.objectId, name: row.objectName, type: row.detail ?? '' }));
+  // Okta's group scope that no pulled membership explains has no group to name here; okta-prep access lists it.
+  const apps: UserAccessDetail['apps'] = paths
+    .filter((row) => row.kind === 'app' && row.path !== 'group-unresolved')
+    .map((row) => ({ appId: row.objectId, appLabel: row.objectName, appStatus: row.detail ?? '', via: via(row) }))
+    .sort((a, b) => a.appLabel.localeCompare(b.appLabel) || (a.via.kind === 'direct' ? -1 : 1));
+  // One entry per role and path, as before: a role held twice the same way (two resource sets) is listed once.
+  const roleEntries = paths
+    .filter((row) => row.kind === 'role')
+    .map((row) => ({ roleKey: row.objectId, label: row.objectName, via: via(row) }));
+  const roles = [...new Map(roleEntries.map((role) => [JSON.stringify(role), role])).values()];
   const factors = db
     .prepare(
       `SELECT id, factor_type AS factorType, provider, status FROM factors WHERE snapshot_id = ? AND user_id ` +
@@ -28,70 +43,7 @@ export function userAccess(db: Db, snapshotId: number, userId: string): UserAcce
     .all(snapshotId, userId) as UserAccessDetail['factors'];
   const factorsPulled =
     (db.prepare(`SELECT include_factors FROM snapshots WHERE id = ?`).pluck().get(snapshotId) as number) === 1;
-  const apps = userApps(db, snapshotId, userId);
-  return { user, groups, apps, roles: userRoles(db, snapshotId, userId), factors, factorsPulled };
-}
-
-type ViaGroup = { groupId: string; groupName: string };
-
-/** Rows held directly and rows held through a group, each with its reason (`via`). */
-function withReasons<Row extends object>(direct: Row[], viaGroups: (Row & ViaGroup)[]) {
-  return [
-    ...direct.map((row) => ({ ...row, via: { kind: 'direct' as const } })),
-    ...viaGroups.map(({ groupId, groupName, ...row }) => ({
-      ...row,
-      via: { kind: 'group' as const, groupId, groupName },
-    })),
-  ];
-}
-
-/** Every app the user reaches, once per way: assigned directly, and through each group that is assigned it. */
-function userApps(db: Db, snapshotId: number, userId: string): UserAccessDetail['apps'] {
-  type AppRow = { appId: string; appLabel: string; appStatus: string };
-  const direct = db
-    .prepare(
-      `SELECT a.id AS appId, a.label AS appLabel, a.status AS appStatus FROM app_users au JOIN apps a
-         ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
-       WHERE au.snapshot_id = ? AND au.user_id = ? AND au.scope = 'USER'`,
-    )
-    .all(snapshotId, userId) as AppRow[];
-  const viaGroups = db
-    .prepare(
-      `SELECT a.id AS appId, a.label AS appLabel, a.status AS appStatus, g.id AS groupId, g.name AS groupName
-         FROM group_members m
-         JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id
-         JOIN apps a ON a.snapshot_id = ag.snapshot_id AND a.id = ag.app_id
-         JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
-        WHERE m.snapshot_id = ? AND m.user_id = ?`,
-    )
-    .all(snapshotId, userId) as (AppRow & ViaGroup)[];
-  return withReasons(direct, viaGroups).sort(
-    (a, b) => a.appLabel.localeCompare(b.appLabel) || (a.via.kind === 'direct' ? -1 : 1),
-  );
-}
-
-/** The admin roles the user holds, directly and through each group that holds one. */
-function userRoles(db: Db, snapshotId: number, userId: string): UserAccessDetail['roles'] {
-  type RoleRow = { roleKey: string; label: string };
-  const directRoles = db
-    .prepare(
-      `SELECT DISTINCT r.role_key AS roleKey, r.label FROM role_assignments ra JOIN roles r ON r.snapshot_id ` +
-        `= ra.snapshot_id AND r.role_key = ra.role_key WHERE ra.snapshot_id = ? AND ra.principal_type = 'user' ` +
-        `AND ra.principal_id = ?`,
-    )
-    .all(snapshotId, userId) as RoleRow[];
-  const groupRoles = db
-    .prepare(
-      `SELECT DISTINCT r.role_key AS roleKey, r.label, g.id AS groupId, g.name AS groupName
-         FROM group_members m
-         JOIN role_assignments ra ON ra.snapshot_id = m.snapshot_id AND ra.principal_type = 'group'
-           AND ra.principal_id = m.group_id
-         JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
-         JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
-        WHERE m.snapshot_id = ? AND m.user_id = ?`,
-    )
-    .all(snapshotId, userId) as (RoleRow & ViaGroup)[];
-  return withReasons(directRoles, groupRoles);
+  return { user, groups, apps, roles, factors, factorsPulled };
 }
 
 export function groupDetail(db: Db, snapshotId: number, groupId: string): GroupDetail {

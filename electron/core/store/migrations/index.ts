@@ -6,6 +6,7 @@ import { migration003QuickRefresh } from './003_quick_refresh';
 import { migration005SnapshotLog } from './005_snapshot_log';
 import { migration006ListingPages } from './006_listing_pages';
 import { migration007ReadEveryGroup } from './007_read_every_group';
+import { migration008AuditIndexes } from './008_audit_indexes';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'snapshot log', sql: migration005SnapshotLog },
   { version: 6, name: 'listing pages followed and request estimate', sql: migration006ListingPages },
   { version: 7, name: 'read every group option', sql: migration007ReadEveryGroup },
+  { version: 8, name: 'audit indexes', sql: migration008AuditIndexes },
 ];

@@ -1,0 +1,129 @@
+// Benchmark: the offline audit on a 100,000-user snapshot — every finding of every rule (all pages), and the
+// effective access of the user with the most paths (in all 2,000 groups, reaching the apps of 200 of them).
+// Reference in the same run: the same on a 200-user snapshot built the same way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { accessPage } from '../../electron/core/audit/access/accessPages';
+import { auditSnapshot } from '../../electron/core/audit/auditSnapshot';
+import { allFindings } from '../../electron/core/audit/findings/findingsPages';
+import { FINDING_RULES } from '../../electron/core/audit/findings/ruleTable';
+import { openDatabase, type Db } from '../../electron/core/store/openDatabase';
+import { buildSyntheticSnapshot } from './syntheticSnapshot';
+
+function timed<T>(fn: () => T): { ms: number; value: T } {
+  const started = performance.now();
+  const value = fn();
+  return { ms: performance.now() - started, value };
+}
+
+/** Adds what the audit reads to a synthetic snapshot: statuses, logins, admin roles, factors, app assignments. */
+type AuditBenchSize = { users: number; groups: number; apps: number };
+
+export function addAuditRows(db: Db, snapshotId: number, size: AuditBenchSize): string {
+  const heaviest = `00u${'0'.repeat(17)}`;
+  const old = '2020-01-01T00:00:00.000Z';
+  const recent = new Date().toISOString();
+  db.transaction(() => {
+    db.prepare(`UPDATE snapshots SET include_factors = 1 WHERE id = ?`).run(snapshotId);
+    db.prepare(
+      `UPDATE users SET
+         status = CASE WHEN rowid % 100 = 0 THEN 'SUSPENDED' WHEN rowid % 97 = 0 THEN 'DEPROVISIONED' ELSE status END,
+         last_login = CASE WHEN rowid % 3 = 0 THEN ? ELSE ? END
+       WHERE snapshot_id = ?`,
+    ).run(old, recent, snapshotId);
+    db.prepare(`UPDATE groups SET type = 'APP_GROUP' WHERE snapshot_id = ? AND rowid % 10 = 0`).run(snapshotId);
+    db.prepare(
+      `INSERT OR IGNORE INTO group_members (snapshot_id, group_id, user_id)
+       SELECT ?, id, ? FROM groups WHERE snapshot_id = ?`,
+    ).run(snapshotId, heaviest, snapshotId);
+    const groupId = (g: number) => `00g${String(g).padStart(17, '0')}`;
+    const appId = (a: number) => `0oa${String(a).padStart(17, '0')}`;
+    const appGroup = db.prepare(
+      `INSERT OR IGNORE INTO app_groups (snapshot_id, app_id, group_id, priority, raw) VALUES (?, ?, ?, 1, '{}')`,
+    );
+    for (let g = 0; g < Math.min(200, size.groups); g++) appGroup.run(snapshotId, appId(g % size.apps), groupId(g));
+    // Okta lists every user who has an app, directly (USER) or through a group (GROUP).
+    db.prepare(
+      `INSERT OR IGNORE INTO app_users (snapshot_id, app_id, user_id, scope, raw)
+       SELECT DISTINCT m.snapshot_id, ag.app_id, m.user_id, 'GROUP', '{}' FROM group_members m
+         JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id WHERE m.snapshot_id = ?`,
+    ).run(snapshotId);
+    db.prepare(
+      `INSERT OR REPLACE INTO app_users (snapshot_id, app_id, user_id, scope, raw)
+       SELECT snapshot_id, '0oa' || printf('%017d', rowid % ?), id, 'USER', '{}' FROM users
+        WHERE snapshot_id = ? AND rowid % 50 = 0`,
+    ).run(size.apps, snapshotId);
+    for (const [key, label] of [
+      ['SUPER_ADMIN', 'Super Administrator'],
+      ['HELP_DESK_ADMIN', 'Help Desk Administrator'],
+    ])
+      db.prepare(`INSERT INTO roles (snapshot_id, role_key, label, role_type, is_custom) VALUES (?, ?, ?, ?, 0)`).run(
+        snapshotId,
+        key,
+        label,
+        key,
+      );
+    db.prepare(
+      `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
+       SELECT snapshot_id, 'user', id, 'ra' || rowid, 'SUPER_ADMIN', '{}' FROM users
+        WHERE snapshot_id = ? AND rowid % 5000 = 1`,
+    ).run(snapshotId);
+    db.prepare(
+      `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
+       SELECT snapshot_id, 'group', id, 'gra' || rowid, 'HELP_DESK_ADMIN', '{}' FROM groups
+        WHERE snapshot_id = ? AND rowid % 200 = 1`,
+    ).run(snapshotId);
+    db.prepare(
+      `INSERT INTO factors (snapshot_id, user_id, id, factor_type, provider, status, raw)
+       SELECT snapshot_id, id, 'opf' || rowid, CASE WHEN rowid % 2 = 0 THEN 'push' ELSE 'sms' END, 'OKTA',
+              'ACTIVE', '{}'
+         FROM users WHERE snapshot_id = ?`,
+    ).run(snapshotId);
+  })();
+  db.exec('ANALYZE');
+  return heaviest;
+}
+
+function measure(db: Db, snapshotId: number, heaviest: string) {
+  const snapshot = auditSnapshot(db, snapshotId);
+  const findings = timed(() => [...allFindings(db, snapshot, {})]);
+  const perRule = FINDING_RULES.map((rule) => ({
+    id: rule.id,
+    ms: timed(() => [...allFindings(db, snapshot, { ruleId: rule.id })]).ms,
+  })).sort((a, b) => b.ms - a.ms);
+  const user = timed(() => accessPage(db, snapshotId, { subject: { kind: 'user', id: heaviest } }));
+  const firstUsers = timed(() => accessPage(db, snapshotId, { subject: { kind: 'user' }, limit: 200 }));
+  return { findings, perRule, user, firstUsers };
+}
+
+export async function runAuditBench(): Promise<Record<string, number | string>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
+  try {
+    const db = openDatabase(path.join(dir, 'bench.sqlite'));
+    const bigSize = { users: 100_000, groups: 2_000, memberships: 1_000_000, apps: 50 };
+    const smallSize = { users: 200, groups: 20, memberships: 2_000, apps: 5 };
+    const big = buildSyntheticSnapshot(db, bigSize);
+    const bigHeaviest = addAuditRows(db, big, bigSize);
+    const small = buildSyntheticSnapshot(db, smallSize);
+    const smallHeaviest = addAuditRows(db, small, smallSize);
+    const ref = measure(db, small, smallHeaviest);
+    const run = measure(db, big, bigHeaviest);
+    db.close();
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    return {
+      'findings, every rule, all pages (ms)': round(run.findings.ms),
+      'findings count': run.findings.value.length,
+      'slowest rule (ms)': `${run.perRule[0]!.id} ${round(run.perRule[0]!.ms)}`,
+      'second slowest rule (ms)': `${run.perRule[1]!.id} ${round(run.perRule[1]!.ms)}`,
+      'findings on 200 users (reference, ms)': round(ref.findings.ms),
+      'access of the user with most paths (ms)': round(run.user.ms),
+      'that user: paths': run.user.value.rows.length,
+      'that user on 200 users (reference, ms)': round(ref.user.ms),
+      'first page of every user, 200 users (ms)': round(run.firstUsers.ms),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
