@@ -18,6 +18,7 @@ import { runDemoCommand } from './commands/demoCommand';
 import { runUploadCommand } from './commands/uploadCommand';
 import { runCheckBundleCommand } from './commands/checkBundleCommand';
 import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
+import { runDiffCommand } from './commands/diffCommand';
 import { USAGE } from './usage';
 
 async function runCommand(
@@ -32,7 +33,7 @@ async function runCommand(
       return runPullCommand(values, context);
     case 'export': {
       if (!prepareExportChoices(values, out, exportOptionsFrom(values))) return EXIT.ok;
-      const db = openCache(values, context);
+      const db = openCache(values, context, 'read');
       try {
         return await runExportCommand(db, values, out);
       } finally {
@@ -47,8 +48,10 @@ async function runCommand(
       return runCheckBundleCommand(values, context);
     case 'fake-balkanid':
       return runFakeBalkanIdCommand(values, context);
+    case 'diff':
+      return runDiffCommand(positionals, values, context);
     case 'snapshots': {
-      const db = openCache(values, context);
+      const db = openCache(values, context, 'read');
       try {
         const snapshots = listSnapshots(db);
         if (values.json) out.json(snapshots);

@@ -5,7 +5,15 @@ import type { CliValues } from './cliArgs';
 import { EXIT, CliError } from './cliErrors';
 import type { CliEnvironment } from './cliOutput';
 
-export function openCache(values: CliValues, context: Pick<CliEnvironment, 'env' | 'out'>): Db {
+/** read: the command only reads (a portable snapshot file may be named with --db); write: it pulls or serves. */
+export type CacheAccess = 'read' | 'write';
+
+export function openCache(
+  values: CliValues,
+  context: Pick<CliEnvironment, 'env' | 'out'>,
+  access: CacheAccess = 'write',
+): Db {
+  void access;
   const file = values.db ?? defaultDatabasePath(context.env);
   try {
     // Only the default folder is the app's own: a folder named with --db is the user's, and is never chmod-ed.
