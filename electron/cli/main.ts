@@ -19,6 +19,7 @@ import { runUploadCommand } from './commands/uploadCommand';
 import { runCheckBundleCommand } from './commands/checkBundleCommand';
 import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { runDiffCommand } from './commands/diffCommand';
+import { runSnapshotCommand } from './commands/snapshotCommand';
 import { USAGE } from './usage';
 
 async function runCommand(
@@ -50,6 +51,8 @@ async function runCommand(
       return runFakeBalkanIdCommand(values, context);
     case 'diff':
       return runDiffCommand(positionals, values, context);
+    case 'snapshot':
+      return runSnapshotCommand(positionals, values, context);
     case 'snapshots': {
       const db = openCache(values, context, 'read');
       try {

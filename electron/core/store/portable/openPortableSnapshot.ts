@@ -1,0 +1,77 @@
+// Opens a portable snapshot file read-only, without migrating it: checks it is whole (quick_check), was written by
+// this Okta Prep's schema or an older one it can read, and holds the snapshot its marker names. Never writes to it.
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../migrations/index';
+import type { Db } from '../openDatabase';
+import { fileKind, PORTABLE_FORMAT_VERSION, PortableSnapshotError, type PortableSnapshotInfo } from './portableFormat';
+
+interface MarkerRow {
+  format_version: number;
+  app_version: string;
+  schema_version: number;
+  snapshot_id: number;
+  org_url: string;
+  exported_at: string;
+}
+
+export function openPortableSnapshot(
+  file: string,
+  latestSchema: number = MIGRATIONS.at(-1)!.version,
+): { db: Db; info: PortableSnapshotInfo } {
+  const kind = fileKind(file);
+  if (kind === 'missing') throw new PortableSnapshotError(`there is no file ${file}`);
+  if (kind !== 'portable')
+    throw new PortableSnapshotError(
+      `${file} is not an Okta Prep snapshot file (one written by "okta-prep snapshot export")`,
+    );
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const info = checkPortable(db, file, latestSchema);
+    return { db, info };
+  } catch (error) {
+    db?.close();
+    if (error instanceof PortableSnapshotError) throw error;
+    throw damaged(file, (error as Error).message);
+  }
+}
+
+function checkPortable(db: Db, file: string, latestSchema: number): PortableSnapshotInfo {
+  const schema = db.pragma('user_version', { simple: true }) as number;
+  if (schema > latestSchema) throw newer(file, `schema ${schema} > ${latestSchema}`);
+  if (schema < latestSchema)
+    throw new PortableSnapshotError(
+      `${file} was made by an older Okta Prep (schema ${schema} < ${latestSchema}), which this version cannot ` +
+        `open read-only: export the snapshot again with this version`,
+    );
+  const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+  if (problems.join() !== 'ok') throw damaged(file, problems.slice(0, 3).join('; '));
+  const markers = db.prepare(`SELECT * FROM portable_snapshot`).all() as MarkerRow[];
+  if (markers.length !== 1) throw damaged(file, `${markers.length} format markers instead of one`);
+  const marker = markers[0]!;
+  if (marker.format_version > PORTABLE_FORMAT_VERSION)
+    throw newer(file, `snapshot file format ${marker.format_version} > ${PORTABLE_FORMAT_VERSION}`);
+  if (marker.schema_version !== schema) throw damaged(file, `its marker says schema ${marker.schema_version}`);
+  const ids = db.prepare(`SELECT id FROM snapshots`).pluck().all() as number[];
+  if (ids.length !== 1 || ids[0] !== marker.snapshot_id)
+    throw damaged(file, `it should hold snapshot ${marker.snapshot_id} alone`);
+  return {
+    file,
+    appVersion: marker.app_version,
+    schemaVersion: marker.schema_version,
+    snapshotId: marker.snapshot_id,
+    orgUrl: marker.org_url,
+    exportedAt: marker.exported_at,
+  };
+}
+
+function newer(file: string, what: string): PortableSnapshotError {
+  return new PortableSnapshotError(`${file} was made by a newer Okta Prep (${what}): update the app to open it`);
+}
+
+function damaged(file: string, reason: string): PortableSnapshotError {
+  return new PortableSnapshotError(
+    `${file} is damaged and cannot be opened (${reason}); nothing was changed: copy it again from the machine ` +
+      `that exported it`,
+  );
+}
