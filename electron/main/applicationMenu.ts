@@ -9,6 +9,8 @@ export function applicationMenuTemplate(input: {
   appName: string;
   isPackaged: boolean;
   openHelp: () => void;
+  /** File > Open snapshot…: a portable snapshot file, opened read-only. */
+  openSnapshot?: () => void;
 }): MenuItemConstructorOptions[] {
   const mac = input.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [
@@ -39,7 +41,18 @@ export function applicationMenuTemplate(input: {
           },
         ] as MenuItemConstructorOptions[])
       : []),
-    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        ...(input.openSnapshot
+          ? ([
+              { label: 'Open snapshot…', accelerator: 'CmdOrCtrl+O', click: input.openSnapshot },
+              { type: 'separator' },
+            ] as MenuItemConstructorOptions[])
+          : []),
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

@@ -16,6 +16,7 @@ import { openPortableSnapshot } from '../../electron/core/store/portable/openPor
 import { snapshotContentHash } from '../../electron/core/store/snapshotContentHash';
 import { MIGRATIONS } from '../../electron/core/store/migrations/index';
 import { runCli } from '../helpers/runCli';
+import { serviceOnDb } from '../helpers/serviceOnDb';
 import { useTempDirs } from '../helpers/tempDir';
 
 const TOKEN = 'portable-snapshot-test-token';
@@ -53,7 +54,7 @@ describe('portable snapshot', () => {
     snapshotId = (await pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).snapshotId;
     cacheHash = snapshotContentHash(db, snapshotId);
     db.close();
-    portableFile = path.join(tempDir(), 'snapshot.okta-prep');
+    portableFile = path.join(tempDir(), 'snapshot.okta-snapshot');
     const run = await runCli([
       'snapshot',
       'export',
@@ -75,8 +76,8 @@ describe('portable snapshot', () => {
 
   it('is one private file holding that snapshot alone, with the same content as in the cache', () => {
     expect(fs.statSync(portableFile).mode & 0o777).toBe(0o600);
-    expect(fs.readdirSync(path.dirname(portableFile))).toEqual(['snapshot.okta-prep']);
-    const { db, info } = openPortableSnapshot(copyOf(portableFile, 'copy.okta-prep'));
+    expect(fs.readdirSync(path.dirname(portableFile))).toEqual(['snapshot.okta-snapshot']);
+    const { db, info } = openPortableSnapshot(copyOf(portableFile, 'copy.okta-snapshot'));
     try {
       expect(info).toMatchObject({ snapshotId, orgUrl: server.url, schemaVersion: MIGRATIONS.at(-1)!.version });
       expect(db.prepare(`SELECT id FROM snapshots`).pluck().all()).toEqual([snapshotId]);
@@ -87,7 +88,7 @@ describe('portable snapshot', () => {
   });
 
   it('opens read-only from a second database folder: listed and exported as from the cache, never changed', async () => {
-    const elsewhere = copyOf(portableFile, 'reviewed.okta-prep');
+    const elsewhere = copyOf(portableFile, 'reviewed.okta-snapshot');
     const before = fingerprint(elsewhere);
     const listed = await runCli(['snapshots', '--db', elsewhere, '--json']);
     expect(listed.code).toBe(0);
@@ -106,13 +107,13 @@ describe('portable snapshot', () => {
     expect(pull.code).toBe(2);
     expect(pull.stderr).toContain('is a portable snapshot file, which Okta Prep only reads');
     expect(fingerprint(elsewhere)).toEqual(before);
-    expect(fs.readdirSync(path.dirname(elsewhere))).toEqual(['reviewed.okta-prep']); // no -wal, -shm or -journal
+    expect(fs.readdirSync(path.dirname(elsewhere))).toEqual(['reviewed.okta-snapshot']); // no -wal, -shm or -journal
   });
 
   it('refuses a truncated or overwritten file with a clear message and leaves it as it was', async () => {
-    const truncated = copyOf(portableFile, 'truncated.okta-prep');
+    const truncated = copyOf(portableFile, 'truncated.okta-snapshot');
     fs.truncateSync(truncated, Math.floor(fs.statSync(truncated).size / 2));
-    const overwritten = copyOf(portableFile, 'overwritten.okta-prep');
+    const overwritten = copyOf(portableFile, 'overwritten.okta-snapshot');
     const pageSize = 4096;
     const middlePage = Math.floor(fs.statSync(overwritten).size / pageSize / 2) * pageSize;
     const handle = fs.openSync(overwritten, 'r+');
@@ -129,7 +130,7 @@ describe('portable snapshot', () => {
   });
 
   it('refuses a file from a newer Okta Prep, and a file that is not SQLite, without changing them', async () => {
-    const newer = copyOf(portableFile, 'newer.okta-prep');
+    const newer = copyOf(portableFile, 'newer.okta-snapshot');
     const edit = new Database(newer);
     edit.pragma('user_version = 99');
     edit.close();
@@ -149,7 +150,7 @@ describe('portable snapshot', () => {
   });
 
   it('snapshot export refuses a snapshot that is not there, and a missing subcommand is a usage error', async () => {
-    const out = path.join(tempDir(), 'none.okta-prep');
+    const out = path.join(tempDir(), 'none.okta-snapshot');
     const missing = await runCli(['snapshot', 'export', '--db', cacheFile, '--id', '999', '--out', out]);
     expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('there is no snapshot 999');
@@ -158,5 +159,41 @@ describe('portable snapshot', () => {
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('snapshot needs a subcommand');
     expect((await runCli(['snapshots', '--db', cacheFile])).code).toBe(0);
+  });
+
+  it('service snapshot.openPortable describes a good file, and refuses a damaged one and a cache, changing neither', async () => {
+    const cache = openDatabase(cacheFile);
+    const { service, dispatch } = serviceOnDb(cache, tempDir());
+    try {
+      const good = copyOf(portableFile, 'good.okta-snapshot');
+      const opened = await dispatch('snapshot.openPortable', { path: good });
+      expect(opened).toMatchObject({
+        ok: true,
+        value: { snapshotId, orgUrl: server.url, snapshot: { id: snapshotId, status: 'complete' } },
+      });
+      const counts = (opened as { value: { snapshot: { counts: Record<string, number> } } }).value.snapshot.counts;
+      expect(counts.users).toBe(
+        cache.prepare(`SELECT count(*) FROM users WHERE snapshot_id = ?`).pluck().get(snapshotId),
+      );
+      const damaged = copyOf(portableFile, 'damaged.okta-snapshot');
+      fs.truncateSync(damaged, 8192);
+      for (const [file, message] of [
+        [damaged, 'is damaged and cannot be opened'],
+        [cacheFile, 'is not an Okta Prep snapshot file'],
+      ] as const) {
+        const before = fingerprint(file);
+        const refused = await dispatch('snapshot.openPortable', { path: file });
+        expect(refused).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_INPUT', message: expect.stringContaining(message) },
+        });
+        expect(fingerprint(file)).toEqual(before);
+      }
+      const relative = await dispatch('snapshot.openPortable', { path: 'snapshot.okta-snapshot' });
+      expect(relative).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    } finally {
+      await service.close();
+      cache.close();
+    }
   });
 });

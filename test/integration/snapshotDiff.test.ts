@@ -28,6 +28,7 @@ import { OktaClient } from '../../electron/core/okta/oktaClient';
 import { pullOrg, type PullOptions } from '../../electron/core/pull/pullOrg';
 import { openDatabase, type Db } from '../../electron/core/store/openDatabase';
 import { runCli } from '../helpers/runCli';
+import { serviceOnDb } from '../helpers/serviceOnDb';
 import { useTempDirs } from '../helpers/tempDir';
 
 const TOKEN = 'snapshot-diff-test-token';
@@ -226,5 +227,46 @@ describe('snapshot diff', () => {
     const one = await runCli(['diff', '--db', dbFile, '1']);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('diff needs two snapshot ids');
+  });
+
+  it('service audit.diff: the summary, one page of one kind, and a clear refusal of what cannot be compared', async () => {
+    const { service, dispatch } = serviceOnDb(db, tempDir());
+    try {
+      const pair = { fromSnapshotId: ids.fullA, toSnapshotId: ids.quickB };
+      const result = await dispatch('audit.diff', {
+        ...pair,
+        page: { kind: 'users', change: 'changed', offset: 0, limit: 10 },
+      });
+      expect(result.ok).toBe(true);
+      const { summary, page } = (result as { value: Awaited<ReturnType<(typeof service)['audit.diff']>> }).value;
+      expect(summary.counts.find((c) => c.kind === 'users')).toEqual({
+        kind: 'users',
+        added: 1,
+        removed: 0,
+        changed: 1,
+      });
+      expect(page!.rows.map(line)).toEqual(expected1.filter((text) => text.startsWith('users changed')));
+      expect(page!.total).toBe(1);
+      const sameSnapshot = await dispatch('audit.diff', { fromSnapshotId: ids.fullA, toSnapshotId: ids.fullA });
+      expect(sameSnapshot).toEqual({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: `both snapshots are ${ids.fullA}: compare two different snapshots` },
+      });
+      const noStatus = await dispatch('audit.diff', {
+        ...pair,
+        page: { kind: 'groups', change: 'changed', offset: 0, limit: 5 },
+      });
+      expect(noStatus).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringContaining('groups have no status') },
+      });
+      const badKind = await dispatch('audit.diff', {
+        ...pair,
+        page: { kind: 'factors', change: 'added', offset: 0, limit: 5 },
+      });
+      expect(badKind).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS' } });
+    } finally {
+      await service.close();
+    }
   });
 });

@@ -18,6 +18,7 @@ import { browsePage } from './browse/browseTables';
 import { credentialsFromInput, loadCredentials, notConnected, SECRET_NAME } from './connectionCredentials';
 import { ConnectionSettings } from './connectionSettings';
 import { exportProfileMethods } from './exportProfileMethods';
+import { auditMethods } from './auditMethods';
 import type { EventHub } from './eventHub';
 import { authFromCredentials } from '../okta/authFromCredentials';
 import type { Credentials } from './jobs/jobMessages';
@@ -305,6 +306,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     },
     ...createUploadMethods({ jobs, secrets: deps.secrets }),
     ...exportProfileMethods(deps.dataFolder),
+    ...auditMethods(deps),
     close: async () => {
       await sampleOrg.close();
       await deps.uploads?.close();

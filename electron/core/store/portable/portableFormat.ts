@@ -20,14 +20,7 @@ CREATE TABLE portable_snapshot (
   exported_at     TEXT    NOT NULL
 );`;
 
-export interface PortableSnapshotInfo {
-  file: string;
-  appVersion: string;
-  schemaVersion: number;
-  snapshotId: number;
-  orgUrl: string;
-  exportedAt: string;
-}
+export type { PortableSnapshotInfo } from '../../../../shared/audit/portableSnapshot';
 
 export class PortableSnapshotError extends Error {
   override name = 'PortableSnapshotError';
