@@ -111,10 +111,18 @@ function presenceWhere(spec: PresenceSpec): string {
   );
 }
 
+/**
+ * The ORDER BY (kept by the LIMIT) makes SQLite walk the first snapshot's rows in key order, so the probes into the
+ * second walk the same index in the same order: ten times faster on a million memberships than the order of
+ * whatever smaller index SQLite would otherwise scan, whose probes land all over the table.
+ */
 export function presenceCountSql(kind: DiffKind): string {
   const spec = PRESENCE[kind];
   const keys = spec.keys.map((key) => `x.${key}`).join(', ');
-  return `SELECT count(*) FROM (SELECT ${spec.distinct ? 'DISTINCT ' : ''}${keys} ${presenceWhere(spec)})`;
+  return (
+    `SELECT count(*) FROM (SELECT ${spec.distinct ? 'DISTINCT ' : ''}${keys} ${presenceWhere(spec)} ` +
+    `ORDER BY ${spec.order} LIMIT -1)`
+  );
 }
 
 /** Page query (@limit, @offset); -1 as the limit lists every row, for the CSV export. */
