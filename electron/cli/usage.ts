@@ -14,6 +14,8 @@ Usage:
   okta-prep check-bundle --dir BUNDLE [--json]
   okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]
+  okta-prep diff [--db FILE] A B [--out FILE.csv] [--json]
+  okta-prep snapshot export [--db FILE] --id ID --out FILE [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
                       [--profile-attribute NAME]... [--port N] [--json]
@@ -40,6 +42,11 @@ fake-balkanid serves a fake BalkanID bulk API on 127.0.0.1 for trying upload; it
             (--api-key-id, default fake-balkanid-key, and the secret as for upload); --misbehave LIST: unauthorized,
             forbidden, server-error-once, rate-limited-once, html-page, hang-url, too-large, storage-error-once,
             expired-url-once, expired-url-always, expired-token-once, reset-upload-once, hang-upload
+diff        what changed from snapshot A to snapshot B (ids from "okta-prep snapshots"): users added, removed or
+            with another status, groups and apps, memberships, app and admin role assignments gained or lost;
+            the counts and the first 20 rows of each, every row with --out FILE.csv
+snapshot export writes one snapshot to a self-contained file to review on another machine: there --db FILE on
+            snapshots, export and diff opens it read-only (a damaged file or one from a newer version is refused)
 check       one cheap request per object kind: what can be read, what a missing permission costs, and an
             estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)
