@@ -190,7 +190,10 @@ describe('portable snapshot', () => {
         expect(fingerprint(file)).toEqual(before);
       }
       const relative = await dispatch('snapshot.openPortable', { path: 'snapshot.okta-snapshot' });
-      expect(relative).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(relative).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: 'choose a full file path (not "snapshot.okta-snapshot")' },
+      });
     } finally {
       await service.close();
       cache.close();

@@ -119,6 +119,19 @@ describe('snapshot diff', () => {
     expected1.push(`groupAppAssignments added group:${emptyGroup.id} app:${app1!.id}`);
     assignAppToUser(server, app2!.id, directTaker!.id);
     expected1.push(`appAssignments added user:${directTaker!.id} app:${app2!.id} [direct]`);
+    // A user reaching an app through one group only, then assigned it directly: the scope changes, GROUP to USER.
+    const [viaApp, viaUser] = org.apps.flatMap((app) => {
+      const groups = (org.appGroupAssignments.get(app.id) ?? []).map((a) => a.groupId);
+      const direct = new Set((org.directAppAssignments.get(app.id) ?? []).map((a) => a.userId));
+      const reached = groups.flatMap((groupId) => org.groupMembers.get(groupId) ?? []);
+      const once = reached.find((id) => !direct.has(id) && reached.indexOf(id) === reached.lastIndexOf(id));
+      return once ? [[app, once] as const] : [];
+    })[0]!;
+    assignAppToUser(server, viaApp.id, viaUser);
+    expected1.push(
+      `appAssignments removed user:${viaUser} app:${viaApp.id} [via group]`,
+      `appAssignments added user:${viaUser} app:${viaApp.id} [direct]`,
+    );
     const role = assignRoleToUser(server, roleTaker!.id, 'READ_ONLY_ADMIN');
     expected1.push(`roleAssignments added user:${roleTaker!.id} role:READ_ONLY_ADMIN`);
     updateApp(server, app3!.id, { status: 'INACTIVE' });
@@ -174,7 +187,7 @@ describe('snapshot diff', () => {
       groups: [1, 0, null],
       apps: [0, 0, 1],
       memberships: [2, 1, null],
-      appAssignments: [1, 0, null],
+      appAssignments: [2, 1, null],
       groupAppAssignments: [1, 0, null],
       roleAssignments: [1, 0, null],
     });
@@ -202,7 +215,8 @@ describe('snapshot diff', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^users\s+1\s+0\s+1$/m);
     expect(run.stdout).toMatch(/^group memberships\s+2\s+1\s+-$/m);
-    expect(run.stdout).toContain('user app assignments gained (1):');
+    expect(run.stdout).toContain('user app assignments gained (2):');
+    expect(run.stdout).toMatch(/^ {2}- user \S+ \(\S+\) → app \S+ \(.+\) \[via group\]$/m);
     expect(run.stdout).toContain(`wrote ${expected1.length} rows to ${out}`);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     const [header, ...records] = parse(fs.readFileSync(out), { bom: false });
