@@ -3,6 +3,7 @@
 // never changed by reading it, and a damaged file, a file from a newer version or a non-SQLite file is refused clearly.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,32 @@ describe('portable snapshot', () => {
     expect(pull.stderr).toContain('is a portable snapshot file, which Okta Prep only reads');
     expect(fingerprint(elsewhere)).toEqual(before);
     expect(fs.readdirSync(path.dirname(elsewhere))).toEqual(['reviewed.okta-snapshot']); // no -wal, -shm or -journal
+  });
+
+  it('reads a file from an older Okta Prep through a private upgraded copy, leaving the file and no copy behind', () => {
+    const older = copyOf(portableFile, 'older.okta-snapshot');
+    const before = fingerprint(older);
+    const tempCopies = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('okta-prep-snapshot-'));
+    const copiesBefore = tempCopies();
+    // This app one migration ahead of the file: the copy gets the new column, the file does not.
+    const latest = MIGRATIONS.at(-1)!.version;
+    const ahead = [
+      ...MIGRATIONS,
+      { version: latest + 1, name: 'test', sql: `ALTER TABLE users ADD COLUMN nickname TEXT` },
+    ];
+    const { db, info } = openPortableSnapshot(older, ahead);
+    try {
+      expect(info.schemaVersion).toBe(latest);
+      expect(db.pragma('user_version', { simple: true })).toBe(latest + 1);
+      expect(db.prepare(`SELECT count(nickname) FROM users`).pluck().get()).toBe(0);
+      expect(snapshotContentHash(db, snapshotId)).toBe(cacheHash);
+      expect(() => db.prepare(`DELETE FROM users`).run()).toThrow(/readonly/);
+    } finally {
+      db.close();
+    }
+    expect(fingerprint(older)).toEqual(before);
+    expect(fs.readdirSync(path.dirname(older))).toEqual(['older.okta-snapshot']);
+    expect(tempCopies()).toEqual(copiesBefore);
   });
 
   it('refuses a truncated or overwritten file with a clear message and leaves it as it was', async () => {

@@ -1,8 +1,13 @@
-// Opens a portable snapshot file read-only, without migrating it: checks it is whole (quick_check), was written by
-// this Okta Prep's schema or an older one it can read, and holds the snapshot its marker names. Never writes to it.
+// Opens a portable snapshot file read-only, without migrating it: checks it is whole (quick_check), was not written by
+// a newer schema, and holds the snapshot its marker names. Never writes to it. A file from an older Okta Prep is
+// read through a private copy brought up to this schema (the file itself stays as it is).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../migrations/index';
-import type { Db } from '../openDatabase';
+import { PRIVATE_FILE_MODE } from '../../files/privateModes';
+import { MIGRATIONS, type Migration } from '../migrations/index';
+import { migrate, type Db } from '../openDatabase';
 import { fileKind, PORTABLE_FORMAT_VERSION, PortableSnapshotError, type PortableSnapshotInfo } from './portableFormat';
 
 interface MarkerRow {
@@ -16,8 +21,9 @@ interface MarkerRow {
 
 export function openPortableSnapshot(
   file: string,
-  latestSchema: number = MIGRATIONS.at(-1)!.version,
+  migrations: readonly Migration[] = MIGRATIONS,
 ): { db: Db; info: PortableSnapshotInfo } {
+  const latestSchema = migrations.at(-1)!.version;
   const kind = fileKind(file);
   if (kind === 'missing') throw new PortableSnapshotError(`there is no file ${file}`);
   if (kind !== 'portable')
@@ -28,7 +34,10 @@ export function openPortableSnapshot(
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const info = checkPortable(db, file, latestSchema);
-    return { db, info };
+    if (info.schemaVersion === latestSchema) return { db, info };
+    db.close();
+    db = undefined;
+    return { db: openUpgradedCopy(file, migrations), info };
   } catch (error) {
     db?.close();
     if (error instanceof PortableSnapshotError) throw error;
@@ -39,11 +48,6 @@ export function openPortableSnapshot(
 function checkPortable(db: Db, file: string, latestSchema: number): PortableSnapshotInfo {
   const schema = db.pragma('user_version', { simple: true }) as number;
   if (schema > latestSchema) throw newer(file, `schema ${schema} > ${latestSchema}`);
-  if (schema < latestSchema)
-    throw new PortableSnapshotError(
-      `${file} was made by an older Okta Prep (schema ${schema} < ${latestSchema}), which this version cannot ` +
-        `open read-only: export the snapshot again with this version`,
-    );
   const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
   if (problems.join() !== 'ok') throw damaged(file, problems.slice(0, 3).join('; '));
   const markers = db.prepare(`SELECT * FROM portable_snapshot`).all() as MarkerRow[];
@@ -63,6 +67,33 @@ function checkPortable(db: Db, file: string, latestSchema: number): PortableSnap
     orgUrl: marker.org_url,
     exportedAt: marker.exported_at,
   };
+}
+
+/**
+ * An older file lacks columns this version reads, and the file itself must not change: a copy in a private temp
+ * folder is migrated and opened read-only. On POSIX the copy is unlinked at once (the open handle keeps it readable
+ * and nothing is left behind); elsewhere it is removed when the process exits.
+ */
+function openUpgradedCopy(file: string, migrations: readonly Migration[]): Db {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-snapshot-')); // 0700
+  const copy = path.join(folder, 'snapshot.sqlite');
+  try {
+    fs.copyFileSync(file, copy);
+    fs.chmodSync(copy, PRIVATE_FILE_MODE);
+    const writable = new Database(copy);
+    try {
+      migrate(writable, migrations);
+    } finally {
+      writable.close();
+    }
+    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    if (process.platform === 'win32') process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+    else fs.rmSync(folder, { recursive: true, force: true });
+    return db;
+  } catch (error) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 function newer(file: string, what: string): PortableSnapshotError {
