@@ -20,6 +20,11 @@ export type DiffChange = (typeof DIFF_CHANGES)[number];
 /** Kinds whose rows can change in place (their status); the others are only added or removed. */
 export const DIFF_KINDS_WITH_STATUS: readonly DiffKind[] = ['users', 'apps'];
 
+/** The changes a kind can have, in the order they are reported. */
+export function changesOf(kind: DiffKind): DiffChange[] {
+  return DIFF_KINDS_WITH_STATUS.includes(kind) ? ['added', 'removed', 'changed'] : ['added', 'removed'];
+}
+
 /** How each kind is named in text, and what "added" / "removed" read as for it (a membership is gained or lost). */
 export const DIFF_KIND_LABELS: Record<DiffKind, { label: string; added: string; removed: string }> = {
   users: { label: 'users', added: 'added', removed: 'removed' },

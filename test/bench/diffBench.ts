@@ -2,7 +2,6 @@
 // (added, removed, status changed) and 1% of memberships (gained, lost): wall time and peak RSS of the command (under
 // GNU time, every row written to CSV), the service's summary and one page in process, and the portable snapshot
 // file of one of them (export time, size, time to open it read-only with its integrity check).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { openPortableSnapshot } from '../../electron/core/store/portable/openPor
 import { buildRelationRows } from '../../electron/core/store/relationRows';
 import { createSnapshot, finishSnapshot } from '../../electron/core/store/snapshots';
 import { buildSyntheticSnapshot } from './syntheticSnapshot';
+import { runUnderGnuTime } from './underGnuTime';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'okta-prep.mjs');
 const USERS = 100_000;
@@ -82,24 +82,11 @@ function timed<T>(run: () => T): { value: T; ms: number } {
 }
 
 /** `okta-prep diff --out FILE --json` under GNU time: peak RSS (MB), wall time (s) and the CSV's rows. */
-function measuredDiff(dbFile: string, pair: [number, number], csv: string) {
-  const args = ['-f', 'TIME %M %e', process.execPath, BIN, 'diff', '--db', dbFile, ...pair.map(String)];
-  const child = spawn('/usr/bin/time', [...args, '--out', csv, '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise<{ rssMb: number; seconds: number; rows: number }>((resolve, reject) => {
-    child.on('close', (code) => {
-      const match = /TIME (\d+) ([\d.]+)/.exec(stderr);
-      if (code !== 0 || !match) return reject(new Error(`diff failed (${code}): ${stderr.slice(-500)}`));
-      const rows = (JSON.parse(stdout) as { csv: { rows: number } }).csv.rows;
-      resolve({ rssMb: Math.round(Number(match[1]) / 1024), seconds: Number(match[2]), rows });
-    });
-  });
+async function measuredDiff(dbFile: string, pair: [number, number], csv: string) {
+  const args = [BIN, 'diff', '--db', dbFile, ...pair.map(String), '--out', csv, '--json'];
+  const run = await runUnderGnuTime(process.execPath, args);
+  const rows = (JSON.parse(run.stdout) as { csv: { rows: number } }).csv.rows;
+  return { rssMb: Math.round(run.rssMb), seconds: run.seconds, rows };
 }
 
 export async function runDiffBench(): Promise<Record<string, number | string>> {

@@ -83,6 +83,7 @@ describe('snapshot diff', () => {
     return (await pullOrg({ db, client, includeFactors: false, appVersion: 'test', ...options })).snapshotId;
   };
 
+  // One long scenario on purpose: each change sits next to the line it must produce, read top to bottom.
   beforeAll(async () => {
     server = await startFakeOktaServer({
       org: generateOrg({ seed: 'snapshot-diff', users: 400, groups: 40, apps: 10 }),

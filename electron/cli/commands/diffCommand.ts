@@ -2,10 +2,9 @@
 // the first rows of each change; --out writes every row as CSV (0600, atomically).
 import path from 'node:path';
 import {
+  changesOf,
   DIFF_CSV_HEADER,
-  DIFF_KINDS_WITH_STATUS,
   diffRowCells,
-  type DiffChange,
   type DiffPage,
   type DiffSummary,
 } from '../../../shared/audit/snapshotDiff';
@@ -24,10 +23,7 @@ export const DIFF_ROWS_SHOWN = 20;
 /** The first rows of every (kind, change) that has any, in the summary's order. */
 function firstPages(db: Db, pair: { from: number; to: number }, summary: DiffSummary): DiffPage[] {
   return summary.counts.flatMap((count) => {
-    const changes: DiffChange[] = DIFF_KINDS_WITH_STATUS.includes(count.kind)
-      ? ['added', 'removed', 'changed']
-      : ['added', 'removed'];
-    return changes
+    return changesOf(count.kind)
       .filter((change) => (count[change] ?? 0) > 0)
       .map((change) =>
         diffPage(db, pair, { kind: count.kind, change, offset: 0, limit: DIFF_ROWS_SHOWN }, count[change] ?? 0),

@@ -1,6 +1,7 @@
 // Compares two snapshots of one org: counts per kind (added, removed, status changed) and pages of rows, straight
 // from SQL set differences, so nothing proportional to the org's size is held in memory.
 import {
+  changesOf,
   DIFF_KINDS,
   DIFF_KINDS_WITH_STATUS,
   type DiffChange,
@@ -87,10 +88,7 @@ export function diffPage(db: Db, pair: DiffPair, request: DiffPageRequest, total
 /** Every difference, kind by kind (added, removed, changed), streamed from SQLite: for the CSV export. */
 export function* allDiffRows(db: Db, pair: DiffPair): Generator<DiffRow> {
   for (const kind of DIFF_KINDS) {
-    const changes: DiffChange[] = DIFF_KINDS_WITH_STATUS.includes(kind)
-      ? ['added', 'removed', 'changed']
-      : ['added', 'removed'];
-    for (const change of changes) {
+    for (const change of changesOf(kind)) {
       const sql = change === 'changed' ? statusRowsSql(kind) : presenceRowsSql(kind);
       const rows = db.prepare(sql).iterate({ ...bindings(pair, change), limit: -1, offset: 0 });
       for (const row of rows as Iterable<RawDiffRow>) yield toDiffRow(kind, change, row);
