@@ -1,6 +1,6 @@
 // The okta-prep command line: parses arguments, runs one command, maps failures to exit codes and clear messages.
 import { APP_VERSION } from '../core/appInfo';
-import { openCache } from './openCache';
+import { openCache, type CacheAccess } from './openCache';
 import type { Db } from '../core/store/openDatabase';
 import { listSnapshots } from '../core/store/snapshots';
 import { parseCliArgs, type CliValues } from './cliArgs';
@@ -21,6 +21,8 @@ import { runCheckBundleCommand } from './commands/checkBundleCommand';
 import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { runAccessCommand } from './commands/accessCommand';
 import { runFindingsCommand } from './commands/findingsCommand';
+import { runDiffCommand } from './commands/diffCommand';
+import { runSnapshotCommand } from './commands/snapshotCommand';
 import { USAGE } from './usage';
 
 /** Runs `use` over the cache (--db or the default one) and closes it, whatever happens. */
@@ -28,8 +30,9 @@ async function withCache(
   values: CliValues,
   context: CliEnvironment,
   use: (db: Db) => ExitCode | Promise<ExitCode>,
+  access: CacheAccess = 'write',
 ): Promise<ExitCode> {
-  const db = openCache(values, context);
+  const db = openCache(values, context, access);
   try {
     return await use(db);
   } finally {
@@ -49,11 +52,11 @@ async function runCommand(
       return runPullCommand(values, context);
     case 'export':
       if (!prepareExportChoices(values, out, exportOptionsFrom(values))) return EXIT.ok;
-      return withCache(values, context, (db) => runExportCommand(db, values, out));
+      return withCache(values, context, (db) => runExportCommand(db, values, out), 'read');
     case 'access':
-      return withCache(values, context, (db) => runAccessCommand(db, values, out));
+      return withCache(values, context, (db) => runAccessCommand(db, values, out), 'read');
     case 'findings':
-      return withCache(values, context, (db) => runFindingsCommand(db, values, out));
+      return withCache(values, context, (db) => runFindingsCommand(db, values, out), 'read');
     case 'validate':
       return runValidateCommand(positionals, values.json === true, out);
     case 'upload':
@@ -62,13 +65,22 @@ async function runCommand(
       return runCheckBundleCommand(values, context);
     case 'fake-balkanid':
       return runFakeBalkanIdCommand(values, context);
+    case 'diff':
+      return runDiffCommand(positionals, values, context);
+    case 'snapshot':
+      return runSnapshotCommand(positionals, values, context);
     case 'snapshots':
-      return withCache(values, context, (db) => {
-        const snapshots = listSnapshots(db);
-        if (values.json) out.json(snapshots);
-        else out.result(describeSnapshots(snapshots));
-        return EXIT.ok;
-      });
+      return withCache(
+        values,
+        context,
+        (db) => {
+          const snapshots = listSnapshots(db);
+          if (values.json) out.json(snapshots);
+          else out.result(describeSnapshots(snapshots));
+          return EXIT.ok;
+        },
+        'read',
+      );
     case 'demo':
       return runDemoCommand(values, context);
     case 'fake-okta':

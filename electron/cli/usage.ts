@@ -17,6 +17,8 @@ Usage:
   okta-prep access [--db FILE] [--snapshot ID] [--user ID | --app ID | --group ID] --out FILE.csv [--json]
   okta-prep findings [--db FILE] [--snapshot ID] [--rule ID] [--dormant-days N] [--strong-factors TYPES]
                      [--out FILE.csv] [--json]
+  okta-prep diff [--db FILE] A B [--out FILE.csv] [--json]
+  okta-prep snapshot export [--db FILE] --id ID --out FILE [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
                       [--profile-attribute NAME]... [--port N] [--json]
@@ -49,6 +51,11 @@ access      effective access with reasons as CSV (0600): one row per path by whi
 findings    runs the audit rules (README lists their ids and severities) on a snapshot; --out writes them as CSV
             (0600) with the ids of the objects involved; --rule ID one rule; --dormant-days N (default 90) for
             dormant-user-access; --strong-factors TYPES (comma-separated Okta factor types) for admin-no-strong-factor
+diff        what changed from snapshot A to snapshot B (ids from "okta-prep snapshots"): users added, removed or
+            with another status, groups and apps, memberships, app and admin role assignments gained or lost;
+            the counts and the first 20 rows of each, every row with --out FILE.csv
+snapshot export writes one snapshot to a self-contained file to review on another machine: there --db FILE on
+            snapshots, export and diff opens it read-only (a damaged file or one from a newer version is refused)
 check       one cheap request per object kind: what can be read, what a missing permission costs, and an
             estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)

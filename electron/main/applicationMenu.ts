@@ -9,11 +9,24 @@ export function applicationMenuTemplate(input: {
   appName: string;
   isPackaged: boolean;
   openHelp: () => void;
+  /** File > Open snapshot…: a portable snapshot file, opened read-only. */
+  openSnapshot?: () => void;
 }): MenuItemConstructorOptions[] {
   const mac = input.platform === 'darwin';
   return [
     ...(mac ? [macAppMenu(input.appName)] : []),
-    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        ...(input.openSnapshot
+          ? ([
+              { label: 'Open snapshot…', accelerator: 'CmdOrCtrl+O', click: input.openSnapshot },
+              { type: 'separator' },
+            ] as MenuItemConstructorOptions[])
+          : []),
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

@@ -10,6 +10,7 @@ import { createEventHub, type EventHub } from '../core/service/eventHub';
 import { createAppFrameCheck, forwardServiceEvents, registerServiceIpc } from './ipcAdapter';
 import { installSessionGuards, installWebContentsGuards } from './securityHandlers';
 import { createMainWindowOptions } from './windowOptions';
+import { openSnapshotFromMenu } from './openSnapshotMenu';
 
 /** Build outputs, relative to the app root (`app.getAppPath()`, i.e. the asar in a packaged app). */
 export const RENDERER_FOLDER = 'dist/renderer';
@@ -28,6 +29,7 @@ export interface StartAppOptions {
 
 let mainWindow: BrowserWindow | null = null;
 let serviceEvents: EventHub | null = null;
+let runningService: ServiceImplementation | null = null;
 
 function fromAppRoot(relativePath: string): string {
   return path.join(app.getAppPath(), relativePath);
@@ -74,6 +76,7 @@ function focusMainWindow(): void {
 async function startService(createService: ServiceFactory, appUrl: string): Promise<EventHub> {
   const events = createEventHub();
   const service = await createService({ events });
+  runningService = service;
   registerServiceIpc(ipcMain, createDispatcher(service), createAppFrameCheck(appUrl));
   return events;
 }
@@ -88,6 +91,7 @@ async function onReady(options: StartAppOptions, appUrl: string): Promise<void> 
         appName: app.getName(),
         isPackaged: app.isPackaged,
         openHelp: () => void shell.openExternal(HELP_URL),
+        openSnapshot: () => void openSnapshotFromMenu(mainWindow, runningService),
       }),
     ),
   );

@@ -4,6 +4,8 @@ import type { ValidationReport } from '../balkanid/findings';
 import type { BundleCheckReport } from '../balkanid/bundleCheck';
 import type { ExportProfileInput } from '../balkanid/exportProfile';
 import type { AccessPage, AccessSubject, AuditThresholds, FindingsPage } from '../audit/auditTypes';
+import type { DiffPage, DiffPageRequest, DiffSummary } from '../audit/snapshotDiff';
+import type { OpenedPortableSnapshot } from '../audit/portableSnapshot';
 import type {
   AppDetail,
   AppInfo,
@@ -83,6 +85,13 @@ export interface ServiceMethods {
     };
     result: FindingsPage;
   };
+  /** What changed from one snapshot to another: counts per kind, and one page of one kind's changes when asked. */
+  'audit.diff': {
+    params: { fromSnapshotId: number; toSnapshotId: number; page?: DiffPageRequest };
+    result: { summary: DiffSummary; page?: DiffPage };
+  };
+  /** Opens a portable snapshot file read-only and describes it (a damaged or newer file fails with the reason). */
+  'snapshot.openPortable': { params: { path: string }; result: OpenedPortableSnapshot };
 }
 
 export type MethodName = keyof ServiceMethods;
@@ -119,6 +128,8 @@ export const METHOD_NAMES = [
   'exportProfile.save',
   'audit.access',
   'audit.findings',
+  'audit.diff',
+  'snapshot.openPortable',
 ] as const satisfies readonly MethodName[];
 
 // Compile-time check that the list names every method exactly (a missing one fails here).

@@ -2,6 +2,7 @@
 import type { MethodName } from './contract';
 import { BROWSE_TABLES } from './types';
 import { EXPORT_OPTIONS_SCHEMA, EXPORT_PROFILE_SCHEMA } from '../balkanid/exportProfile';
+import { DIFF_CHANGES, DIFF_KINDS } from '../audit/snapshotDiff';
 
 type Schema = Record<string, unknown>;
 
@@ -122,4 +123,18 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'audit.findings': objectOf({ snapshotId, ruleId: shortText(100), thresholds: auditThresholds, ...auditPage }, [
     'snapshotId',
   ]),
+  'audit.diff': objectOf(
+    {
+      fromSnapshotId: snapshotId,
+      toSnapshotId: snapshotId,
+      page: objectOf({
+        kind: { enum: [...DIFF_KINDS] },
+        change: { enum: [...DIFF_CHANGES] },
+        offset: { type: 'integer', minimum: 0 },
+        limit: { type: 'integer', minimum: 1, maximum: 1000 },
+      }),
+    },
+    ['fromSnapshotId', 'toSnapshotId'],
+  ),
+  'snapshot.openPortable': objectOf({ path: shortText(4096) }),
 };

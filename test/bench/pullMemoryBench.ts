@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writePrivateFile } from '../helpers/privateFile';
+import { runUnderGnuTime } from './underGnuTime';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'okta-prep.mjs');
 
@@ -45,44 +46,24 @@ function startFakeOkta(dir: string, users: number, groups: number): Promise<{ ur
 }
 
 /** Runs the pull under GNU time and returns peak RSS (MB), wall time (s) and the memberships pulled. */
-function measuredPull(url: string, dir: string): Promise<{ rssMb: number; seconds: number; memberships: number }> {
+async function measuredPull(
+  url: string,
+  dir: string,
+): Promise<{ rssMb: number; seconds: number; memberships: number }> {
   const db = path.join(dir, `c-${Date.now()}.sqlite`);
-  const child = spawn(
-    '/usr/bin/time',
-    [
-      '-f',
-      'TIME %M %e',
-      process.execPath,
-      BIN,
-      'pull',
-      '--org',
-      url,
-      '--db',
-      db,
-      '--token-file',
-      path.join(dir, 'token'),
-      '--json',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      const match = /TIME (\d+) ([\d.]+)/.exec(stderr);
-      if (code !== 0 || !match) return reject(new Error(`pull failed (${code}): ${stderr.slice(-500)}`));
-      resolve({
-        rssMb: Number(match[1]) / 1024,
-        seconds: Number(match[2]),
-        memberships: JSON.parse(stdout).counts.groupMemberships,
-      });
-    });
-  });
+  const tokenFile = path.join(dir, 'token');
+  const run = await runUnderGnuTime(process.execPath, [
+    BIN,
+    'pull',
+    '--org',
+    url,
+    '--db',
+    db,
+    '--token-file',
+    tokenFile,
+    '--json',
+  ]);
+  return { rssMb: run.rssMb, seconds: run.seconds, memberships: JSON.parse(run.stdout).counts.groupMemberships };
 }
 
 export async function runPullMemoryBench(): Promise<Record<string, number | string>> {

@@ -12,6 +12,7 @@ import { runUiRelationsBench } from './uiRelationsBench';
 import { runUploadValidateBench } from './uploadValidateBench';
 import { runRepeatingNextBench } from './repeatingNextBench';
 import { runAuditBench } from './auditBench';
+import { runDiffBench } from './diffBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'upload and validate a 100 MB CSV pair in the browser build': runUploadValidateBench,
   'pull against a users listing whose next link repeats': runRepeatingNextBench,
   'offline audit of a 100,000-user snapshot (findings, effective access)': runAuditBench,
+  'diff two 100,000-user snapshots differing in 1% of users and memberships': runDiffBench,
 };
 
 buildCli(); // benches that start okta-prep as a process run this build

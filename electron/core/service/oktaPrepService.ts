@@ -14,6 +14,7 @@ import type { ServiceContext, ServiceDependencies } from './handlers/serviceCont
 import { validateHandlers } from './handlers/validateHandlers';
 import { JobRegistry } from './jobs/jobRegistry';
 import { SampleOrgHost } from './sampleOrgHost';
+import { snapshotCompareMethods } from './snapshotCompareMethods';
 import { createUploadMethods } from './upload/uploadMethods';
 
 export type { ServiceDependencies } from './handlers/serviceContext';
@@ -35,6 +36,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     ...exportProfileMethods(deps.dataFolder),
     ...createUploadMethods({ jobs: ctx.jobs, secrets: deps.secrets }),
     ...auditMethods(deps.db),
+    ...snapshotCompareMethods(deps),
     close: async () => {
       await ctx.sampleOrg.close();
       await deps.uploads?.close();

@@ -36,7 +36,7 @@ const paths = (rows: AccessPathRow[], kind: string, objectId: string) =>
   rows.filter((row) => row.kind === kind && row.objectId === objectId).map((row) => [row.path, row.viaGroupId]);
 
 describe('a user reaching one app directly and through two groups', () => {
-  it('shows all three paths, and after the group assignments are removed and the org re-pulled only the direct one', async () => {
+  it('shows all three paths; after the group assignments are removed and re-pulled, only the direct one', async () => {
     const { tidy, db } = await tidyOrgAndDb();
     const [user] = tidy.users;
     assignAppToUser(tidy.server, tidy.appA, user!);

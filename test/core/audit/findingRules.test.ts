@@ -39,7 +39,7 @@ describe('the tidy org', () => {
 });
 
 describe('inactive-user-access', () => {
-  it('fires for a suspended user still in an assigned group and a deprovisioned user still assigned an app', async () => {
+  it('fires for a suspended user in an assigned group and a deprovisioned user still assigned an app', async () => {
     const { findings, tidy } = await audit((org) => {
       updateUser(org.server, org.users[0]!, { status: 'SUSPENDED' });
       org.org.users.find((user) => user.id === org.users[3])!.status = 'DEPROVISIONED';
@@ -96,7 +96,7 @@ describe('admin-no-strong-factor', () => {
     expect(smsOnly?.message).toMatch(/has no ACTIVE strong factor \(enrolled: (push, sms|sms, push)\)/);
   });
 
-  it('does not fire for admins with an active strong factor, nor with a stricter list that includes theirs', async () => {
+  it('does not fire for admins with an active strong factor, nor with a stricter list holding theirs', async () => {
     const { findings } = await audit((org) => {
       assignRoleToUser(org.server, org.users[0]!, 'SUPER_ADMIN');
       setFactors(org, 1, [['sms', 'ACTIVE']]);
@@ -138,7 +138,7 @@ describe('dormant-user-access', () => {
     expect(findings('dormant-user-access', { dormantDays: 300 }).map((f) => f.subject.id)).toEqual([tidy.users[2]]);
   });
 
-  it('does not fire for a dormant user who reaches no app, a new never-used account, or under the threshold', async () => {
+  it('does not fire for a dormant user reaching no app, a new unused account, or under the threshold', async () => {
     const { findings } = await audit((org) => {
       org.org.users.find((user) => user.id === org.users[0])!.lastLogin = daysAgo(200);
       removeGroupMember(org.server, org.groupA, org.users[0]!);
@@ -204,7 +204,7 @@ describe('imported-group-only', () => {
 });
 
 describe('direct-bypasses-group', () => {
-  it('fires for direct assignments of an app that groups are assigned, naming the groups the user is also in', async () => {
+  it('fires for direct assignments of a group-assigned app, naming the groups the user is also in', async () => {
     const { findings, tidy } = await audit((org) => {
       assignAppToUser(org.server, org.appA, org.users[0]!);
       assignAppToUser(org.server, org.appA, org.users[2]!);

@@ -1,0 +1,58 @@
+// The service's audit methods: comparing two snapshots (counts and a page of one kind's changes, for a Compare
+// screen) and opening a portable snapshot file read-only (File > Open snapshot… in the desktop app).
+import path from 'node:path';
+import type { ServiceImplementation } from '../../../shared/service/contract';
+import type { DiffSummary } from '../../../shared/audit/snapshotDiff';
+import { diffPage, diffSummary, SnapshotDiffError } from '../audit/diff/snapshotDiff';
+import type { Db } from '../store/openDatabase';
+import { openPortableSnapshot } from '../store/portable/openPortableSnapshot';
+import { PortableSnapshotError } from '../store/portable/portableFormat';
+import { countSnapshotObjects } from '../store/snapshotCounts';
+import { getSnapshot } from '../store/snapshots';
+import { ServiceFailure } from './serviceFailure';
+
+type SnapshotCompareMethods = Pick<ServiceImplementation, 'audit.diff' | 'snapshot.openPortable'>;
+
+export function snapshotCompareMethods(deps: { db: Db }): SnapshotCompareMethods {
+  // Complete snapshots never change, so their comparison is counted once and paged through many times.
+  const summaries = new Map<string, DiffSummary>();
+
+  function summaryOf(pair: { from: number; to: number }): DiffSummary {
+    const key = `${pair.from}:${pair.to}`;
+    const cached = summaries.get(key);
+    if (cached) return cached;
+    const summary = diffSummary(deps.db, pair);
+    if (summary.from.status === 'complete' && summary.to.status === 'complete') summaries.set(key, summary);
+    return summary;
+  }
+
+  return {
+    'audit.diff': async ({ fromSnapshotId, toSnapshotId, page }) => {
+      const pair = { from: fromSnapshotId, to: toSnapshotId };
+      try {
+        const summary = summaryOf(pair);
+        if (!page) return { summary };
+        const total = summary.counts.find((count) => count.kind === page.kind)?.[page.change];
+        return { summary, page: diffPage(deps.db, pair, page, total ?? undefined) };
+      } catch (error) {
+        if (error instanceof SnapshotDiffError) throw new ServiceFailure('BAD_INPUT', error.message);
+        throw error;
+      }
+    },
+    'snapshot.openPortable': async ({ path: file }) => {
+      if (!path.isAbsolute(file)) throw new ServiceFailure('BAD_INPUT', `choose a full file path (not "${file}")`);
+      try {
+        const { db, info } = openPortableSnapshot(file);
+        try {
+          const snapshot = getSnapshot(db, info.snapshotId)!;
+          return { ...info, snapshot: { ...snapshot, counts: { ...countSnapshotObjects(db, snapshot.id) } } };
+        } finally {
+          db.close();
+        }
+      } catch (error) {
+        if (error instanceof PortableSnapshotError) throw new ServiceFailure('BAD_INPUT', error.message);
+        throw error;
+      }
+    },
+  };
+}
