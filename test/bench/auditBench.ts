@@ -18,72 +18,78 @@ function timed<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - started, value };
 }
 
-/** Adds what the audit reads to a synthetic snapshot: statuses, logins, admin roles, factors, app assignments. */
 type AuditBenchSize = { users: number; groups: number; apps: number };
+const HEAVIEST_USER = `00u${'0'.repeat(17)}`;
 
+/** 1 % suspended, about 1 % deprovisioned, a third last signed in years ago; a tenth of the groups imported. */
+function addStatusesAndLogins(db: Db, snapshotId: number): void {
+  db.prepare(
+    `UPDATE users SET
+       status = CASE WHEN rowid % 100 = 0 THEN 'SUSPENDED' WHEN rowid % 97 = 0 THEN 'DEPROVISIONED' ELSE status END,
+       last_login = CASE WHEN rowid % 3 = 0 THEN '2020-01-01T00:00:00.000Z' ELSE ? END
+     WHERE snapshot_id = ?`,
+  ).run(new Date().toISOString(), snapshotId);
+  db.prepare(`UPDATE groups SET type = 'APP_GROUP' WHERE snapshot_id = ? AND rowid % 10 = 0`).run(snapshotId);
+}
+
+/** The first 200 groups each grant an app; the heaviest user is in every group; every 50th user has an app directly. */
+function addAppAssignments(db: Db, snapshotId: number, size: AuditBenchSize): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO group_members (snapshot_id, group_id, user_id)
+     SELECT ?, id, ? FROM groups WHERE snapshot_id = ?`,
+  ).run(snapshotId, HEAVIEST_USER, snapshotId);
+  const appGroup = db.prepare(
+    `INSERT OR IGNORE INTO app_groups (snapshot_id, app_id, group_id, priority, raw) VALUES (?, ?, ?, 1, '{}')`,
+  );
+  for (let g = 0; g < Math.min(200, size.groups); g++)
+    appGroup.run(snapshotId, `0oa${String(g % size.apps).padStart(17, '0')}`, `00g${String(g).padStart(17, '0')}`);
+  // Okta lists every user who has an app, directly (USER) or through a group (GROUP).
+  db.prepare(
+    `INSERT OR IGNORE INTO app_users (snapshot_id, app_id, user_id, scope, raw)
+     SELECT DISTINCT m.snapshot_id, ag.app_id, m.user_id, 'GROUP', '{}' FROM group_members m
+       JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id WHERE m.snapshot_id = ?`,
+  ).run(snapshotId);
+  db.prepare(
+    `INSERT OR REPLACE INTO app_users (snapshot_id, app_id, user_id, scope, raw)
+     SELECT snapshot_id, '0oa' || printf('%017d', rowid % ?), id, 'USER', '{}' FROM users
+      WHERE snapshot_id = ? AND rowid % 50 = 0`,
+  ).run(size.apps, snapshotId);
+}
+
+/** 20 direct super admins, help desk admins through 10 groups, a push or only SMS for each user. */
+function addRolesAndFactors(db: Db, snapshotId: number): void {
+  db.prepare(`UPDATE snapshots SET include_factors = 1 WHERE id = ?`).run(snapshotId);
+  const role = db.prepare(
+    `INSERT INTO roles (snapshot_id, role_key, label, role_type, is_custom) VALUES (?, ?, ?, ?, 0)`,
+  );
+  role.run(snapshotId, 'SUPER_ADMIN', 'Super Administrator', 'SUPER_ADMIN');
+  role.run(snapshotId, 'HELP_DESK_ADMIN', 'Help Desk Administrator', 'HELP_DESK_ADMIN');
+  db.prepare(
+    `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
+     SELECT snapshot_id, 'user', id, 'ra' || rowid, 'SUPER_ADMIN', '{}' FROM users
+      WHERE snapshot_id = ? AND rowid % 5000 = 1`,
+  ).run(snapshotId);
+  db.prepare(
+    `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
+     SELECT snapshot_id, 'group', id, 'gra' || rowid, 'HELP_DESK_ADMIN', '{}' FROM groups
+      WHERE snapshot_id = ? AND rowid % 200 = 1`,
+  ).run(snapshotId);
+  db.prepare(
+    `INSERT INTO factors (snapshot_id, user_id, id, factor_type, provider, status, raw)
+     SELECT snapshot_id, id, 'opf' || rowid, CASE WHEN rowid % 2 = 0 THEN 'push' ELSE 'sms' END, 'OKTA', 'ACTIVE',
+            '{}' FROM users WHERE snapshot_id = ?`,
+  ).run(snapshotId);
+}
+
+/** Adds what the audit reads to a synthetic snapshot; returns the id of the user with the most paths. */
 export function addAuditRows(db: Db, snapshotId: number, size: AuditBenchSize): string {
-  const heaviest = `00u${'0'.repeat(17)}`;
-  const old = '2020-01-01T00:00:00.000Z';
-  const recent = new Date().toISOString();
   db.transaction(() => {
-    db.prepare(`UPDATE snapshots SET include_factors = 1 WHERE id = ?`).run(snapshotId);
-    db.prepare(
-      `UPDATE users SET
-         status = CASE WHEN rowid % 100 = 0 THEN 'SUSPENDED' WHEN rowid % 97 = 0 THEN 'DEPROVISIONED' ELSE status END,
-         last_login = CASE WHEN rowid % 3 = 0 THEN ? ELSE ? END
-       WHERE snapshot_id = ?`,
-    ).run(old, recent, snapshotId);
-    db.prepare(`UPDATE groups SET type = 'APP_GROUP' WHERE snapshot_id = ? AND rowid % 10 = 0`).run(snapshotId);
-    db.prepare(
-      `INSERT OR IGNORE INTO group_members (snapshot_id, group_id, user_id)
-       SELECT ?, id, ? FROM groups WHERE snapshot_id = ?`,
-    ).run(snapshotId, heaviest, snapshotId);
-    const groupId = (g: number) => `00g${String(g).padStart(17, '0')}`;
-    const appId = (a: number) => `0oa${String(a).padStart(17, '0')}`;
-    const appGroup = db.prepare(
-      `INSERT OR IGNORE INTO app_groups (snapshot_id, app_id, group_id, priority, raw) VALUES (?, ?, ?, 1, '{}')`,
-    );
-    for (let g = 0; g < Math.min(200, size.groups); g++) appGroup.run(snapshotId, appId(g % size.apps), groupId(g));
-    // Okta lists every user who has an app, directly (USER) or through a group (GROUP).
-    db.prepare(
-      `INSERT OR IGNORE INTO app_users (snapshot_id, app_id, user_id, scope, raw)
-       SELECT DISTINCT m.snapshot_id, ag.app_id, m.user_id, 'GROUP', '{}' FROM group_members m
-         JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id WHERE m.snapshot_id = ?`,
-    ).run(snapshotId);
-    db.prepare(
-      `INSERT OR REPLACE INTO app_users (snapshot_id, app_id, user_id, scope, raw)
-       SELECT snapshot_id, '0oa' || printf('%017d', rowid % ?), id, 'USER', '{}' FROM users
-        WHERE snapshot_id = ? AND rowid % 50 = 0`,
-    ).run(size.apps, snapshotId);
-    for (const [key, label] of [
-      ['SUPER_ADMIN', 'Super Administrator'],
-      ['HELP_DESK_ADMIN', 'Help Desk Administrator'],
-    ])
-      db.prepare(`INSERT INTO roles (snapshot_id, role_key, label, role_type, is_custom) VALUES (?, ?, ?, ?, 0)`).run(
-        snapshotId,
-        key,
-        label,
-        key,
-      );
-    db.prepare(
-      `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
-       SELECT snapshot_id, 'user', id, 'ra' || rowid, 'SUPER_ADMIN', '{}' FROM users
-        WHERE snapshot_id = ? AND rowid % 5000 = 1`,
-    ).run(snapshotId);
-    db.prepare(
-      `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
-       SELECT snapshot_id, 'group', id, 'gra' || rowid, 'HELP_DESK_ADMIN', '{}' FROM groups
-        WHERE snapshot_id = ? AND rowid % 200 = 1`,
-    ).run(snapshotId);
-    db.prepare(
-      `INSERT INTO factors (snapshot_id, user_id, id, factor_type, provider, status, raw)
-       SELECT snapshot_id, id, 'opf' || rowid, CASE WHEN rowid % 2 = 0 THEN 'push' ELSE 'sms' END, 'OKTA',
-              'ACTIVE', '{}'
-         FROM users WHERE snapshot_id = ?`,
-    ).run(snapshotId);
+    addStatusesAndLogins(db, snapshotId);
+    addAppAssignments(db, snapshotId, size);
+    addRolesAndFactors(db, snapshotId);
   })();
   db.exec('ANALYZE');
-  return heaviest;
+  return HEAVIEST_USER;
 }
 
 function measure(db: Db, snapshotId: number, heaviest: string) {

@@ -3,6 +3,23 @@
 import type { Finding } from '../../../../../shared/audit/auditTypes';
 import { decodeKey, encodeKey, nextCursor, type FindingRule } from '../findingRule';
 
+// Direct (USER scope) assignments of apps that groups are assigned too, in (app, user) order after a cursor; with the
+// number of groups the app is assigned to and the ones of them the user is in.
+const DIRECT_WITH_GROUPS = `SELECT au.app_id AS appId, a.label AS appLabel, au.user_id AS userId, u.login AS userLogin,
+          (SELECT count(*) FROM app_groups ag WHERE ag.snapshot_id = au.snapshot_id AND ag.app_id = au.app_id)
+            AS groupCount,
+          (SELECT json_group_array(json_array(g.id, g.name)) FROM group_members m
+             JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id
+             JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
+            WHERE m.snapshot_id = au.snapshot_id AND m.user_id = au.user_id AND ag.app_id = au.app_id)
+            AS alsoVia
+     FROM app_users au
+     JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
+     JOIN users u ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
+    WHERE au.snapshot_id = ? AND au.scope = 'USER' AND (au.app_id, au.user_id) > (?, ?)
+      AND EXISTS (SELECT 1 FROM app_groups ag WHERE ag.snapshot_id = au.snapshot_id AND ag.app_id = au.app_id)
+    ORDER BY au.app_id, au.user_id LIMIT ?`;
+
 export const directBypassesGroup: FindingRule = {
   id: 'direct-bypasses-group',
   severity: 'low',
@@ -11,24 +28,7 @@ export const directBypassesGroup: FindingRule = {
   thresholds: [],
   page({ db, snapshot }, after, limit) {
     const [afterApp, afterUser] = decodeKey(after, 2);
-    const rows = db
-      .prepare(
-        `SELECT au.app_id AS appId, a.label AS appLabel, au.user_id AS userId, u.login AS userLogin,
-                (SELECT count(*) FROM app_groups ag WHERE ag.snapshot_id = au.snapshot_id AND ag.app_id = au.app_id)
-                  AS groupCount,
-                (SELECT json_group_array(json_array(g.id, g.name)) FROM group_members m
-                   JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id
-                   JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
-                  WHERE m.snapshot_id = au.snapshot_id AND m.user_id = au.user_id AND ag.app_id = au.app_id)
-                  AS alsoVia
-           FROM app_users au
-           JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
-           JOIN users u ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
-          WHERE au.snapshot_id = ? AND au.scope = 'USER' AND (au.app_id, au.user_id) > (?, ?)
-            AND EXISTS (SELECT 1 FROM app_groups ag WHERE ag.snapshot_id = au.snapshot_id AND ag.app_id = au.app_id)
-          ORDER BY au.app_id, au.user_id LIMIT ?`,
-      )
-      .all(snapshot.id, afterApp, afterUser, limit) as {
+    const rows = db.prepare(DIRECT_WITH_GROUPS).all(snapshot.id, afterApp, afterUser, limit) as {
       appId: string;
       appLabel: string;
       userId: string;
