@@ -216,6 +216,14 @@ describe('portable snapshot', () => {
         });
         expect(fingerprint(file)).toEqual(before);
       }
+      const folder = tempDir();
+      expect(await dispatch('snapshot.openPortable', { path: folder })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'BAD_INPUT',
+          message: `cannot read ${folder}: check that it is a file and that you may read it`,
+        },
+      });
       const relative = await dispatch('snapshot.openPortable', { path: 'snapshot.okta-snapshot' });
       expect(relative).toMatchObject({
         ok: false,

@@ -26,6 +26,8 @@ export function openPortableSnapshot(
   const latestSchema = migrations.at(-1)!.version;
   const kind = fileKind(file);
   if (kind === 'missing') throw new PortableSnapshotError(`there is no file ${file}`);
+  if (kind === 'unreadable')
+    throw new PortableSnapshotError(`cannot read ${file}: check that it is a file and that you may read it`);
   if (kind !== 'portable')
     throw new PortableSnapshotError(
       `${file} is not an Okta Prep snapshot file (one written by "okta-prep snapshot export")`,

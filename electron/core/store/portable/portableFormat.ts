@@ -30,10 +30,11 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_BYTES = 100;
 
 /**
- * What a file is, from its first 100 bytes only (no SQLite connection, so nothing can be written): missing, empty
- * (SQLite makes a new database of it), a portable snapshot, another SQLite database (a cache), or not SQLite at all.
+ * What a file is, from its first 100 bytes only (no SQLite connection, so nothing can be written): missing,
+ * unreadable (a folder, no permission), empty (SQLite makes a new database of it), a portable snapshot, another SQLite
+ * database (a cache), or not SQLite at all.
  */
-export function fileKind(file: string): 'missing' | 'empty' | 'portable' | 'sqlite' | 'not-sqlite' {
+export function fileKind(file: string): 'missing' | 'unreadable' | 'empty' | 'portable' | 'sqlite' | 'not-sqlite' {
   let header: Buffer;
   try {
     const handle = fs.openSync(file, 'r');
@@ -44,8 +45,8 @@ export function fileKind(file: string): 'missing' | 'empty' | 'portable' | 'sqli
       fs.closeSync(handle);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
+    // A folder, no permission: the caller's own open says what is wrong in its words.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
   }
   if (header.length === 0) return 'empty';
   if (header.length < HEADER_BYTES || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC))
