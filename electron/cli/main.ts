@@ -34,7 +34,7 @@ async function runCommand(
       }
     }
     case 'validate':
-      return runValidateCommand(positionals, values.json === true, out);
+      return runValidateCommand(positionals, values.json === true, context);
     case 'snapshots': {
       const db = openCache(values, context);
       try {

@@ -60,7 +60,7 @@ export interface PreflightReport {
   };
 }
 
-export type JobKind = 'pull' | 'export';
+export type JobKind = 'pull' | 'export' | 'validate';
 export type JobStatus = 'running' | 'complete' | 'failed' | 'cancelled';
 
 export interface PhaseProgressView {
@@ -79,6 +79,9 @@ export interface JobProgress {
   etaMs?: number;
   /** Rows written (export jobs). */
   rowsWritten?: number;
+  /** Validate jobs: bytes of the chosen files read so far, and their total size. */
+  bytesRead?: number;
+  bytesTotal?: number;
   /** Pull jobs: warnings so far (the latest few) and how many in all. */
   warnings?: string[];
   warningCount?: number;
@@ -92,7 +95,7 @@ export interface JobState {
   finishedAt?: string;
   snapshotId?: number;
   progress: JobProgress;
-  /** Kind-specific summary on completion (pull: counts; export: folder and manifest). */
+  /** Kind-specific summary on completion (pull: counts; export: folder and manifest; validate: the report). */
   result?: unknown;
   error?: ServiceError;
 }

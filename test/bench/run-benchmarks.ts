@@ -11,6 +11,7 @@ import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
 import { runUploadValidateBench } from './uploadValidateBench';
 import { runRepeatingNextBench } from './repeatingNextBench';
+import { runValidationBench10M, runValidationBench1M } from './validationBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'pull engine on rate-limited Okta (10,000 users / 1,000 groups / 200 apps)': runPullEngineBench,
@@ -21,6 +22,8 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
   'upload and validate a 100 MB CSV pair in the browser build': runUploadValidateBench,
   'pull against a users listing whose next link repeats': runRepeatingNextBench,
+  'validation vs papaparse parse-only: 100,000 entities + 1,000,000 relations': runValidationBench1M,
+  'validation vs papaparse parse-only: 100,000 entities + 10,000,000 relations': runValidationBench10M,
 };
 
 buildCli(); // benches that start okta-prep as a process run this build

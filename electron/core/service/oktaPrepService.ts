@@ -3,8 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ServiceImplementation } from '../../../shared/service/contract';
-import type { ValidationReport } from '../../../shared/balkanid/findings';
-import type { ConnectionInfo, CsvFileRef, JobState, SnapshotSummary } from '../../../shared/service/types';
+import type { ConnectionInfo, JobState, SnapshotSummary } from '../../../shared/service/types';
 import { normaliseOrgUrl, OrgUrlError } from '../okta/orgUrl';
 import { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
@@ -27,7 +26,7 @@ import { SampleOrgHost } from './sampleOrgHost';
 import type { SecretStore } from './secretStore';
 import { ServiceFailure } from './serviceFailure';
 import type { UploadStore } from './uploadStore';
-import { resolveCsvFileRef, withFileNames, withoutTempPaths, type ResolvedCsvFile } from './validateFileRefs';
+import { startFileCheck, validateFilesNow } from './validateFiles';
 
 export interface ServiceDependencies {
   db: Db;
@@ -142,26 +141,6 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     return outcome.result.value as T;
   }
 
-  /** Checks the named files in a worker thread (the service's loop never parses CSV), then deletes uploads. */
-  async function validateFiles(refs: { entities?: CsvFileRef; relations?: CsvFileRef }): Promise<ValidationReport> {
-    if (!refs.entities && !refs.relations)
-      throw new ServiceFailure('BAD_INPUT', 'give an entities file, a relations file, or both');
-    const files: { entities?: ResolvedCsvFile; relations?: ResolvedCsvFile } = {};
-    try {
-      if (refs.entities) files.entities = resolveCsvFileRef(refs.entities, deps.uploads, deps.transport);
-      if (refs.relations) files.relations = resolveCsvFileRef(refs.relations, deps.uploads, deps.transport);
-      const outcome = await runWorkerTask(
-        { kind: 'validateFiles', entitiesPath: files.entities?.path, relationsPath: files.relations?.path },
-        () => {},
-      ).outcome;
-      if (!outcome.ok)
-        throw new ServiceFailure('BAD_INPUT', withoutTempPaths(outcome.error.message, Object.values(files)));
-      return withFileNames(outcome.result.value as ValidationReport, files);
-    } finally {
-      for (const file of Object.values(files)) if (file.uploaded) await deps.uploads?.discard(file.path);
-    }
-  }
-
   function summary(snapshot: ReturnType<typeof listSnapshots>[number]): SnapshotSummary {
     let counts = countsCache.get(snapshot.id);
     if (!counts && snapshot.status === 'complete') {
@@ -251,7 +230,8 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'browse.userAccess': async ({ snapshotId, userId }) => userAccess(deps.db, snapshotId, userId),
     'browse.group': async ({ snapshotId, groupId }) => groupDetail(deps.db, snapshotId, groupId),
     'browse.app': async ({ snapshotId, appId }) => appDetail(deps.db, snapshotId, appId),
-    'validate.upload': async (params) => validateFiles(params),
+    'validate.upload': async (params) => validateFilesNow(params, deps),
+    'validate.start': async (params) => startFileCheck(jobs, params, deps),
     'validate.snapshot': async ({ snapshotId, options }) =>
       runQuickTask({
         kind: 'validateSnapshot',
