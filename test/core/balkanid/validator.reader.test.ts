@@ -216,13 +216,21 @@ describe('readCsvRecords', () => {
     expect(records[1]!.cells[0]).toContain('\uFFFD');
   });
 
-  it('strips and reports a UTF-8 BOM, and stops at a UTF-16 BOM', async () => {
+  it('strips and reports a UTF-8 BOM, and stops at UTF-16 with or without its BOM', async () => {
     const bom = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('App\r\n')]), 1);
     expect(bom.issues).toEqual([{ kind: 'bom' }]);
     expect(bom.records[0]!.cells).toEqual(['App']);
     const utf16 = await read(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('App\r\n', 'utf16le')]));
-    expect(utf16.issues).toEqual([{ kind: 'utf16', byteOrder: 'little-endian' }]);
+    expect(utf16.issues).toEqual([{ kind: 'utf16', byteOrder: 'little-endian', withBom: true }]);
     expect(utf16.records).toEqual([]);
+    for (const [bytes, byteOrder] of [
+      [Buffer.from('App,Name\r\nokta,Ada\r\n', 'utf16le'), 'little-endian'],
+      [Buffer.from('App,Name\r\nokta,Ada\r\n', 'utf16le').swap16(), 'big-endian'],
+    ] as const) {
+      const withoutBom = await read(bytes, 3);
+      expect(withoutBom.issues).toEqual([{ kind: 'utf16', byteOrder, withBom: false }]);
+      expect(withoutBom.records).toEqual([]);
+    }
   });
 
   it('stops at a first line ended by CR alone, but not at a CR inside quotes on the first line', async () => {

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 
 export type ByteIssue =
   | { kind: 'bom' }
-  | { kind: 'utf16'; byteOrder: 'little-endian' | 'big-endian' }
+  | { kind: 'utf16'; byteOrder: 'little-endian' | 'big-endian'; withBom: boolean }
   | { kind: 'cr-line-ends' }
   | { kind: 'invalid-utf8'; line: number; sample: string }
   | { kind: 'lone-surrogate'; line: number; sample: string }

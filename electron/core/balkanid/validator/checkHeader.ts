@@ -38,6 +38,7 @@ export function checkHeader(record: CsvRow | undefined, spec: HeaderSpec, findin
     });
     return false;
   }
+  if (reportOtherSeparator(cells, line, spec, findings)) return false;
   for (const problem of describeHeaderProblems(cells, spec.columns)) {
     findings.add({
       rule: 'header',
@@ -50,6 +51,43 @@ export function checkHeader(record: CsvRow | undefined, spec: HeaderSpec, findin
     });
   }
   return false;
+}
+
+const OTHER_SEPARATORS: [string, string][] = [
+  [';', 'semicolons (;)'],
+  ['\t', 'tabs'],
+  ['|', 'vertical bars (|)'],
+];
+
+/**
+ * A header that is one cell holding the columns joined by another character: the file was saved with that separator
+ * (a spreadsheet in a locale whose decimal mark is the comma writes semicolons). One finding says so.
+ */
+function reportOtherSeparator(
+  cells: readonly string[],
+  line: number,
+  spec: HeaderSpec,
+  findings: FileFindings,
+): boolean {
+  if (cells.length !== 1) return false;
+  const found = OTHER_SEPARATORS.find(([separator]) => sameNames(cells[0]!.split(separator), spec.columns));
+  if (!found) return false;
+  findings.add({
+    rule: 'header',
+    line,
+    columnNumber: 1,
+    value: cells[0],
+    message:
+      `Header (line ${line}): the values are separated by ${found[1]}, not commas, so each line reads as one ` +
+      `cell.`,
+    fix: 'Save the file as CSV with commas between values (in Excel: "CSV UTF-8 (Comma delimited)").',
+  });
+  return true;
+}
+
+/** A data row that is the header again (two files joined, or a header written twice). */
+export function isRepeatedHeader(row: CsvRow, columns: readonly string[]): boolean {
+  return row.cellCount === columns.length && columns.every((column, index) => row.cellEquals(index, column));
 }
 
 interface HeaderProblem {

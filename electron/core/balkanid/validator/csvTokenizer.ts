@@ -38,7 +38,7 @@ export interface CsvRecord {
  * Longer cells are cut (their length is still known); stops an unclosed quote from growing one string without bound.
  */
 export const MAX_KEPT_CELL_CHARS = 1_000_000;
-const MAX_KEPT_CELLS = 10_000;
+export const MAX_KEPT_CELLS = 10_000;
 const MAX_QUOTING_ISSUES = 20;
 
 const COMMA = 0x2c;

@@ -184,7 +184,12 @@ function startSettled(head: Buffer): boolean {
  */
 function checkStart(head: Buffer, onByteIssue: (issue: ByteIssue) => void): Buffer | undefined {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
-    onByteIssue({ kind: 'utf16', byteOrder: head[0] === 0xff ? 'little-endian' : 'big-endian' });
+    onByteIssue({ kind: 'utf16', byteOrder: head[0] === 0xff ? 'little-endian' : 'big-endian', withBom: true });
+    return undefined;
+  }
+  const byteOrder = utf16WithoutBom(head);
+  if (byteOrder) {
+    onByteIssue({ kind: 'utf16', byteOrder, withBom: false });
     return undefined;
   }
   let start = head;
@@ -200,6 +205,24 @@ function checkStart(head: Buffer, onByteIssue: (issue: ByteIssue) => void): Buff
     return undefined;
   }
   return start;
+}
+
+/**
+ * UTF-16 without a byte-order mark: text whose every other byte is zero (ASCII characters in two bytes each). The
+ * zeros on odd positions mean little-endian. A UTF-8 file has no zero bytes at all, so this cannot mistake one.
+ */
+function utf16WithoutBom(head: Buffer): 'little-endian' | 'big-endian' | undefined {
+  const pairs = Math.min(head.length, 512) >> 1;
+  if (pairs < 4) return undefined;
+  let zeroFirst = 0;
+  let zeroSecond = 0;
+  for (let pair = 0; pair < pairs; pair++) {
+    if (head[2 * pair] === 0) zeroFirst++;
+    if (head[2 * pair + 1] === 0) zeroSecond++;
+  }
+  if (zeroSecond >= pairs * 0.8 && zeroFirst <= pairs * 0.1) return 'little-endian';
+  if (zeroFirst >= pairs * 0.8 && zeroSecond <= pairs * 0.1) return 'big-endian';
+  return undefined;
 }
 
 /** True when an odd number of double quotes comes before `at`: a CR there is inside a quoted cell. */

@@ -18,7 +18,9 @@ export function reportFileByteIssue(issue: Exclude<ByteIssue, LineByteIssue>, fi
       findings.add({
         rule: 'encoding',
         line: 0,
-        message: `The file is UTF-16 (${issue.byteOrder}), not UTF-8, so it was not read further.`,
+        message:
+          `The file is UTF-16 (${issue.byteOrder}${issue.withBom ? '' : ', without a byte-order mark'}), not UTF-8, ` +
+          `so it was not read further.`,
         fix: 'Save the file as UTF-8 (in Excel: Save As, "CSV UTF-8"; in a text editor: encoding UTF-8).',
       });
       return;

@@ -1,7 +1,7 @@
 // Reads one CSV file record by record: reports encoding, line-end and quoting findings, checks the header, hands data
 // rows on.
 import type { ByteIssue, LineByteIssue } from './byteChecks';
-import { checkHeader, type HeaderSpec } from './checkHeader';
+import { checkHeader, isRepeatedHeader, type HeaderSpec } from './checkHeader';
 import type { CsvRow } from './csvRows';
 import type { QuotingIssue } from './csvTokenizer';
 import type { FileFindings } from './findingCollector';
@@ -20,6 +20,8 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number, rows: number) => void;
 }
 
+/** "A" of App, the first column of both files: only a row starting so can be the header again. */
+const FIRST_COLUMN_INITIAL = 0x41;
 /** Byte issues wait (a few) for the record holding their line, to name the cell; past this many they go without. */
 const MAX_WAITING_BYTE_ISSUES = 100;
 
@@ -88,6 +90,19 @@ class ScanState {
       return false;
     }
     this.rows++;
+    if (
+      this.header &&
+      record.firstCharCode(0) === FIRST_COLUMN_INITIAL &&
+      isRepeatedHeader(record, this.spec.columns)
+    ) {
+      findings.add({
+        rule: 'header',
+        line: record.line,
+        message: `Line ${record.line} repeats the header row: were two files joined, or the header written twice?`,
+        fix: 'Remove the repeated header line.',
+      });
+      return false;
+    }
     return this.header && !record.unterminated;
   }
 
