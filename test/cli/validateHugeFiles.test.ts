@@ -62,25 +62,47 @@ function writeRows(file: string, total: number, row: (i: number) => string): num
   return rows;
 }
 
+const WIDE_NAME = 'N'.repeat(29_000);
+const PLANTED_FROM = 10_005;
+
+/** Row i of the 2 GB file: one fault of its own rule in each of the first six thousand rows, then a few planted. */
+function faultyWideRow(i: number): string {
+  const metadata = `"{""username"":""u${i}@example.com""}"`;
+  const cells = ['okta', WIDE_NAME, 'identity', 'okta', `00u${i}`, 'user', 'v1', metadata];
+  const fault = i < 6000 ? Math.floor(i / 1000) : (i - PLANTED_FROM) % 10_000 === 0 ? 6 : -1;
+  if (fault === 0 || fault === 6) cells[1] = `=${WIDE_NAME}`;
+  if (fault === 1) cells[0] = 'azure';
+  if (fault === 2) cells[3] = 'azure';
+  if (fault === 3) cells[6] = 'v2';
+  if (fault === 4 || fault === 6) cells[2] = 'person';
+  if (fault === 5) cells[7] = '"{""department"":""R&D""}"';
+  return cells.join(',');
+}
+
 describe('okta-prep validate on huge files', () => {
   it('checks a 2 GB entities file in bounded memory, finding the faults planted in it', async () => {
     // A cheap shape (wide rows, few of them) so the check takes tens of seconds, not minutes, on two cores: each row
-    // carries a 29,000-character name; every 10,000th row has a formula-like name and an unknown entity type.
+    // carries a 29,000-character name. The first 6,000 rows hold a fault each, a different rule every 1,000 rows, so
+    // every kept finding comes from a different stretch of the file; past them, every 10,000th row has a
+    // formula-like name and an unknown entity type.
     const file = path.join(tempDir(), 'two-gigabytes.csv');
-    const name = 'N'.repeat(29_000);
-    const rows = writeRows(file, 2 * 1024 ** 3, (i) =>
-      i % 10_000 === 5
-        ? `okta,=${name},person,okta,00u${i},user,,`
-        : `okta,${name},identity,okta,00u${i},user,v1,"{""username"":""u${i}@example.com""}"`,
-    );
+    const rows = writeRows(file, 2 * 1024 ** 3, faultyWideRow);
     expect(fs.statSync(file).size).toBeGreaterThanOrEqual(2 * 1024 ** 3);
     const run = await runMeasured(['validate', file, '--json']);
     const report = JSON.parse(run.stdout) as ValidationReport;
     expect(run.code).toBe(1);
     expect(report.files.entities?.rows).toBe(rows);
-    const planted = Math.floor((rows - 6) / 10_000) + 1;
-    expect(report.countsByRule).toEqual({ 'entity-type': planted, 'formula-injection': planted });
-    expect(report.findings[0]).toMatchObject({ rule: 'formula-injection', line: 7, column: 'Name' });
+    const planted = Math.floor((rows - 1 - PLANTED_FROM) / 10_000) + 1;
+    expect(report.countsByRule).toEqual({
+      'formula-injection': 1000 + planted,
+      'app-not-okta': 1000,
+      'source-system-not-okta': 1000,
+      'metadata-version': 1000,
+      'entity-type': 1000 + planted,
+      'identity-without-username': 1000,
+    });
+    expect(report.findings).toHaveLength(6000);
+    expect(report.findings[0]).toMatchObject({ rule: 'formula-injection', line: 2, column: 'Name', columnNumber: 2 });
     expect(run.peakRssMb).toBeLessThan(MAX_PEAK_RSS_MB);
     console.log(
       `2 GB file: ${rows} rows checked in ${run.seconds.toFixed(0)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB`,

@@ -8,7 +8,7 @@ import type { RuleId } from '../../../../shared/balkanid/findings';
 import { toBalkanTimestamp } from '../../../../shared/balkanid/timestamps';
 import type { Row } from './checkCells';
 import { hasLoneSurrogate } from './encodeText';
-import { ownCopy } from './spill/stringKeySet';
+import { ownCopy } from './ownCopy';
 
 export type MetadataResult = { kind: 'empty' } | { kind: 'object'; hasUsernameOrEmail: boolean } | { kind: 'invalid' };
 

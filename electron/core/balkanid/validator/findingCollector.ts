@@ -7,6 +7,7 @@ import {
   type RuleId,
   type ValidationReport,
 } from '../../../../shared/balkanid/findings';
+import { ownCopy } from './ownCopy';
 
 export const DEFAULT_MAX_FINDINGS_PER_RULE = 1000;
 const MAX_VALUE_CHARS = 200;
@@ -104,17 +105,19 @@ export class FindingCollector {
     if (!kept) this.kept.set(input.rule, (kept = new LowestFindings(this.maxPerRule)));
     if (!kept.wouldKeep(file, input.line)) return;
     const rule = RULES[input.rule];
+    // Own copies: a message or value built from a cell would otherwise keep the whole decoded text around that cell
+    // alive, for as long as the finding is kept.
     const finding: Finding = {
       rule: input.rule,
       severity: rule.severity,
       file,
       line: input.line,
-      message: input.message,
-      fix: input.fix ?? rule.fix,
+      message: ownCopy(input.message),
+      fix: input.fix === undefined ? rule.fix : ownCopy(input.fix),
     };
-    if (input.column !== undefined) finding.column = input.column;
+    if (input.column !== undefined) finding.column = ownCopy(input.column);
     if (input.columnNumber !== undefined) finding.columnNumber = input.columnNumber;
-    if (input.value !== undefined) finding.value = truncateValue(input.value);
+    if (input.value !== undefined) finding.value = ownCopy(truncateValue(input.value));
     kept.offer({ finding, seq: this.seq++ });
   }
 

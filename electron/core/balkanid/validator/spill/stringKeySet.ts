@@ -3,6 +3,7 @@
 import { hashBytes, hashString } from './hashing';
 import { forEachPartition, SpillPartitions } from './spillPartitions';
 import type { SpillFolder } from './spillFolder';
+import { ownCopy } from '../ownCopy';
 
 export interface StringDuplicate {
   key: string;
@@ -81,12 +82,4 @@ export class StringKeySet {
     payload.write(key, 4, 'utf8');
     this.spilled!.write(hashString(key, PARTITION_SEED) % PARTITIONS, payload, bytesOfKey(key.length));
   }
-}
-
-/**
- * Cells are slices of a large decoded chunk; keeping a slice would keep the whole chunk alive. Concatenating and
- * slicing again yields a string that owns only its own characters.
- */
-export function ownCopy(text: string): string {
-  return (text + ' ').slice(0, -1);
 }
