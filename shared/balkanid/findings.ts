@@ -108,10 +108,14 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
   },
   'bad-quoting': {
     severity: 'error',
-    title: 'Quote or line break in the wrong place',
+    title: 'Quote in the wrong place',
     fix:
       'Wrap the whole cell in double quotes and write every double quote inside it twice (""). A line break ' +
       'inside a value must be inside quotes.',
+    severityReason:
+      'Part C names the unterminated quote; a quote elsewhere outside RFC 4180 quoting is the same fault: a strict ' +
+      'reader rejects the file, a lenient one (papaparse) keeps the quote as data, so what BalkanID would store is ' +
+      'not certain.',
   },
   'required-cell': {
     severity: 'error',
