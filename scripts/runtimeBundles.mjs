@@ -11,7 +11,10 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
  * Worker-thread entries. Each is bundled as `<name>.js` beside the bundle that starts it, where
  * electron/core/workers/workerEntry.ts looks for it.
  */
-export const WORKER_ENTRIES = [{ name: 'jobWorker', source: 'electron/core/service/jobs/jobWorker.ts' }];
+export const WORKER_ENTRIES = [
+  { name: 'jobWorker', source: 'electron/core/service/jobs/jobWorker.ts' },
+  { name: 'validateWorker', source: 'electron/core/service/jobs/validateWorker.ts' },
+];
 
 /** Native or host-provided modules are loaded at run time, not bundled. */
 const EXTERNAL = ['electron', 'better-sqlite3'];

@@ -11,6 +11,8 @@ export const EXIT = {
   local: 4,
   /** The pull paused at its request cap (Okta may be looping): resume it with --resume, or leave it. */
   paused: 5,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it) where nothing can be resumed: no result was given. */
+  cancelled: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

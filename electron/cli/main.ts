@@ -58,7 +58,7 @@ async function runCommand(
     case 'findings':
       return withCache(values, context, (db) => runFindingsCommand(db, values, out), 'read');
     case 'validate':
-      return runValidateCommand(positionals, values.json === true, out);
+      return runValidateCommand(positionals, values.json === true, context);
     case 'upload':
       return runUploadCommand(values, context);
     case 'check-bundle':

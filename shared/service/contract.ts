@@ -50,6 +50,8 @@ export interface ServiceMethods {
   'browse.app': { params: { snapshotId: number; appId: string }; result: AppDetail };
   /** Validates files already uploaded (or, in the desktop app, on disk); the check runs in a worker thread. */
   'validate.upload': { params: { entities?: CsvFileRef; relations?: CsvFileRef }; result: ValidationReport };
+  /** The same check as a job (kind 'validate'): progress and cancel; its result is the report (none if cancelled). */
+  'validate.start': { params: { entities?: CsvFileRef; relations?: CsvFileRef }; result: JobState };
   'validate.snapshot': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ValidationReport };
   'export.preview': {
     params: { snapshotId: number; options?: ExportOptionsInput; rows?: number };
@@ -115,6 +117,7 @@ export const METHOD_NAMES = [
   'browse.group',
   'browse.app',
   'validate.upload',
+  'validate.start',
   'validate.snapshot',
   'export.preview',
   'export.start',

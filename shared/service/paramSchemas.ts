@@ -96,6 +96,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'browse.group': objectOf({ snapshotId, groupId: shortText(100) }),
   'browse.app': objectOf({ snapshotId, appId: shortText(100) }),
   'validate.upload': objectOf({ entities: csvFileRef, relations: csvFileRef }, []),
+  'validate.start': objectOf({ entities: csvFileRef, relations: csvFileRef }, []),
   'validate.snapshot': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
   'export.preview': objectOf(
     { snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } },

@@ -64,7 +64,7 @@ export interface PreflightReport {
   };
 }
 
-export type JobKind = 'pull' | 'export' | 'upload';
+export type JobKind = 'pull' | 'export' | 'upload' | 'validate';
 export type JobStatus = 'running' | 'complete' | 'failed' | 'cancelled';
 
 export interface PhaseProgressView {
@@ -83,6 +83,9 @@ export interface JobProgress {
   etaMs?: number;
   /** Rows written (export jobs). */
   rowsWritten?: number;
+  /** Validate jobs: bytes of the chosen files read so far, and their total size. */
+  bytesRead?: number;
+  bytesTotal?: number;
   /** Pull jobs: warnings so far (the latest few) and how many in all. */
   warnings?: string[];
   warningCount?: number;
@@ -98,7 +101,7 @@ export interface JobState {
   finishedAt?: string;
   snapshotId?: number;
   progress: JobProgress;
-  /** Kind-specific summary on completion (pull: counts; export: folder and manifest). */
+  /** Kind-specific summary on completion (pull: counts; export: folder and manifest; validate: the report). */
   result?: unknown;
   error?: ServiceError;
 }

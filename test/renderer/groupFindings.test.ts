@@ -8,6 +8,7 @@ const report: ValidationReport = {
   errorCount: 3,
   warningCount: 1,
   countsByRule: { 'lf-line-ends': 1, 'entity-type': 3 },
+  maxFindingsPerRule: 1000,
   findings: [
     { rule: 'lf-line-ends', severity: 'warning', file: 'entities', line: 0, message: 'LF only', fix: 'CRLF' },
     {

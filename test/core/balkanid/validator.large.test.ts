@@ -1,5 +1,7 @@
 // Validates a generated 200,000-row pair streamed from disk, with a few planted faults at the very end.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +84,31 @@ describe('validateCsvFiles on a large generated pair', () => {
     expect(report.findings[2]!.message).toContain('already listed on line 2');
     expect(report.errorCount).toBe(3);
     expect(report.unreferencedEntityCount).toBe(0);
+  });
+});
+
+/** A full garbage collection, then the heap in use (V8's gc is exposed for this one call). */
+function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
+}
+
+describe('findings kept from a large file', () => {
+  it('do not keep the decoded text around their cells alive', async () => {
+    // 1,000 rows of ~64 KB, each with a formula-like name: every kept finding comes from another piece of text.
+    const file = path.join(dir, 'wide-formulas.csv');
+    const filler = 'x'.repeat(64 * 1024);
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `okta,=Name ${i},connection,okta,00g${i},group,v1,"{""d"":""${filler}""}"`,
+    );
+    await writeFile(file, `${ENTITY_COLUMNS.join(',')}\r\n${rows.join('\r\n')}\r\n`);
+    const before = heapAfterGc();
+    const report = await validateCsvFiles({ entitiesPath: file });
+    const kept = heapAfterGc() - before;
+    expect(report.countsByRule['formula-injection']).toBe(1000);
+    expect(report.findings.filter((finding) => finding.rule === 'formula-injection')).toHaveLength(1000);
+    expect(kept).toBeLessThan(16 * 1024 * 1024); // the 1,000 pieces of text they came from are 64 MB
   });
 });

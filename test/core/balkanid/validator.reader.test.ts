@@ -1,13 +1,16 @@
-// Tests the validator's streaming reader: records and physical lines match csv-parse at any chunking; byte checks;
-// repeats.
-import { parse } from 'csv-parse/sync';
+// Tests the validator's streaming reader: records and physical lines match papaparse (the reference) at any chunking,
+// the fast scanner and the state machine agree on any input, byte checks, and where a file is not read further.
 import { describe, expect, it } from 'vitest';
 import { formatCsvRecord } from '../../../electron/core/balkanid/csvDialect';
 import type { ByteIssue } from '../../../electron/core/balkanid/validator/byteChecks';
-import { MAX_KEPT_CELL_CHARS, type CsvRecord } from '../../../electron/core/balkanid/validator/csvTokenizer';
+import { LONG_RECORD_CHARS } from '../../../electron/core/balkanid/validator/csvScanner';
+import {
+  CsvTokenizer,
+  MAX_KEPT_CELL_CHARS,
+  type CsvRecord,
+} from '../../../electron/core/balkanid/validator/csvTokenizer';
 import { openCsvSource, readCsvRecords } from '../../../electron/core/balkanid/validator/readCsvRecords';
-import { EntityIndex } from '../../../electron/core/balkanid/validator/entityIndex';
-import { RelationDuplicateFinder, hash53 } from '../../../electron/core/balkanid/validator/relationDuplicates';
+import { papaparseRows } from './papaparseReference';
 
 async function read(
   bytes: string | Uint8Array,
@@ -15,8 +18,7 @@ async function read(
 ): Promise<{ records: CsvRecord[]; issues: ByteIssue[] }> {
   const opened = await openCsvSource({ bytes, chunkSize }, 'test');
   const issues: ByteIssue[] = [];
-  const records: CsvRecord[] = [];
-  for await (const record of readCsvRecords(opened.chunks, (issue) => issues.push(issue))) records.push(record);
+  const records = await readCsvRecords(opened.chunks, (issue) => issues.push(issue));
   return { records, issues };
 }
 
@@ -41,27 +43,86 @@ function randomCell(next: () => number): string {
   return cell;
 }
 
+function randomWellFormedFile(seed: number): { rows: string[][]; text: string; lines: number[] } {
+  const next = random(seed);
+  const rows: string[][] = [];
+  for (let r = 0; r < 300; r++) rows.push(Array.from({ length: 1 + Math.floor(next() * 4) }, () => randomCell(next)));
+  const texts = rows.map(formatCsvRecord);
+  const lines: number[] = [];
+  let line = 1;
+  for (const text of texts) {
+    lines.push(line);
+    line += text.split('\n').length - 1;
+  }
+  return { rows, text: texts.join(''), lines };
+}
+
+/** Text of any shape, faults included: stray quotes, lone CRs, mixed line ends, blank lines, unclosed quotes. */
+function randomRawText(seed: number): string {
+  const next = random(seed);
+  const raw = ['a', 'b,', '"', '""', ',', '\r\n', '\n', '\r', ' ', '山', '👩‍👩‍👧', 'xyz', ',,', '"q"', '\r\n\r\n'];
+  let text = 'h,h\r\n'; // a first line that ends well: one ended by a lone CR stops the reader (tested below)
+  for (let i = 0; i < 400; i++) text += raw[Math.floor(next() * raw.length)];
+  return text;
+}
+
+/** What the state machine alone makes of a text fed in one piece: the reference for the fast scanner. */
+function stateMachineRecords(text: string): CsvRecord[] {
+  return new CsvTokenizer().push(text, true);
+}
+
+const comparable = (records: CsvRecord[]) =>
+  records.map(({ line, lastLine, cells, cellCount, lineEnd, blank, quoting, unterminated }) => ({
+    line,
+    lastLine,
+    cells,
+    cellCount,
+    lineEnd,
+    blank,
+    quoting,
+    unterminated,
+  }));
+
 describe('readCsvRecords', () => {
-  it('matches csv-parse on random well-formed files at every chunk size, with true physical start lines', async () => {
-    const next = random(42);
-    const rows: string[][] = [];
-    for (let r = 0; r < 300; r++) rows.push(Array.from({ length: 1 + Math.floor(next() * 4) }, () => randomCell(next)));
-    const texts = rows.map(formatCsvRecord);
-    const expectedLines: number[] = [];
-    let line = 1;
-    for (const text of texts) {
-      expectedLines.push(line);
-      line += text.split('\n').length - 1;
+  it('matches papaparse on random well-formed files at every chunk size, with true physical start lines', async () => {
+    for (const seed of [42, 7, 1999]) {
+      const { rows, text, lines } = randomWellFormedFile(seed);
+      const reference = papaparseRows(text);
+      expect(reference.quoteErrorRows).toEqual([]);
+      expect(reference.rows).toEqual(rows);
+      for (const chunkSize of [1, 2, 3, 5, 7, 64, 4096, 1 << 20]) {
+        const { records, issues } = await read(text, chunkSize);
+        expect(issues).toEqual([]);
+        expect(records.map((r) => r.cells)).toEqual(reference.rows);
+        expect(records.map((r) => r.line)).toEqual(lines);
+        expect(records.every((r) => r.lineEnd === 'crlf' && !r.quoting && !r.blank)).toBe(true);
+      }
     }
-    const whole = texts.join('');
-    const reference = parse(whole, { relax_column_count: true, record_delimiter: ['\r\n'] });
-    expect(reference).toEqual(rows);
-    for (const chunkSize of [1, 2, 3, 5, 7, 64, 4096, 1 << 20]) {
-      const { records, issues } = await read(whole, chunkSize);
-      expect(issues).toEqual([]);
-      expect(records.map((r) => r.cells)).toEqual(rows);
-      expect(records.map((r) => r.line)).toEqual(expectedLines);
-      expect(records.every((r) => r.lineEnd === 'crlf' && !r.quoting && !r.blank)).toBe(true);
+  });
+
+  it('gives the same records as the state machine alone on any text, faults included, at every chunk size', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const text = randomRawText(seed);
+      const expected = comparable(stateMachineRecords(text));
+      for (const chunkSize of [1, 3, 17, 256, 1 << 20]) {
+        const { records } = await read(text, chunkSize);
+        expect(comparable(records)).toEqual(expected);
+      }
+    }
+  });
+
+  it('reports a quoting fault wherever papaparse reports one, on the same record', async () => {
+    for (let seed = 100; seed < 160; seed++) {
+      const text = randomRawText(seed).replaceAll('\r', ''); // one line-end style, as papaparse expects
+      const reference = papaparseRows(text);
+      const { records } = await read(text, 64);
+      for (const row of reference.quoteErrorRows) {
+        const faults = records.slice(0, row + 1).filter((r) => r.quoting || r.unterminated);
+        expect(faults.length).toBeGreaterThan(0);
+      }
+      const firstFault = records.findIndex((r) => r.quoting || r.unterminated);
+      const agreeUpTo = firstFault < 0 ? records.length : firstFault;
+      expect(records.slice(0, agreeUpTo).map((r) => r.cells)).toEqual(reference.rows.slice(0, agreeUpTo));
     }
   });
 
@@ -77,10 +138,10 @@ describe('readCsvRecords', () => {
   });
 
   it('keeps a lone CR outside quotes as data and notes it', async () => {
-    const { records } = await read('a\rb,c\r\n', 1);
-    expect(records).toHaveLength(1);
-    expect(records[0]!.cells).toEqual(['a\rb', 'c']);
-    expect(records[0]!.quoting).toEqual([{ kind: 'lone-cr', cellIndex: 0, line: 1 }]);
+    const { records } = await read('h\r\na\rb,c\r\n', 1);
+    expect(records).toHaveLength(2);
+    expect(records[1]!.cells).toEqual(['a\rb', 'c']);
+    expect(records[1]!.quoting).toEqual([{ kind: 'lone-cr', cellIndex: 0, line: 2 }]);
   });
 
   it('reads doubled quotes and empty quoted cells, and notes text after a closing quote', async () => {
@@ -106,14 +167,18 @@ describe('readCsvRecords', () => {
     const { records } = await read('h\r\nok,"fine"\r\nx,"never\r\nclosed\r\n', 2);
     const last = records.at(-1)!;
     expect(last.line).toBe(3);
+    expect(last.lastLine).toBe(5);
     expect(last.unterminated).toEqual({ line: 3, cellIndex: 1 });
     expect(last.cells).toEqual(['x', 'never\r\nclosed\r\n']);
   });
 
-  it('cuts a runaway cell but keeps its true length', async () => {
-    const { records } = await read(`"${'y'.repeat(MAX_KEPT_CELL_CHARS + 10)}`, 65_536);
-    expect(records[0]!.cells[0]!.length).toBe(MAX_KEPT_CELL_CHARS);
-    expect(records[0]!.cutCells).toEqual([{ index: 0, length: MAX_KEPT_CELL_CHARS + 10 }]);
+  it('cuts a runaway cell but keeps its true length, and reads the next row normally', async () => {
+    const text = `h\r\n"${'y'.repeat(MAX_KEPT_CELL_CHARS + 10)}",z\r\nnext,row\r\n`;
+    const { records } = await read(text, 65_536);
+    expect(records[1]!.cells[0]!.length).toBe(MAX_KEPT_CELL_CHARS);
+    expect(records[1]!.cutCells).toEqual([{ index: 0, length: MAX_KEPT_CELL_CHARS + 10 }]);
+    expect(records[2]).toMatchObject({ line: 3, cells: ['next', 'row'] });
+    expect(MAX_KEPT_CELL_CHARS).toBeGreaterThan(LONG_RECORD_CHARS);
   });
 
   it('decodes multi-byte characters split across chunks without an encoding issue', async () => {
@@ -125,79 +190,60 @@ describe('readCsvRecords', () => {
     }
   });
 
-  it('reports invalid UTF-8 and NUL bytes once per line, at the right line, whatever the chunking', async () => {
+  it('reports invalid UTF-8, lone surrogates and NUL bytes once per line, at the right line', async () => {
     const bytes = Buffer.concat([
       Buffer.from('ok\r\n"multi\nline",fine\r\n'),
       Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0xe9, 0x0d, 0x0a]), // "café,é" in Latin-1, line 4
       Buffer.from('n\u0000l\u0000\r\n'), // line 5
-      Buffer.from([0xf0, 0x9f, 0x98]), // truncated emoji at the end, line 6
+      Buffer.from([0x61, 0xed, 0xa0, 0xbd, 0x0d, 0x0a]), // a lone surrogate as CESU-8 bytes, line 6
+      Buffer.from([0xf0, 0x9f, 0x98]), // truncated emoji at the end, line 7
     ]);
     for (const chunkSize of [1, 2, 3, 5, 1000]) {
       const { issues, records } = await read(bytes, chunkSize);
       expect(issues.map((i) => [i.kind, 'line' in i ? i.line : 0])).toEqual([
         ['invalid-utf8', 4],
         ['nul', 5],
-        ['invalid-utf8', 6],
+        ['lone-surrogate', 6],
+        ['invalid-utf8', 7],
       ]);
       expect(records[2]!.cells).toEqual(['caf\uFFFD', '\uFFFD']);
     }
   });
 
-  it('strips and reports a UTF-8 BOM, and stops at a UTF-16 BOM', async () => {
+  it('keeps a lone surrogate in text given in memory, so it is reported instead of silently replaced', async () => {
+    const { issues, records } = await read('h\r\nbad \uD83D here\r\n');
+    expect(issues.map((i) => [i.kind, 'line' in i ? i.line : 0])).toEqual([['lone-surrogate', 2]]);
+    expect(records[1]!.cells[0]).toContain('\uFFFD');
+  });
+
+  it('strips and reports a UTF-8 BOM, and stops at UTF-16 with or without its BOM', async () => {
     const bom = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('App\r\n')]), 1);
     expect(bom.issues).toEqual([{ kind: 'bom' }]);
     expect(bom.records[0]!.cells).toEqual(['App']);
     const utf16 = await read(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('App\r\n', 'utf16le')]));
-    expect(utf16.issues).toEqual([{ kind: 'utf16', byteOrder: 'little-endian' }]);
+    expect(utf16.issues).toEqual([{ kind: 'utf16', byteOrder: 'little-endian', withBom: true }]);
     expect(utf16.records).toEqual([]);
-  });
-});
-
-describe('RelationDuplicateFinder', () => {
-  async function* rows(keys: string[]) {
-    for (let i = 0; i < keys.length; i++) yield { line: i + 2, key: keys[i] };
-  }
-
-  it('confirms exact repeats only, even when every key has the same hash', async () => {
-    const keys = ['a', 'b', 'a', 'c', 'b', 'b'];
-    const finder = new RelationDuplicateFinder(() => 7);
-    keys.forEach((key, i) => finder.add(key, i + 2));
-    expect(finder.needsConfirmation).toBe(true);
-    expect(await finder.confirm(rows(keys))).toEqual([
-      { line: 4, firstLine: 2, key: 'a' },
-      { line: 6, firstLine: 3, key: 'b' },
-      { line: 7, firstLine: 3, key: 'b' },
-    ]);
+    for (const [bytes, byteOrder] of [
+      [Buffer.from('App,Name\r\nokta,Ada\r\n', 'utf16le'), 'little-endian'],
+      [Buffer.from('App,Name\r\nokta,Ada\r\n', 'utf16le').swap16(), 'big-endian'],
+    ] as const) {
+      const withoutBom = await read(bytes, 3);
+      expect(withoutBom.issues).toEqual([{ kind: 'utf16', byteOrder, withBom: false }]);
+      expect(withoutBom.records).toEqual([]);
+    }
   });
 
-  it('needs no second pass when no hash repeats', () => {
-    const finder = new RelationDuplicateFinder();
-    for (let i = 0; i < 200_000; i++) finder.add(`00u${i}\u0000identity\u000000g${i % 97}\u0000connection`, i + 2);
-    expect(finder.needsConfirmation).toBe(false);
-    expect(hash53('abc')).toBe(hash53('abc'));
-    expect(hash53('abc')).not.toBe(hash53('abd'));
-  });
-});
-
-describe('EntityIndex', () => {
-  it('keeps exact keys across table growth: duplicates, types, references and the first unreferenced entity', () => {
-    const index = new EntityIndex();
-    for (let i = 0; i < 50_000; i++) expect(index.add(`00u${i}`, 'identity', i + 2)).toBeUndefined();
-    expect(index.add('00g1', 'connection', 50_002)).toBeUndefined();
-    expect(index.add('00u1', 'connection', 50_003)).toBeUndefined(); // same id, other type: a different entity
-    expect(index.add('00u49999', 'identity', 50_004)).toBe(50_001);
-    expect(index.add('00U1', 'identity', 50_005)).toBeUndefined(); // ids are case-sensitive
-    expect(index.size).toBe(50_003);
-    expect(index.typesOf('00u1')).toEqual(['identity', 'connection']);
-    expect(index.typesOf('nope')).toEqual([]);
-    for (let i = 0; i < 50_000; i++) expect(index.markReferenced(`00u${i}`, 'identity')).toBe(true);
-    expect(index.markReferenced('00g1', 'identity')).toBe(false);
-    expect(index.markReferenced('00g1', 'Connection')).toBe(false);
-    expect(index.markReferenced('00u1', 'connection')).toBe(true);
-    expect(index.unreferenced()).toEqual({
-      count: 2,
-      total: 50_003,
-      first: { line: 50_002, sourceId: '00g1', entityType: 'connection' },
-    });
+  it('stops at a first line ended by CR alone, but not at a CR inside quotes on the first line', async () => {
+    for (const chunkSize of [1, 2, 1000]) {
+      const crOnly = await read('App,Name\rokta,Ada\r', chunkSize);
+      expect(crOnly.issues).toEqual([{ kind: 'cr-line-ends' }]);
+      expect(crOnly.records).toEqual([]);
+      const quoted = await read('"A\rpp",Name\r\nokta,Ada\r\n', chunkSize);
+      expect(quoted.issues).toEqual([]);
+      expect(quoted.records.map((r) => r.cells)).toEqual([
+        ['A\rpp', 'Name'],
+        ['okta', 'Ada'],
+      ]);
+    }
   });
 });

@@ -139,14 +139,51 @@ const brokenCases: BrokenCase[] = [
     change: (f) => {
       f.entities[2] = Buffer.from((f.entities[2] as string).replace('Grace', 'Gr\u00e2ce'), 'latin1');
     },
-    expected: [{ rule: 'encoding', severity: 'error', file: E, line: 3 }],
-    says: ['Line 3', 'not valid UTF-8'],
+    expected: [{ rule: 'encoding', severity: 'error', file: E, line: 3, column: 'Name' }],
+    says: ['Line 3', 'not valid UTF-8 in column "Name"'],
   },
   {
     name: 'NUL byte in a name',
     change: (f) => edit(f.entities, 4, 'Engineering', 'Engi\u0000neering'),
-    expected: [{ rule: 'nul-byte', severity: 'error', file: E, line: 4 }],
+    expected: [{ rule: 'nul-byte', severity: 'error', file: E, line: 4, column: 'Name' }],
     says: ['Line 4', 'NUL'],
+  },
+  {
+    name: 'a lone surrogate written as bytes (CESU-8)',
+    change: (f) => {
+      f.entities[2] = Buffer.concat([
+        Buffer.from('okta,Gr'),
+        Buffer.from([0xed, 0xa0, 0xbd]),
+        Buffer.from((f.entities[2] as string).slice('okta,Gr'.length)),
+      ]);
+    },
+    expected: [{ rule: 'lone-surrogate', severity: 'error', file: E, line: 3, column: 'Name' }],
+    says: ['lone UTF-16 surrogate'],
+  },
+  {
+    name: 'a lone surrogate behind a \\u escape in Metadata',
+    change: (f) => edit(f.entities, 2, '""username"":""ada@', '""username"":""ada\\ud800@'),
+    expected: [{ rule: 'lone-surrogate', severity: 'error', file: E, line: 2, column: 'Metadata' }],
+    says: ['half a character'],
+  },
+  {
+    name: 'lines ending with CR alone (the file is not read further)',
+    change: (f) => {
+      f.entitiesEol = '\r';
+    },
+    expected: [{ rule: 'cr-line-ends', severity: 'error', file: E, line: 1 }],
+    says: ['carriage return (CR) alone'],
+  },
+  {
+    name: 'a relations file with a header and no rows',
+    change: (f) => {
+      f.relations = [f.relations[0]!];
+    },
+    expected: [
+      { rule: 'unreferenced-entity', severity: 'warning', file: E, line: 0 },
+      { rule: 'no-rows', severity: 'error', file: R, line: 0 },
+    ],
+    says: ['5 of 5 entities', 'header but no data rows'],
   },
   {
     name: 'header column in the wrong case (row checks stop)',
@@ -229,7 +266,6 @@ const brokenCases: BrokenCase[] = [
     name: 'an entity type that is not one of the three (relations to it become unknown)',
     change: (f) => edit(f.entities, 2, ',identity,', ',user,'),
     expected: [
-      { rule: 'unreferenced-entity', severity: 'warning', file: E, line: 0 },
       { rule: 'entity-type', severity: 'error', file: E, line: 2, column: 'Entity Type' },
       { rule: 'unknown-relation-end', severity: 'error', file: R, line: 2, column: 'Parent Entity Source ID' },
       { rule: 'unknown-relation-end', severity: 'error', file: R, line: 5, column: 'Parent Entity Source ID' },
@@ -265,6 +301,12 @@ const brokenCases: BrokenCase[] = [
     says: ['Metadata Version is empty'],
   },
   {
+    name: 'Metadata Version in another case (V1)',
+    change: (f) => edit(f.entities, 2, ',user,v1,', ',user,V1,'),
+    expected: [{ rule: 'metadata-version', severity: 'error', file: E, line: 2, column: 'Metadata Version' }],
+    says: ['"V1"'],
+  },
+  {
     name: 'Metadata Version v2',
     change: (f) => edit(f.relations, 2, ',okta,v1,', ',okta,v2,'),
     expected: [{ rule: 'metadata-version', severity: 'error', file: R, line: 2, column: 'Metadata Version' }],
@@ -281,6 +323,42 @@ const brokenCases: BrokenCase[] = [
     change: (f) => f.relations.push(f.relations[1]!),
     expected: [{ rule: 'duplicate-relation', severity: 'error', file: R, line: 6 }],
     says: ['already listed on line 2'],
+  },
+  {
+    name: 'a relation listed twice with different Metadata',
+    change: (f) => f.relations.push((f.relations[1] as string).replace('""member""', '""admin""')),
+    expected: [{ rule: 'duplicate-relation', severity: 'error', file: R, line: 6 }],
+    says: ['already listed on line 2', 'whatever their Metadata'],
+  },
+  {
+    name: 'a relation from an entity to itself',
+    change: (f) => f.relations.push(`okta,00g1,connection,00g1,connection,okta,v1,${MEMBER}`),
+    expected: [{ rule: 'self-relation', severity: 'warning', file: R, line: 6, column: 'Entity Source ID' }],
+    says: ['from connection "00g1" to itself'],
+  },
+  {
+    name: 'relation Metadata {}',
+    change: (f) => edit(f.relations, 2, `,okta,v1,${MEMBER}`, ',okta,v1,{}'),
+    expected: [{ rule: 'empty-metadata', severity: 'warning', file: R, line: 2, column: 'Metadata' }],
+  },
+  {
+    name: 'a timestamp with a Z suffix in Metadata',
+    change: (f) =>
+      edit(f.entities, 2, '""status"":""ACTIVE""', '""status"":""ACTIVE"",""lastLogin"":""2024-01-02T03:04:05Z""'),
+    expected: [{ rule: 'metadata-timestamp', severity: 'warning', file: E, line: 2, column: 'Metadata' }],
+    says: ['lastLogin "2024-01-02T03:04:05Z" (write "2024-01-02 03:04:05 +0000 UTC")'],
+  },
+  {
+    name: 'a timestamp in BalkanID form on a day that does not exist',
+    change: (f) => edit(f.entities, 6, '""status"":""ACTIVE""', '""created"":""2023-02-29 10:00:00 +0000 UTC""'),
+    expected: [{ rule: 'metadata-timestamp', severity: 'warning', file: E, line: 6, column: 'Metadata' }],
+    says: ['(not a date and time that exists)'],
+  },
+  {
+    name: 'a lone CR inside an unquoted value',
+    change: (f) => edit(f.entities, 3, 'Grace Hopper', 'Grace\rHopper'),
+    expected: [{ rule: 'lone-cr', severity: 'warning', file: E, line: 3, column: 'Name' }],
+    says: ['kept as part of the value'],
   },
   {
     name: 'a relation to a Source ID that does not exist (IDs are case-sensitive)',

@@ -16,6 +16,7 @@ import { createServiceClient, unwrapServiceResult } from '../../../shared/servic
 import { createHttpClientTransport } from '../../../renderer/src/service/httpClientTransport';
 import { useTempDirs } from '../../helpers/tempDir';
 import { serviceOverFolder } from '../../helpers/serviceOverFolder';
+import { waitForJob } from '../../helpers/waitForJob';
 
 const LIMIT = 256 * 1024;
 const TOO_LARGE =
@@ -171,6 +172,44 @@ describe('validating files in the desktop app (paths over IPC)', () => {
     await expect(
       ipcClient.call('validate.upload', { entities: { name: 'e.csv', path: 'e.csv' } }),
     ).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'choose the file again: "e.csv" is not a full path' });
+    await desktop.service.close();
+    desktop.db.close();
+  });
+});
+
+describe('validating files as a job (validate.start)', () => {
+  it('ends with the report, the files named as chosen, progress in bytes, and the uploads deleted', async () => {
+    const upload = async (text: string) =>
+      (unwrapServiceResult(await httpClient.upload(new Blob([text])), 'upload') as { uploadId: string }).uploadId;
+    const entities = { name: 'my entities.csv', uploadId: await upload(entitiesCsv()) };
+    const relations = { name: 'my relations.csv', uploadId: await upload(relationsCsv()) };
+    const started = await client.call('validate.start', { entities, relations });
+    expect(started).toMatchObject({ kind: 'validate', status: 'running' });
+    const job = await waitForJob(() => client.call('jobs.list', {}), started.id);
+    expect(job.status).toBe('complete');
+    const report = job.result as Awaited<ReturnType<typeof validateCsvFiles>>;
+    expect(report.files.entities?.path).toBe('my entities.csv');
+    expect(report.files.relations?.path).toBe('my relations.csv');
+    expect(report.errorCount).toBeGreaterThan(5);
+    expect(job.progress.bytesTotal).toBe(Buffer.byteLength(entitiesCsv()) + Buffer.byteLength(relationsCsv()));
+    expect(JSON.stringify(job)).not.toContain(folderOfUploads);
+    expect(uploadFolderEntries()).toEqual([]);
+  });
+
+  it('cancelled, ends as cancelled with no report, leaving the chosen file in place', async () => {
+    const dir = tempDir();
+    const entitiesPath = path.join(dir, 'entities.csv');
+    const rows = Array.from({ length: 400_000 }, (_, i) => `okta,User ${i},identity,okta,00u${i},user,,\r\n`);
+    fs.writeFileSync(entitiesPath, `${ENTITY_COLUMNS.join(',')}\r\n${rows.join('')}`);
+    const desktop = serviceOverFolder(dir);
+    const ipcClient = createServiceClient({ call: createDispatcher(desktop.service), onEvent: () => () => undefined });
+    const started = await ipcClient.call('validate.start', { entities: { name: 'entities.csv', path: entitiesPath } });
+    await ipcClient.call('jobs.cancel', { jobId: started.id });
+    const job = await waitForJob(() => ipcClient.call('jobs.list', {}), started.id);
+    expect(job.status).toBe('cancelled');
+    expect(job.result).toBeUndefined();
+    expect(job.error?.message).toMatch(/validation cancelled/);
+    expect(fs.existsSync(entitiesPath)).toBe(true);
     await desktop.service.close();
     desktop.db.close();
   });

@@ -1,11 +1,16 @@
-// Byte-level checks on a CSV stream: UTF-8 validity and NUL bytes, each reported with its physical line.
+// Byte-level checks on a CSV stream: UTF-8 validity, lone surrogates and NUL bytes, each reported with its physical
+// line.
 import { isUtf8 } from 'node:buffer';
 
 export type ByteIssue =
   | { kind: 'bom' }
-  | { kind: 'utf16'; byteOrder: 'little-endian' | 'big-endian' }
+  | { kind: 'utf16'; byteOrder: 'little-endian' | 'big-endian'; withBom: boolean }
+  | { kind: 'cr-line-ends' }
   | { kind: 'invalid-utf8'; line: number; sample: string }
+  | { kind: 'lone-surrogate'; line: number; sample: string }
   | { kind: 'nul'; line: number; sample: string };
+
+export type LineByteIssue = Extract<ByteIssue, { line: number }>;
 
 const EMPTY = Buffer.alloc(0);
 const SAMPLE_CHARS = 200;
@@ -24,6 +29,18 @@ export function incompleteUtf8Tail(buf: Uint8Array): number {
   return 0;
 }
 
+/**
+ * A UTF-16 surrogate written as three bytes (ED A0..BF xx): what CESU-8 and WTF-8 writers, or a UTF-8 encoder fed a
+ * lone surrogate, produce. Not UTF-8, and a decoder silently turns it into U+FFFD.
+ */
+function holdsEncodedSurrogate(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(0xed); at >= 0 && at + 1 < bytes.length; at = bytes.indexOf(0xed, at + 1)) {
+    const next = bytes[at + 1]!;
+    if (next >= 0xa0 && next <= 0xbf) return true;
+  }
+  return false;
+}
+
 /** Checks consecutive chunks; the fast path (valid, no NUL) only counts line feeds. */
 export class ByteChecks {
   private linesDone = 0;
@@ -33,18 +50,22 @@ export class ByteChecks {
 
   constructor(private readonly report: (issue: ByteIssue) => void) {}
 
-  check(chunk: Buffer): void {
+  /** Checks the next chunk; returns the bytes that are complete characters (a split sequence waits for the rest). */
+  check(chunk: Buffer): Buffer {
     let piece = this.tail.length > 0 ? Buffer.concat([this.tail, chunk]) : chunk;
     const keep = incompleteUtf8Tail(piece);
     this.tail = keep > 0 ? Buffer.from(piece.subarray(piece.length - keep)) : EMPTY;
     if (keep > 0) piece = piece.subarray(0, piece.length - keep);
     this.checkComplete(piece);
+    return piece;
   }
 
-  /** Call at the end of input: a sequence still held back is truncated, hence invalid. */
-  finish(): void {
-    if (this.tail.length > 0) this.checkComplete(this.tail);
+  /** Call at the end of input: a sequence still held back is truncated, hence invalid. Returns those bytes. */
+  finish(): Buffer {
+    const rest = this.tail;
+    if (rest.length > 0) this.checkComplete(rest);
     this.tail = EMPTY;
+    return rest;
   }
 
   private checkComplete(piece: Buffer): void {
@@ -66,7 +87,8 @@ export class ByteChecks {
   private checkLine(bytes: Buffer, line: number): void {
     if (line !== this.lastInvalidLine && !isUtf8(bytes)) {
       this.lastInvalidLine = line;
-      this.report({ kind: 'invalid-utf8', line, sample: sampleOf(bytes) });
+      const kind = holdsEncodedSurrogate(bytes) ? 'lone-surrogate' : 'invalid-utf8';
+      this.report({ kind, line, sample: sampleOf(bytes) });
     }
     if (line !== this.lastNulLine && bytes.indexOf(0) >= 0) {
       this.lastNulLine = line;

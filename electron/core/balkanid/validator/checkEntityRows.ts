@@ -1,60 +1,57 @@
 // Checks one data row of an entities file and records its key for duplicate and cross-file checks.
-import { ENTITY_COLUMNS, REQUIRED_ENTITY_COLUMNS } from '../../../../shared/balkanid/columns';
+import { ENTITY_COLUMNS } from '../../../../shared/balkanid/columns';
 import {
   Row,
   checkCellCount,
   checkEntityTypeCell,
   checkEveryCell,
-  checkMetadata,
   checkOktaValues,
   checkRequiredCells,
-  type MetadataResult,
 } from './checkCells';
-import type { CsvRecord } from './csvTokenizer';
-import type { EntityIndex } from './entityIndex';
+import { MetadataChecker, type MetadataResult } from './checkMetadata';
+import type { CsvRow } from './csvRows';
+import type { EntityKeys } from './entityKeys';
 import type { FileFindings } from './findingCollector';
 
-export function checkEntityRow(record: CsvRecord, findings: FileFindings, index: EntityIndex): void {
-  const row = new Row(record, ENTITY_COLUMNS, findings);
-  if (!checkCellCount(row)) return;
-  checkEveryCell(row);
-  checkRequiredCells(row, REQUIRED_ENTITY_COLUMNS);
-  checkOktaValues(row);
-  checkEntityTypeCell(row, 'Entity Type');
-  const metadata = checkMetadata(row);
-  if (row.cell('Entity Type') === 'identity') checkIdentityHasUsername(row, metadata);
-  checkDuplicateEntity(row, index);
+const APP = 0;
+const ENTITY_TYPE = 2;
+const SOURCE_SYSTEM = 3;
+const SOURCE_ID = 4;
+const METADATA_VERSION = 6;
+const METADATA = 7;
+/** Name, Entity Type, Source System, Source ID, Source Type. */
+const REQUIRED = [1, 2, 3, 4, 5];
+
+export class EntityRowChecker {
+  private readonly row: Row;
+  private readonly metadata = new MetadataChecker(false);
+
+  constructor(
+    private readonly findings: FileFindings,
+    private readonly keys: EntityKeys,
+  ) {
+    this.row = new Row(ENTITY_COLUMNS, findings);
+  }
+
+  check(record: CsvRow): void {
+    const row = this.row.of(record);
+    if (!checkCellCount(row)) return;
+    checkEveryCell(row);
+    checkRequiredCells(row, REQUIRED);
+    checkOktaValues(row, APP, SOURCE_SYSTEM);
+    const entityType = checkEntityTypeCell(row, ENTITY_TYPE);
+    const metadata = this.metadata.check(row, METADATA_VERSION, METADATA);
+    if (entityType === 'identity') checkIdentityHasUsername(row, metadata);
+    if (entityType && !row.isEmpty(SOURCE_ID)) this.keys.addEntity(row.cell(SOURCE_ID), entityType, row.line);
+  }
 }
 
 function checkIdentityHasUsername(row: Row, metadata: MetadataResult): void {
   if (metadata.kind === 'invalid') return; // already an error
-  const filled = (key: string) =>
-    metadata.kind === 'object' && typeof metadata.value[key] === 'string' && metadata.value[key] !== '';
-  if (filled('username') || filled('email')) return;
-  row.findings.add({
-    rule: 'identity-without-username',
-    line: row.line,
-    column: 'Metadata',
-    value: row.cell('Metadata'),
-    message:
-      `${row.where('Metadata')}: identity "${row.cell('Source ID')}" has neither "username" nor "email" in its ` +
-      `Metadata.`,
-  });
-}
-
-function checkDuplicateEntity(row: Row, index: EntityIndex): void {
-  const sourceId = row.cell('Source ID');
-  const entityType = row.cell('Entity Type');
-  if (sourceId === '' || entityType === '') return;
-  const firstLine = index.add(sourceId, entityType, row.line);
-  if (firstLine === undefined) return;
-  row.findings.add({
-    rule: 'duplicate-entity',
-    line: row.line,
-    column: 'Source ID',
-    value: sourceId,
-    message:
-      `${row.where('Source ID')}: Source ID "${sourceId}" with Entity Type "${entityType}" was already listed ` +
-      `on line ${firstLine}.`,
-  });
+  if (metadata.kind === 'object' && metadata.hasUsernameOrEmail) return;
+  row.addCell(
+    'identity-without-username',
+    METADATA,
+    `${row.where(METADATA)}: identity "${row.cell(SOURCE_ID)}" has neither "username" nor "email" in its Metadata.`,
+  );
 }

@@ -1,79 +1,80 @@
-// Checks one data row of an entity-relations file: cells, types, Metadata, repeats, and (when entities are known) both
-// ends.
-import { RELATION_COLUMNS, REQUIRED_RELATION_COLUMNS } from '../../../../shared/balkanid/columns';
+// Checks one data row of an entity-relations file: cells, types, Metadata, an entity related to itself, repeats, and
+// (when entities are known) both ends.
+import { RELATION_COLUMNS, type EntityType } from '../../../../shared/balkanid/columns';
 import {
   Row,
   checkCellCount,
   checkEntityTypeCell,
   checkEveryCell,
-  checkMetadata,
   checkOktaValues,
   checkRequiredCells,
 } from './checkCells';
-import type { CsvRecord } from './csvTokenizer';
-import type { EntityIndex } from './entityIndex';
+import { MetadataChecker } from './checkMetadata';
+import type { CsvRow } from './csvRows';
+import { RELATION_ENDS, type EntityKeys, type RelationEnd } from './entityKeys';
 import type { FileFindings } from './findingCollector';
-import type { RelationDuplicateFinder } from './relationDuplicates';
+import type { RelationDuplicates, RelationKeyParts } from './relationDuplicates';
 
-export interface RelationEnd {
-  idColumn: 'Parent Entity Source ID' | 'Entity Source ID';
-  typeColumn: 'Parent Entity Type' | 'Entity Type';
-  label: string;
+const APP = 0;
+const SOURCE_SYSTEM = 5;
+const METADATA_VERSION = 6;
+const METADATA = 7;
+/** Parent Entity Source ID, Parent Entity Type, Entity Source ID, Entity Type, Source System. */
+const REQUIRED = [1, 2, 3, 4, 5];
+const [PARENT, CHILD] = RELATION_ENDS;
+
+export class RelationRowChecker {
+  private readonly row: Row;
+  private readonly metadata = new MetadataChecker(true);
+
+  /** `entities` is undefined when no (usable) entities file was given: the ends are then not checked. */
+  constructor(
+    private readonly findings: FileFindings,
+    private readonly duplicates: RelationDuplicates,
+    private readonly entities: EntityKeys | undefined,
+  ) {
+    this.row = new Row(RELATION_COLUMNS, findings);
+  }
+
+  check(record: CsvRow): void {
+    const row = this.row.of(record);
+    if (!checkCellCount(row)) return;
+    checkEveryCell(row);
+    checkRequiredCells(row, REQUIRED);
+    checkOktaValues(row, APP, SOURCE_SYSTEM);
+    const parentType = checkEntityTypeCell(row, PARENT.typeIndex);
+    const childType = checkEntityTypeCell(row, CHILD.typeIndex);
+    this.metadata.check(row, METADATA_VERSION, METADATA);
+    if ([PARENT.idIndex, PARENT.typeIndex, CHILD.idIndex, CHILD.typeIndex].some((index) => row.isEmpty(index))) return;
+    if (parentType !== undefined && parentType === childType && row.cell(PARENT.idIndex) === row.cell(CHILD.idIndex))
+      reportSelfRelation(row, keyParts(row));
+    const parent = parentType ? this.checkEnd(record, PARENT, parentType) : -1;
+    const child = childType ? this.checkEnd(record, CHILD, childType) : -1;
+    if (parent !== undefined && parent >= 0 && child !== undefined && child >= 0)
+      this.duplicates.addKnown(parent, child, row.line, row, keyParts);
+    else this.duplicates.addText(keyParts(row), row.line);
+  }
+
+  /** The entity number, -1 when unknown or not checked, undefined when the check waits for the end. */
+  private checkEnd(record: CsvRow, end: RelationEnd, entityType: EntityType): number | undefined {
+    if (!this.entities) return -1;
+    return this.entities.checkEnd(end, record, entityType);
+  }
 }
 
-export const RELATION_ENDS: readonly RelationEnd[] = [
-  { idColumn: 'Parent Entity Source ID', typeColumn: 'Parent Entity Type', label: 'parent' },
-  { idColumn: 'Entity Source ID', typeColumn: 'Entity Type', label: 'child' },
-];
-
-/** `entities` is undefined when no (usable) entities file was given: the ends are then not checked. */
-export function checkRelationRow(
-  record: CsvRecord,
-  findings: FileFindings,
-  duplicates: RelationDuplicateFinder,
-  entities: EntityIndex | undefined,
-): void {
-  const row = new Row(record, RELATION_COLUMNS, findings);
-  if (!checkCellCount(row)) return;
-  checkEveryCell(row);
-  checkRequiredCells(row, REQUIRED_RELATION_COLUMNS);
-  checkOktaValues(row);
-  const [parentEnd, childEnd] = RELATION_ENDS as [RelationEnd, RelationEnd];
-  const parentTypeValid = checkEntityTypeCell(row, parentEnd.typeColumn);
-  const childTypeValid = checkEntityTypeCell(row, childEnd.typeColumn);
-  checkMetadata(row);
-  const key = relationKey(record);
-  if (key !== undefined) duplicates.add(key, row.line);
-  if (entities && parentTypeValid) checkRelationEnd(row, parentEnd, entities);
-  if (entities && childTypeValid) checkRelationEnd(row, childEnd, entities);
+function keyParts(row: Row): RelationKeyParts {
+  return {
+    parentId: row.cell(PARENT.idIndex),
+    parentType: row.cell(PARENT.typeIndex),
+    childId: row.cell(CHILD.idIndex),
+    childType: row.cell(CHILD.typeIndex),
+  };
 }
 
-/**
- * The identity of a relation (both ends with their types); undefined when an end is incomplete or the row is malformed.
- */
-export function relationKey(record: CsvRecord): string | undefined {
-  if (record.cellCount !== RELATION_COLUMNS.length) return undefined;
-  const [, parentId, parentType, childId, childType] = record.cells as [string, string, string, string, string];
-  if (parentId === '' || parentType === '' || childId === '' || childType === '') return undefined;
-  return `${parentId}\u0000${parentType}\u0000${childId}\u0000${childType}`;
-}
-
-function checkRelationEnd(row: Row, end: RelationEnd, entities: EntityIndex): void {
-  const sourceId = row.cell(end.idColumn);
-  const entityType = row.cell(end.typeColumn);
-  if (sourceId === '' || entities.markReferenced(sourceId, entityType)) return;
-  const listedAs = entities.typesOf(sourceId).filter((type) => type !== entityType);
-  const detail =
-    listedAs.length > 0
-      ? `the entities file lists "${sourceId}" as ${listedAs.join(' and ')}, not as ${entityType}`
-      : `no entity in the entities file has this Source ID`;
-  row.findings.add({
-    rule: 'unknown-relation-end',
-    line: row.line,
-    column: end.idColumn,
-    value: sourceId,
-    message:
-      `${row.where(end.idColumn)}: the ${end.label} end "${sourceId}" (${entityType}) is not among the ` +
-      `entities: ${detail}.`,
-  });
+function reportSelfRelation(row: Row, parts: RelationKeyParts): void {
+  row.addCell(
+    'self-relation',
+    CHILD.idIndex,
+    `${row.where(CHILD.idIndex)}: the relation goes from ${parts.parentType} "${parts.parentId}" to itself.`,
+  );
 }

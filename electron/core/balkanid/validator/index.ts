@@ -1,3 +1,10 @@
 // Public entry points of the BalkanID CSV validator.
-export { validateCsvFiles, validateCsvSources, type ValidateOptions } from './validateBundle';
+export {
+  validateCsvFiles,
+  validateCsvSources,
+  DEFAULT_MEMORY_LIMITS,
+  type MemoryLimits,
+  type ValidateOptions,
+} from './validateBundle';
+export { ValidationCancelledError, type ValidationProgress } from './validationProgress';
 export type { CsvSource } from './readCsvRecords';

@@ -1,100 +1,89 @@
-// Finds repeated relations without keeping every relation key: a 53-bit hash per row, then an exact second look at the
-// few rows whose hash repeats.
+// Finds relations listed twice. A relation is its two ends with their types; Metadata is not part of it. Relations
+// whose ends are known entities are keyed by the two entity numbers (exact, eight bytes); the others by their text.
+// Both sets keep memory bounded by spilling, and both compare keys exactly: a hash never makes or hides a finding.
+import type { EntityIndex } from './entityIndex';
+import type { FileFindings } from './findingCollector';
+import { PairKeySet } from './spill/pairKeySet';
+import type { SpillFolder } from './spill/spillFolder';
+import { StringKeySet } from './spill/stringKeySet';
 
-export type KeyHash = (key: string) => number;
-
-/** cyrb53 (public domain): a fast 53-bit string hash. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+export interface RelationKeyParts {
+  parentId: string;
+  parentType: string;
+  childId: string;
+  childType: string;
 }
 
-/** Open-addressing table from a 53-bit hash to the first line that had it: 12 bytes a slot, no per-entry objects. */
-class FirstLineByHash {
-  private low = new Uint32Array(1 << 12);
-  private high = new Uint32Array(1 << 12);
-  private lines = new Uint32Array(1 << 12);
-  private size = 0;
-
-  /** Returns the first line stored for this hash, or 0 after storing `line` (lines start at 1). */
-  firstOrInsert(hash: number, line: number): number {
-    if ((this.size + 1) * 2 > this.lines.length) this.grow();
-    const low = hash >>> 0;
-    const high = Math.floor(hash / 4294967296) >>> 0;
-    const mask = this.lines.length - 1;
-    for (let slot = low & mask; ; slot = (slot + 1) & mask) {
-      const stored = this.lines[slot]!;
-      if (stored === 0) {
-        this.low[slot] = low;
-        this.high[slot] = high;
-        this.lines[slot] = line;
-        this.size++;
-        return 0;
-      }
-      if (this.low[slot] === low && this.high[slot] === high) return stored;
-    }
-  }
-
-  private grow(): void {
-    const { low, high, lines } = this;
-    this.low = new Uint32Array(lines.length * 2);
-    this.high = new Uint32Array(lines.length * 2);
-    this.lines = new Uint32Array(lines.length * 2);
-    this.size = 0;
-    for (let slot = 0; slot < lines.length; slot++) {
-      if (lines[slot] !== 0) this.firstOrInsert(high[slot]! * 4294967296 + low[slot]!, lines[slot]!);
-    }
-  }
+export interface DuplicateLimits {
+  /** Relation keys (entity-number pairs) kept in memory before spilling. */
+  maxPairKeysInMemory: number;
+  /** Bytes of text keys kept in memory before spilling. */
+  maxTextKeyBytesInMemory: number;
 }
 
-export interface ConfirmedDuplicate {
-  line: number;
-  firstLine: number;
-  key: string;
+const SEPARATOR = '\u0000';
+
+export function relationKeyText(parts: RelationKeyParts): string {
+  return `${parts.parentId}${SEPARATOR}${parts.parentType}${SEPARATOR}${parts.childId}${SEPARATOR}${parts.childType}`;
 }
 
-/**
- * First pass: add(key, line) for every row. Rows whose hash was seen before become candidates (true duplicates, or in
- * very rare cases hash collisions). Second pass: confirm() re-reads only the keys of the lines involved and reports
- * exact duplicates, so a collision can never produce a false finding.
- */
-export class RelationDuplicateFinder {
-  private readonly firstLines = new FirstLineByHash();
-  private readonly involvedLines = new Set<number>();
+function reportDuplicate(findings: FileFindings, line: number, firstLine: number, parts: RelationKeyParts): void {
+  findings.add({
+    rule: 'duplicate-relation',
+    line,
+    value: `${parts.parentId} → ${parts.childId}`,
+    message:
+      `Line ${line}: the relation from ${parts.parentType} "${parts.parentId}" to ${parts.childType} ` +
+      `"${parts.childId}" was already listed on line ${firstLine} (rows with the same two ends are one relation, ` +
+      `whatever their Metadata).`,
+  });
+}
 
-  constructor(private readonly hash: KeyHash = hash53) {}
+export class RelationDuplicates {
+  private readonly pairs: PairKeySet;
+  private readonly texts: StringKeySet;
 
-  add(key: string, line: number): void {
-    const first = this.firstLines.firstOrInsert(this.hash(key), line);
-    if (first === 0) return;
-    this.involvedLines.add(first);
-    this.involvedLines.add(line);
+  constructor(
+    folder: SpillFolder,
+    limits: DuplicateLimits,
+    private readonly findings: FileFindings,
+    /** Names and orders entities by number (keys in order need no table; messages about spilled pairs). */
+    private readonly entities: EntityIndex | undefined,
+  ) {
+    const order = (high1: number, low1: number, high2: number, low2: number) =>
+      high1 === high2 ? entities!.compare(low1, low2) : entities!.compare(high1, high2);
+    this.pairs = new PairKeySet(folder, limits.maxPairKeysInMemory, order);
+    this.texts = new StringKeySet(folder, limits.maxTextKeyBytesInMemory);
   }
 
-  get needsConfirmation(): boolean {
-    return this.involvedLines.size > 0;
+  /** Both ends are entities with these numbers; `parts(row)` names them for a message (made only when needed). */
+  addKnown<R>(parent: number, child: number, line: number, row: R, parts: (row: R) => RelationKeyParts): void {
+    const firstLine = this.pairs.add(parent, child, line);
+    if (firstLine !== 0) reportDuplicate(this.findings, line, firstLine, parts(row));
   }
 
-  /** Give the rows again in file order as (line, key); returns the exact duplicates in line order. */
-  async confirm(rows: AsyncIterable<{ line: number; key: string | undefined }>): Promise<ConfirmedDuplicate[]> {
-    const firstLineByKey = new Map<string, number>();
-    const duplicates: ConfirmedDuplicate[] = [];
-    for await (const { line, key } of rows) {
-      if (key === undefined || !this.involvedLines.has(line)) continue;
-      const firstLine = firstLineByKey.get(key);
-      if (firstLine === undefined) firstLineByKey.set(key, line);
-      else duplicates.push({ line, firstLine, key });
-    }
-    return duplicates;
+  /** An end is not a known entity, or no entities file was given. */
+  addText(parts: RelationKeyParts, line: number): void {
+    const firstLine = this.texts.add(relationKeyText(parts), line);
+    if (firstLine !== 0) reportDuplicate(this.findings, line, firstLine, parts);
+  }
+
+  /** Reports the repeats among spilled keys. */
+  async finish(signal?: AbortSignal): Promise<void> {
+    await this.pairs.finish(({ high, low, line, firstLine }) => {
+      const parent = this.entities!.describe(high);
+      const child = this.entities!.describe(low);
+      const parts = {
+        parentId: parent.sourceId,
+        parentType: parent.entityType,
+        childId: child.sourceId,
+        childType: child.entityType,
+      };
+      reportDuplicate(this.findings, line, firstLine, parts);
+    }, signal);
+    await this.texts.finish(({ key, line, firstLine }) => {
+      const [parentId = '', parentType = '', childId = '', childType = ''] = key.split(SEPARATOR);
+      reportDuplicate(this.findings, line, firstLine, { parentId, parentType, childId, childType });
+    }, signal);
   }
 }

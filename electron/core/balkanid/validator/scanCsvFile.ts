@@ -1,10 +1,12 @@
 // Reads one CSV file record by record: reports encoding, line-end and quoting findings, checks the header, hands data
 // rows on.
-import type { ByteIssue } from './byteChecks';
-import { checkHeader, type HeaderSpec } from './checkHeader';
-import type { CsvRecord, QuotingIssue } from './csvTokenizer';
+import type { ByteIssue, LineByteIssue } from './byteChecks';
+import { checkHeader, isRepeatedHeader, type HeaderSpec } from './checkHeader';
+import type { CsvRow } from './csvRows';
+import type { QuotingIssue } from './csvTokenizer';
 import type { FileFindings } from './findingCollector';
-import { readCsvRecordBatches, type ByteChunks } from './readCsvRecords';
+import { readCsvRows, type ByteChunks } from './readCsvRecords';
+import { describeCell, reportByteIssue, reportFileByteIssue } from './reportByteIssues';
 
 export interface FileScanResult {
   /** False when the header was wrong (row checks were skipped) or the file could not be decoded at all. */
@@ -12,141 +14,180 @@ export interface FileScanResult {
   rows: number;
 }
 
-/** Data rows go to onRow only while the header is right; a wrong header makes row checks meaningless. */
+export interface ScanOptions {
+  signal?: AbortSignal;
+  /** Bytes read so far from this file, rows so far. */
+  onProgress?: (bytesRead: number, rows: number) => void;
+}
+
+/** "A" of App, the first column of both files: only a row starting so can be the header again. */
+const FIRST_COLUMN_INITIAL = 0x41;
+/** Byte issues wait (a few) for the record holding their line, to name the cell; past this many they go without. */
+const MAX_WAITING_BYTE_ISSUES = 100;
+
+/**
+ * Data rows go to onRow only while the header is right; a wrong header makes row checks meaningless. A row is valid
+ * only during the call (see CsvRow).
+ */
 export async function scanCsvFile(
   chunks: ByteChunks,
   spec: HeaderSpec,
   findings: FileFindings,
-  onRow: (record: CsvRecord) => void,
+  onRow: (row: CsvRow) => void,
+  options: ScanOptions = {},
 ): Promise<FileScanResult> {
-  let utf16 = false;
-  const onByteIssue = (issue: ByteIssue) => {
-    if (issue.kind === 'utf16') utf16 = true;
-    reportByteIssue(issue, findings);
-  };
-  const lineEnds = { total: 0, lfOnly: 0, firstLfLine: 0 };
-  let header: boolean | undefined;
-  let rows = 0;
-  for await (const batch of readCsvRecordBatches(chunks, onByteIssue)) {
-    for (const record of batch) {
-      countLineEnd(record, lineEnds);
-      if (record.blank) {
-        findings.add({
-          rule: 'blank-line',
-          line: record.line,
-          message: `Line ${record.line} is empty; it was skipped.`,
-        });
-        continue;
-      }
-      // After a wrong header only file-level checks go on: bytes, line ends, blank lines, an unclosed quote.
-      if (record.unterminated) reportUnterminated(record, header === false ? [] : spec.columns, findings);
-      if (record.quoting && header !== false) reportQuoting(record, spec.columns, findings);
-      if (header === undefined) {
-        header = checkHeader(record, spec, findings);
-        continue;
-      }
-      rows++;
-      if (header && !record.unterminated) onRow(record);
+  const state = new ScanState(spec, findings);
+  let bytesRead = 0;
+  await readCsvRows(chunks, {
+    onByteIssue: (issue) => state.byteIssue(issue),
+    onRow: (row) => {
+      if (state.record(row)) onRow(row);
+    },
+    onChunk: (bytes) => {
+      bytesRead += bytes;
+      options.signal?.throwIfAborted();
+      options.onProgress?.(bytesRead, state.rows);
+    },
+  });
+  return state.finish();
+}
+
+/** What one file's scan has seen so far; `record` says whether a record goes on to the row checks. */
+class ScanState {
+  rows = 0;
+  private header: boolean | undefined;
+  private unreadable = false;
+  private readonly lineEnds = { total: 0, lfOnly: 0, firstLfLine: 0 };
+  private waiting: LineByteIssue[] = [];
+
+  constructor(
+    private readonly spec: HeaderSpec,
+    private readonly findings: FileFindings,
+  ) {}
+
+  byteIssue(issue: ByteIssue): void {
+    if (!('line' in issue)) {
+      if (issue.kind === 'utf16' || issue.kind === 'cr-line-ends') this.unreadable = true;
+      reportFileByteIssue(issue, this.findings);
+    } else if (this.waiting.length < MAX_WAITING_BYTE_ISSUES) this.waiting.push(issue);
+    else reportByteIssue(issue, undefined, [], this.findings);
+  }
+
+  record(record: CsvRow): boolean {
+    this.placeByteIssues(record);
+    this.countLineEnd(record);
+    const findings = this.findings;
+    if (record.blank) {
+      findings.add({ rule: 'blank-line', line: record.line, message: `Line ${record.line} is empty; it was skipped.` });
+      return false;
     }
-  }
-  if (header === undefined && !utf16) checkHeader(undefined, spec, findings);
-  if (lineEnds.lfOnly > 0) {
-    findings.add({
-      rule: 'lf-line-ends',
-      line: lineEnds.firstLfLine,
-      message:
-        `${lineEnds.lfOnly.toLocaleString('en-US')} of ${lineEnds.total.toLocaleString('en-US')} line ends are ` +
-        `LF only (the first on line ${lineEnds.firstLfLine}); CRLF is recommended.`,
-    });
-  }
-  return { headerOk: header === true, rows };
-}
-
-function countLineEnd(record: CsvRecord, counts: { total: number; lfOnly: number; firstLfLine: number }): void {
-  if (record.lineEnd === 'eof') return;
-  counts.total++;
-  if (record.lineEnd !== 'lf') return;
-  counts.lfOnly++;
-  if (counts.firstLfLine === 0) counts.firstLfLine = record.line;
-}
-
-function reportByteIssue(issue: ByteIssue, findings: FileFindings): void {
-  switch (issue.kind) {
-    case 'bom':
+    // After a wrong header only file-level checks go on: bytes, line ends, blank lines, an unclosed quote.
+    const columns = this.header === false ? [] : this.spec.columns;
+    if (record.unterminated) reportUnterminated(record, columns, findings);
+    if (record.quoting && this.header !== false) reportQuoting(record, columns, findings);
+    if (this.header === undefined) {
+      this.header = checkHeader(record, this.spec, findings);
+      return false;
+    }
+    this.rows++;
+    if (
+      this.header &&
+      record.firstCharCode(0) === FIRST_COLUMN_INITIAL &&
+      isRepeatedHeader(record, this.spec.columns)
+    ) {
       findings.add({
-        rule: 'bom',
-        line: 1,
-        message: 'The file starts with a UTF-8 byte-order mark (BOM); it was accepted and ignored.',
+        rule: 'header',
+        line: record.line,
+        message: `Line ${record.line} repeats the header row: were two files joined, or the header written twice?`,
+        fix: 'Remove the repeated header line.',
       });
-      return;
-    case 'utf16':
-      findings.add({
-        rule: 'encoding',
+      return false;
+    }
+    return this.header && !record.unterminated;
+  }
+
+  finish(): FileScanResult {
+    this.placeByteIssues(undefined);
+    if (this.header === undefined && !this.unreadable) checkHeader(undefined, this.spec, this.findings);
+    if (this.header === true && this.rows === 0) {
+      this.findings.add({
+        rule: 'no-rows',
         line: 0,
-        message: `The file is UTF-16 (${issue.byteOrder}), not UTF-8, so it was not read further.`,
-        fix: 'Save the file as UTF-8 (in Excel: Save As, "CSV UTF-8"; in a text editor: encoding UTF-8).',
+        message: `The ${this.spec.fileLabel} file has a header but no data rows, so there is nothing to upload.`,
       });
-      return;
-    case 'invalid-utf8':
-      findings.add({
-        rule: 'encoding',
-        line: issue.line,
-        value: issue.sample,
+    }
+    const { lfOnly, total, firstLfLine } = this.lineEnds;
+    if (lfOnly > 0) {
+      this.findings.add({
+        rule: 'lf-line-ends',
+        line: firstLfLine,
         message:
-          `Line ${issue.line} holds bytes that are not valid UTF-8 (shown as \uFFFD); the file was probably ` +
-          `saved as Windows-1252 or Latin-1.`,
+          `${lfOnly.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} line ends are LF only (the first ` +
+          `on line ${firstLfLine}); CRLF is recommended.`,
       });
-      return;
-    case 'nul':
-      findings.add({
-        rule: 'nul-byte',
-        line: issue.line,
-        value: issue.sample,
-        message: `Line ${issue.line} holds a NUL byte (shown as \u2400).`,
-      });
-      return;
+    }
+    return { headerOk: this.header === true, rows: this.rows };
+  }
+
+  /** Byte issues on the lines of this record are reported with the cell they are in (at the end: with none). */
+  private placeByteIssues(record: CsvRow | undefined): void {
+    if (this.waiting.length === 0) return;
+    const columns = this.header === false ? [] : this.spec.columns;
+    const kept: LineByteIssue[] = [];
+    for (const issue of this.waiting) {
+      if (!record || issue.line <= record.lastLine) reportByteIssue(issue, record, columns, this.findings);
+      else kept.push(issue);
+    }
+    this.waiting = kept;
+  }
+
+  private countLineEnd(record: CsvRow): void {
+    if (record.lineEnd === 'eof') return;
+    this.lineEnds.total++;
+    if (record.lineEnd !== 'lf') return;
+    this.lineEnds.lfOnly++;
+    if (this.lineEnds.firstLfLine === 0) this.lineEnds.firstLfLine = record.line;
   }
 }
 
-const QUOTING_MESSAGES: Record<QuotingIssue['kind'], string> = {
+const QUOTING_MESSAGES: Record<Exclude<QuotingIssue['kind'], 'lone-cr'>, string> = {
   'quote-in-unquoted-cell': 'a double quote appears inside a cell that does not start with one',
   'text-after-closing-quote': 'text follows the closing quote of a quoted cell',
-  'lone-cr': 'a carriage return (CR) without a line feed stands outside quotes (an old Mac line end, or a stray CR)',
 };
 
-function reportUnterminated(record: CsvRecord, columns: readonly string[], findings: FileFindings): void {
+function reportUnterminated(record: CsvRow, columns: readonly string[], findings: FileFindings): void {
   const { line, cellIndex } = record.unterminated!;
   findings.add({
     rule: 'unterminated-quote',
     line: record.line,
     column: columns[cellIndex],
-    value: record.cells[cellIndex],
+    columnNumber: cellIndex + 1,
+    value: record.cell(cellIndex),
     message:
       `Line ${record.line}: the quoted cell in ${describeCell(cellIndex, columns)} opened on line ${line} is ` +
       `never closed, so everything after it up to the end of the file was read as one cell.`,
   });
 }
 
-/** Misplaced quotes or CRs, one finding per affected cell. */
-function reportQuoting(record: CsvRecord, columns: readonly string[], findings: FileFindings): void {
-  const seen = new Set<number>();
+/** Misplaced quotes (errors) and CRs outside quotes (warnings), one finding per affected cell and kind. */
+function reportQuoting(record: CsvRow, columns: readonly string[], findings: FileFindings): void {
+  const seen = new Set<string>();
   for (const issue of record.quoting ?? []) {
-    if (seen.has(issue.cellIndex)) continue;
-    seen.add(issue.cellIndex);
+    const rule = issue.kind === 'lone-cr' ? 'lone-cr' : 'bad-quoting';
+    if (seen.has(`${rule}:${issue.cellIndex}`)) continue;
+    seen.add(`${rule}:${issue.cellIndex}`);
     const onLine = issue.line === record.line ? '' : ` (on line ${issue.line})`;
+    const what =
+      issue.kind === 'lone-cr'
+        ? 'a carriage return (CR) without a line feed stands outside quotes; it was kept as part of the value'
+        : QUOTING_MESSAGES[issue.kind];
     findings.add({
-      rule: 'bad-quoting',
+      rule,
       line: record.line,
       column: columns[issue.cellIndex],
-      value: record.cells[issue.cellIndex],
-      message:
-        `Line ${record.line}, ${describeCell(issue.cellIndex, columns)}: ` +
-        `${QUOTING_MESSAGES[issue.kind]}${onLine}.`,
+      columnNumber: issue.cellIndex + 1,
+      value: record.cell(issue.cellIndex),
+      message: `Line ${record.line}, ${describeCell(issue.cellIndex, columns)}: ${what}${onLine}.`,
     });
   }
-}
-
-function describeCell(index: number, columns: readonly string[]): string {
-  const name = columns[index];
-  return name === undefined ? `cell ${index + 1}` : `column "${name}"`;
 }

@@ -1,19 +1,44 @@
-// Validates an entities / entity-relations CSV pair (either may be absent) against Part C of balkanid-format.md.
+// Validates an entities / entity-relations CSV pair (either may be absent) against Part C of balkanid-format.md:
+// streaming, in bounded memory at any file size (indexes spill to a private temp folder past their limits).
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../../shared/balkanid/columns';
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import type { HeaderSpec } from './checkHeader';
-import { checkEntityRow } from './checkEntityRows';
-import { checkRelationRow, relationKey } from './checkRelationRows';
-import { reportDuplicateRelations, reportUnreferencedEntities } from './crossFileChecks';
-import { EntityIndex } from './entityIndex';
-import { FindingCollector, type FileFindings } from './findingCollector';
-import { openCsvSource, readCsvRecords, type CsvSource, type OpenedCsv } from './readCsvRecords';
-import { RelationDuplicateFinder } from './relationDuplicates';
+import { EntityRowChecker } from './checkEntityRows';
+import { RelationRowChecker } from './checkRelationRows';
+import { reportUnreferencedEntities } from './crossFileChecks';
+import { EntityKeys } from './entityKeys';
+import { FindingCollector } from './findingCollector';
+import { openCsvSource, type CsvSource, type OpenedCsv } from './readCsvRecords';
+import { RelationDuplicates, type DuplicateLimits } from './relationDuplicates';
 import { scanCsvFile, type FileScanResult } from './scanCsvFile';
+import { SpillFolder } from './spill/spillFolder';
+import { ProgressThrottle, ValidationCancelledError, type ValidationProgress } from './validationProgress';
+
+export interface MemoryLimits extends DuplicateLimits {
+  /** Estimated bytes of the in-memory entity index before entities spill to disk. */
+  entityIndexBytes: number;
+}
+
+/**
+ * Sized so a validation stays well under 250 MB of resident memory (the Node runtime itself takes about 50): the
+ * 100,000 entities and 1,000,000 relations of a large org are checked in memory, anything larger spills.
+ */
+export const DEFAULT_MEMORY_LIMITS: MemoryLimits = {
+  entityIndexBytes: 40 * 1024 * 1024,
+  maxPairKeysInMemory: 1_400_000,
+  maxTextKeyBytesInMemory: 16 * 1024 * 1024,
+};
 
 export interface ValidateOptions {
   /** Findings kept per rule (counts stay complete). Default 1000. */
   maxFindingsPerRule?: number;
+  /** Aborting stops the validation with a ValidationCancelledError: no report at all. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ValidationProgress) => void;
+  /** Tests lower these to exercise spilling on small files. */
+  memoryLimits?: Partial<MemoryLimits>;
+  /** Where the spill folder goes (default: the system temp folder). */
+  tempDir?: string;
 }
 
 const ENTITIES_SPEC: HeaderSpec = {
@@ -31,7 +56,7 @@ const RELATIONS_SPEC: HeaderSpec = {
 
 /**
  * Validates files on disk. Bad content becomes findings; only an unreadable file throws
- * (`cannot read entities file /x/y.csv: ENOENT: …`).
+ * (`cannot read entities file /x/y.csv: ENOENT: …`), and a cancelled validation (ValidationCancelledError).
  */
 export async function validateCsvFiles(
   input: { entitiesPath?: string; relationsPath?: string },
@@ -49,7 +74,7 @@ export async function validateCsvFiles(
 /** Same as validateCsvFiles, for files or in-memory bytes. */
 export async function validateCsvSources(
   input: { entities?: CsvSource; relations?: CsvSource },
-  options?: ValidateOptions,
+  options: ValidateOptions = {},
 ): Promise<ValidationReport> {
   const entities = input.entities && (await openCsvSource(input.entities, 'entities'));
   let relations: OpenedCsv | undefined;
@@ -59,71 +84,88 @@ export async function validateCsvSources(
     await entities?.close();
     throw error;
   }
+  const run = new ValidationRun(options, (entities?.size ?? 0) + (relations?.size ?? 0));
   try {
-    return await validateOpened(input, entities, relations, new FindingCollector(options?.maxFindingsPerRule));
+    return await run.validate(input, entities, relations);
+  } catch (error) {
+    if (options.signal?.aborted) throw new ValidationCancelledError(options.signal.reason);
+    throw error;
   } finally {
+    run.folder.remove();
     await entities?.close();
     await relations?.close();
   }
 }
 
-async function validateOpened(
-  input: { entities?: CsvSource; relations?: CsvSource },
-  entities: OpenedCsv | undefined,
-  relations: OpenedCsv | undefined,
-  collector: FindingCollector,
-): Promise<ValidationReport> {
-  const files: ValidationReport['files'] = {};
-  let index: EntityIndex | undefined;
-  if (input.entities && entities) {
-    const built = new EntityIndex();
-    const findings = collector.forFile('entities');
-    const scan = await scanCsvFile(entities.chunks, ENTITIES_SPEC, findings, (record) =>
-      checkEntityRow(record, findings, built),
-    );
-    files.entities = { path: describeSource(input.entities), rows: scan.rows };
-    if (scan.headerOk) index = built; // with a wrong header the keys mean nothing
-  }
-  let relationsScan: FileScanResult | undefined;
-  if (input.relations && relations) {
-    relationsScan = await validateRelations(input.relations, relations, collector.forFile('relations'), index);
-    files.relations = { path: describeSource(input.relations), rows: relationsScan.rows };
-  }
-  const unreferenced =
-    index && relationsScan?.headerOk ? reportUnreferencedEntities(index, collector.forFile('entities')) : null;
-  return collector.report(files, unreferenced);
-}
+/** One validation's shared parts: findings, spill folder, limits, progress. */
+class ValidationRun {
+  readonly folder: SpillFolder;
+  private readonly collector: FindingCollector;
+  private readonly limits: MemoryLimits;
+  private readonly progress: ProgressThrottle;
+  private bytesBefore = 0;
 
-async function validateRelations(
-  source: CsvSource,
-  opened: OpenedCsv,
-  findings: FileFindings,
-  index: EntityIndex | undefined,
-): Promise<FileScanResult> {
-  const duplicates = new RelationDuplicateFinder();
-  const scan = await scanCsvFile(opened.chunks, RELATIONS_SPEC, findings, (record) =>
-    checkRelationRow(record, findings, duplicates, index),
-  );
-  if (!scan.headerOk || !duplicates.needsConfirmation) return scan;
-  const again = await openCsvSource(source, 'relations');
-  try {
-    await reportDuplicateRelations(duplicates, () => relationKeys(again), findings);
-  } finally {
-    await again.close();
+  constructor(
+    private readonly options: ValidateOptions,
+    private readonly bytesTotal: number,
+  ) {
+    this.folder = new SpillFolder(options.tempDir);
+    this.collector = new FindingCollector(options.maxFindingsPerRule);
+    this.limits = { ...DEFAULT_MEMORY_LIMITS, ...options.memoryLimits };
+    this.progress = new ProgressThrottle(options.onProgress);
   }
-  return scan;
-}
 
-/** Second, light pass over the relations file: line and key of each data row, nothing else. */
-async function* relationKeys(opened: OpenedCsv): AsyncGenerator<{ line: number; key: string | undefined }> {
-  let headerSeen = false;
-  for await (const record of readCsvRecords(opened.chunks, () => undefined)) {
-    if (record.blank) continue;
-    if (!headerSeen) {
-      headerSeen = true;
-      continue;
+  async validate(
+    input: { entities?: CsvSource; relations?: CsvSource },
+    entities: OpenedCsv | undefined,
+    relations: OpenedCsv | undefined,
+  ): Promise<ValidationReport> {
+    const files: ValidationReport['files'] = {};
+    const entityFindings = this.collector.forFile('entities');
+    const relationFindings = this.collector.forFile('relations');
+    let keys: EntityKeys | undefined;
+    if (input.entities && entities) {
+      const built = new EntityKeys(this.folder, this.limits.entityIndexBytes, entityFindings, relationFindings);
+      const checker = new EntityRowChecker(entityFindings, built);
+      const scan = await this.scan(entities, ENTITIES_SPEC, 'entities', (record) => checker.check(record));
+      files.entities = { path: describeSource(input.entities), rows: scan.rows };
+      if (scan.headerOk) keys = built; // with a wrong header the keys mean nothing
     }
-    yield { line: record.line, key: record.unterminated ? undefined : relationKey(record) };
+    let relationsScan: FileScanResult | undefined;
+    if (input.relations && relations) {
+      const duplicates = new RelationDuplicates(this.folder, this.limits, relationFindings, keys?.inMemory);
+      const checker = new RelationRowChecker(relationFindings, duplicates, keys);
+      relationsScan = await this.scan(relations, RELATIONS_SPEC, 'relations', (record) => checker.check(record));
+      files.relations = { path: describeSource(input.relations), rows: relationsScan.rows };
+      this.reportProgress('cross-file', 0);
+      await duplicates.finish(this.options.signal);
+    }
+    this.reportProgress('cross-file', 0);
+    const summary = await keys?.finish(this.options.signal);
+    const unreferenced =
+      summary && relationsScan?.headerOk ? reportUnreferencedEntities(summary, entityFindings) : null;
+    this.options.signal?.throwIfAborted();
+    return this.collector.report(files, unreferenced);
+  }
+
+  private async scan(
+    opened: OpenedCsv,
+    spec: HeaderSpec,
+    phase: 'entities' | 'relations',
+    onRow: Parameters<typeof scanCsvFile>[3],
+  ): Promise<FileScanResult> {
+    const findings = this.collector.forFile(phase);
+    const scan = await scanCsvFile(opened.chunks, spec, findings, onRow, {
+      signal: this.options.signal,
+      onProgress: (bytesRead, rows) => this.reportProgress(phase, rows, bytesRead),
+    });
+    this.bytesBefore += opened.size;
+    return scan;
+  }
+
+  private reportProgress(phase: ValidationProgress['phase'], rows: number, bytesRead = 0): void {
+    const read = Math.min(this.bytesTotal, this.bytesBefore + bytesRead);
+    this.progress.report({ phase, bytesRead: read, bytesTotal: this.bytesTotal, rows });
   }
 }
 

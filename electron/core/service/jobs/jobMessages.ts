@@ -1,5 +1,6 @@
 // The messages between the service and a job worker thread: what to run, progress, the outcome, and cancel.
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
+import type { ValidationProgress } from '../../balkanid/validator/index';
 import type { ExportPreview } from '../../../../shared/service/types';
 import type { ExportBundleResult } from '../../export/exportBundle';
 import type { ExportOptionsInput } from '../../export/exportOptions';
@@ -37,7 +38,7 @@ export type WorkerTask =
       appVersion: string;
     }
   | { kind: 'preview'; dbPath: string; snapshotId: number; options: ExportOptionsInput; rows: number }
-  | { kind: 'validateFiles'; entitiesPath?: string; relationsPath?: string };
+  | { kind: 'validateFiles'; entitiesPath?: string; relationsPath?: string; maxFindingsPerRule?: number };
 
 export type WorkerResult =
   | { kind: 'pull'; value: PullResult }
@@ -47,7 +48,9 @@ export type WorkerResult =
   | { kind: 'validateFiles'; value: ValidationReport };
 
 export type WorkerProgress =
-  { kind: 'pull'; progress: PullProgress } | { kind: 'export'; file: 'entities' | 'relations'; rows: number };
+  | { kind: 'pull'; progress: PullProgress }
+  | { kind: 'export'; file: 'entities' | 'relations'; rows: number }
+  | { kind: 'validate'; progress: ValidationProgress };
 
 export type FromWorker =
   | { type: 'progress'; progress: WorkerProgress }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../../shared/balkanid/columns';
 import { formatCsvRecord } from '../../balkanid/csvDialect';
-import { validateCsvFiles } from '../../balkanid/validator/index';
 import { iterateEntityRecords } from '../../export/entityRecords';
 import { exportBundle } from '../../export/exportBundle';
 import { resolveExportOptions } from '../../export/exportOptions';
@@ -78,12 +77,8 @@ function runPullTask(db: Db, pullTask: WorkerTask & { kind: 'pull' }): Promise<P
 }
 
 async function run(): Promise<WorkerResult> {
-  // Checking uploaded or opened files needs no database: the validator streams them from disk.
-  if (task.kind === 'validateFiles')
-    return {
-      kind: 'validateFiles',
-      value: await validateCsvFiles({ entitiesPath: task.entitiesPath, relationsPath: task.relationsPath }),
-    };
+  // Checking uploaded or opened files runs in validateWorker (runWorkerTask starts it for that task).
+  if (task.kind === 'validateFiles') throw new Error('validateFiles runs in the validate worker');
   const db = openDatabase(task.dbPath);
   try {
     switch (task.kind) {

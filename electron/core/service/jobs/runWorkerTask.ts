@@ -9,8 +9,18 @@ export interface WorkerTaskHandle {
   >;
 }
 
+/**
+ * Checking CSV files runs in its own small worker (no SQLite, no Okta client to load); everything else in jobWorker.
+ * Both speak the messages of jobMessages.ts.
+ */
+function startTaskWorker(task: WorkerTask) {
+  if (task.kind === 'validateFiles')
+    return startWorker('validateWorker', new URL('./validateWorker.ts', import.meta.url), { workerData: task });
+  return startWorker('jobWorker', new URL('./jobWorker.ts', import.meta.url), { workerData: task });
+}
+
 export function runWorkerTask(task: WorkerTask, onProgress: (progress: WorkerProgress) => void): WorkerTaskHandle {
-  const worker = startWorker('jobWorker', new URL('./jobWorker.ts', import.meta.url), { workerData: task });
+  const worker = startTaskWorker(task);
   let settled = false;
   const outcome = new Promise<Awaited<WorkerTaskHandle['outcome']>>((resolve) => {
     worker.on('message', (message: FromWorker) => {

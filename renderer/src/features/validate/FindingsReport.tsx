@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Finding, ValidationReport } from '../../../../shared/balkanid/findings';
 import { formatCount, plural } from '../../format/formatDuration';
 import { FindingDetail, type FileTexts } from './FindingDetail';
-import { findingKey, groupFindingsByRule } from './groupFindings';
+import { findingKey, groupFindingsByRule, type RuleGroup } from './groupFindings';
 
 interface FindingsReportProps {
   report: ValidationReport;
@@ -52,67 +52,136 @@ export function FindingsReport({ report, source, texts }: FindingsReportProps) {
       <h2 id="findings-heading">Findings</h2>
       <Totals report={report} source={source} />
       {groups.map((group) => (
-        <section
+        <RuleGroupSection
           key={group.rule}
-          className={`rule-group rule-${group.severity}`}
-          aria-labelledby={`rule-${group.rule}`}
-        >
-          <h3 id={`rule-${group.rule}`}>
-            <span className={`badge badge-${group.severity}`}>{group.severity}</span> {group.title}{' '}
-            <span className="muted">({formatCount(group.count)})</span>
-          </h3>
-          <p className="rule-fix">
-            <strong>Fix:</strong> {group.fix}
-          </p>
-          {group.findings.length > 0 && (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`${group.title}: findings`}>
-              <table className="data-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">File</th>
-                    <th scope="col">Line</th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Message</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.findings.map((finding, index) => (
-                    <tr key={findingKey(finding, index)} className={finding === selected ? 'row-selected' : undefined}>
-                      <td>{finding.file}</td>
-                      <td className="nowrap">
-                        <button
-                          type="button"
-                          className="button-link"
-                          onClick={() => setSelected(finding)}
-                          aria-label={
-                            `Show ${finding.file} line ` +
-                            `${finding.line}${finding.column ? `, column ${finding.column}` : ''}`
-                          }
-                        >
-                          {finding.line > 0 ? `line ${finding.line}` : 'file'}
-                        </button>
-                      </td>
-                      <td>{finding.column ?? '—'}</td>
-                      <td>
-                        {finding.message}
-                        {finding.fix !== group.fix && <div className="muted">Fix: {finding.fix}</div>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {group.count > group.findings.length && (
-            <p className="muted">
-              Showing the first {formatCount(group.findings.length)} of {formatCount(group.count)}.
-            </p>
-          )}
-          {selected && selected.rule === group.rule && (
-            <FindingDetail finding={selected} texts={texts} onClose={() => setSelected(null)} />
-          )}
-        </section>
+          group={group}
+          kept={report.maxFindingsPerRule}
+          selected={selected}
+          onSelect={setSelected}
+          texts={texts}
+        />
       ))}
     </section>
   );
+}
+
+const SHOWN_VALUE_CHARS = 60;
+
+function shortValue(value: string | undefined): string {
+  if (value === undefined) return '—';
+  if (value === '') return '(empty)';
+  return value.length > SHOWN_VALUE_CHARS ? `${value.slice(0, SHOWN_VALUE_CHARS)}…` : value;
+}
+
+/** One rule: severity, title, full count, fix, and its kept findings (file, line, column, value, message). */
+function RuleGroupSection({
+  group,
+  kept,
+  selected,
+  onSelect,
+  texts,
+}: {
+  group: RuleGroup;
+  kept: number;
+  selected: Finding | null;
+  onSelect: (finding: Finding | null) => void;
+  texts: FileTexts | null;
+}) {
+  return (
+    <section className={`rule-group rule-${group.severity}`} aria-labelledby={`rule-${group.rule}`}>
+      <h3 id={`rule-${group.rule}`}>
+        <span className={`badge badge-${group.severity}`}>{group.severity}</span> {group.title}{' '}
+        <span className="muted">({formatCount(group.count)})</span>
+      </h3>
+      <p className="rule-fix">
+        <strong>Fix:</strong> {group.fix}
+      </p>
+      {group.findings.length > 0 && <FindingsTable group={group} selected={selected} onSelect={onSelect} />}
+      {group.count > group.findings.length && (
+        <p className="muted">
+          Showing the first {formatCount(group.findings.length)} of {formatCount(group.count)} (the check keeps the
+          first {formatCount(kept)} of each kind).
+        </p>
+      )}
+      {selected && selected.rule === group.rule && (
+        <FindingDetail finding={selected} texts={texts} onClose={() => onSelect(null)} />
+      )}
+    </section>
+  );
+}
+
+function FindingsTable({
+  group,
+  selected,
+  onSelect,
+}: {
+  group: RuleGroup;
+  selected: Finding | null;
+  onSelect: (finding: Finding) => void;
+}) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={`${group.title}: findings`}>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Line</th>
+            <th scope="col">Column</th>
+            <th scope="col">Value</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.findings.map((finding, index) => (
+            <FindingRow
+              key={findingKey(finding, index)}
+              finding={finding}
+              groupFix={group.fix}
+              selected={finding === selected}
+              onSelect={onSelect}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FindingRow({
+  finding,
+  groupFix,
+  selected,
+  onSelect,
+}: {
+  finding: Finding;
+  groupFix: string;
+  selected: boolean;
+  onSelect: (finding: Finding) => void;
+}) {
+  const place = `${finding.file} line ${finding.line}${finding.column ? `, column ${finding.column}` : ''}`;
+  return (
+    <tr className={selected ? 'row-selected' : undefined}>
+      <td>{finding.file}</td>
+      <td className="nowrap">
+        <button type="button" className="button-link" onClick={() => onSelect(finding)} aria-label={`Show ${place}`}>
+          {finding.line > 0 ? `line ${finding.line}` : 'file'}
+        </button>
+      </td>
+      <td>{describeColumn(finding)}</td>
+      <td>
+        <code className="cell-value">{shortValue(finding.value)}</code>
+      </td>
+      <td>
+        {finding.message}
+        {finding.fix !== groupFix && <div className="muted">Fix: {finding.fix}</div>}
+      </td>
+    </tr>
+  );
+}
+
+/** "Entity Type (3)", "cell 9", or a dash for a finding about a whole row or file. */
+function describeColumn(finding: Finding): string {
+  if (finding.column && finding.columnNumber !== undefined) return `${finding.column} (${finding.columnNumber})`;
+  if (finding.column) return finding.column;
+  return finding.columnNumber !== undefined ? `cell ${finding.columnNumber}` : '—';
 }

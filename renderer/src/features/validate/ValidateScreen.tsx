@@ -7,10 +7,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SnapshotPicker } from '../../components/SnapshotPicker';
 import { useAsyncAction } from '../../service/useAsyncAction';
 import { useService } from '../../service/ServiceContext';
-import { classifyChosenFiles, readSourceTexts } from './chosenCsvFiles';
 import type { FileTexts } from './FindingDetail';
 import { FindingsReport } from './FindingsReport';
 import { useWindowFileDrop } from './useWindowFileDrop';
+import { FileCheckStatus } from './FileCheckStatus';
+import { useFileCheck } from './useFileCheck';
 
 interface ShownReport {
   report: ValidationReport;
@@ -24,35 +25,22 @@ export function ValidateScreen() {
   const { options } = useExportOptions();
   const fileInputId = useId();
   const [shown, setShown] = useState<ShownReport | null>(null);
-  const [ignored, setIgnored] = useState<string[]>([]);
+  const fileCheck = useFileCheck();
 
   const validateSnapshot = useAsyncAction(async (snapshotId: number) => {
     setShown(null);
+    fileCheck.clear();
     const report = await client.call('validate.snapshot', { snapshotId, options });
     setShown({ report, source: `Export of snapshot #${snapshotId}`, texts: null });
   });
 
-  const validateFiles = useAsyncAction(async (files: File[]) => {
+  const checkFiles = (files: File[]) => {
     setShown(null);
-    const { entities, relations, ignored: left } = await classifyChosenFiles(files);
-    setIgnored(left.map((file) => `${file.name} (${file.reason})`));
-    // The service reads the files from disk (desktop app) or from a streamed upload (browser build), never from JSON.
-    const [entitiesRef, relationsRef] = await Promise.all([
-      entities && client.fileRef(entities.file),
-      relations && client.fileRef(relations.file),
-    ]);
-    const report = await client.call('validate.upload', {
-      ...(entitiesRef ? { entities: entitiesRef } : {}),
-      ...(relationsRef ? { relations: relationsRef } : {}),
-    });
-    const names = [entities && `${entities.name} as entities`, relations && `${relations.name} as relations`]
-      .filter(Boolean)
-      .join(', ');
-    setShown({ report, source: `Checked ${names}`, texts: await readSourceTexts({ entities, relations }) });
-  });
+    void fileCheck.start.run(files);
+  };
 
-  const dragging = useWindowFileDrop((files) => void validateFiles.run(files));
-  const pending = validateSnapshot.pending || validateFiles.pending;
+  const dragging = useWindowFileDrop(checkFiles);
+  const pending = validateSnapshot.pending || fileCheck.start.pending || fileCheck.job?.status === 'running';
 
   return (
     <>
@@ -98,11 +86,11 @@ export function ValidateScreen() {
               onChange={(event) => {
                 const files = Array.from(event.target.files ?? []);
                 event.target.value = '';
-                if (files.length > 0) void validateFiles.run(files);
+                if (files.length > 0) checkFiles(files);
               }}
             />
           </div>
-          {ignored.length > 0 && <p className="text-warning">Not checked: {ignored.join('; ')}.</p>}
+          {fileCheck.ignored.length > 0 && <p className="text-warning">Not checked: {fileCheck.ignored.join('; ')}.</p>}
         </section>
       </div>
       {dragging && (
@@ -110,13 +98,17 @@ export function ValidateScreen() {
           Drop the CSV files to check them
         </div>
       )}
-      {pending && (
+      {(validateSnapshot.pending || fileCheck.start.pending) && (
         <p role="status" className="muted">
           Checking…
         </p>
       )}
-      <ErrorAlert error={validateSnapshot.error ?? validateFiles.error} />
+      <FileCheckStatus fileCheck={fileCheck} />
+      <ErrorAlert error={validateSnapshot.error ?? fileCheck.start.error} />
       {shown && <FindingsReport report={shown.report} source={shown.source} texts={shown.texts} />}
+      {!shown && fileCheck.check && fileCheck.report && (
+        <FindingsReport report={fileCheck.report} source={fileCheck.check.source} texts={fileCheck.check.texts} />
+      )}
     </>
   );
 }
