@@ -100,7 +100,7 @@ describe('readCsvRecords', () => {
     }
   });
 
-  it('gives the same records as the state machine alone on any text, faults included, at every chunk size', async () => {
+  it('gives the records the state machine alone gives on any text, faults included, at any chunk size', async () => {
     for (let seed = 1; seed <= 40; seed++) {
       const text = randomRawText(seed);
       const expected = comparable(stateMachineRecords(text));
