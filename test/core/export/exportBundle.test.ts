@@ -5,17 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../electron/core/export/exportBundle';
-import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
-import { SswsTokenAuth } from '../../../electron/core/okta/auth';
-import { OktaClient } from '../../../electron/core/okta/oktaClient';
-import { pullOrg } from '../../../electron/core/pull/pullOrg';
-import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import type { FakeOktaServer } from '../../../electron/core/fake-okta/server';
+import type { Db } from '../../../electron/core/store/openDatabase';
 import { createSnapshot } from '../../../electron/core/store/snapshots';
 import { readBundle } from '../../helpers/readBundle';
+import { pullFakeOrg } from '../../helpers/pullFakeOrg';
 import { useTempDirs } from '../../helpers/tempDir';
 
-const TOKEN = 'export-test-token';
 const tempDir = useTempDirs();
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 let server: FakeOktaServer;
@@ -23,13 +19,7 @@ let db: Db;
 let snapshotId: number;
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({
-    org: generateOrg({ seed: 'export', users: 150, groups: 20, apps: 10 }),
-    apiToken: TOKEN,
-  });
-  db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
-  const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
-  snapshotId = (await pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).snapshotId;
+  ({ server, db, snapshotId } = await pullFakeOrg(tempDir(), { seed: 'export', users: 150, groups: 20, apps: 10 }));
 });
 afterAll(async () => {
   db?.close();

@@ -1,31 +1,25 @@
 // The strings BalkanID does not publish come from the export mapping: changing one changes every cell it names,
 // relations keep pointing at the renamed role ids, and manifest.json records the mapping used.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../../electron/core/export/exportBundle';
-import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
-import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
-import { SswsTokenAuth } from '../../../electron/core/okta/auth';
-import { OktaClient } from '../../../electron/core/okta/oktaClient';
-import { pullOrg } from '../../../electron/core/pull/pullOrg';
-import { openDatabase, type Db } from '../../../electron/core/store/openDatabase';
+import type { FakeOktaServer } from '../../../electron/core/fake-okta/server';
+import type { Db } from '../../../electron/core/store/openDatabase';
 import { readBundle } from '../../helpers/readBundle';
+import { pullFakeOrg } from '../../helpers/pullFakeOrg';
 import { useTempDirs } from '../../helpers/tempDir';
 
-const TOKEN = 'export-mapping-token';
 const tempDir = useTempDirs();
 let server: FakeOktaServer;
 let db: Db;
 let snapshotId: number;
 
 beforeAll(async () => {
-  server = await startFakeOktaServer({
-    org: generateOrg({ seed: 'export-mapping', users: 80, groups: 12, apps: 6 }),
-    apiToken: TOKEN,
-  });
-  db = openDatabase(path.join(tempDir(), 'cache.sqlite'));
-  const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(TOKEN) });
-  snapshotId = (await pullOrg({ db, client, includeFactors: false, appVersion: 'test' })).snapshotId;
+  ({ server, db, snapshotId } = await pullFakeOrg(tempDir(), {
+    seed: 'export-mapping',
+    users: 80,
+    groups: 12,
+    apps: 6,
+  }));
 });
 afterAll(async () => {
   db?.close();

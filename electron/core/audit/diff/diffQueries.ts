@@ -2,7 +2,7 @@
 // the table's primary key or unique index, so each probe is one index lookup) and, for users and apps, a status join.
 // Every snapshot, full or quick refresh, holds all of its rows (a quick refresh copies the unchanged ones from its
 // base), so comparing rows is exact whichever way the two were pulled.
-import type { DiffKind } from '../../../../shared/audit/snapshotDiff';
+import { DIFF_CSV_HEADER, type DiffKind } from '../../../../shared/audit/snapshotDiff';
 
 interface PresenceSpec {
   table: string;
@@ -90,17 +90,8 @@ const STATUS: Partial<Record<DiffKind, { table: string; type: string; name: stri
   apps: { table: 'apps', type: 'app', name: 'label' },
 };
 
-const OUTPUT_COLUMNS = [
-  'principal_type',
-  'principal_id',
-  'principal_name',
-  'target_type',
-  'target_id',
-  'target_name',
-  'detail',
-  'before',
-  'after',
-];
+/** The columns each change query selects: the CSV's, after the kind and the change it is listed under. */
+const OUTPUT_COLUMNS = DIFF_CSV_HEADER.slice(2);
 
 /** Rows of the snapshot @from that the snapshot @other lacks (removed: from = first; added: from = second). */
 function presenceWhere(spec: PresenceSpec): string {
