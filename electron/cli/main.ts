@@ -22,6 +22,7 @@ import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { runAccessCommand } from './commands/accessCommand';
 import { runFindingsCommand } from './commands/findingsCommand';
 import { runDiffCommand } from './commands/diffCommand';
+import { runReportCommand } from './commands/reportCommand';
 import { runSnapshotCommand } from './commands/snapshotCommand';
 import { USAGE } from './usage';
 
@@ -57,6 +58,8 @@ async function runCommand(
       return withCache(values, context, (db) => runAccessCommand(db, values, out), 'read');
     case 'findings':
       return withCache(values, context, (db) => runFindingsCommand(db, values, out), 'read');
+    case 'report':
+      return withCache(values, context, (db) => runReportCommand(db, values, out), 'read');
     case 'validate':
       return runValidateCommand(positionals, values.json === true, context);
     case 'upload':
