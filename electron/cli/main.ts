@@ -22,6 +22,7 @@ import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { runAccessCommand } from './commands/accessCommand';
 import { runFindingsCommand } from './commands/findingsCommand';
 import { runDiffCommand } from './commands/diffCommand';
+import { runReportCommand } from './commands/reportCommand';
 import { runSnapshotCommand } from './commands/snapshotCommand';
 import { USAGE } from './usage';
 
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   access: (_, values, context) => withCache(values, context, (db) => runAccessCommand(db, values, context.out), 'read'),
   findings: (_, values, context) =>
     withCache(values, context, (db) => runFindingsCommand(db, values, context.out), 'read'),
+  report: (_, values, context) => withCache(values, context, (db) => runReportCommand(db, values, context.out), 'read'),
   validate: (positionals, values, context) => runValidateCommand(positionals, values.json === true, context),
   upload: (_, values, context) => runUploadCommand(values, context),
   'check-bundle': (_, values, context) => runCheckBundleCommand(values, context),
