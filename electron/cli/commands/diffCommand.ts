@@ -25,9 +25,7 @@ function firstPages(db: Db, pair: { from: number; to: number }, summary: DiffSum
   return summary.counts.flatMap((count) => {
     return changesOf(count.kind)
       .filter((change) => (count[change] ?? 0) > 0)
-      .map((change) =>
-        diffPage(db, pair, { kind: count.kind, change, offset: 0, limit: DIFF_ROWS_SHOWN }, count[change] ?? 0),
-      );
+      .map((change) => diffPage(db, pair, { kind: count.kind, change, limit: DIFF_ROWS_SHOWN }, count[change] ?? 0));
   });
 }
 
