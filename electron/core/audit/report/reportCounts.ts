@@ -56,7 +56,7 @@ const ACCESS_PATH_COUNTS: readonly { key: string; label: string; sql: string }[]
   },
   {
     key: 'app.group-unresolved',
-    label: 'app, group scope no membership explains',
+    label: 'app, group scope unexplained',
     sql: `SELECT count(*) FROM app_users au JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
            WHERE au.snapshot_id = @snapshotId AND au.scope <> 'USER' AND au.user_id IN ${SNAPSHOT_USERS}
              AND NOT EXISTS (SELECT 1 FROM group_members m JOIN app_groups ag
