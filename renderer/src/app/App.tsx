@@ -3,6 +3,7 @@ import { useEffect, useRef, type ComponentType } from 'react';
 import { BrowseScreen } from '../features/browse/BrowseScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
+import { FindingsScreen } from '../features/findings/FindingsScreen';
 import { PullScreen } from '../features/pull/PullScreen';
 import { UploadScreen } from '../features/upload/UploadScreen';
 import { ValidateScreen } from '../features/validate/ValidateScreen';
@@ -18,6 +19,7 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   connect: ConnectScreen,
   pull: PullScreen,
   browse: BrowseScreen,
+  findings: FindingsScreen,
   validate: ValidateScreen,
   export: ExportScreen,
   upload: UploadScreen,
