@@ -1,6 +1,7 @@
 // The app shell: providers, skip link, header navigation and the current screen in <main>.
 import { useEffect, useRef, type ComponentType } from 'react';
 import { BrowseScreen } from '../features/browse/BrowseScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
 import { FindingsScreen } from '../features/findings/FindingsScreen';
@@ -20,6 +21,7 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   pull: PullScreen,
   browse: BrowseScreen,
   findings: FindingsScreen,
+  compare: CompareScreen,
   validate: ValidateScreen,
   export: ExportScreen,
   upload: UploadScreen,

@@ -5,6 +5,7 @@ export const SCREENS = [
   { id: 'pull', label: 'Pull' },
   { id: 'browse', label: 'Browse' },
   { id: 'findings', label: 'Findings' },
+  { id: 'compare', label: 'Compare' },
   { id: 'validate', label: 'Validate' },
   { id: 'export', label: 'Export' },
   { id: 'upload', label: 'Upload' },

@@ -2,6 +2,7 @@
 // objects involved (opened in the same detail panel as Browse), editable thresholds and the findings as CSV.
 import { useState } from 'react';
 import { DEFAULT_AUDIT_THRESHOLDS, type AuditThresholds } from '../../../../shared/audit/auditTypes';
+import type { SnapshotSummary } from '../../../../shared/service/types';
 import { useSnapshots } from '../../app/SnapshotsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NoSnapshotYet } from '../../components/NoSnapshotYet';
@@ -27,18 +28,7 @@ export function FindingsScreen() {
       {snapshots && snapshots.length === 0 && <NoSnapshotYet />}
       {selected && (
         <>
-          <div className="toolbar">
-            <SnapshotPicker />
-            {selected.status !== 'complete' && (
-              <p className="text-warning">This snapshot is {selected.status}: some objects may be missing.</p>
-            )}
-            <CsvDownloadButton
-              method="audit.findings"
-              params={{ snapshotId: selected.id, thresholds }}
-              label="Export findings as CSV"
-              cliHint="okta-prep findings --out findings.csv"
-            />
-          </div>
+          <FindingsToolbar snapshot={selected} thresholds={thresholds} />
           <ThresholdsForm applied={thresholds} onApply={setThresholds} />
           <div className={`browse-layout${detail.current ? ' with-detail' : ''}`}>
             <div>
@@ -56,5 +46,22 @@ export function FindingsScreen() {
         </>
       )}
     </>
+  );
+}
+
+function FindingsToolbar({ snapshot, thresholds }: { snapshot: SnapshotSummary; thresholds: AuditThresholds }) {
+  return (
+    <div className="toolbar">
+      <SnapshotPicker />
+      {snapshot.status !== 'complete' && (
+        <p className="text-warning">This snapshot is {snapshot.status}: some objects may be missing.</p>
+      )}
+      <CsvDownloadButton
+        method="audit.findings"
+        params={{ snapshotId: snapshot.id, thresholds }}
+        label="Export findings as CSV"
+        cliHint="okta-prep findings --out findings.csv"
+      />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 // One rule on the Findings screen: its id, severity and one-line explanation, then its findings (each with the
 // objects involved, which open in the detail panel), or why the rule could not be checked on this snapshot.
-import type { AuditThresholds, FindingRuleSummary } from '../../../../shared/audit/auditTypes';
+import type { AuditThresholds, Finding, FindingRuleSummary } from '../../../../shared/audit/auditTypes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableHead } from '../../components/TableHead';
 import { formatCount } from '../../format/formatDuration';
@@ -44,28 +44,7 @@ function FindingsOfRule({ snapshotId, rule, thresholds, open }: RuleFindingsProp
       <p className="rule-count">
         {next ? `First ${formatCount(findings.length)} findings` : `${formatCount(findings.length)} finding(s)`}
       </p>
-      <table className="data-table compact" aria-label={`${rule.id} findings`}>
-        <TableHead titles={['Subject', 'Finding', 'Objects involved']} />
-        <tbody>
-          {findings.map((finding, index) => (
-            <tr key={`${finding.subject.id}:${index}`}>
-              <th scope="row">
-                <AuditObjectLink object={finding.subject} open={open} />
-              </th>
-              <td>{finding.message}</td>
-              <td>
-                <ul className="plain-list">
-                  {finding.related.map((object) => (
-                    <li key={`${object.type}:${object.id}`}>
-                      <AuditObjectLink object={object} open={open} />
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FindingsTable ruleId={rule.id} findings={findings} open={open} />
       {next && (
         <div className="button-row">
           <button type="button" onClick={loadMore} disabled={loading}>
@@ -74,5 +53,32 @@ function FindingsOfRule({ snapshotId, rule, thresholds, open }: RuleFindingsProp
         </div>
       )}
     </>
+  );
+}
+
+function FindingsTable({ ruleId, findings, open }: { ruleId: string; findings: Finding[]; open: OpenDetail }) {
+  return (
+    <table className="data-table compact" aria-label={`${ruleId} findings`}>
+      <TableHead titles={['Subject', 'Finding', 'Objects involved']} />
+      <tbody>
+        {findings.map((finding, index) => (
+          <tr key={`${finding.subject.id}:${index}`}>
+            <th scope="row">
+              <AuditObjectLink object={finding.subject} open={open} />
+            </th>
+            <td>{finding.message}</td>
+            <td>
+              <ul className="plain-list">
+                {finding.related.map((object) => (
+                  <li key={`${object.type}:${object.id}`}>
+                    <AuditObjectLink object={object} open={open} />
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -8,6 +8,9 @@ interface ThresholdsFormProps {
   onApply: (thresholds: AuditThresholds) => void;
 }
 
+/** One thresholds form per screen, so its message can have a fixed id. */
+const THRESHOLD_PROBLEM_ID = 'threshold-problem';
+
 function parseThresholds(days: string, factors: string): AuditThresholds | string {
   const dormantDays = Number(days.trim());
   if (!/^\d+$/.test(days.trim()) || dormantDays < 1 || dormantDays > 36500)
@@ -24,9 +27,6 @@ export function ThresholdsForm({ applied, onApply }: ThresholdsFormProps) {
   const [days, setDays] = useState(String(applied.dormantDays));
   const [factors, setFactors] = useState(applied.strongFactorTypes.join(', '));
   const [problem, setProblem] = useState<string | null>(null);
-  const daysId = useId();
-  const factorsId = useId();
-  const problemId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseThresholds(days, factors);
@@ -39,39 +39,67 @@ export function ThresholdsForm({ applied, onApply }: ThresholdsFormProps) {
     setProblem(null);
     onApply(DEFAULT_AUDIT_THRESHOLDS);
   };
-  const described = problem ? problemId : undefined;
   return (
     <form className="thresholds-form" onSubmit={submit} aria-label="Thresholds">
-      <div className="field">
-        <label htmlFor={daysId}>Dormant after (days without a sign-in)</label>
-        <input
-          id={daysId}
-          inputMode="numeric"
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          aria-describedby={described}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={factorsId}>Strong factor types (comma-separated)</label>
-        <input
-          id={factorsId}
-          value={factors}
-          onChange={(e) => setFactors(e.target.value)}
-          aria-describedby={described}
-        />
-      </div>
+      <ThresholdField
+        label="Dormant after (days without a sign-in)"
+        value={days}
+        onChange={setDays}
+        problem={problem}
+        inputMode="numeric"
+      />
+      <ThresholdField
+        label="Strong factor types (comma-separated)"
+        value={factors}
+        onChange={setFactors}
+        problem={problem}
+      />
+      <FormEnd problem={problem} onReset={reset} />
+    </form>
+  );
+}
+
+/** The refusal (if any), then Apply and Defaults. */
+function FormEnd({ problem, onReset }: { problem: string | null; onReset: () => void }) {
+  return (
+    <>
       {problem && (
-        <p id={problemId} className="field-error" role="alert">
+        <p id={THRESHOLD_PROBLEM_ID} className="field-error" role="alert">
           {problem}
         </p>
       )}
       <div className="button-row">
         <button type="submit">Apply thresholds</button>
-        <button type="button" onClick={reset}>
+        <button type="button" onClick={onReset}>
           Defaults
         </button>
       </div>
-    </form>
+    </>
+  );
+}
+
+interface ThresholdFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | null;
+  inputMode?: 'numeric';
+}
+
+/** One labelled input; while a value is refused, each input points at the message (aria-describedby). */
+function ThresholdField({ label, value, onChange, problem, inputMode }: ThresholdFieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode={inputMode}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? THRESHOLD_PROBLEM_ID : undefined}
+      />
+    </div>
   );
 }

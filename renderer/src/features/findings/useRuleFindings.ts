@@ -1,7 +1,7 @@
 // One rule's findings, a page at a time (audit.findings with the rule id and the keyset cursor): the first page when
 // the snapshot or thresholds change, more on demand.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditThresholds, Finding } from '../../../../shared/audit/auditTypes';
+import type { AuditThresholds, Finding, FindingsPage } from '../../../../shared/audit/auditTypes';
 import { describeError, type ErrorDescription } from '../../service/describeError';
 import { useService } from '../../service/ServiceContext';
 
@@ -12,6 +12,12 @@ interface RuleFindingsState {
   next: string | null;
   loading: boolean;
   error: ErrorDescription | null;
+}
+
+/** The state once a page came: the first page replaces what was shown, a later one adds to it. */
+function withPage(current: RuleFindingsState, page: FindingsPage, after: string | null): RuleFindingsState {
+  const findings = after ? [...current.findings, ...page.findings] : page.findings;
+  return { findings, next: page.next, loading: false, error: null };
 }
 
 export function useRuleFindings(snapshotId: number, ruleId: string, thresholds: AuditThresholds) {
@@ -27,13 +33,7 @@ export function useRuleFindings(snapshotId: number, ruleId: string, thresholds: 
       setState((current) => ({ ...current, loading: true }));
       client.call('audit.findings', params).then(
         (page) => {
-          if (ticket !== generation.current) return;
-          setState((current) => ({
-            findings: after ? [...current.findings, ...page.findings] : page.findings,
-            next: page.next,
-            loading: false,
-            error: null,
-          }));
+          if (ticket === generation.current) setState((current) => withPage(current, page, after));
         },
         (caught: unknown) => {
           if (ticket === generation.current)
