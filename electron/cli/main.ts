@@ -2,7 +2,6 @@
 import { APP_VERSION } from '../core/appInfo';
 import { openCache, type CacheAccess } from './openCache';
 import type { Db } from '../core/store/openDatabase';
-import { listSnapshots } from '../core/store/snapshots';
 import { parseCliArgs, type CliValues } from './cliArgs';
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
@@ -10,7 +9,7 @@ import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { runServeCommand } from './commands/serveCommand';
 import { runCheckCommand } from './commands/checkCommand';
 import { runPullCommand } from './commands/pullCommand';
-import { describeSnapshots } from './commands/snapshotsCommand';
+import { runSnapshotsCommand } from './commands/snapshotsCommand';
 import { exportOptionsFrom, runExportCommand } from './commands/exportCommand';
 import { exportHelp } from './exportHelp';
 import { prepareExportChoices } from './exportMappingFlags';
@@ -73,13 +72,8 @@ async function runCommand(
       return withCache(
         values,
         context,
-        (db) => {
-          const snapshots = listSnapshots(db);
-          if (values.json) out.json(snapshots);
-          else out.result(describeSnapshots(snapshots));
-          return EXIT.ok;
-        },
-        'read',
+        (db) => runSnapshotsCommand(db, positionals, values, context),
+        positionals.length === 0 ? 'read' : 'write',
       );
     case 'demo':
       return runDemoCommand(values, context);

@@ -20,6 +20,7 @@ import type {
   GroupDetail,
   JobState,
   PreflightReport,
+  SnapshotDeletion,
   SnapshotSummary,
   UploadSettings,
   UploadStartParams,
@@ -44,6 +45,10 @@ export interface ServiceMethods {
   'jobs.list': { params: Empty; result: JobState[] };
   'jobs.cancel': { params: { jobId: string }; result: JobState };
   'snapshots.list': { params: Empty; result: SnapshotSummary[] };
+  /** Names a snapshot (an empty label clears it). */
+  'snapshots.label': { params: { snapshotId: number; label: string }; result: SnapshotSummary };
+  /** Deletes a snapshot and gives its space back; refused while a job uses it. */
+  'snapshots.delete': { params: { snapshotId: number }; result: SnapshotDeletion };
   'browse.page': { params: BrowsePageParams; result: BrowsePage };
   'browse.userAccess': { params: { snapshotId: number; userId: string }; result: UserAccessDetail };
   'browse.group': { params: { snapshotId: number; groupId: string }; result: GroupDetail };
@@ -112,6 +117,8 @@ export const METHOD_NAMES = [
   'jobs.list',
   'jobs.cancel',
   'snapshots.list',
+  'snapshots.label',
+  'snapshots.delete',
   'browse.page',
   'browse.userAccess',
   'browse.group',

@@ -80,6 +80,8 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'jobs.list': empty,
   'jobs.cancel': objectOf({ jobId: shortText(100) }),
   'snapshots.list': empty,
+  'snapshots.label': objectOf({ snapshotId, label: shortText(1000) }),
+  'snapshots.delete': objectOf({ snapshotId }),
   'browse.page': objectOf(
     {
       snapshotId,

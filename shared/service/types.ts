@@ -109,6 +109,8 @@ export interface JobState {
 export interface SnapshotSummary {
   id: number;
   orgUrl: string;
+  /** The user's name for the snapshot (null until given). */
+  label: string | null;
   status: 'running' | 'complete' | 'failed' | 'cancelled';
   startedAt: string;
   finishedAt: string | null;
@@ -122,6 +124,17 @@ export interface SnapshotSummary {
   baseSnapshotId?: number | null;
   /** A quick refresh that found a deleted user and listed every user after all. */
   fellBackToFullUserListing?: boolean;
+}
+
+/** What deleting a snapshot did: the space given back to the disk (none while another job used the cache). */
+export interface SnapshotDeletion {
+  snapshotId: number;
+  orgUrl: string;
+  freedBytes: number;
+  pagesBefore: number;
+  pagesAfter: number;
+  /** False when a pull or export was running: the pages were freed inside the file for later pulls to reuse. */
+  vacuumed: boolean;
 }
 
 /** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */

@@ -10,6 +10,7 @@ import { exportProfileMethods } from './exportProfileMethods';
 import { auditMethods } from './auditMethods';
 import { exportHandlers } from './handlers/exportHandlers';
 import { pullHandlers } from './handlers/pullHandlers';
+import { snapshotHandlers } from './handlers/snapshotHandlers';
 import type { ServiceContext, ServiceDependencies } from './handlers/serviceContext';
 import { validateHandlers } from './handlers/validateHandlers';
 import { JobRegistry } from './jobs/jobRegistry';
@@ -30,6 +31,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'app.info': async () => ({ version: deps.appVersion, transport: deps.transport, dataFolder: deps.dataFolder }),
     ...connectionHandlers(ctx),
     ...pullHandlers(ctx),
+    ...snapshotHandlers(ctx),
     ...browseHandlers(ctx),
     ...validateHandlers(ctx),
     ...exportHandlers(ctx),
