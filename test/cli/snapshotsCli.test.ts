@@ -38,7 +38,7 @@ describe('okta-prep snapshots label / delete', () => {
     expect((await listed()).find((snapshot) => snapshot.id === 1)!.label).toBeNull();
   });
 
-  it('says what delete would remove and keeps it without --yes; with --yes deletes it and shrinks the cache', async () => {
+  it('delete without --yes only says what it would remove; with --yes it deletes and shrinks the cache', async () => {
     const asked = await runCli(['snapshots', 'delete', '1', '--db', dbFile]);
     expect(asked.code).toBe(2);
     expect(asked.stderr).toMatch(/deleting snapshot 1 of http:\/\/127\.0\.0\.1:\d+, pulled .* add --yes to delete it/);
