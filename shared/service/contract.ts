@@ -20,6 +20,7 @@ import type {
   GroupDetail,
   JobState,
   PreflightReport,
+  SavedConnectionInfo,
   SnapshotDeletion,
   SnapshotSummary,
   UploadSettings,
@@ -35,7 +36,13 @@ export interface ServiceMethods {
   'connection.normaliseOrgUrl': { params: { input: string }; result: { url: string; notes: string[] } };
   'connection.save': { params: { orgUrl: string; auth: ConnectionAuthInput }; result: ConnectionInfo };
   'connection.useSampleOrg': { params: Empty; result: ConnectionInfo };
-  'connection.test': { params: Empty; result: PreflightReport };
+  /** Tests the org URL and credentials given (nothing is saved), or without them the connection in use. */
+  'connection.test': { params: { orgUrl?: string; auth?: ConnectionAuthInput }; result: PreflightReport };
+  'connection.list': { params: Empty; result: SavedConnectionInfo[] };
+  /** Switches to a saved connection. */
+  'connection.use': { params: { orgUrl: string }; result: ConnectionInfo };
+  /** Forgets a saved connection and its secret; returns the ones left. */
+  'connection.remove': { params: { orgUrl: string }; result: SavedConnectionInfo[] };
   /** quick: refresh from the latest complete snapshot of the connected org (changed users and memberships only). */
   'pull.start': {
     params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; quick?: boolean };
@@ -112,6 +119,9 @@ export const METHOD_NAMES = [
   'connection.save',
   'connection.useSampleOrg',
   'connection.test',
+  'connection.list',
+  'connection.use',
+  'connection.remove',
   'pull.start',
   'pull.resume',
   'jobs.list',

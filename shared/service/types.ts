@@ -29,6 +29,17 @@ export interface ConnectionInfo {
   notices?: string[];
 }
 
+/** One saved connection in the list (never its secret): which org, how it signs in, and whether it is in use. */
+export interface SavedConnectionInfo {
+  orgUrl: string;
+  authKind: 'ssws' | 'oauth';
+  clientId?: string;
+  tokenFile?: string;
+  hasSecret: boolean;
+  /** The connection in use (false for all of them while the sample org is). */
+  current: boolean;
+}
+
 export interface SecretPersistence {
   persisted: boolean;
   reason?: string;
@@ -52,6 +63,8 @@ export interface PreflightReport {
   orgUrl: string;
   ok: boolean;
   checks: PreflightCheck[];
+  /** The org could not be reached at all: why (said once), and every check that could therefore not run. */
+  unreachable?: { message: string; checksNotRun: string[] };
   /**
    * A full pull without factors; `withFactors` adds one factor listing per user (users bucket); `readingEveryGroup`
    * (without factors) lists every group's members and roles whatever its stats say (groups bucket).

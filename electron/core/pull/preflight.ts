@@ -5,6 +5,7 @@ import type { OktaGroup, OktaApp, OktaUser } from '../../../shared/okta/types';
 import type { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import { estimatePull } from './pullEstimate';
+import { cannotConnect, unreachableReport } from './preflightReach';
 import { hasUsableId } from '../store/fallbackRules';
 
 export const CONSEQUENCES: Record<string, string> = {
@@ -68,7 +69,17 @@ function checkingInto(checks: PreflightCheck[]): Check {
 export async function runPreflight(client: OktaClient): Promise<PreflightReport> {
   const checks: PreflightCheck[] = [];
   const check = checkingInto(checks);
-  const users = await check('users', () => client.getPage<OktaUser>('/api/v1/users?limit=1', 'users'));
+  // The first request also tells whether the org can be reached at all: if not, nothing else is tried.
+  const firstUsers = await client.getPage<OktaUser>('/api/v1/users?limit=1', 'users').then(
+    (page) => ({ page }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in firstUsers && cannotConnect(firstUsers.error))
+    return unreachableReport(client.orgUrl, firstUsers.error as OktaError, Object.keys(CONSEQUENCES));
+  const users = await check('users', async () => {
+    if ('error' in firstUsers) throw firstUsers.error;
+    return firstUsers.page;
+  });
   const groups = await check('groups', () =>
     listAll<OktaGroup>(client, '/api/v1/groups?limit=200&expand=stats', 'groups'),
   );
