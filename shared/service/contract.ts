@@ -16,6 +16,7 @@ import type {
   CsvFileRef,
   ExportOptionsInput,
   ExportPreview,
+  ExportSummary,
   ExportProfileState,
   GroupDetail,
   JobState,
@@ -54,6 +55,8 @@ export interface ServiceMethods {
   'snapshots.list': { params: Empty; result: SnapshotSummary[] };
   /** Names a snapshot (an empty label clears it). */
   'snapshots.label': { params: { snapshotId: number; label: string }; result: SnapshotSummary };
+  /** What an export with these options would upload (counts per entity type and relation kind), in one query. */
+  'snapshots.exportSummary': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ExportSummary };
   /** Deletes a snapshot and gives its space back; refused while a job uses it. */
   'snapshots.delete': { params: { snapshotId: number }; result: SnapshotDeletion };
   'browse.page': { params: BrowsePageParams; result: BrowsePage };
@@ -128,6 +131,7 @@ export const METHOD_NAMES = [
   'jobs.cancel',
   'snapshots.list',
   'snapshots.label',
+  'snapshots.exportSummary',
   'snapshots.delete',
   'browse.page',
   'browse.userAccess',

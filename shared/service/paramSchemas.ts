@@ -84,6 +84,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'jobs.cancel': objectOf({ jobId: shortText(100) }),
   'snapshots.list': empty,
   'snapshots.label': objectOf({ snapshotId, label: shortText(1000) }),
+  'snapshots.exportSummary': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
   'snapshots.delete': objectOf({ snapshotId }),
   'browse.page': objectOf(
     {

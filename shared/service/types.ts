@@ -133,6 +133,8 @@ export interface SnapshotSummary {
   /** What the pull noticed without stopping (rate limits guessed, a repeating page link, one object unreadable ...). */
   warnings: { code: string; message: string }[];
   counts?: Record<string, number>;
+  /** Listings done of scheduled and rows stored per phase: what the pull's progress card showed, from one source. */
+  phases?: PhaseProgressView[];
   /** Set for a quick refresh: the snapshot it was built from. */
   baseSnapshotId?: number | null;
   /** A quick refresh that found a deleted user and listed every user after all. */
@@ -148,6 +150,16 @@ export interface SnapshotDeletion {
   pagesAfter: number;
   /** False when a pull or export was running: the pages were freed inside the file for later pulls to reuse. */
   vacuumed: boolean;
+}
+
+/** What an export of a snapshot with given options writes, and what the options leave out (snapshots.exportSummary). */
+export interface ExportSummary {
+  snapshotId: number;
+  entities: { user: number; group: number; role: number; app: number };
+  /** Every relation kind, chosen or not: the rows it writes when included, and its rows whose other end is unlisted. */
+  relations: { kind: string; included: boolean; rows: number; endNotListed: number }[];
+  /** The user profile attributes written as metadata, in order. */
+  userAttributes: string[];
 }
 
 /** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */

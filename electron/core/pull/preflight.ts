@@ -70,16 +70,12 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
   const checks: PreflightCheck[] = [];
   const check = checkingInto(checks);
   // The first request also tells whether the org can be reached at all: if not, nothing else is tried.
-  const firstUsers = await client.getPage<OktaUser>('/api/v1/users?limit=1', 'users').then(
-    (page) => ({ page }),
-    (error: unknown) => ({ error }),
-  );
+  const firstUsers = await settle(client.getPage<OktaUser>('/api/v1/users?limit=1', 'users'));
   if ('error' in firstUsers && cannotConnect(firstUsers.error))
     return unreachableReport(client.orgUrl, firstUsers.error as OktaError, Object.keys(CONSEQUENCES));
-  const users = await check('users', async () => {
-    if ('error' in firstUsers) throw firstUsers.error;
-    return firstUsers.page;
-  });
+  const users = await check('users', async () =>
+    'error' in firstUsers ? Promise.reject(firstUsers.error) : firstUsers.value,
+  );
   const groups = await check('groups', () =>
     listAll<OktaGroup>(client, '/api/v1/groups?limit=200&expand=stats', 'groups'),
   );
@@ -108,6 +104,13 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
         ? estimatePull({ users: everyoneCount, groups, apps: apps.length, buckets, share: client.governor.share })
         : undefined,
   };
+}
+
+async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 /** One page of the members of a group Okta counts members in: an empty page means they cannot be listed. */
