@@ -48,7 +48,8 @@ export class BrowseQueries {
     });
     worker.unref(); // an idle browse worker never keeps the process alive
     worker.on('message', (answer: BrowseAnswer) => this.settle(answer));
-    worker.on('error', (error) => this.stop(error));
+    // An error thrown in the worker arrives as a plain copy: a real Error for the dispatcher to log.
+    worker.on('error', (error: unknown) => this.stop(new Error(`the browse worker failed: ${describe(error)}`)));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.stop(new Error(`the browse worker stopped (exit code ${code})`));
     });
@@ -87,4 +88,10 @@ export class BrowseQueries {
         `with a search or a column filter`,
     );
   }
+}
+
+function describe(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  const { message, code, stack } = error as { message?: unknown; code?: unknown; stack?: unknown };
+  return [code, message, stack].filter((part) => typeof part === 'string' && part !== '').join(': ');
 }

@@ -23,7 +23,7 @@ export const KINDS_IN_WORD_ORDER = Object.keys(RELATION_KIND_WORDS).sort((a, b) 
   RELATION_KIND_WORDS[a]!.localeCompare(RELATION_KIND_WORDS[b]!),
 );
 
-const KIND_ORDER_SQL = `CASE r.kind ${KINDS_IN_WORD_ORDER.map((kind, index) => `WHEN '${kind}' THEN ${index}`).join(' ')} END`;
+const KIND_ORDER_SQL = `CASE r.kind ${KINDS_IN_WORD_ORDER.map((kind, i) => `WHEN '${kind}' THEN ${i}`).join(' ')} END`;
 
 function nameSql(type: string, id: string): string {
   const lookup = (table: string, column: string, key: string) =>

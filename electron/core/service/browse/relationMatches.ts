@@ -21,7 +21,9 @@ export interface RelationConstraints {
 
 type EndType = 'user' | 'group' | 'app' | 'role';
 const NAME_LOOKUPS: Record<EndType, string> = {
-  user: `SELECT id FROM users WHERE snapshot_id = @snapshotId AND (name LIKE @text ESCAPE '\\' OR login LIKE @text ESCAPE '\\')`,
+  user:
+    `SELECT id FROM users WHERE snapshot_id = @snapshotId AND ` +
+    `(name LIKE @text ESCAPE '\\' OR login LIKE @text ESCAPE '\\')`,
   group: `SELECT id FROM groups WHERE snapshot_id = @snapshotId AND name LIKE @text ESCAPE '\\'`,
   app: `SELECT id FROM apps WHERE snapshot_id = @snapshotId AND label LIKE @text ESCAPE '\\'`,
   role: `SELECT role_key FROM roles WHERE snapshot_id = @snapshotId AND label LIKE @text ESCAPE '\\'`,
@@ -101,9 +103,10 @@ function addSearch(db: Db, snapshotId: number, search: string, out: RelationCons
 
 function cutNotice(texts: string[]): string {
   const quoted = texts.map((text) => `“${text}”`).join(' and ');
+  const limit = NAME_MATCH_LIMIT.toLocaleString('en');
   return (
-    `${quoted} ${texts.length === 1 ? 'matches' : 'match'} the names of more than ${NAME_MATCH_LIMIT.toLocaleString('en')} ` +
-    `users, groups, apps or roles: these are the relations of the first ${NAME_MATCH_LIMIT.toLocaleString('en')}. ` +
+    `${quoted} ${texts.length === 1 ? 'matches' : 'match'} the names of more than ${limit} users, groups, apps ` +
+    `or roles: these are the relations of the first ${limit}. ` +
     `Type more of the name, or an id.`
   );
 }
