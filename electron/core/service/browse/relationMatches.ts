@@ -92,10 +92,16 @@ export function relationConstraints(db: Db, params: BrowsePageParams): RelationC
   return out;
 }
 
+/**
+ * An Okta object id: three characters naming the kind (00u, 00g, 0oa…) and 17 more. No user, group or app name looks
+ * like one, so a search for an id skips scanning their names (hundreds of thousands of users) and is index seeks only.
+ */
+const OKTA_ID = /^[0-9a-z]{3}[0-9A-Za-z]{17}$/;
+
 /** The search box: relations with an end whose id is the text, or whose name contains it. */
 function addSearch(db: Db, snapshotId: number, search: string, out: RelationConstraints, cut: string[]): void {
   out.narrowed = true;
-  const named = idsNamed(db, snapshotId, search, ['user', 'group', 'app', 'role']);
+  const named = idsNamed(db, snapshotId, search, OKTA_ID.test(search) ? ['role'] : ['user', 'group', 'app', 'role']);
   if (named.more) cut.push(search);
   out.values.searchIds = JSON.stringify([search, ...named.ids]);
   out.clauses.push(`r.seq IN (${seqsWithEnd('parent_id', 'searchIds')} UNION ${seqsWithEnd('child_id', 'searchIds')})`);
