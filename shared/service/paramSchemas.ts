@@ -135,14 +135,21 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     {
       fromSnapshotId: snapshotId,
       toSnapshotId: snapshotId,
-      page: objectOf({
-        kind: { enum: [...DIFF_KINDS] },
-        change: { enum: [...DIFF_CHANGES] },
-        offset: { type: 'integer', minimum: 0 },
-        limit: { type: 'integer', minimum: 1, maximum: 1000 },
-      }),
+      page: objectOf(
+        {
+          kind: { enum: [...DIFF_KINDS] },
+          change: { enum: [...DIFF_CHANGES] },
+          after: { anyOf: [shortText(4096), { type: 'null' }] },
+          limit: { type: 'integer', minimum: 1, maximum: 1000 },
+        },
+        ['kind', 'change', 'limit'],
+      ),
     },
     ['fromSnapshotId', 'toSnapshotId'],
+  ),
+  'audit.report': objectOf(
+    { snapshotId, compareSnapshotId: snapshotId, thresholds: auditThresholds, outFile: shortText(4096) },
+    ['snapshotId'],
   ),
   'snapshot.openPortable': objectOf({ path: shortText(4096) }),
 };
