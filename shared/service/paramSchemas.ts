@@ -95,6 +95,7 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
         additionalProperties: shortText(500),
       },
       sort: objectOf({ column: shortText(64), direction: { enum: ['asc', 'desc'] } }),
+      columns: { type: 'array', maxItems: 40, items: shortText(64) },
     },
     ['snapshotId', 'table', 'offset', 'limit'],
   ),

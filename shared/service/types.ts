@@ -159,6 +159,8 @@ export interface BrowsePageParams {
    */
   columnFilters?: Record<string, string>;
   sort?: { column: string; direction: 'asc' | 'desc' };
+  /** For "export this view to CSV": the columns to write, in order (default: all). Pages ignore it. */
+  columns?: string[];
 }
 
 export interface BrowsePage {

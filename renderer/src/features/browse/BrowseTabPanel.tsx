@@ -15,7 +15,7 @@ interface BrowseTabPanelProps {
   openDetail: OpenDetail;
   openedId: string | undefined;
   /** Buttons for the table's position bar, given the query on screen (export this view). */
-  actionsFor?: (query: PagedQuery, label: string) => ReactNode;
+  actionsFor?: (query: PagedQuery & { columns: string[] }, label: string) => ReactNode;
 }
 
 export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId, actionsFor }: BrowseTabPanelProps) {
@@ -65,7 +65,7 @@ function TabTable(
             selectedKey={openedId}
             linkColumn={tab.linkColumn}
             idColumnLast={tab.idColumnLast}
-            actions={actionsFor?.(state.query, tab.label)}
+            actions={(columns) => actionsFor?.({ ...state.query, columns }, tab.label)}
             queryKey={JSON.stringify(state.query)}
             {...rowOpening(tab, openDetail)}
           />

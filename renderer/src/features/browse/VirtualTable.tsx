@@ -33,8 +33,8 @@ export interface VirtualTableProps {
   openRowLabel?: (row: BrowseRow) => string;
   selectedKey?: string;
   rowKey: (row: BrowseRow) => string;
-  /** The tab's own buttons beside the copy buttons (export this view). */
-  actions?: ReactNode;
+  /** The tab's own buttons beside the copy buttons, given the columns shown (export this view). */
+  actions?: (columns: string[]) => ReactNode;
   /** Changes with the query (search, filters, sort): the view goes back to its first row. */
   queryKey: string;
 }
@@ -94,7 +94,7 @@ export function VirtualTable(props: VirtualTableProps) {
     <>
       <TablePositionBar
         {...{ label, geometry: table.geometry, topRow: table.topRow, columns: table.allColumns }}
-        {...{ layout: table.layout, announcement: table.announcement, actions: props.actions }}
+        {...{ layout: table.layout, announcement: table.announcement, actions: props.actions?.(table.columns) }}
         onGoToRow={table.goToRow}
         canCopy={table.active !== null && paged.rowAt(table.active.row) !== undefined}
         onCopy={table.copy}
