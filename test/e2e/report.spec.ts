@@ -1,20 +1,20 @@
-// The audit report from the app: the Browse screen's button downloads it for a pulled generated org; the file opens
+// The audit report from the app: the Findings screen's button downloads it for a pulled generated org; the file opens
 // in Chromium with every network request blocked (and none is even attempted), reads well at two window sizes, and
 // axe finds no serious or critical violation in it.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expectNoSeriousAxeViolations, saveScreenshot } from './helpers/appPage';
-import { openBrowse } from './helpers/browseFlows';
+import { expectNoSeriousAxeViolations, openApp, saveScreenshot } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
 import { ensureCompleteSnapshot } from './helpers/serviceApi';
 
-test('the report downloads from Browse and opens offline, accessible, with nothing to fetch', async ({
+test('the report downloads from Findings and opens offline, accessible, with nothing to fetch', async ({
   page,
   browser,
   environment,
 }, testInfo) => {
   const snapshotId = await ensureCompleteSnapshot(environment);
-  await openBrowse(page, environment, snapshotId);
+  await openApp(page, environment, 'Findings');
+  await page.getByLabel('Snapshot').selectOption(String(snapshotId));
   await page.getByRole('button', { name: 'Audit report…' }).click();
   const panel = page.getByRole('region', { name: `Audit report of snapshot #${snapshotId}` });
   await expect(panel.getByLabel('Compare with')).toHaveValue('');

@@ -10,6 +10,7 @@ import { SnapshotPicker } from '../../components/SnapshotPicker';
 import { useServiceQuery } from '../../service/useServiceQuery';
 import { DetailPanel } from '../browse/DetailPanel';
 import { useDetailHistory } from '../browse/useDetailHistory';
+import { ReportButton } from '../report/ReportButton';
 import { CsvDownloadButton } from './CsvDownloadButton';
 import { FindingsBySeverity } from './FindingsBySeverity';
 import { ThresholdsForm } from './ThresholdsForm';
@@ -29,6 +30,7 @@ export function FindingsScreen() {
       {selected && (
         <>
           <FindingsToolbar snapshot={selected} thresholds={thresholds} />
+          <ReportButton key={selected.id} snapshotId={selected.id} />
           <ThresholdsForm applied={thresholds} onApply={setThresholds} />
           <div className={`browse-layout${detail.current ? ' with-detail' : ''}`}>
             <div>
