@@ -42,7 +42,9 @@ export function DetailPanel({ snapshotId, selection, history }: DetailPanelProps
       {selection.kind === 'group' && group.data && !group.loading && (
         <GroupDetailView detail={group.data} open={open} />
       )}
-      {selection.kind === 'app' && app.data && !app.loading && <AppDetailView detail={app.data} open={open} />}
+      {selection.kind === 'app' && app.data && !app.loading && (
+        <AppDetailView snapshotId={snapshotId} detail={app.data} open={open} />
+      )}
     </aside>
   );
 }
