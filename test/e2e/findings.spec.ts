@@ -13,7 +13,7 @@ import {
   updateUser,
 } from '../../electron/core/fake-okta/mutateOrg';
 import type { Finding } from '../../shared/audit/auditTypes';
-import { expectNoSeriousAxeViolations, openApp, saveScreenshot } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
 import { plainActiveUser, pullPrivateOrg, startPrivateOrg, type PrivateOrg } from './helpers/privateOrg';
 import { callService } from './helpers/serviceApi';
@@ -83,11 +83,7 @@ test('findings by severity and rule, objects open in the detail panel, threshold
     `${threeWays.login} — assigned directly and via group ${threeWays.groups[0]} and via group ${threeWays.groups[1]}`,
   );
   await detail.getByRole('button', { name: 'Back' }).click();
-  await expectNoSeriousAxeViolations(page, testInfo);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await saveScreenshot(page, testInfo, 'findings-1024x700');
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await saveScreenshot(page, testInfo, 'findings-1600x1000');
+  await checkAxeAndScreenshots(page, testInfo, 'findings');
   await detail.getByRole('button', { name: 'Close details' }).click();
 
   const dormant = main.getByRole('region', { name: /dormant-user-access/ });
