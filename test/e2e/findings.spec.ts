@@ -1,12 +1,19 @@
 // Findings screen on a generated org of the spec's own (pulled without factors, one user suspended with an app):
-// rules grouped by severity with the not-checked rule said as such, objects opening the detail panel, thresholds
-// edited, the CSV export checked row by row against the service, axe, and screenshots at two window sizes.
+// rules grouped by severity with the not-checked rule said as such, objects opening the detail panel (an app there
+// shows a user's three paths to it), thresholds edited, the CSV export checked row by row against the service, axe,
+// and screenshots at two window sizes.
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { FINDINGS_CSV_HEADER } from '../../electron/core/audit/auditCsv';
-import { assignAppToUser, updateUser } from '../../electron/core/fake-okta/mutateOrg';
+import {
+  addGroup,
+  addGroupMember,
+  assignAppToGroup,
+  assignAppToUser,
+  updateUser,
+} from '../../electron/core/fake-okta/mutateOrg';
 import type { Finding } from '../../shared/audit/auditTypes';
-import { expectNoSeriousAxeViolations, openApp, saveScreenshot } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
 import { plainActiveUser, pullPrivateOrg, startPrivateOrg, type PrivateOrg } from './helpers/privateOrg';
 import { callService } from './helpers/serviceApi';
@@ -14,6 +21,8 @@ import { callService } from './helpers/serviceApi';
 let privateOrg: PrivateOrg;
 let snapshotId: number;
 let suspended: { id: string; login: string };
+/** Reaches the suspended user's app three ways: directly and through two groups. */
+let threeWays: { login: string; groups: string[] };
 
 test.beforeAll(async ({ environment }) => {
   privateOrg = await startPrivateOrg('findings-e2e');
@@ -21,6 +30,14 @@ test.beforeAll(async ({ environment }) => {
   suspended = { id: user.id, login: user.profile.login };
   updateUser(privateOrg.server, user.id, { status: 'SUSPENDED' });
   assignAppToUser(privateOrg.server, privateOrg.org.apps[0]!.id, user.id);
+  const other = plainActiveUser(privateOrg.org, 1);
+  threeWays = { login: other.profile.login, groups: ['Three ways one', 'Three ways two'] };
+  assignAppToUser(privateOrg.server, privateOrg.org.apps[0]!.id, other.id);
+  for (const name of threeWays.groups) {
+    const group = addGroup(privateOrg.server, { name });
+    assignAppToGroup(privateOrg.server, privateOrg.org.apps[0]!.id, group.id);
+    addGroupMember(privateOrg.server, group.id, other.id);
+  }
   snapshotId = await pullPrivateOrg(environment, privateOrg, false);
 });
 test.afterAll(async () => {
@@ -60,11 +77,13 @@ test('findings by severity and rule, objects open in the detail panel, threshold
   const detail = page.getByRole('complementary');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(`User: ${suspended.login}`);
   await expect(detail.getByRole('heading', { level: 3, name: /^Apps/ })).toBeVisible();
-  await expectNoSeriousAxeViolations(page, testInfo);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await saveScreenshot(page, testInfo, 'findings-1024x700');
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await saveScreenshot(page, testInfo, 'findings-1600x1000');
+  await detail.getByRole('button', { name: privateOrg.org.apps[0]!.label }).first().click();
+  const paths = detail.getByRole('list', { name: 'Users and their paths' });
+  await expect(paths.getByRole('listitem').filter({ hasText: threeWays.login })).toHaveText(
+    `${threeWays.login} — assigned directly and via group ${threeWays.groups[0]} and via group ${threeWays.groups[1]}`,
+  );
+  await detail.getByRole('button', { name: 'Back' }).click();
+  await checkAxeAndScreenshots(page, testInfo, 'findings');
   await detail.getByRole('button', { name: 'Close details' }).click();
 
   const dormant = main.getByRole('region', { name: /dormant-user-access/ });

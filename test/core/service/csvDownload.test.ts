@@ -86,9 +86,9 @@ describe('POST /api/csv', () => {
     expect(badRule.text).toContain('there is no finding rule "nope"');
     const badParams = await postCsv({ method: 'audit.findings', params: { snapshotId: 'one' } });
     expect([badParams.status, badParams.text]).toEqual([400, 'params.snapshotId must be integer']);
-    const other = await postCsv({ method: 'browse.page', params: {} });
+    const other = await postCsv({ method: 'connection.get', params: {} });
     expect(other.status).toBe(400);
-    expect(other.text).toContain('the downloads are audit.findings and audit.diff');
+    expect(other.text).toContain('there is no CSV download of "connection.get"; the downloads are audit.findings');
     const stranger = await postCsv({ method: 'audit.findings', params: { snapshotId: ids.first } }, 'wrong-secret');
     expect(stranger.status).toBe(401);
   });

@@ -46,6 +46,24 @@ export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInf
   expect(summary, 'serious or critical accessibility violations').toEqual([]);
 }
 
+/**
+ * axe in the light and the dark theme, then full-page screenshots `<name>-1024x700` and `<name>-1600x1000`; the page
+ * is left at the larger size.
+ */
+export async function checkAxeAndScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousAxeViolations(page, testInfo);
+  }
+  for (const [width, height] of [
+    [1024, 700],
+    [1600, 1000],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await saveScreenshot(page, testInfo, `${name}-${width}x${height}`);
+  }
+}
+
 /** Drops files on the window as a user dragging them from the desktop would. */
 export async function dropFiles(page: Page, files: { name: string; content: string }[]): Promise<void> {
   const dataTransfer = await page.evaluateHandle((list) => {

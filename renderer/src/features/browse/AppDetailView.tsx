@@ -1,12 +1,21 @@
-// An app's detail (browse.app): the groups assigned to it and who reaches it, directly or through a group.
+// An app's detail (browse.app): the groups assigned to it, and who reaches it by which paths (audit.access).
 import type { AppDetail } from '../../../../shared/service/types';
 import { formatCount } from '../../format/formatDuration';
 import type { OpenDetail } from './detailSelection';
+import { AppAccessPaths } from './AppAccessPaths';
 import { DetailListSection } from './DetailListSection';
 import { LinkButton } from './LinkButton';
 import { RecordFields } from './RecordFields';
 
-export function AppDetailView({ detail, open }: { detail: AppDetail; open: OpenDetail }) {
+export function AppDetailView({
+  snapshotId,
+  detail,
+  open,
+}: {
+  snapshotId: number;
+  detail: AppDetail;
+  open: OpenDetail;
+}) {
   return (
     <>
       <RecordFields record={detail.app} label="App attributes" />
@@ -26,21 +35,7 @@ export function AppDetailView({ detail, open }: { detail: AppDetail; open: OpenD
           </>
         )}
       />
-      <DetailListSection
-        title="Users"
-        items={detail.users}
-        emptyText="No users."
-        keyOf={(user) => user.id}
-        renderItem={(user) => (
-          <>
-            <LinkButton target={{ kind: 'user', id: user.id, name: user.name }} open={open} />{' '}
-            <span className="muted">
-              {user.scope.toLowerCase()}
-              {user.userName ? ` · app username ${user.userName}` : ''}
-            </span>
-          </>
-        )}
-      />
+      <AppAccessPaths snapshotId={snapshotId} appId={String(detail.app.id)} open={open} />
     </>
   );
 }

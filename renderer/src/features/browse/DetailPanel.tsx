@@ -44,7 +44,9 @@ export function DetailPanel({ snapshotId, selection, history }: DetailPanelProps
       )}
       {selection.kind === 'user' && user.data && ready(user) && <UserAccessView detail={user.data} open={open} />}
       {selection.kind === 'group' && group.data && ready(group) && <GroupDetailView detail={group.data} open={open} />}
-      {selection.kind === 'app' && app.data && ready(app) && <AppDetailView detail={app.data} open={open} />}
+      {selection.kind === 'app' && app.data && ready(app) && (
+        <AppDetailView snapshotId={snapshotId} detail={app.data} open={open} />
+      )}
       {selection.kind === 'role' && role.data && ready(role) && <RoleDetailView detail={role.data} open={open} />}
     </aside>
   );

@@ -1,4 +1,4 @@
-// An object a finding involves: users, groups and apps open in the detail panel; roles and factors (which have no
+// An object a finding involves: users, groups, apps and admin roles open in the detail panel; factors (which have no
 // detail panel) are named as text.
 import type { AuditObjectRef } from '../../../../shared/audit/auditTypes';
 import type { OpenDetail } from '../browse/detailSelection';
@@ -6,7 +6,7 @@ import { LinkButton } from '../browse/LinkButton';
 
 export function AuditObjectLink({ object, open }: { object: AuditObjectRef; open: OpenDetail }) {
   const { type, id, name } = object;
-  if (type === 'user' || type === 'group' || type === 'app')
+  if (type !== 'factor')
     return (
       <>
         <span className="muted">{type} </span>
