@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOT_DIR, type E2eEnvironment } from './e2eEnvironment';
 
-export type ScreenName = 'Connect' | 'Pull' | 'Browse' | 'Validate' | 'Export' | 'Upload';
+export type ScreenName = 'Connect' | 'Pull' | 'Browse' | 'Findings' | 'Compare' | 'Validate' | 'Export' | 'Upload';
 
 /** Opens the browser build with its secret, then the named screen. */
 export async function openApp(page: Page, environment: { appUrl: string }, screen?: ScreenName): Promise<void> {
