@@ -9,8 +9,15 @@ export interface TimedRun {
   seconds: number;
 }
 
-/** Fails with the end of stderr when the command exits non-zero (or GNU time printed nothing). */
-export function runUnderGnuTime(command: string, args: string[]): Promise<TimedRun> {
+/**
+ * Fails with the end of stderr when the command exits with a code not accepted (by default any but 0), or GNU time
+ * printed nothing.
+ */
+export function runUnderGnuTime(
+  command: string,
+  args: string[],
+  acceptedCodes: readonly number[] = [0],
+): Promise<TimedRun> {
   const child = spawn('/usr/bin/time', ['-f', 'TIME %M %e', command, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
@@ -22,7 +29,7 @@ export function runUnderGnuTime(command: string, args: string[]): Promise<TimedR
   return new Promise((resolve, reject) => {
     child.on('close', (code) => {
       const match = /TIME (\d+) ([\d.]+)/.exec(stderr);
-      if (code !== 0 || !match)
+      if (code === null || !acceptedCodes.includes(code) || !match)
         return reject(new Error(`${args[1] ?? command} failed (${code}): ${stderr.slice(-500)}`));
       resolve({ stdout, rssMb: Number(match[1]) / 1024, seconds: Number(match[2]) });
     });

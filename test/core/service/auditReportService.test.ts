@@ -4,12 +4,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addGroup, assignAppToUser, updateUser } from '../../../electron/core/fake-okta/mutateOrg';
+import {
+  addGroup,
+  addGroupMember,
+  assignAppToGroup,
+  assignAppToUser,
+  updateUser,
+} from '../../../electron/core/fake-okta/mutateOrg';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
 import type { AuditReportResult } from '../../../shared/audit/auditReport';
-import type { FindingsPage } from '../../../shared/audit/auditTypes';
+import type { AccessPage, FindingsPage } from '../../../shared/audit/auditTypes';
 import type { DiffSummary } from '../../../shared/audit/snapshotDiff';
-import { reportFigures } from '../../helpers/reportHtml';
+import { countBy, reportFigures } from '../../helpers/reportHtml';
 import { serviceOverFolder, type ServiceOverFolder } from '../../helpers/serviceOverFolder';
 import { useTempDirs } from '../../helpers/tempDir';
 import { pullTidyOrg, startTidyOrg, type TidyOrg } from '../../helpers/tidyOrg';
@@ -97,5 +103,25 @@ describe('audit.report', () => {
       });
     }
     expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('counts the access paths audit.access lists, a group scope no read membership explains included', async () => {
+    const hidden = '00gHiddenMembers0001';
+    const scoped = await startTidyOrg('audit-report-scoped', { deniedObjects: [hidden] });
+    try {
+      addGroup(scoped.server, { name: 'Members out of reach', id: hidden });
+      for (const user of scoped.users.slice(0, 2)) addGroupMember(scoped.server, hidden, user);
+      assignAppToGroup(scoped.server, scoped.appB, hidden);
+      const snapshotId = await pullTidyOrg(opened.db, scoped);
+      const paths = await value<AccessPage>('audit.access', { snapshotId, subject: { kind: 'user' }, limit: 1000 });
+      expect(paths.next).toBeNull();
+      const listed = countBy(paths.rows, (row) => `access.${row.kind}.${row.path}`);
+      expect(listed.get('access.app.group-unresolved')).toBe(2);
+      const report = await value<AuditReportResult>('audit.report', { snapshotId });
+      const counted = [...reportFigures(report.html!)].filter(([key, count]) => key.startsWith('access.') && count > 0);
+      expect(new Map(counted)).toEqual(listed);
+    } finally {
+      await scoped.server.close();
+    }
   });
 });

@@ -64,12 +64,16 @@ const ACCESS_PATH_COUNTS: readonly { key: string; label: string; sql: string }[]
   {
     key: 'app.group-unresolved',
     label: 'app, group scope unexplained',
-    sql: `SELECT count(*) FROM app_users au JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
-           WHERE au.snapshot_id = @snapshotId AND au.scope <> 'USER' AND ${IS_USER('au.user_id')}
-             AND NOT EXISTS (SELECT 1 FROM group_members m JOIN app_groups ag
-                               ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id
-                              WHERE m.snapshot_id = au.snapshot_id AND m.user_id = au.user_id
-                                AND ag.app_id = au.app_id)`,
+    // Okta's group-scoped assignments less those a pulled membership explains: one set difference, not a lookup of
+    // every such assignment's memberships.
+    sql: `SELECT count(*) FROM (
+            SELECT au.app_id, au.user_id FROM app_users au
+              JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
+             WHERE au.snapshot_id = @snapshotId AND au.scope <> 'USER' AND ${IS_USER('au.user_id')}
+            EXCEPT
+            SELECT ag.app_id, m.user_id FROM app_groups ag
+              CROSS JOIN group_members m ON m.snapshot_id = ag.snapshot_id AND m.group_id = ag.group_id
+             WHERE ag.snapshot_id = @snapshotId)`,
   },
   {
     key: 'role.direct',
