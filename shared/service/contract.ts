@@ -22,6 +22,7 @@ import type {
   GroupDetail,
   JobState,
   PreflightReport,
+  RoleDetail,
   SavedConnectionInfo,
   SnapshotDeletion,
   SnapshotSummary,
@@ -64,6 +65,8 @@ export interface ServiceMethods {
   'browse.userAccess': { params: { snapshotId: number; userId: string }; result: UserAccessDetail };
   'browse.group': { params: { snapshotId: number; groupId: string }; result: GroupDetail };
   'browse.app': { params: { snapshotId: number; appId: string }; result: AppDetail };
+  /** Who holds an admin role: users directly, and groups with the members they give it to. */
+  'browse.role': { params: { snapshotId: number; roleKey: string }; result: RoleDetail };
   /** Validates files already uploaded (or, in the desktop app, on disk); the check runs in a worker thread. */
   'validate.upload': { params: { entities?: CsvFileRef; relations?: CsvFileRef }; result: ValidationReport };
   /** The same check as a job (kind 'validate'): progress and cancel; its result is the report (none if cancelled). */
@@ -151,6 +154,7 @@ export const METHOD_NAMES = [
   'browse.userAccess',
   'browse.group',
   'browse.app',
+  'browse.role',
   'validate.upload',
   'validate.start',
   'validate.snapshot',

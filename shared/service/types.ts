@@ -171,6 +171,15 @@ export const RELATION_ROW_KINDS = {
   adminRole: 'admin role',
 } as const;
 
+/** Each relation kind in words, as the Browse screen shows it (and sorts it: by these words). */
+export const RELATION_KIND_WORDS: Record<string, string> = {
+  [RELATION_ROW_KINDS.member]: 'member of group',
+  [RELATION_ROW_KINDS.directApp]: 'assigned app directly',
+  [RELATION_ROW_KINDS.appViaGroup]: 'assigned app through a group',
+  [RELATION_ROW_KINDS.groupApp]: 'group assigned to app',
+  [RELATION_ROW_KINDS.adminRole]: 'holds admin role',
+};
+
 export const BROWSE_TABLES = ['users', 'groups', 'apps', 'roles', 'relations'] as const;
 export type BrowseTable = (typeof BROWSE_TABLES)[number];
 
@@ -182,7 +191,14 @@ export interface BrowsePageParams {
   search?: string;
   /** users: status; groups: type; apps: status; relations: kind. */
   filter?: string;
+  /**
+   * One text filter per column (column → text): the column contains the text, ignoring case. Relations: ids start
+   * with the text; names contain it; kind is one of the kinds.
+   */
+  columnFilters?: Record<string, string>;
   sort?: { column: string; direction: 'asc' | 'desc' };
+  /** For "export this view to CSV": the columns to write, in order (default: all). Pages ignore it. */
+  columns?: string[];
 }
 
 export interface BrowsePage {
@@ -190,6 +206,12 @@ export interface BrowsePage {
   offset: number;
   columns: string[];
   rows: Record<string, string | number | null>[];
+  /** The columns this view can be sorted by (a view of millions of relations: only the indexed orders). */
+  sortable: string[];
+  /** The columns that take a column filter. */
+  filterable: string[];
+  /** Said when the view is narrower than asked (a search matching too many names), with how to narrow it. */
+  notice?: string;
 }
 
 export interface AccessPath {
@@ -219,6 +241,16 @@ export interface GroupDetail {
   members: { id: string; name: string; status: string }[];
   apps: { id: string; label: string; priority: number | null }[];
   roles: { roleKey: string; label: string }[];
+}
+
+/** Who holds an admin role: users directly, groups, and the groups' members through them (previews of 500). */
+export interface RoleDetail {
+  role: Record<string, string | number | null>;
+  directUserCount: number;
+  directUsers: { id: string; name: string; status: string }[];
+  groups: { id: string; name: string; memberCount: number }[];
+  viaGroupCount: number;
+  viaGroup: { id: string; name: string; status: string; groupId: string; groupName: string }[];
 }
 
 export interface AppDetail {

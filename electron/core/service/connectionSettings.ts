@@ -3,6 +3,7 @@
 // use instead. The sample org is kept apart so trying it never replaces a real one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from '../files/makeFolders';
 import type { ConnectionInfo } from '../../../shared/service/types';
 
 export type SavedConnection = Pick<ConnectionInfo, 'orgUrl' | 'authKind' | 'clientId' | 'tokenFile'>;
@@ -64,7 +65,7 @@ export class ConnectionSettings {
   /** Switches to the sample org (true) or back to the saved connection (false); the saved connection is not touched. */
   useSampleOrg(inUse: boolean): void {
     if (inUse) {
-      fs.mkdirSync(path.dirname(this.sampleOrgMarker), { recursive: true });
+      makeFolders(path.dirname(this.sampleOrgMarker));
       fs.writeFileSync(this.sampleOrgMarker, '');
     } else {
       fs.rmSync(this.sampleOrgMarker, { force: true });
@@ -97,7 +98,7 @@ function isSavedConnection(value: unknown): value is SavedConnection {
 
 /** No secret in these files, but whose orgs they are: private, and replaced whole (never half-written). */
 function writePrivateJson(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeFolders(path.dirname(file));
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(value, null, 2), { mode: 0o600 });
   fs.renameSync(temp, file);

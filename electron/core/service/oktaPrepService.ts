@@ -3,6 +3,7 @@
 // this composes them over one shared context.
 // Secrets go into the SecretStore and never come back out through any method.
 import type { ServiceImplementation } from '../../../shared/service/contract';
+import { BrowseQueries } from './browse/browseQueries';
 import { ConnectionSettings } from './connectionSettings';
 import { browseHandlers } from './handlers/browseHandlers';
 import { connectionHandlers } from './handlers/connectionHandlers';
@@ -27,6 +28,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     settings: new ConnectionSettings(deps.dataFolder),
     jobs: new JobRegistry(deps.events),
     sampleOrg: new SampleOrgHost(),
+    browse: new BrowseQueries(deps.dbPath),
   };
   return {
     'app.info': async () => ({ version: deps.appVersion, transport: deps.transport, dataFolder: deps.dataFolder }),
@@ -43,6 +45,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     ...snapshotCompareMethods(deps),
     close: async () => {
       await ctx.sampleOrg.close();
+      await ctx.browse.close();
       await deps.uploads?.close();
     },
   };

@@ -14,24 +14,28 @@ import { ServiceFailure } from './serviceFailure';
 
 type SnapshotCompareMethods = Pick<ServiceImplementation, 'audit.diff' | 'snapshot.openPortable'>;
 
-export function snapshotCompareMethods(deps: { db: Db }): SnapshotCompareMethods {
-  // Complete snapshots never change, so their comparison is counted once (in a worker thread: about 2 s on 100,000
-  // users) and paged through many times; calls that come while it is counted wait for the same count.
+/**
+ * Complete snapshots never change, so their comparison is counted once (in a worker thread: about 2 s on 100,000
+ * users) and paged through many times; calls that come while it is counted wait for the same count.
+ */
+function summaryCache(db: Db): (pair: { from: number; to: number }) => Promise<DiffSummary> {
   const summaries = new Map<string, Promise<DiffSummary>>();
-
-  function summaryOf(pair: { from: number; to: number }): Promise<DiffSummary> {
+  return (pair) => {
     const key = `${pair.from}:${pair.to}`;
     const known = summaries.get(key);
     if (known) return known;
-    const counting = diffSummaryOffThread(deps.db, pair);
+    const counting = diffSummaryOffThread(db, pair);
     summaries.set(key, counting);
     const forget = () => summaries.delete(key);
     counting.then((summary) => {
       if (summary.from.status !== 'complete' || summary.to.status !== 'complete') forget();
     }, forget);
     return counting;
-  }
+  };
+}
 
+export function snapshotCompareMethods(deps: { db: Db }): SnapshotCompareMethods {
+  const summaryOf = summaryCache(deps.db);
   return {
     'audit.diff': async ({ fromSnapshotId, toSnapshotId, page }) => {
       const pair = { from: fromSnapshotId, to: toSnapshotId };

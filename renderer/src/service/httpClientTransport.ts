@@ -57,6 +57,18 @@ export interface HttpClientTransport {
   onEvent(listener: (event: ServiceEvent) => void): () => void;
   /** Streams a file (a File or Blob is read from disk by the browser, not loaded whole) to the service. */
   upload(file: Blob): Promise<ServiceResult<UploadReceipt>>;
+  /** A call's whole answer as a CSV file (POST /api/csv: findings, a comparison), with the name the service gave. */
+  downloadCsv(method: string, params: unknown): Promise<ServiceResult<CsvDownloadFile>>;
+}
+
+export interface CsvDownloadFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The file name from `Content-Disposition: attachment; filename="…"`. */
+function attachmentName(header: string | null): string {
+  return /filename="([^"]+)"/.exec(header ?? '')?.[1] ?? 'okta-prep.csv';
 }
 
 export function createHttpClientTransport(options: HttpClientTransportOptions): HttpClientTransport {
@@ -84,7 +96,27 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
     return { ok: true, value: (await response.json()) as UploadReceipt };
   }
 
-  return { call, onEvent: eventSubscriber(options), upload };
+  const downloadCsv = csvDownloader(post, new URL('/api/csv', options.baseUrl).href);
+
+  return { call, onEvent: eventSubscriber(options), upload, downloadCsv };
+}
+
+/** POST /api/csv: a call's whole answer as a file, or the service's reason for refusing it. */
+function csvDownloader(post: ReturnType<typeof poster>, csvUrl: string): HttpClientTransport['downloadCsv'] {
+  return async (method: string, params: unknown): Promise<ServiceResult<CsvDownloadFile>> => {
+    const response = await post(csvUrl, 'application/json', JSON.stringify({ method, params }));
+    if (!response) return transportFailure('could not reach the local Okta Prep server for the CSV file');
+    // A refused download (400, 404) carries the service's own explanation as plain text.
+    if (response.status === 400 || response.status === 404)
+      return { ok: false, error: { code: 'BAD_INPUT', message: await response.text() } };
+    if (response.status !== 200) return transportFailure(describeStatus(response.status));
+    try {
+      const fileName = attachmentName(response.headers.get('Content-Disposition'));
+      return { ok: true, value: { blob: await response.blob(), fileName } };
+    } catch {
+      return transportFailure('the CSV file stopped part-way: nothing was saved, try again');
+    }
+  };
 }
 
 /** POSTs with the session secret and nothing else of the page's (no cookies, no referrer, no cache); undefined when

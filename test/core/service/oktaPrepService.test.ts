@@ -228,7 +228,9 @@ describe('Okta Prep service', () => {
     });
     expect(relations.error).toEqual({
       code: 'BAD_INPUT',
-      message: 'unknown column "constructor" for relations: sort by one of seq',
+      message:
+        'unknown column "constructor" for relations: sort by one of seq, kind, parentType, parentId, parentName, ' +
+        'childType, childId, childName, detail',
     });
     expect(logLines.join('\n')).not.toMatch(/constructor/);
   });

@@ -1,13 +1,13 @@
-// browse.*: pages of each table, and the who-has-what-and-why detail of one user, group or app.
-import { appDetail, groupDetail, userAccess } from '../browse/accessDetail';
-import { browsePage } from '../browse/browseTables';
+// browse.*, answered by the browse worker off the main thread: pages of each table and the who-has-what-and-why
+// detail of a user, group, app or role.
 import type { HandlersOf, ServiceContext } from './serviceContext';
 
-export function browseHandlers({ deps }: ServiceContext): HandlersOf<'browse'> {
+export function browseHandlers({ browse }: ServiceContext): HandlersOf<'browse'> {
   return {
-    'browse.page': async (params) => browsePage(deps.db, params),
-    'browse.userAccess': async ({ snapshotId, userId }) => userAccess(deps.db, snapshotId, userId),
-    'browse.group': async ({ snapshotId, groupId }) => groupDetail(deps.db, snapshotId, groupId),
-    'browse.app': async ({ snapshotId, appId }) => appDetail(deps.db, snapshotId, appId),
+    'browse.page': (params) => browse.call('browse.page', params),
+    'browse.userAccess': (params) => browse.call('browse.userAccess', params),
+    'browse.group': (params) => browse.call('browse.group', params),
+    'browse.app': (params) => browse.call('browse.app', params),
+    'browse.role': (params) => browse.call('browse.role', params),
   };
 }
