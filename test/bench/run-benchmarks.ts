@@ -14,6 +14,7 @@ import { runUploadValidateBench } from './uploadValidateBench';
 import { runRepeatingNextBench } from './repeatingNextBench';
 import { runAuditBench } from './auditBench';
 import { runDiffBench } from './diffBench';
+import { runSnapshotDeleteBench } from './snapshotDeleteBench';
 import { runValidationBench10M, runValidationBench1M } from './validationBench';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
@@ -29,6 +30,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'pull against a users listing whose next link repeats': runRepeatingNextBench,
   'offline audit of a 100,000-user snapshot (findings, effective access)': runAuditBench,
   'diff two 100,000-user snapshots differing in 1% of users and memberships': runDiffBench,
+  'delete one of two 100,000-user snapshots and give its space back': runSnapshotDeleteBench,
   'validation vs papaparse parse-only: 100,000 entities + 1,000,000 relations': runValidationBench1M,
   'validation vs papaparse parse-only: 100,000 entities + 10,000,000 relations': runValidationBench10M,
 };

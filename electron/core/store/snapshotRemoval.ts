@@ -73,7 +73,7 @@ export function deleteSnapshot(db: Db, snapshotId: number, options: { vacuum: bo
  * main file shrink. Another process writing the cache (a pull from the command line) makes it busy: then the pages
  * stay free inside the file, which is still correct.
  */
-function vacuumUnlessBusy(db: Db): boolean {
+export function vacuumUnlessBusy(db: Db): boolean {
   try {
     db.exec('VACUUM');
   } catch (error) {

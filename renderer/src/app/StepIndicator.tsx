@@ -20,7 +20,7 @@ export function StepIndicator() {
   const current = STEPS.findIndex((step) => step.screen === screen);
   const done = (index: number) =>
     index < current || (index === 0 && Boolean(connection)) || (index === 1 && Boolean(snapshots?.length));
-  const next = STEPS[current + 1];
+  const next = current >= 0 ? STEPS[current + 1] : undefined; // Findings, Compare, Upload: off the path
   return (
     <nav className="step-indicator" aria-label="Steps">
       <ol>

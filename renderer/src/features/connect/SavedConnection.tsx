@@ -1,4 +1,4 @@
-// The saved connection at a glance: org URL, auth kind and whether a secret is stored (never the secret itself).
+// The connection in use at a glance: org URL, auth kind and whether a secret is stored (never the secret itself).
 import type { ConnectionInfo } from '../../../../shared/service/types';
 
 export function SavedConnection({ connection }: { connection: ConnectionInfo }) {
@@ -8,7 +8,7 @@ export function SavedConnection({ connection }: { connection: ConnectionInfo }) 
       ? 'token stored'
       : 'private key stored';
   return (
-    <dl className="summary-list" aria-label="Saved connection">
+    <dl className="summary-list" aria-label="Connection in use">
       <div>
         <dt>Org</dt>
         <dd>
