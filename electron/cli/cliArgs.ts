@@ -22,6 +22,8 @@ const OPTIONS = {
   ...EXPORT_MAPPING_OPTIONS,
   'flatten-group-apps': { type: 'boolean' },
   'shared-files': { type: 'boolean' },
+  'allow-invalid': { type: 'boolean' },
+  'review-copy': { type: 'boolean' },
   users: { type: 'string' },
   groups: { type: 'string' },
   apps: { type: 'string' },

@@ -71,6 +71,8 @@ export const EXPORT_OPTIONS_SCHEMA: Schema = {
     userAttributes: { type: 'array' },
     flattenGroupAppAssignments: { type: 'boolean' },
     sharedFiles: { type: 'boolean' },
+    allowInvalid: { type: 'boolean' },
+    reviewCopy: { type: 'boolean' },
     mapping: { type: 'object' },
   },
   [EXPORT_CHOICES_KEYWORD]: true,

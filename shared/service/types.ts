@@ -200,6 +200,10 @@ export interface ExportOptionsInput {
   sharedFiles?: boolean;
   /** The strings BalkanID does not publish, laid over the defaults (shared/balkanid/exportMapping.ts). */
   mapping?: PartialExportMapping;
+  /** Publish under the upload names even when validation finds errors (recorded as publishedDespiteErrors). */
+  allowInvalid?: boolean;
+  /** Also write a spreadsheet-safe copy of the files into review/ (never uploaded). */
+  reviewCopy?: boolean;
 }
 
 /** The export choices saved in the data folder (the Export screen's), whole. */

@@ -31,6 +31,8 @@ export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
     relationKinds: relationKinds as RelationKind[] | undefined,
     flattenGroupAppAssignments: values['flatten-group-apps'] === true,
     sharedFiles: values['shared-files'] === true,
+    allowInvalid: values['allow-invalid'] === true,
+    reviewCopy: values['review-copy'] === true,
   });
 }
 
@@ -40,14 +42,39 @@ export function describeExport(result: ExportBundleResult): string {
     .map(([kind, count]) => `${kind} ${count}`)
     .join(', ');
   return [
-    `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
+    result.keptAsInvalid
+      ? `the export of snapshot ${m.snapshot.id} (${m.orgUrl}) failed its check: the files are NOT ready to upload ` +
+        `and were kept under names no upload takes in ${result.outDir}`
+      : `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
     `  ${m.files.entities.name}: ${m.files.entities.rows} rows (users ${m.entities.identity.user}, groups ` +
       `${m.entities.connection.group}, roles ${m.entities.connection.role}, apps ${m.entities.resource.app})`,
     `  ${m.files.relations.name}: ${m.files.relations.rows} rows (${relations})`,
-    `  manifest.json: checksums and counts`,
+    `  ${result.keptAsInvalid ? 'manifest.invalid.json' : 'manifest.json'}: checksums, counts and the findings`,
+    ...m.reviewCopy.map(
+      (name) => `  ${name}: spreadsheet-safe review copy (formula-like cells start with ') - not for upload`,
+    ),
     ...m.snapshot.incomplete.map((gap) => `  INCOMPLETE: the snapshot lacks ${gap.objectKind}: ${gap.message}`),
     formatValidationReport(result.validation, describeRelationsLeftOut(m.relationsSkipped)),
+    ...publicationNote(result),
   ].join('\n');
+}
+
+/** What the files' names mean when validation found errors: kept aside, or published because the user asked. */
+function publicationNote(result: ExportBundleResult): string[] {
+  if (result.keptAsInvalid)
+    return [
+      '',
+      'The upload names (entities.csv, entity-relations.csv, manifest.json) were not written: fix the errors above ' +
+        '(export options, the Okta data) and export again, or export with --allow-invalid to publish the files ' +
+        'under the upload names anyway (check-bundle and upload still refuse them).',
+    ];
+  if (result.manifest.publishedDespiteErrors)
+    return [
+      '',
+      'Published under the upload names despite the errors (--allow-invalid); manifest.json records ' +
+        '"publishedDespiteErrors": true, and check-bundle and upload refuse the bundle.',
+    ];
+  return [];
 }
 
 export async function runExportCommand(db: Db, values: CliValues, out: CliOutput): Promise<ExitCode> {

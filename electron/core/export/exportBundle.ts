@@ -1,10 +1,16 @@
 // Writes the BalkanID upload bundle of one snapshot: entities.csv, entity-relations.csv and manifest.json.
-// All three are written under temporary names, checked by the validator, and only then renamed into place together.
+// All three are written under temporary names, checked by the validator, and only then renamed into place together:
+// under the upload names when the check found no error (or errors were allowed), else under the `.invalid` names.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BUNDLE_FILE_NAMES, type BundleCsvFile, type BundleFile } from '../../../shared/balkanid/bundleFileNames';
+import {
+  BUNDLE_FILE_NAMES,
+  REVIEW_FOLDER,
+  type BundleCsvFile,
+  type BundleFile,
+} from '../../../shared/balkanid/bundleFileNames';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../shared/balkanid/columns';
-import type { ValidationReport } from '../../../shared/balkanid/findings';
+import type { ValidatedFile, ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
 import { validateCsvFiles } from '../balkanid/validator/index';
@@ -13,8 +19,9 @@ import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
 import { ExportOptionsError, resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
-import { buildManifest, type BundleManifest } from './manifest';
-import { withPublishLock } from './publishLock';
+import { buildManifest, manifestFileEntry, manifestFindings, type BundleManifest } from './manifest';
+import { bundleNamesFor, publishBundle, type BundleNames } from './publishBundle';
+import { writeReviewCopies } from './reviewCopy';
 import {
   countRelationsInSnapshot,
   exportedRelationKinds,
@@ -36,6 +43,8 @@ export interface ExportBundleResult {
   outDir: string;
   manifest: BundleManifest;
   validation: ValidationReport;
+  /** Validation found errors and they were not allowed: the files carry the `.invalid` names, not the upload ones. */
+  keptAsInvalid: boolean;
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
@@ -87,8 +96,7 @@ async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<stri
 }
 
 export async function exportBundle(input: ExportBundleInput): Promise<ExportBundleResult> {
-  const { db, snapshotId } = input;
-  const snapshot = requireExportableSnapshot(db, snapshotId);
+  const snapshot = requireExportableSnapshot(input.db, input.snapshotId);
   const options = resolveOptionsForExport(input.options);
   const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
   const target: BundleTarget = {
@@ -99,33 +107,79 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
-    const entitiesSummary = await written.entities.finish();
-    const relationsSummary = await written.relations.finish();
-    const validation = withFinalPaths(
-      await validateCsvFiles({ entitiesPath: written.entities.tempPath, relationsPath: written.relations.tempPath }),
-      entitiesSummary,
-      relationsSummary,
-    );
-    const manifest = buildManifest({
-      snapshot,
-      appVersion: input.appVersion,
-      options,
-      files: { entities: entitiesSummary, relations: relationsSummary },
-      entityCounts: written.entityCounts,
-      relationCounts: written.relationCounts,
-      skippedRelations: countSkippedRelations(db, snapshotId, written.relationCounts),
-      validation,
+    const summaries = { entities: await written.entities.finish(), relations: await written.relations.finish() };
+    const report = await validateCsvFiles({
+      entitiesPath: written.entities.tempPath,
+      relationsPath: written.relations.tempPath,
     });
-    await writeManifestFile(manifestTemp, manifest, target.fileMode);
-    await withPublishLock(outDir, () =>
-      publishTogether(written.entities, written.relations, manifestTemp, bundlePath(outDir, 'manifest')),
-    );
-    return { outDir, manifest, validation };
+    return await publishCheckedBundle({ input, snapshot, options, target, written, summaries, report, manifestTemp });
   } catch (error) {
     for (const file of target.opened) await file.abort();
     await fs.rm(manifestTemp, { force: true });
     throw error;
   }
+}
+
+interface CheckedBundle {
+  input: ExportBundleInput;
+  snapshot: SnapshotInfo;
+  options: ExportOptions;
+  target: BundleTarget;
+  written: Awaited<ReturnType<typeof writeBundleCsvFiles>>;
+  summaries: { entities: CsvFileSummary; relations: CsvFileSummary };
+  report: ValidationReport;
+  manifestTemp: string;
+}
+
+/**
+ * Names the checked files (upload names, or `.invalid` ones when errors were found and not allowed), writes the review
+ * copies if asked and the manifest, and publishes them all.
+ */
+async function publishCheckedBundle(checked: CheckedBundle): Promise<ExportBundleResult> {
+  const { input, options, target, written, summaries, report } = checked;
+  const names = bundleNamesFor(report.errorCount, options.allowInvalid);
+  const csvFiles = [
+    { tempPath: written.entities.tempPath, name: names.entities },
+    { tempPath: written.relations.tempPath, name: names.relations },
+  ];
+  const review = options.reviewCopy
+    ? await writeReviewCopies(target.outDir, csvFiles, target.fileMode, input.signal)
+    : [];
+  target.opened.push(...review);
+  const manifest = buildManifest({
+    snapshot: checked.snapshot,
+    appVersion: input.appVersion,
+    options,
+    files: {
+      entities: manifestFileEntry(names.entities, summaries.entities),
+      relations: manifestFileEntry(names.relations, summaries.relations),
+    },
+    ...countsOf(input.db, input.snapshotId, written),
+    validation: report,
+    findings: manifestFindings(report, (finding) => names[finding.file]),
+    reviewCopy: review.map((file) => `${REVIEW_FOLDER}/${path.basename(file.finalPath)}`),
+  });
+  await writeManifestFile(checked.manifestTemp, manifest, target.fileMode);
+  const manifestFile = { tempPath: checked.manifestTemp, name: names.manifest };
+  await publishBundle(
+    target.outDir,
+    { files: csvFiles, manifest: manifestFile, keptAsInvalid: names.keptAsInvalid },
+    review,
+  );
+  const validation = withFinalPaths(report, target.outDir, names);
+  return { outDir: target.outDir, manifest, validation, keptAsInvalid: names.keptAsInvalid };
+}
+
+function countsOf(
+  db: Db,
+  snapshotId: number,
+  written: Pick<Awaited<ReturnType<typeof writeBundleCsvFiles>>, 'entityCounts' | 'relationCounts'>,
+) {
+  return {
+    entityCounts: written.entityCounts,
+    relationCounts: written.relationCounts,
+    skippedRelations: countSkippedRelations(db, snapshotId, written.relationCounts),
+  };
 }
 
 /**
@@ -236,28 +290,6 @@ async function writeManifestFile(file: string, manifest: BundleManifest, mode: n
   if (process.platform !== 'win32') await fs.chmod(file, mode); // the umask may have narrowed a 0644 the user asked for
 }
 
-/** Renames the three files into place; if one rename fails, those already renamed are removed again. */
-async function publishTogether(
-  entities: AtomicCsvFile,
-  relations: AtomicCsvFile,
-  manifestTemp: string,
-  manifestPath: string,
-): Promise<void> {
-  await entities.publish();
-  try {
-    await relations.publish();
-  } catch (error) {
-    await entities.retract();
-    throw error;
-  }
-  try {
-    await fs.rename(manifestTemp, manifestPath);
-  } catch (error) {
-    await Promise.all([entities.retract(), relations.retract()]);
-    throw error;
-  }
-}
-
 /** Removes temporary files an earlier export left behind when its process was killed; a running export's stay. */
 async function removeStaleTempFiles(outDir: string): Promise<void> {
   const finalNames = Object.values(BUNDLE_FILE_NAMES);
@@ -267,16 +299,13 @@ async function removeStaleTempFiles(outDir: string): Promise<void> {
 }
 
 /** Findings name the files the user will see, not the temporary names they were checked under. */
-function withFinalPaths(
-  report: ValidationReport,
-  entities: CsvFileSummary,
-  relations: CsvFileSummary,
-): ValidationReport {
+function withFinalPaths(report: ValidationReport, outDir: string, names: BundleNames): ValidationReport {
+  const named = (file: ValidatedFile | undefined, name: string) => file && { ...file, path: path.join(outDir, name) };
   return {
     ...report,
     files: {
-      entities: report.files.entities ? { ...report.files.entities, path: entities.path } : undefined,
-      relations: report.files.relations ? { ...report.files.relations, path: relations.path } : undefined,
+      entities: named(report.files.entities, names.entities),
+      relations: named(report.files.relations, names.relations),
     },
   };
 }

@@ -23,6 +23,13 @@ export interface ExportOptions {
   sharedFiles: boolean;
   /** The strings BalkanID does not publish (Source Types, role Source IDs, privilegeName, connectionType, keys). */
   mapping: ExportMapping;
+  /**
+   * Publish the files under their upload names even when validation finds errors (the manifest then says
+   * `publishedDespiteErrors`). Off by default: a failing bundle is kept under names an upload never takes.
+   */
+  allowInvalid: boolean;
+  /** Also write a spreadsheet-safe copy into `review/` (formula-like cells prefixed with '); never uploaded. */
+  reviewCopy: boolean;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
@@ -31,6 +38,8 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   flattenGroupAppAssignments: false,
   sharedFiles: false,
   mapping: DEFAULT_EXPORT_MAPPING,
+  allowInvalid: false,
+  reviewCopy: false,
 };
 
 /** Options that cannot be used: the message says which and how to fix them. */
@@ -54,5 +63,7 @@ export function resolveExportOptions(partial: ExportOptionsInput = {}): ExportOp
     flattenGroupAppAssignments: partial.flattenGroupAppAssignments ?? false,
     sharedFiles: partial.sharedFiles ?? false,
     mapping: checked.mapping,
+    allowInvalid: partial.allowInvalid ?? false,
+    reviewCopy: partial.reviewCopy ?? false,
   };
 }

@@ -1,7 +1,7 @@
 // The bundle's manifest.json: where the data came from, what each file holds (row counts, SHA-256) and how it
 // validated.
 import path from 'node:path';
-import type { ValidationReport } from '../../../shared/balkanid/findings';
+import type { Finding, RuleId, Severity, ValidationReport } from '../../../shared/balkanid/findings';
 import type { CsvFileSummary } from '../balkanid/atomicCsvFile';
 import type { SnapshotInfo } from '../store/snapshots';
 import type { EntitySourceType } from './entityRecords';
@@ -14,6 +14,29 @@ export interface ManifestFile {
   bytes: number;
   sha256: string;
 }
+
+function nestedEntityCounts(counts: Record<EntitySourceType, number>): BundleManifest['entities'] {
+  return {
+    identity: { user: counts.user },
+    connection: { group: counts.group, role: counts.role },
+    resource: { app: counts.app },
+  };
+}
+
+/** A validation finding as the manifest keeps it: the file by its name in the folder. */
+export interface ManifestFinding {
+  file: string;
+  line: number;
+  column?: string;
+  columnNumber?: number;
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  fix: string;
+}
+
+/** Findings kept in the manifest (errors first, then warnings, each by file and line); counts stay complete. */
+export const MANIFEST_FINDINGS = 20;
 
 export interface BundleManifest {
   format: 'okta-prep/balkanid-upload-bundle';
@@ -33,24 +56,48 @@ export interface BundleManifest {
   /** Relations in the snapshot that were not written because one end is not an entity of the snapshot. */
   relationsSkipped: Record<string, number>;
   options: ExportOptions;
-  validation: { errors: number; warnings: number; byRule: Record<string, number> };
+  validation: { errors: number; warnings: number; byRule: Record<string, number>; findings: ManifestFinding[] };
+  /** The files carry the upload names although validation found errors (`allowInvalid`): upload still refuses them. */
+  publishedDespiteErrors: boolean;
+  /** The spreadsheet-safe copies in review/ (paths relative to the bundle folder); empty when none was asked for. */
+  reviewCopy: string[];
 }
 
-function fileEntry(summary: CsvFileSummary): ManifestFile {
-  return { name: path.basename(summary.path), rows: summary.rows, bytes: summary.bytes, sha256: summary.sha256 };
+/** The manifest entry of a written file, under the name it has in the folder. */
+export function manifestFileEntry(name: string, summary: CsvFileSummary): ManifestFile {
+  return { name: path.basename(name), rows: summary.rows, bytes: summary.bytes, sha256: summary.sha256 };
+}
+
+/** The first MANIFEST_FINDINGS findings, errors first; `fileName` gives each finding's file its name in the folder. */
+export function manifestFindings(report: ValidationReport, fileName: (finding: Finding) => string): ManifestFinding[] {
+  const errorsFirst = [...report.findings].sort(
+    (a, b) => Number(a.severity !== 'error') - Number(b.severity !== 'error'),
+  );
+  return errorsFirst.slice(0, MANIFEST_FINDINGS).map((finding) => ({
+    file: fileName(finding),
+    line: finding.line,
+    ...(finding.column !== undefined && { column: finding.column }),
+    ...(finding.columnNumber !== undefined && { columnNumber: finding.columnNumber }),
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    fix: finding.fix,
+  }));
 }
 
 export function buildManifest(input: {
   snapshot: SnapshotInfo;
   appVersion: string;
   options: ExportOptions;
-  files: { entities: CsvFileSummary; relations: CsvFileSummary };
+  files: { entities: ManifestFile; relations: ManifestFile };
   entityCounts: Record<EntitySourceType, number>;
   relationCounts: Record<ExportedRelationKind, number>;
   skippedRelations: Record<string, number>;
   validation: ValidationReport;
+  findings: ManifestFinding[];
+  reviewCopy: string[];
 }): BundleManifest {
-  const { snapshot, entityCounts } = input;
+  const { snapshot } = input;
   return {
     format: 'okta-prep/balkanid-upload-bundle',
     formatVersion: 1,
@@ -63,12 +110,8 @@ export function buildManifest(input: {
       finishedAt: snapshot.finishedAt,
       incomplete: snapshot.gaps.map((gap) => ({ objectKind: gap.objectKind, message: gap.message })),
     },
-    files: { entities: fileEntry(input.files.entities), relations: fileEntry(input.files.relations) },
-    entities: {
-      identity: { user: entityCounts.user },
-      connection: { group: entityCounts.group, role: entityCounts.role },
-      resource: { app: entityCounts.app },
-    },
+    files: input.files,
+    entities: nestedEntityCounts(input.entityCounts),
     relations: input.relationCounts,
     relationsSkipped: input.skippedRelations,
     options: input.options,
@@ -76,6 +119,9 @@ export function buildManifest(input: {
       errors: input.validation.errorCount,
       warnings: input.validation.warningCount,
       byRule: input.validation.countsByRule,
+      findings: input.findings,
     },
+    publishedDespiteErrors: input.validation.errorCount > 0 && input.options.allowInvalid,
+    reviewCopy: input.reviewCopy,
   };
 }

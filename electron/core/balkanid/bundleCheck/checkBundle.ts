@@ -30,7 +30,8 @@ export async function checkBundle(dir: string, signal?: AbortSignal): Promise<Ch
   if ('finding' in read) return { report: { ...report, findings: [read.finding] } };
   const { manifest } = read;
   const findings: BundleFinding[] = [];
-  if (manifest.validation.errors > 0) findings.push(validationErrors(manifest.validation.errors));
+  if (manifest.validation.errors > 0)
+    findings.push(validationErrors(manifest.validation.errors, manifest.publishedDespiteErrors === true));
   const files: CheckedBundleFile[] = [];
   for (const kind of BUNDLE_CSV_KINDS) {
     const entry = manifest.files[kind];
@@ -64,10 +65,14 @@ async function checkFolder(dir: string): Promise<BundleFinding | undefined> {
   }
 }
 
-function validationErrors(errors: number): BundleFinding {
+/** Refused always, also when the files were published under the upload names on request (--allow-invalid). */
+function validationErrors(errors: number, publishedDespiteErrors: boolean): BundleFinding {
+  const despite = publishedDespiteErrors ? ' (published under the upload names on request, --allow-invalid)' : '';
   return {
     code: 'validation-errors',
-    message: `the export found ${errors} validation error${errors === 1 ? '' : 's'}: BalkanID would reject these files`,
+    message:
+      `the export found ${errors} validation error${errors === 1 ? '' : 's'}${despite}: BalkanID would reject ` +
+      'these files',
     fix:
       'Check the files with okta-prep validate (or the Validate screen), fix the cause (export options, the Okta ' +
       'data), then export again.',

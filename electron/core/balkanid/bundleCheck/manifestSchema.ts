@@ -18,6 +18,8 @@ export interface UploadableManifest {
   snapshot?: { id?: number };
   files: { entities: ManifestFileEntry } & Partial<Record<BundleCsvKind, ManifestFileEntry>>;
   validation: { errors: number; warnings: number };
+  /** The export published files whose validation found errors because the user asked (--allow-invalid). */
+  publishedDespiteErrors?: boolean;
 }
 
 const count = { type: 'integer', minimum: 0 };

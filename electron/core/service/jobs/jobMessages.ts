@@ -42,7 +42,10 @@ export type WorkerTask =
 
 export type WorkerResult =
   | { kind: 'pull'; value: PullResult }
-  | { kind: 'export'; value: Pick<ExportBundleResult, 'outDir' | 'manifest'> & { validation: ValidationReport } }
+  | {
+      kind: 'export';
+      value: Pick<ExportBundleResult, 'outDir' | 'manifest' | 'keptAsInvalid'> & { validation: ValidationReport };
+    }
   | { kind: 'validateSnapshot'; value: ValidationReport }
   | { kind: 'preview'; value: ExportPreview }
   | { kind: 'validateFiles'; value: ValidationReport };

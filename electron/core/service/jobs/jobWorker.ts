@@ -96,7 +96,12 @@ async function run(): Promise<WorkerResult> {
         });
         return {
           kind: 'export',
-          value: { outDir: result.outDir, manifest: result.manifest, validation: result.validation },
+          value: {
+            outDir: result.outDir,
+            manifest: result.manifest,
+            validation: result.validation,
+            keptAsInvalid: result.keptAsInvalid,
+          },
         };
       }
       case 'validateSnapshot': {
