@@ -15,6 +15,7 @@ const OPTIONS = {
   quick: { type: 'boolean' },
   share: { type: 'string' },
   snapshot: { type: 'string' },
+  compare: { type: 'string' },
   id: { type: 'string' },
   out: { type: 'string' },
   relations: { type: 'string' },

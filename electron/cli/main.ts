@@ -22,6 +22,7 @@ import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
 import { runAccessCommand } from './commands/accessCommand';
 import { runFindingsCommand } from './commands/findingsCommand';
 import { runDiffCommand } from './commands/diffCommand';
+import { runReportCommand } from './commands/reportCommand';
 import { runSnapshotCommand } from './commands/snapshotCommand';
 import { USAGE } from './usage';
 
@@ -40,62 +41,55 @@ async function withCache(
   }
 }
 
+/** How one command runs, given what was parsed; `withCache` opens (and closes) the cache for those that read it. */
+type CommandRunner = (positionals: string[], values: CliValues, context: CliEnvironment) => Promise<ExitCode>;
+
+/** Every command, by the name typed. A table rather than a switch, so adding one is adding one line. */
+const COMMANDS: Record<string, CommandRunner> = {
+  pull: (_, values, context) => runPullCommand(values, context),
+  export: async (_, values, context) => {
+    if (!prepareExportChoices(values, context.out, exportOptionsFrom(values))) return EXIT.ok;
+    return withCache(values, context, (db) => runExportCommand(db, values, context.out), 'read');
+  },
+  access: (_, values, context) => withCache(values, context, (db) => runAccessCommand(db, values, context.out), 'read'),
+  findings: (_, values, context) =>
+    withCache(values, context, (db) => runFindingsCommand(db, values, context.out), 'read'),
+  report: (_, values, context) => withCache(values, context, (db) => runReportCommand(db, values, context.out), 'read'),
+  validate: (positionals, values, context) => runValidateCommand(positionals, values.json === true, context),
+  upload: (_, values, context) => runUploadCommand(values, context),
+  'check-bundle': (_, values, context) => runCheckBundleCommand(values, context),
+  'fake-balkanid': (_, values, context) => runFakeBalkanIdCommand(values, context),
+  diff: (positionals, values, context) => runDiffCommand(positionals, values, context),
+  snapshot: (positionals, values, context) => runSnapshotCommand(positionals, values, context),
+  snapshots: (_, values, context) =>
+    withCache(values, context, (db) => listSnapshotsCommand(db, values, context), 'read'),
+  demo: (_, values, context) => runDemoCommand(values, context),
+  'fake-okta': (_, values, context) => runFakeOktaCommand(values, context),
+  serve: (_, values, context) => runServeCommand(values, context),
+  check: (_, values, context) => runCheckCommand(values, context),
+};
+
+function listSnapshotsCommand(db: Db, values: CliValues, { out }: CliEnvironment): ExitCode {
+  const snapshots = listSnapshots(db);
+  if (values.json) out.json(snapshots);
+  else out.result(describeSnapshots(snapshots));
+  return EXIT.ok;
+}
+
 async function runCommand(
   command: string | undefined,
   positionals: string[],
   values: CliValues,
   context: CliEnvironment,
 ): Promise<ExitCode> {
-  const { out } = context;
-  switch (command) {
-    case 'pull':
-      return runPullCommand(values, context);
-    case 'export':
-      if (!prepareExportChoices(values, out, exportOptionsFrom(values))) return EXIT.ok;
-      return withCache(values, context, (db) => runExportCommand(db, values, out), 'read');
-    case 'access':
-      return withCache(values, context, (db) => runAccessCommand(db, values, out), 'read');
-    case 'findings':
-      return withCache(values, context, (db) => runFindingsCommand(db, values, out), 'read');
-    case 'validate':
-      return runValidateCommand(positionals, values.json === true, context);
-    case 'upload':
-      return runUploadCommand(values, context);
-    case 'check-bundle':
-      return runCheckBundleCommand(values, context);
-    case 'fake-balkanid':
-      return runFakeBalkanIdCommand(values, context);
-    case 'diff':
-      return runDiffCommand(positionals, values, context);
-    case 'snapshot':
-      return runSnapshotCommand(positionals, values, context);
-    case 'snapshots':
-      return withCache(
-        values,
-        context,
-        (db) => {
-          const snapshots = listSnapshots(db);
-          if (values.json) out.json(snapshots);
-          else out.result(describeSnapshots(snapshots));
-          return EXIT.ok;
-        },
-        'read',
-      );
-    case 'demo':
-      return runDemoCommand(values, context);
-    case 'fake-okta':
-      return runFakeOktaCommand(values, context);
-    case 'serve':
-      return runServeCommand(values, context);
-    case 'check':
-      return runCheckCommand(values, context);
-    case 'help':
-    case undefined:
-      out.result(USAGE);
-      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
-    default:
-      throw usageError(`unknown command "${command}"`);
+  if (command === undefined || command === 'help') {
+    context.out.result(USAGE);
+    return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
+  // Own properties only: "constructor" or "__proto__" typed as a command is unknown, not Object's.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) throw usageError(`unknown command "${command}"`);
+  return run(positionals, values, context);
 }
 
 export async function runCli(

@@ -18,6 +18,8 @@ Usage:
   okta-prep findings [--db FILE] [--snapshot ID] [--rule ID] [--dormant-days N] [--strong-factors TYPES]
                      [--out FILE.csv] [--json]
   okta-prep diff [--db FILE] A B [--out FILE.csv] [--json]
+  okta-prep report [--db FILE] [--snapshot ID] [--compare ID] [--dormant-days N] [--strong-factors TYPES]
+                   --out FILE.html [--json]
   okta-prep snapshot export [--db FILE] --id ID --out FILE [--json]
   okta-prep demo [--out DIR] [--db FILE] [--json]
   okta-prep fake-okta [--token-file FILE] [--users N --groups N --apps N --seed S] [--misbehave LIST]
@@ -54,6 +56,9 @@ findings    runs the audit rules (README lists their ids and severities) on a sn
 diff        what changed from snapshot A to snapshot B (ids from "okta-prep snapshots"): users added, removed or
             with another status, groups and apps, memberships, app and admin role assignments gained or lost;
             the counts and the first 20 rows of each, every row with --out FILE.csv
+report      the audit report of a snapshot as one self-contained HTML file (0600; no script, nothing fetched):
+            counts, charts, findings by severity with their objects (the first 50 of each rule) and, with
+            --compare ID, what changed from snapshot ID to it; the thresholds are those of findings
 snapshot export writes one snapshot to a self-contained file to review on another machine: there --db FILE on
             snapshots, export and diff opens it read-only (a damaged file or one from a newer version is refused)
 check       one cheap request per object kind: what can be read, what a missing permission costs, and an

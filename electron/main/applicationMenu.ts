@@ -15,30 +15,8 @@ export function applicationMenuTemplate(input: {
   const mac = input.platform === 'darwin';
   return [
     ...(mac ? [macAppMenu(input.appName)] : []),
-    {
-      label: 'File',
-      submenu: [
-        ...(input.openSnapshot
-          ? ([
-              { label: 'Open snapshot…', accelerator: 'CmdOrCtrl+O', click: input.openSnapshot },
-              { type: 'separator' },
-            ] as MenuItemConstructorOptions[])
-          : []),
-        mac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
+    { label: 'File', submenu: fileSubmenu(mac, input.openSnapshot) },
+    { label: 'Edit', submenu: EDIT_SUBMENU },
     { label: 'View', submenu: viewSubmenu(input.isPackaged) },
     {
       label: 'Window',
@@ -49,6 +27,24 @@ export function applicationMenuTemplate(input: {
     { role: 'help', submenu: [{ label: 'Okta Prep documentation', click: input.openHelp }] },
   ];
 }
+
+/** File: Open snapshot… when the app can open one, then Close (macOS keeps the app running) or Quit. */
+function fileSubmenu(mac: boolean, openSnapshot: (() => void) | undefined): MenuItemConstructorOptions[] {
+  const open: MenuItemConstructorOptions[] = openSnapshot
+    ? [{ label: 'Open snapshot…', accelerator: 'CmdOrCtrl+O', click: openSnapshot }, { type: 'separator' }]
+    : [];
+  return [...open, mac ? { role: 'close' } : { role: 'quit' }];
+}
+
+const EDIT_SUBMENU: MenuItemConstructorOptions[] = [
+  { role: 'undo' },
+  { role: 'redo' },
+  { type: 'separator' },
+  { role: 'cut' },
+  { role: 'copy' },
+  { role: 'paste' },
+  { role: 'selectAll' },
+];
 
 /** macOS's first menu, named after the app. */
 function macAppMenu(appName: string): MenuItemConstructorOptions {

@@ -6,6 +6,7 @@ import type { ExportProfileInput } from '../balkanid/exportProfile';
 import type { AccessPage, AccessSubject, AuditThresholds, FindingsPage } from '../audit/auditTypes';
 import type { DiffPage, DiffPageRequest, DiffSummary } from '../audit/snapshotDiff';
 import type { OpenedPortableSnapshot } from '../audit/portableSnapshot';
+import type { AuditReportResult } from '../audit/auditReport';
 import type {
   AppDetail,
   AppInfo,
@@ -92,6 +93,19 @@ export interface ServiceMethods {
     params: { fromSnapshotId: number; toSnapshotId: number; page?: DiffPageRequest };
     result: { summary: DiffSummary; page?: DiffPage };
   };
+  /**
+   * The audit report of a snapshot (one self-contained HTML file), compared with another snapshot when asked: written
+   * to `outFile` (a full path the user chose, 0600, atomically), or returned as `html` when no file is given.
+   */
+  'audit.report': {
+    params: {
+      snapshotId: number;
+      compareSnapshotId?: number;
+      thresholds?: Partial<AuditThresholds>;
+      outFile?: string;
+    };
+    result: AuditReportResult;
+  };
   /** Opens a portable snapshot file read-only and describes it (a damaged or newer file fails with the reason). */
   'snapshot.openPortable': { params: { path: string }; result: OpenedPortableSnapshot };
 }
@@ -132,6 +146,7 @@ export const METHOD_NAMES = [
   'audit.access',
   'audit.findings',
   'audit.diff',
+  'audit.report',
   'snapshot.openPortable',
 ] as const satisfies readonly MethodName[];
 

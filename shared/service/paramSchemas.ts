@@ -137,5 +137,9 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     },
     ['fromSnapshotId', 'toSnapshotId'],
   ),
+  'audit.report': objectOf(
+    { snapshotId, compareSnapshotId: snapshotId, thresholds: auditThresholds, outFile: shortText(4096) },
+    ['snapshotId'],
+  ),
   'snapshot.openPortable': objectOf({ path: shortText(4096) }),
 };

@@ -116,6 +116,10 @@ describe('okta-prep CLI', () => {
   it('exits 2 on usage errors: no token, unknown command or option, bad snapshot id, no --out', async () => {
     expect((await runCli(['pull', '--org', server.url])).code).toBe(2);
     expect((await runCli(['frobnicate'])).code).toBe(2);
+    // A name every object has is still not a command.
+    const inherited = await runCli(['constructor']);
+    expect(inherited.code).toBe(2);
+    expect(inherited.stderr).toMatch(/unknown command "constructor"/);
     expect((await runCli(['pull', '--bogus'])).code).toBe(2);
     const badId = await runCli(['export', '--db', path.join(work, 'cache.sqlite'), '--snapshot', 'abc', '--out', work]);
     expect(badId.code).toBe(2);

@@ -62,3 +62,30 @@ test('a check cancelled while it runs shows "cancelled" and no report', async ({
   await expect(page.getByRole('heading', { name: 'Findings' })).toHaveCount(0);
   await expect(page.getByText(/ready to upload|BalkanID will accept/)).toHaveCount(0);
 });
+
+test('a JSON file or an image is named as not a CSV and not checked; a CSV with a bad header is checked', async ({
+  page,
+  environment,
+}) => {
+  await openApp(page, environment, 'Validate');
+  const input = page.getByLabel('CSV files', { exact: true });
+  const image = await page.screenshot(); // a real PNG, given a CSV's name as a mistaken export would be
+  await input.setInputFiles([
+    { name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "bundle" }') },
+    { name: 'entities.csv', mimeType: 'text/csv', buffer: image },
+  ]);
+  const notChecked = page.getByText(/^Not checked:/);
+  await expect(notChecked).toContainText('manifest.json (not a CSV file: it is JSON');
+  await expect(notChecked).toContainText('entities.csv (not a CSV file: it is a PNG image)');
+  await expect(page.getByText(/^Checked /)).toHaveCount(0);
+
+  // A CSV whose header is wrong is still a CSV: the validator checks it and explains the header.
+  await input.setInputFiles({
+    name: 'people.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Name;Email\r\nAda;a@b\r\n'),
+  });
+  await expect(page.getByText('Checked people.csv as entities')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^error Header row is wrong/ })).toBeVisible();
+  await expect(notChecked).toHaveCount(0);
+});

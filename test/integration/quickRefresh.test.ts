@@ -5,19 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateOrg } from '../../electron/core/fake-okta/generateOrg';
-import {
-  addGroupMember,
-  addUser,
-  assignAppToGroup,
-  assignAppToUser,
-  assignRoleToGroup,
-  assignRoleToUser,
-  deleteUser,
-  deprovisionUser,
-  removeGroupMember,
-  unassignAppFromUser,
-  updateUser,
-} from '../../electron/core/fake-okta/mutateOrg';
+// The org changes a quick refresh must notice, made on the live fake server.
+import * as orgChange from '../../electron/core/fake-okta/mutateOrg';
 import {
   startFakeOktaServer,
   type FakeOktaServer,
@@ -103,21 +92,21 @@ describe('quick refresh', () => {
     const directApp = org.apps.find((app) => (org.directAppAssignments.get(app.id) ?? []).length > 0)!;
     const directUser = org.directAppAssignments.get(directApp.id)![0]!.userId;
 
-    updateUser(server, u1.id, { profile: { title: 'Quick refresh tester' } });
-    updateUser(server, u2.id, { profile: { lastName: 'Renamed' } });
-    updateUser(server, u3.id, { status: 'SUSPENDED' });
-    const newcomer = addUser(server, {
+    orgChange.updateUser(server, u1.id, { profile: { title: 'Quick refresh tester' } });
+    orgChange.updateUser(server, u2.id, { profile: { lastName: 'Renamed' } });
+    orgChange.updateUser(server, u3.id, { status: 'SUSPENDED' });
+    const newcomer = orgChange.addUser(server, {
       profile: { login: 'new.hire@example.com', firstName: 'New', lastName: 'Hire' },
     });
-    addGroupMember(server, g1.id, newcomer.id);
-    deprovisionUser(server, u4.id);
-    removeGroupMember(server, g2.id, org.groupMembers.get(g2.id)![0]!);
-    addGroupMember(server, g3.id, u5.id);
-    assignAppToUser(server, org.apps[1]!.id, u6.id);
-    unassignAppFromUser(server, directApp.id, directUser);
-    assignAppToGroup(server, org.apps[2]!.id, g4.id);
-    assignRoleToUser(server, u5.id, 'READ_ONLY_ADMIN');
-    assignRoleToGroup(server, g4.id, 'HELP_DESK_ADMIN');
+    orgChange.addGroupMember(server, g1.id, newcomer.id);
+    orgChange.deprovisionUser(server, u4.id);
+    orgChange.removeGroupMember(server, g2.id, org.groupMembers.get(g2.id)![0]!);
+    orgChange.addGroupMember(server, g3.id, u5.id);
+    orgChange.assignAppToUser(server, org.apps[1]!.id, u6.id);
+    orgChange.unassignAppFromUser(server, directApp.id, directUser);
+    orgChange.assignAppToGroup(server, org.apps[2]!.id, g4.id);
+    orgChange.assignRoleToUser(server, u5.id, 'READ_ONLY_ADMIN');
+    orgChange.assignRoleToGroup(server, g4.id, 'HELP_DESK_ADMIN');
 
     const before = server.stats().requests;
     const b = await pull(db, server, { quickRefreshFrom: a.snapshotId });
@@ -153,8 +142,8 @@ describe('quick refresh', () => {
     const a = await pull(db, server);
 
     const deprovisioned = org.users.find((user) => user.status === 'DEPROVISIONED')!;
-    deleteUser(server, deprovisioned.id);
-    updateUser(server, org.users.find((user) => user.status === 'ACTIVE')!.id, {
+    orgChange.deleteUser(server, deprovisioned.id);
+    orgChange.updateUser(server, org.users.find((user) => user.status === 'ACTIVE')!.id, {
       profile: { department: 'Skewed clock' },
     });
     const b1 = await pull(db, server, { quickRefreshFrom: a.snapshotId });
@@ -162,7 +151,7 @@ describe('quick refresh', () => {
     expect(snapshotContentHash(db, b1.snapshotId)).toBe((await fullPullElsewhere(server)).hash);
 
     // A refresh built on a refresh: an active user deleted outright leaves no trace but the Everyone count.
-    deleteUser(server, org.users.filter((user) => user.status === 'ACTIVE')[42]!.id);
+    orgChange.deleteUser(server, org.users.filter((user) => user.status === 'ACTIVE')[42]!.id);
     const b2 = await pull(db, server, { quickRefreshFrom: b1.snapshotId });
     expect(b2.quickRefresh).toEqual({ baseSnapshotId: b1.snapshotId, fellBackToFullUserListing: true });
     expect(taskRows(db, b2.snapshotId, 'users')).toBeGreaterThan(0); // recorded: the UI can say it fell back
@@ -189,11 +178,11 @@ describe('quick refresh', () => {
     baseDb.close();
 
     const active = () => org.users.filter((user) => user.status === 'ACTIVE');
-    updateUser(server, active()[5]!.id, { profile: { title: 'Resumed' } });
-    addGroupMember(server, org.groups.find((group) => group.type === 'OKTA_GROUP')!.id, active()[7]!.id);
+    orgChange.updateUser(server, active()[5]!.id, { profile: { title: 'Resumed' } });
+    orgChange.addGroupMember(server, org.groups.find((group) => group.type === 'OKTA_GROUP')!.id, active()[7]!.id);
     let interrupted = 0;
     for (const scenario of ['no deletion', 'active user deleted']) {
-      if (scenario === 'active user deleted') deleteUser(server, active()[9]!.id);
+      if (scenario === 'active user deleted') orgChange.deleteUser(server, active()[9]!.id);
       const expected = (await fullPullElsewhere(server, true)).hash;
       // One event in: before the user step (copy, deletion check); four: after it, among the factor listings.
       for (const abortAfterEvents of [1, 4]) {

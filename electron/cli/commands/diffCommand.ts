@@ -1,14 +1,9 @@
 // `okta-prep diff [--db FILE] A B [--json] [--out FILE]`: what changed from snapshot A to snapshot B, per kind, with
 // the first rows of each change; --out writes every row as CSV (0600, atomically).
 import path from 'node:path';
-import {
-  changesOf,
-  DIFF_CSV_HEADER,
-  diffRowCells,
-  type DiffPage,
-  type DiffSummary,
-} from '../../../shared/audit/snapshotDiff';
-import { allDiffRows, diffPage, diffSummary, SnapshotDiffError } from '../../core/audit/diff/snapshotDiff';
+import { DIFF_CSV_HEADER, diffRowCells } from '../../../shared/audit/snapshotDiff';
+import { firstDiffPages } from '../../core/audit/diff/firstDiffPages';
+import { allDiffRows, diffSummary, SnapshotDiffError } from '../../core/audit/diff/snapshotDiff';
 import { writeCsvFileAtomically } from '../../core/balkanid/atomicCsvFile';
 import type { Db } from '../../core/store/openDatabase';
 import { parsePositiveInteger, type CliValues } from '../cliArgs';
@@ -19,17 +14,6 @@ import { openCache } from '../openCache';
 
 /** Rows shown per change in the text and JSON output; the CSV has them all. */
 export const DIFF_ROWS_SHOWN = 20;
-
-/** The first rows of every (kind, change) that has any, in the summary's order. */
-function firstPages(db: Db, pair: { from: number; to: number }, summary: DiffSummary): DiffPage[] {
-  return summary.counts.flatMap((count) => {
-    return changesOf(count.kind)
-      .filter((change) => (count[change] ?? 0) > 0)
-      .map((change) =>
-        diffPage(db, pair, { kind: count.kind, change, offset: 0, limit: DIFF_ROWS_SHOWN }, count[change] ?? 0),
-      );
-  });
-}
 
 async function writeDiffCsv(db: Db, pair: { from: number; to: number }, file: string) {
   try {
@@ -58,7 +42,7 @@ export async function runDiffCommand(
   const db = openCache(values, context, 'read');
   try {
     const summary = diffSummary(db, pair);
-    const pages = firstPages(db, pair, summary);
+    const pages = firstDiffPages(db, pair, summary, DIFF_ROWS_SHOWN);
     const csv = values.out === undefined ? undefined : await writeDiffCsv(db, pair, values.out);
     if (values.json) context.out.json({ ...summary, details: pages, ...(csv && { csv }) });
     else context.out.result(formatSnapshotDiff(summary, pages, csv));

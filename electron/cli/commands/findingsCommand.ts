@@ -9,7 +9,7 @@ import type { CliValues } from '../cliArgs';
 import { EXIT, usageError, type ExitCode } from '../cliErrors';
 import type { CliOutput } from '../cliOutput';
 
-function thresholdsFrom(values: CliValues): Partial<AuditThresholds> {
+export function thresholdsFrom(values: CliValues): Partial<AuditThresholds> {
   const thresholds: Partial<AuditThresholds> = {};
   const days = values['dormant-days'];
   if (days !== undefined) {

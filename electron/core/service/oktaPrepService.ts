@@ -8,6 +8,7 @@ import { browseHandlers } from './handlers/browseHandlers';
 import { connectionHandlers } from './handlers/connectionHandlers';
 import { exportProfileMethods } from './exportProfileMethods';
 import { auditMethods } from './auditMethods';
+import { auditReportMethods } from './auditReportMethods';
 import { exportHandlers } from './handlers/exportHandlers';
 import { pullHandlers } from './handlers/pullHandlers';
 import type { ServiceContext, ServiceDependencies } from './handlers/serviceContext';
@@ -36,6 +37,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     ...exportProfileMethods(deps.dataFolder),
     ...createUploadMethods({ jobs: ctx.jobs, secrets: deps.secrets }),
     ...auditMethods(deps.db),
+    ...auditReportMethods(deps),
     ...snapshotCompareMethods(deps),
     close: async () => {
       await ctx.sampleOrg.close();

@@ -9,6 +9,7 @@ import { createHttpClientTransport } from '../../../renderer/src/service/httpCli
 import type { JobState } from '../../../shared/service/types';
 import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
 import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
+import { PULL_PHASES } from '../../../electron/core/pull/pullProgress';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
 import { startHttpTransport, type HttpTransport } from '../../../electron/core/service/httpTransport';
 import { createOktaPrepService } from '../../../electron/core/service/oktaPrepService';
@@ -126,15 +127,8 @@ describe('Okta Prep service', () => {
     expect(JSON.stringify(await client.call('connection.get', {}))).not.toContain(TOKEN);
     const report = await client.call('connection.test', {});
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.objectKind)).toEqual([
-      'users',
-      'groups',
-      'group members',
-      'apps',
-      'app assignments',
-      'admin roles',
-      'factors',
-    ]);
+    // One check per phase the pull runs, in the pull's order.
+    expect(report.checks.map((c) => c.objectKind)).toEqual([...PULL_PHASES]);
     expect(report.estimate!.requests).toBeGreaterThan(30);
     // Factors add one listing per user that Everyone counts (deprovisioned users are not in Everyone).
     const listedUsers = okta.org.users.filter((user) => user.status !== 'DEPROVISIONED').length;

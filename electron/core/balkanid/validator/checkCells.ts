@@ -133,6 +133,25 @@ export function checkOktaValues(row: Row, appIndex: number, systemIndex: number)
   }
 }
 
+/** Where both files' columns sit for the checks every row gets. */
+export interface CommonColumns {
+  app: number;
+  sourceSystem: number;
+  required: readonly number[];
+}
+
+/**
+ * The checks every data row of either file gets: cell count (false when it is wrong, and the row is not checked
+ * further, since its cells are not where the header says), every cell, the required cells, and the "okta" cells.
+ */
+export function checkCommonCells(row: Row, columns: CommonColumns): boolean {
+  if (!checkCellCount(row)) return false;
+  checkEveryCell(row);
+  checkRequiredCells(row, columns.required);
+  checkOktaValues(row, columns.app, columns.sourceSystem);
+  return true;
+}
+
 /** The entity type in a cell, without making a string: the first letter picks the one word it can be. */
 function entityTypeIn(row: Row, index: number): EntityType | undefined {
   const first = row.record.firstCharCode(index);

@@ -1,26 +1,17 @@
 // Checks one data row of an entities file and records its key for duplicate and cross-file checks.
 import { ENTITY_COLUMNS } from '../../../../shared/balkanid/columns';
-import {
-  Row,
-  checkCellCount,
-  checkEntityTypeCell,
-  checkEveryCell,
-  checkOktaValues,
-  checkRequiredCells,
-} from './checkCells';
+import { Row, checkCommonCells, checkEntityTypeCell, type CommonColumns } from './checkCells';
 import { MetadataChecker, type MetadataResult } from './checkMetadata';
 import type { CsvRow } from './csvRows';
 import type { EntityKeys } from './entityKeys';
 import type { FileFindings } from './findingCollector';
 
-const APP = 0;
 const ENTITY_TYPE = 2;
-const SOURCE_SYSTEM = 3;
 const SOURCE_ID = 4;
 const METADATA_VERSION = 6;
 const METADATA = 7;
-/** Name, Entity Type, Source System, Source ID, Source Type. */
-const REQUIRED = [1, 2, 3, 4, 5];
+/** App, Source System; required: Name, Entity Type, Source System, Source ID, Source Type. */
+const COMMON: CommonColumns = { app: 0, sourceSystem: 3, required: [1, 2, 3, 4, 5] };
 
 export class EntityRowChecker {
   private readonly row: Row;
@@ -35,10 +26,7 @@ export class EntityRowChecker {
 
   check(record: CsvRow): void {
     const row = this.row.of(record);
-    if (!checkCellCount(row)) return;
-    checkEveryCell(row);
-    checkRequiredCells(row, REQUIRED);
-    checkOktaValues(row, APP, SOURCE_SYSTEM);
+    if (!checkCommonCells(row, COMMON)) return;
     const entityType = checkEntityTypeCell(row, ENTITY_TYPE);
     const metadata = this.metadata.check(row, METADATA_VERSION, METADATA);
     if (entityType === 'identity') checkIdentityHasUsername(row, metadata);

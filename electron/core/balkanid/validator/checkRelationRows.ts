@@ -1,26 +1,18 @@
 // Checks one data row of an entity-relations file: cells, types, Metadata, an entity related to itself, repeats, and
 // (when entities are known) both ends.
 import { RELATION_COLUMNS, type EntityType } from '../../../../shared/balkanid/columns';
-import {
-  Row,
-  checkCellCount,
-  checkEntityTypeCell,
-  checkEveryCell,
-  checkOktaValues,
-  checkRequiredCells,
-} from './checkCells';
+import { Row, checkCommonCells, checkEntityTypeCell, type CommonColumns } from './checkCells';
 import { MetadataChecker } from './checkMetadata';
 import type { CsvRow } from './csvRows';
 import { RELATION_ENDS, type EntityKeys, type RelationEnd } from './entityKeys';
 import type { FileFindings } from './findingCollector';
 import type { RelationDuplicates, RelationKeyParts } from './relationDuplicates';
 
-const APP = 0;
-const SOURCE_SYSTEM = 5;
 const METADATA_VERSION = 6;
 const METADATA = 7;
-/** Parent Entity Source ID, Parent Entity Type, Entity Source ID, Entity Type, Source System. */
-const REQUIRED = [1, 2, 3, 4, 5];
+/** App, Source System; required: Parent Entity Source ID, Parent Entity Type, Entity Source ID, Entity Type, Source
+ * System. */
+const COMMON: CommonColumns = { app: 0, sourceSystem: 5, required: [1, 2, 3, 4, 5] };
 const [PARENT, CHILD] = RELATION_ENDS;
 
 export class RelationRowChecker {
@@ -38,10 +30,7 @@ export class RelationRowChecker {
 
   check(record: CsvRow): void {
     const row = this.row.of(record);
-    if (!checkCellCount(row)) return;
-    checkEveryCell(row);
-    checkRequiredCells(row, REQUIRED);
-    checkOktaValues(row, APP, SOURCE_SYSTEM);
+    if (!checkCommonCells(row, COMMON)) return;
     const parentType = checkEntityTypeCell(row, PARENT.typeIndex);
     const childType = checkEntityTypeCell(row, CHILD.typeIndex);
     this.metadata.check(row, METADATA_VERSION, METADATA);

@@ -1,5 +1,6 @@
 // The OAuth service app way in: its client id and its private key, read from a file the user picks (PEM or JWK).
 import { useId } from 'react';
+import { TextField } from '../../components/TextField';
 import type { AuthDraft } from './AuthFields';
 
 interface OAuthAppFieldsProps {
@@ -11,7 +12,6 @@ interface OAuthAppFieldsProps {
 }
 
 export function OAuthAppFields({ draft, onChange, keyProblem, onKeyProblem }: OAuthAppFieldsProps) {
-  const clientIdId = useId();
   const keyId = useId();
 
   async function readKeyFile(file: File | undefined) {
@@ -24,17 +24,7 @@ export function OAuthAppFields({ draft, onChange, keyProblem, onKeyProblem }: OA
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={clientIdId}>Client ID</label>
-        <input
-          id={clientIdId}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.clientId}
-          onChange={(event) => onChange({ ...draft, clientId: event.target.value })}
-        />
-      </div>
+      <TextField label="Client ID" value={draft.clientId} onChange={(clientId) => onChange({ ...draft, clientId })} />
       <div className="field">
         <label htmlFor={keyId}>Private key file (PEM or JWK)</label>
         <input

@@ -1,8 +1,8 @@
 // The BalkanID API key: its id, its secret (a password field, never shown again) and whether to remember it — only in
 // the app's secret store, and only once BalkanID has accepted it.
-import { useId } from 'react';
 import type { UploadSettings } from '../../../../shared/service/types';
 import { CheckboxField } from '../../components/CheckboxField';
+import { TextField } from '../../components/TextField';
 
 export interface ApiKeyDraft {
   keyId: string;
@@ -45,38 +45,19 @@ function RememberKey({ draft, onChange, settings, onForget }: ApiKeyFieldsProps)
 }
 
 export function ApiKeyFields({ draft, onChange, settings, onForget }: ApiKeyFieldsProps) {
-  const keyIdId = useId();
-  const secretId = useId();
   const remembered = settings?.hasStoredSecret === true && settings.apiKeyId === draft.keyId.trim();
   return (
     <fieldset className="fieldset">
       <legend>BalkanID API key</legend>
-      <div className="field">
-        <label htmlFor={keyIdId}>API key ID</label>
-        <input
-          id={keyIdId}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.keyId}
-          onChange={(event) => onChange({ ...draft, keyId: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={secretId}>API key secret</label>
-        <input
-          id={secretId}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          value={draft.secret}
-          placeholder={remembered ? 'Remembered — leave empty to use it' : ''}
-          onChange={(event) => onChange({ ...draft, secret: event.target.value })}
-        />
-        <p className="field-hint">
-          Sent only to BalkanID when asking for an upload URL; never written to the cache, logs or exports.
-        </p>
-      </div>
+      <TextField label="API key ID" value={draft.keyId} onChange={(keyId) => onChange({ ...draft, keyId })} />
+      <TextField
+        label="API key secret"
+        type="password"
+        value={draft.secret}
+        placeholder={remembered ? 'Remembered — leave empty to use it' : ''}
+        onChange={(secret) => onChange({ ...draft, secret })}
+        hint="Sent only to BalkanID when asking for an upload URL; never written to the cache, logs or exports."
+      />
       <RememberKey draft={draft} onChange={onChange} settings={settings} onForget={onForget} />
     </fieldset>
   );

@@ -43,13 +43,7 @@ export function useUploadRun(form: UploadForm) {
     reloadSettings();
   });
 
-  const { setKey } = form;
-  const succeeded = job?.status === 'complete';
-  useEffect(() => {
-    if (!succeeded) return;
-    reloadSettings();
-    setKey((draft) => (draft ? { ...draft, secret: '' } : draft));
-  }, [succeeded, reloadSettings, setKey]);
+  useForgetTypedSecretOnSuccess(form, job?.status === 'complete');
 
   return {
     report,
@@ -60,4 +54,15 @@ export function useUploadRun(form: UploadForm) {
     forget,
     error: start.error ?? check.error ?? cancel.error ?? forget.error,
   };
+}
+
+/** Once an upload succeeded the typed secret is dropped from the form, and what is remembered now is shown. */
+function useForgetTypedSecretOnSuccess(form: UploadForm, succeeded: boolean): void {
+  const { setKey } = form;
+  const reloadSettings = form.settings.reload;
+  useEffect(() => {
+    if (!succeeded) return;
+    reloadSettings();
+    setKey((draft) => (draft ? { ...draft, secret: '' } : draft));
+  }, [succeeded, reloadSettings, setKey]);
 }

@@ -39,27 +39,27 @@ export function FindingDetail({
           Value: <code className="cell-value">{finding.value === '' ? '(empty)' : finding.value}</code>
         </p>
       )}
-      {line !== undefined && (
-        <figure className="source-line">
-          <figcaption>Line {finding.line} as written in the file</figcaption>
-          <div
-            className="source-line-text"
-            tabIndex={0}
-            role="region"
-            aria-label={`Line ${finding.line} of ${fileName}`}
-          >
-            <pre>
-              <span className="line-number" aria-hidden="true">
-                {finding.line}
-              </span>
-              {line === '' ? '(empty line)' : line}
-            </pre>
-          </div>
-        </figure>
-      )}
+      {line !== undefined && <SourceLine line={line} lineNumber={finding.line} fileName={fileName} />}
       <p>
         <strong>Fix:</strong> {finding.fix}
       </p>
     </section>
+  );
+}
+
+/** The physical line of the file the finding is on, scrollable when long (so it is focusable and named). */
+function SourceLine({ line, lineNumber, fileName }: { line: string; lineNumber: number; fileName: string }) {
+  return (
+    <figure className="source-line">
+      <figcaption>Line {lineNumber} as written in the file</figcaption>
+      <div className="source-line-text" tabIndex={0} role="region" aria-label={`Line ${lineNumber} of ${fileName}`}>
+        <pre>
+          <span className="line-number" aria-hidden="true">
+            {lineNumber}
+          </span>
+          {line === '' ? '(empty line)' : line}
+        </pre>
+      </div>
+    </figure>
   );
 }

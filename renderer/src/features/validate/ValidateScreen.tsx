@@ -1,12 +1,12 @@
 // Validate screen: check the export of a snapshot, or CSV files opened or dropped on the window, and show the findings.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import { useExportOptions } from '../../app/ExportOptionsContext';
-import { useSnapshots } from '../../app/SnapshotsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SnapshotPicker } from '../../components/SnapshotPicker';
 import { useAsyncAction } from '../../service/useAsyncAction';
 import { useService } from '../../service/ServiceContext';
+import { CheckExportPanel } from './CheckExportPanel';
+import { CheckFilesPanel } from './CheckFilesPanel';
 import type { FileTexts } from './FindingDetail';
 import { FindingsReport } from './FindingsReport';
 import { useWindowFileDrop } from './useWindowFileDrop';
@@ -21,9 +21,7 @@ interface ShownReport {
 
 export function ValidateScreen() {
   const client = useService();
-  const { selected } = useSnapshots();
   const { options } = useExportOptions();
-  const fileInputId = useId();
   const [shown, setShown] = useState<ShownReport | null>(null);
   const fileCheck = useFileCheck();
 
@@ -46,63 +44,10 @@ export function ValidateScreen() {
     <>
       <h1 tabIndex={-1}>Validate</h1>
       <div className="two-columns">
-        <section className="panel" aria-labelledby="validate-export-heading">
-          <h2 id="validate-export-heading">Check an export</h2>
-          {selected ? (
-            <>
-              <p>
-                Checks the files an export of this snapshot would write, with the options chosen on the Export screen.
-              </p>
-              <SnapshotPicker />
-              <button
-                type="button"
-                className="button-primary"
-                disabled={pending}
-                onClick={() => void validateSnapshot.run(selected.id)}
-              >
-                Validate snapshot #{selected.id}
-              </button>
-            </>
-          ) : (
-            <p className="muted">No snapshot yet — connect to Okta or try the sample org.</p>
-          )}
-        </section>
-        <section
-          className={`panel drop-zone${dragging ? ' drop-zone-active' : ''}`}
-          aria-labelledby="validate-files-heading"
-        >
-          <h2 id="validate-files-heading">Check CSV files</h2>
-          <p>
-            Open entities.csv and entity-relations.csv (one or both), or drop them anywhere on this window. Nothing is
-            changed or uploaded.
-          </p>
-          <div className="field">
-            <label htmlFor={fileInputId}>CSV files</label>
-            <input
-              id={fileInputId}
-              type="file"
-              accept=".csv,text/csv"
-              multiple
-              onChange={(event) => {
-                const files = Array.from(event.target.files ?? []);
-                event.target.value = '';
-                if (files.length > 0) checkFiles(files);
-              }}
-            />
-          </div>
-          {fileCheck.ignored.length > 0 && <p className="text-warning">Not checked: {fileCheck.ignored.join('; ')}.</p>}
-        </section>
+        <CheckExportPanel pending={pending} onValidate={(snapshotId) => void validateSnapshot.run(snapshotId)} />
+        <CheckFilesPanel dragging={dragging} ignored={fileCheck.ignored} onFiles={checkFiles} />
       </div>
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          Drop the CSV files to check them
-        </div>
-      )}
-      {(validateSnapshot.pending || fileCheck.start.pending) && (
-        <p role="status" className="muted">
-          Checking…
-        </p>
-      )}
+      <CheckingNotice active={validateSnapshot.pending || fileCheck.start.pending} />
       <FileCheckStatus fileCheck={fileCheck} />
       <ErrorAlert error={validateSnapshot.error ?? fileCheck.start.error} />
       {shown && <FindingsReport report={shown.report} source={shown.source} texts={shown.texts} />}
@@ -110,5 +55,15 @@ export function ValidateScreen() {
         <FindingsReport report={fileCheck.report} source={fileCheck.check.source} texts={fileCheck.check.texts} />
       )}
     </>
+  );
+}
+
+/** Said while a check is being started (a file check's own progress is FileCheckStatus's). */
+function CheckingNotice({ active }: { active: boolean }) {
+  if (!active) return null;
+  return (
+    <p role="status" className="muted">
+      Checking…
+    </p>
   );
 }

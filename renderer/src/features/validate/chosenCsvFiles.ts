@@ -2,6 +2,7 @@
 // and — when small enough — read as text so a finding can show its offending line.
 import { classifyUploads, type ClassifiedUploads } from './csvFileKind';
 import type { FileTexts } from './FindingDetail';
+import { notCsvReason, SIGNATURE_BYTES } from './notCsv';
 
 /** Enough for any header row. */
 const HEAD_BYTES = 64 * 1024;
@@ -14,11 +15,18 @@ export interface ChosenCsvFile {
   file: File;
 }
 
+/** Files that are not CSV at all (JSON, images…) are left out with why; the others are classified by their header. */
 export async function classifyChosenFiles(files: readonly File[]): Promise<ClassifiedUploads<ChosenCsvFile>> {
   const heads = await Promise.all(
-    files.map(async (file) => ({ name: file.name, head: await file.slice(0, HEAD_BYTES).text(), file })),
+    files.map(async (file) => {
+      const firstBytes = new Uint8Array(await file.slice(0, SIGNATURE_BYTES).arrayBuffer());
+      const head = await file.slice(0, HEAD_BYTES).text();
+      return { name: file.name, head, file, notCsv: notCsvReason(firstBytes, head) };
+    }),
   );
-  return classifyUploads(heads);
+  const classified = classifyUploads(heads.filter((chosen) => chosen.notCsv === null));
+  const notCsv = heads.flatMap(({ name, notCsv }) => (notCsv ? [{ name, reason: `not a CSV file: ${notCsv}` }] : []));
+  return { ...classified, ignored: [...notCsv, ...classified.ignored] };
 }
 
 /** The texts of the chosen files that are small enough to keep in the window. */

@@ -38,6 +38,7 @@ export function useFileCheck(): FileCheckState {
     setCheck(null);
     const { entities, relations, ignored: left } = await classifyChosenFiles(files);
     setIgnored(left.map((file) => `${file.name} (${file.reason})`));
+    if (!entities && !relations) return; // nothing that could be a CSV: what was left out says why
     // The service reads the files from disk (desktop app) or from a streamed upload (browser build), never from JSON.
     const [entitiesRef, relationsRef] = await Promise.all([
       entities && client.fileRef(entities.file),

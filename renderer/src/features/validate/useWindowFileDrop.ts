@@ -11,41 +11,41 @@ export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
   useLayoutEffect(() => {
     onFilesRef.current = onFiles;
   });
+  useEffect(() => listenForFileDrops(setDragging, (files) => onFilesRef.current(files)), []);
+  return dragging;
+}
 
-  useEffect(() => {
-    let depth = 0;
-    const enter = (event: DragEvent) => {
+/** Listens on the window for files dragged over and dropped; returns what removes the listeners. */
+function listenForFileDrops(setDragging: (dragging: boolean) => void, onFiles: (files: File[]) => void): () => void {
+  // dragenter/dragleave fire for every child element crossed: count them, so leaving a child is not leaving the window.
+  let depth = 0;
+  const listeners: Record<'dragenter' | 'dragleave' | 'dragover' | 'drop', (event: DragEvent) => void> = {
+    dragenter: (event) => {
       if (!carriesFiles(event)) return;
       depth++;
       setDragging(true);
-    };
-    const leave = () => {
+    },
+    dragleave: () => {
       depth = Math.max(0, depth - 1);
       if (depth === 0) setDragging(false);
-    };
-    const over = (event: DragEvent) => {
+    },
+    dragover: (event) => {
       if (!carriesFiles(event)) return;
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    };
-    const drop = (event: DragEvent) => {
+    },
+    drop: (event) => {
       depth = 0;
       setDragging(false);
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length === 0) return;
       event.preventDefault();
-      onFilesRef.current(files);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, []);
-  return dragging;
+      onFiles(files);
+    },
+  };
+  const entries = Object.entries(listeners) as [keyof typeof listeners, (event: DragEvent) => void][];
+  for (const [type, listener] of entries) window.addEventListener(type, listener);
+  return () => {
+    for (const [type, listener] of entries) window.removeEventListener(type, listener);
+  };
 }
