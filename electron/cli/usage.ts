@@ -9,8 +9,9 @@ Usage:
   okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
                    [--flatten-group-apps] [--shared-files] [--allow-invalid] [--review-copy] [--profile FILE]
+                   [--format entities-relations|entitlements] [--user-statuses LIST] [--split-rows N]
                    [--save-profile FILE] [mapping flags: see "okta-prep export --help"] [--json]
-  okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
+  okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]   (or ENTITLEMENTS.csv alone, told by its header)
   okta-prep check-bundle --dir BUNDLE [--json]
   okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]

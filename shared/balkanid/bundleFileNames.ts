@@ -2,6 +2,7 @@
 export const BUNDLE_FILE_NAMES = {
   entities: 'entities.csv',
   relations: 'entity-relations.csv',
+  entitlements: 'entitlements.csv',
   manifest: 'manifest.json',
 } as const;
 

@@ -62,7 +62,7 @@ describe('okta-prep export of a snapshot that fails its check', () => {
     expect(run.stdout).toContain('--allow-invalid');
 
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.invalid.json'), 'utf8'));
-    expect(manifest.files.entities.name).toBe('entities.invalid.csv');
+    expect(manifest.files.entities[0].name).toBe('entities.invalid.csv');
     expect(manifest.publishedDespiteErrors).toBe(false);
     expect(manifest.validation.byRule['lone-surrogate']).toBe(1);
     // The finding points at the user's row, found here by reading the file back.

@@ -10,6 +10,8 @@ import { openDatabase, type Db } from '../../electron/core/store/openDatabase';
 
 export interface PulledFakeOrg {
   server: FakeOktaServer;
+  /** The org the server served (after `edit`): what tests compute expected exports from, independently. */
+  org: FakeOrg;
   db: Db;
   snapshotId: number;
 }
@@ -27,5 +29,5 @@ export async function pullFakeOrg(
   const db = openDatabase(path.join(dir, 'cache.sqlite'));
   const client = new OktaClient({ orgUrl: server.url, auth: new SswsTokenAuth(token) });
   const { snapshotId } = await pullOrg({ db, client, includeFactors: false, appVersion: 'test' });
-  return { server, db, snapshotId };
+  return { server, org: model, db, snapshotId };
 }

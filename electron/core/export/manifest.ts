@@ -1,6 +1,8 @@
 // The bundle's manifest.json: where the data came from, what each file holds (row counts, SHA-256) and how it
 // validated.
 import path from 'node:path';
+import type { BundleCsvFile } from '../../../shared/balkanid/bundleFileNames';
+import type { ExportFormat } from '../../../shared/balkanid/entitlements';
 import type { Finding, RuleId, Severity, ValidationReport } from '../../../shared/balkanid/findings';
 import type { CsvFileSummary } from '../balkanid/atomicCsvFile';
 import type { SnapshotInfo } from '../store/snapshots';
@@ -38,9 +40,16 @@ export interface ManifestFinding {
 /** Findings kept in the manifest (errors first, then warnings, each by file and line); counts stay complete. */
 export const MANIFEST_FINDINGS = 20;
 
+/**
+ * Format version 2: `files.<kind>` lists the file's parts in order (one part unless the export was split), and
+ * `csvFormat` says which files the bundle holds. Version 1 (one object per kind, entities and relations only) is
+ * still read by check-bundle and upload.
+ */
 export interface BundleManifest {
+  /** Names the kind of file this is (an Okta Prep bundle manifest), whatever the CSV format inside. */
   format: 'okta-prep/balkanid-upload-bundle';
-  formatVersion: 1;
+  formatVersion: 2;
+  csvFormat: ExportFormat;
   appVersion: string;
   exportedAt: string;
   orgUrl: string;
@@ -50,9 +59,12 @@ export interface BundleManifest {
     finishedAt: string | null;
     incomplete: { objectKind: string; message: string }[];
   };
-  files: { entities: ManifestFile; relations: ManifestFile };
-  entities: { identity: { user: number }; connection: { group: number; role: number }; resource: { app: number } };
-  relations: Record<string, number>;
+  files: Partial<Record<BundleCsvFile, ManifestFile[]>>;
+  /** Entity rows per type (the entities-relations format). */
+  entities?: { identity: { user: number }; connection: { group: number; role: number }; resource: { app: number } };
+  /** Relation rows per kind (entities-relations), or entitlement rows per relation kind they come from. */
+  relations?: Record<string, number>;
+  entitlements?: Record<string, number>;
   /** Relations in the snapshot that were not written because one end is not an entity of the snapshot. */
   relationsSkipped: Record<string, number>;
   options: ExportOptions;
@@ -85,34 +97,42 @@ export function manifestFindings(report: ValidationReport, fileName: (finding: F
   }));
 }
 
-export function buildManifest(input: {
+export interface ManifestInput {
   snapshot: SnapshotInfo;
   appVersion: string;
   options: ExportOptions;
-  files: { entities: ManifestFile; relations: ManifestFile };
-  entityCounts: Record<EntitySourceType, number>;
-  relationCounts: Record<ExportedRelationKind, number>;
+  files: Partial<Record<BundleCsvFile, ManifestFile[]>>;
+  entityCounts?: Record<EntitySourceType, number>;
+  relationCounts?: Record<ExportedRelationKind, number>;
+  entitlementCounts?: Record<string, number>;
   skippedRelations: Record<string, number>;
   validation: ValidationReport;
   findings: ManifestFinding[];
   reviewCopy: string[];
-}): BundleManifest {
-  const { snapshot } = input;
+}
+
+function snapshotEntry(snapshot: SnapshotInfo): BundleManifest['snapshot'] {
+  return {
+    id: snapshot.id,
+    startedAt: snapshot.startedAt,
+    finishedAt: snapshot.finishedAt,
+    incomplete: snapshot.gaps.map((gap) => ({ objectKind: gap.objectKind, message: gap.message })),
+  };
+}
+
+export function buildManifest(input: ManifestInput): BundleManifest {
   return {
     format: 'okta-prep/balkanid-upload-bundle',
-    formatVersion: 1,
+    formatVersion: 2,
+    csvFormat: input.options.format,
     appVersion: input.appVersion,
     exportedAt: new Date().toISOString(),
-    orgUrl: snapshot.orgUrl,
-    snapshot: {
-      id: snapshot.id,
-      startedAt: snapshot.startedAt,
-      finishedAt: snapshot.finishedAt,
-      incomplete: snapshot.gaps.map((gap) => ({ objectKind: gap.objectKind, message: gap.message })),
-    },
+    orgUrl: input.snapshot.orgUrl,
+    snapshot: snapshotEntry(input.snapshot),
     files: input.files,
-    entities: nestedEntityCounts(input.entityCounts),
-    relations: input.relationCounts,
+    ...(input.entityCounts && { entities: nestedEntityCounts(input.entityCounts) }),
+    ...(input.relationCounts && { relations: input.relationCounts }),
+    ...(input.entitlementCounts && { entitlements: input.entitlementCounts }),
     relationsSkipped: input.skippedRelations,
     options: input.options,
     validation: {

@@ -4,13 +4,7 @@
 // of two bundles (an earlier valid bundle is kept when the new one is only kept as invalid).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  BUNDLE_FILE_NAMES,
-  EXPORT_WRITTEN_NAME,
-  REVIEW_FOLDER,
-  invalidNameOf,
-  type BundleFile,
-} from '../../../shared/balkanid/bundleFileNames';
+import { EXPORT_WRITTEN_NAME, REVIEW_FOLDER } from '../../../shared/balkanid/bundleFileNames';
 import type { AtomicCsvFile } from '../balkanid/atomicCsvFile';
 import { withPublishLock } from './publishLock';
 
@@ -68,21 +62,6 @@ async function syncFolder(folder: string): Promise<void> {
   } catch {
     // best effort
   }
-}
-
-/** The names a bundle gets in its folder: the upload names, or the `.invalid` ones when it is kept as invalid. */
-export interface BundleNames {
-  entities: string;
-  relations: string;
-  manifest: string;
-  /** Validation found errors and the user did not allow them: no upload name was written. */
-  keptAsInvalid: boolean;
-}
-
-export function bundleNamesFor(errorCount: number, allowInvalid: boolean): BundleNames {
-  const keptAsInvalid = errorCount > 0 && !allowInvalid;
-  const name = (file: BundleFile) => (keptAsInvalid ? invalidNameOf(BUNDLE_FILE_NAMES[file]) : BUNDLE_FILE_NAMES[file]);
-  return { entities: name('entities'), relations: name('relations'), manifest: name('manifest'), keptAsInvalid };
 }
 
 /**

@@ -6,13 +6,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  BUNDLE_CSV_KINDS,
   type BundleCheckReport,
   type BundleFinding,
   type CheckedBundleFile,
 } from '../../../../shared/balkanid/bundleCheck';
 import { checkBundleFile } from './checkBundleFile';
-import type { UploadableManifest } from './manifestSchema';
+import { manifestFiles, type UploadableManifest } from './manifestSchema';
 import { readManifest } from './readManifest';
 
 export interface CheckedBundle {
@@ -33,9 +32,7 @@ export async function checkBundle(dir: string, signal?: AbortSignal): Promise<Ch
   if (manifest.validation.errors > 0)
     findings.push(validationErrors(manifest.validation.errors, manifest.publishedDespiteErrors === true));
   const files: CheckedBundleFile[] = [];
-  for (const kind of BUNDLE_CSV_KINDS) {
-    const entry = manifest.files[kind];
-    if (!entry) continue;
+  for (const { kind, entry } of manifestFiles(manifest)) {
     const checked = await checkBundleFile(absolute, kind, entry, signal);
     files.push(checked.file);
     findings.push(...checked.findings);

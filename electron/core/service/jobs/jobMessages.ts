@@ -52,7 +52,7 @@ export type WorkerResult =
 
 export type WorkerProgress =
   | { kind: 'pull'; progress: PullProgress }
-  | { kind: 'export'; file: 'entities' | 'relations'; rows: number }
+  | { kind: 'export'; file: 'entities' | 'relations' | 'entitlements'; rows: number }
   | { kind: 'validate'; progress: ValidationProgress };
 
 export type FromWorker =
