@@ -4,6 +4,8 @@ export const EXIT = {
   ok: 0,
   /** The files have validation errors that would block a BalkanID upload. */
   blockingFindings: 1,
+  /** `findings` found something of severity high (the same code: a CI step fails on it). */
+  highFindings: 1,
   usage: 2,
   /** Okta, network or authentication failure. */
   okta: 3,

@@ -45,6 +45,22 @@ export interface AuditThresholds {
   strongFactorTypes: readonly string[];
 }
 
+export const DEFAULT_AUDIT_THRESHOLDS: AuditThresholds = {
+  dormantDays: 90,
+  // Okta factor types that resist phishing or at least need a device the user holds; SMS, voice, email and security
+  // questions do not count.
+  strongFactorTypes: [
+    'push',
+    'signed_nonce',
+    'token',
+    'token:hardware',
+    'token:hotp',
+    'token:software:totp',
+    'u2f',
+    'webauthn',
+  ],
+};
+
 export interface FindingRuleInfo {
   id: string;
   severity: FindingSeverity;

@@ -81,16 +81,19 @@ export interface DiffRow {
   after: string | null;
 }
 
+/** One page of one kind's changes, in key order: `after` is the previous page's `next` (keyset, never an offset). */
 export interface DiffPageRequest {
   kind: DiffKind;
   change: DiffChange;
-  offset: number;
+  after?: string | null;
   limit: number;
 }
 
 export interface DiffPage extends DiffPageRequest {
   total: number;
   rows: DiffRow[];
+  /** Pass back as `after` for the next page; null on the last page. */
+  next: string | null;
 }
 
 /** The CSV export's columns, in order (the DiffRow fields in snake case). */

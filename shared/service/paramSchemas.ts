@@ -128,12 +128,15 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     {
       fromSnapshotId: snapshotId,
       toSnapshotId: snapshotId,
-      page: objectOf({
-        kind: { enum: [...DIFF_KINDS] },
-        change: { enum: [...DIFF_CHANGES] },
-        offset: { type: 'integer', minimum: 0 },
-        limit: { type: 'integer', minimum: 1, maximum: 1000 },
-      }),
+      page: objectOf(
+        {
+          kind: { enum: [...DIFF_KINDS] },
+          change: { enum: [...DIFF_CHANGES] },
+          after: { anyOf: [shortText(4096), { type: 'null' }] },
+          limit: { type: 'integer', minimum: 1, maximum: 1000 },
+        },
+        ['kind', 'change', 'limit'],
+      ),
     },
     ['fromSnapshotId', 'toSnapshotId'],
   ),

@@ -1,6 +1,7 @@
 // Benchmark: the offline audit on a 100,000-user snapshot — every finding of every rule (all pages), and the
 // effective access of the user with the most paths (in all 2,000 groups, reaching the apps of 200 of them).
-// Reference in the same run: the same on a 200-user snapshot built the same way.
+// Reference in the same run: the same on a 200-user snapshot built the same way. The audit report of the big snapshot:
+// its time against the findings' (it runs them all) and the command's peak RSS against `okta-prep findings --json`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,11 @@ import { accessPage } from '../../electron/core/audit/access/accessPages';
 import { auditSnapshot } from '../../electron/core/audit/auditSnapshot';
 import { allFindings } from '../../electron/core/audit/findings/findingsPages';
 import { FINDING_RULES } from '../../electron/core/audit/findings/ruleTable';
+import { buildAuditReport } from '../../electron/core/audit/report/auditReport';
 import { openDatabase, type Db } from '../../electron/core/store/openDatabase';
+import { REPO_ROOT } from '../helpers/runCli';
 import { buildSyntheticSnapshot } from './syntheticSnapshot';
+import { runUnderGnuTime } from './underGnuTime';
 
 function timed<T>(fn: () => T): { ms: number; value: T } {
   const started = performance.now();
@@ -104,6 +108,35 @@ function measure(db: Db, snapshotId: number, heaviest: string) {
   return { findings, perRule, user, firstUsers };
 }
 
+/** The report in this process (time) and as `okta-prep report` under GNU time (wall time, peak RSS, size). */
+async function measureReport(db: Db, dir: string, snapshotId: number) {
+  const inProcess = timed(() => buildAuditReport(db, { snapshotId, appVersion: 'bench' }));
+  const out = path.join(dir, 'report.html');
+  const bin = path.join(REPO_ROOT, 'bin', 'okta-prep.mjs');
+  const dbFile = path.join(dir, 'bench.sqlite');
+  const cli = await runUnderGnuTime(process.execPath, [
+    bin,
+    'report',
+    '--db',
+    dbFile,
+    '--snapshot',
+    `${snapshotId}`,
+    '--out',
+    out,
+  ]);
+  // Reference for memory: the findings command, which holds every finding to print them.
+  const findingsCli = await runUnderGnuTime(process.execPath, [
+    bin,
+    'findings',
+    '--db',
+    dbFile,
+    '--snapshot',
+    `${snapshotId}`,
+    '--json',
+  ]);
+  return { inProcess, cli, findingsCli, bytes: fs.statSync(out).size };
+}
+
 export async function runAuditBench(): Promise<Record<string, number | string>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-prep-bench-'));
   try {
@@ -116,6 +149,7 @@ export async function runAuditBench(): Promise<Record<string, number | string>> 
     const smallHeaviest = addAuditRows(db, small, smallSize);
     const ref = measure(db, small, smallHeaviest);
     const run = measure(db, big, bigHeaviest);
+    const report = await measureReport(db, dir, big);
     db.close();
     const round = (ms: number) => Math.round(ms * 10) / 10;
     return {
@@ -128,6 +162,12 @@ export async function runAuditBench(): Promise<Record<string, number | string>> 
       'that user: paths': run.user.value.rows.length,
       'that user on 200 users (reference, ms)': round(ref.user.ms),
       'first page of every user, 200 users (ms)': round(run.firstUsers.ms),
+      'report in process (ms)': round(report.inProcess.ms),
+      'report ÷ findings (same run)': round(report.inProcess.ms / run.findings.ms),
+      'okta-prep report: wall time (s)': report.cli.seconds,
+      'okta-prep report: peak RSS (MB)': Math.round(report.cli.rssMb),
+      'okta-prep findings --json: peak RSS (MB, reference)': Math.round(report.findingsCli.rssMb),
+      'report file (KB)': Math.round(report.bytes / 1024),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

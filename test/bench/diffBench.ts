@@ -97,9 +97,7 @@ export async function runDiffBench(): Promise<Record<string, number | string>> {
     const a = buildSyntheticSnapshot(db, { users: USERS, groups: 2_000, memberships: MEMBERSHIPS, apps: 50 });
     const { id: b, membershipsOfRemovedUsers } = changedCopy(db, a);
     const summary = timed(() => diffSummary(db, { from: a, to: b }));
-    const page = timed(() =>
-      diffPage(db, { from: a, to: b }, { kind: 'memberships', change: 'added', offset: 4_900, limit: 100 }),
-    );
+    const page = timed(() => diffPage(db, { from: a, to: b }, { kind: 'memberships', change: 'added', limit: 100 }));
     const portable = timed(() =>
       exportPortableSnapshot(db, { snapshotId: b, outFile: path.join(dir, 'b.okta-snapshot'), appVersion: 'bench' }),
     );
@@ -122,7 +120,7 @@ export async function runDiffBench(): Promise<Record<string, number | string>> {
       'okta-prep diff --out CSV: peak RSS (MB)': cli.rssMb,
       'CSV rows written (expected)': `${cli.rows} (${expectedRows})`,
       'service summary, all kinds counted (ms)': summary.ms,
-      'service page of 100 rows at offset 4,900 (ms)': page.ms,
+      'service first page of 100 rows (ms)': page.ms,
       'snapshot export of 100,000 users (ms)': portable.ms,
       'portable file size (MB)': Math.round(portable.value.bytes / 1024 / 1024),
       'open portable file read-only with quick_check (ms)': opened.ms,

@@ -79,9 +79,9 @@ describe('okta-prep access', () => {
 });
 
 describe('okta-prep findings', () => {
-  it('prints the findings by rule, as JSON with the object ids, and as a 0600 CSV', async () => {
+  it('prints the findings by rule, as JSON with the object ids, and as a 0600 CSV; exit 1 for a high one', async () => {
     const text = await runCli(['findings', '--db', db]);
-    expect(text.code).toBe(0);
+    expect(text.code).toBe(1);
     expect(text.stdout).toContain('[high] inactive-user-access (1)');
     expect(text.stdout).toContain(`user ${tidy.users[1]} `);
     expect(text.stdout).toContain('[info] super-admins (1)');
@@ -89,6 +89,7 @@ describe('okta-prep findings', () => {
     const out = path.join(work, 'findings.csv');
     const json = await runCli(['findings', '--db', db, '--json', '--out', out]);
     const parsed = JSON.parse(json.stdout) as { findings: { ruleId: string; subject: { id: string } }[] };
+    expect(json.code, 'the CSV is written before the failing exit').toBe(1);
     const csv = readCsv(out);
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
     expect(csv.map((row) => [row.rule_id, row.subject_id])).toEqual(
@@ -103,6 +104,7 @@ describe('okta-prep findings', () => {
     const parsed = JSON.parse(one.stdout) as { rules: { id: string }[]; findings: { ruleId: string }[] };
     expect(parsed.rules.map((rule) => rule.id)).toEqual(['super-admins']);
     expect(parsed.findings.map((finding) => finding.ruleId)).toEqual(['super-admins']);
+    expect(one.code, 'only an info finding: success').toBe(0);
     const unknown = await runCli(['findings', '--db', db, '--rule', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('there is no finding rule "nope"; the rules are inactive-user-access,');

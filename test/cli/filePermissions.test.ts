@@ -62,4 +62,17 @@ describe('file permissions through the CLI', () => {
     expect(modeOf(home)).toBe(0o700);
     expect(modeOf(database)).toBe(0o600);
   });
+  it('an export to a folder that cannot be made (under /proc) fails at once with the reason', async () => {
+    const home = path.join(tempDir(), 'config', 'Okta Prep');
+    const pull = await runCli(['pull', '--org', server.url], { env: { OKTA_API_TOKEN: TOKEN, OKTA_PREP_HOME: home } });
+    expect(pull.code).toBe(0);
+    for (const shared of [[], ['--shared-files']]) {
+      const run = await runCli(['export', '--out', '/proc/okta-prep-test/export', ...shared], {
+        env: { OKTA_PREP_HOME: home },
+        killAfterMs: 60_000, // a recursive mkdir under /proc never returns: the test must end all the same
+      });
+      expect(run.code, run.stderr).toBe(2); // the folder chosen is the thing to change, as with any bad option
+      expect(run.stderr).toMatch(/cannot create the output folder \/proc\/okta-prep-test\/export: ENOENT/);
+    }
+  });
 });

@@ -11,7 +11,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+export interface CliRunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Kills the command (SIGKILL) after this long, for a test of something that must not hang; code is then null. */
+  killAfterMs?: number;
+}
+
+export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     // A clean environment: only what the test passes, plus PATH/HOME so node can start.
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
@@ -24,7 +31,11 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
+    const killer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }

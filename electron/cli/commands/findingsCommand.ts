@@ -1,5 +1,6 @@
 // `okta-prep findings`: runs the finding rules on a snapshot and prints them (text or --json), optionally as CSV
-// (--out); --rule ID runs one rule, --dormant-days N and --strong-factors LIST set the thresholds.
+// (--out); --rule ID runs one rule, --dormant-days N and --strong-factors LIST set the thresholds. Exit 1 when any
+// finding (of the rules run) is of severity high.
 import type { AuditThresholds, Finding, FindingRuleSummary } from '../../../shared/audit/auditTypes';
 import { writeFindingsCsv } from '../../core/audit/auditCsv';
 import { allFindings, findingsPage, resolveThresholds } from '../../core/audit/findings/findingsPages';
@@ -49,5 +50,6 @@ export async function runFindingsCommand(db: Db, values: CliValues, out: CliOutp
     out.result(describeFindings(snapshot.id, shown, findings));
     if (written) out.note(`wrote ${written.rows} finding(s) to ${written.path}`);
   }
-  return EXIT.ok;
+  // Like a linter in CI: a high-severity finding fails the step, after everything asked for was printed and written.
+  return findings.some((finding) => finding.severity === 'high') ? EXIT.highFindings : EXIT.ok;
 }

@@ -2,6 +2,7 @@
 // (the URL carries a per-run secret; without it the service answers nothing). Builds the browser app on first use.
 import path from 'node:path';
 import { APP_VERSION, defaultDatabasePath, userDataFolder } from '../../core/appInfo';
+import { createCsvDownloads } from '../../core/service/csvDownloads';
 import { createDispatcher } from '../../core/service/dispatcher';
 import { createEventHub, type EventHub } from '../../core/service/eventHub';
 import { startHttpTransport } from '../../core/service/httpTransport';
@@ -33,6 +34,7 @@ export async function runServeCommand(values: CliValues, context: CliEnvironment
     staticDir,
     port,
     uploads,
+    csvDownloads: createCsvDownloads(db),
   });
   if (values.json) context.out.json({ url: transport.url, origin: transport.origin, secret: transport.secret });
   else

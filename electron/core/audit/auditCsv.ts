@@ -44,13 +44,13 @@ function accessCells(row: AccessPathRow): string[] {
 }
 
 /** related_ids: "type:id" of each object involved, separated by spaces (Okta ids hold no spaces). */
-function findingCells(finding: Finding): string[] {
+export function findingCells(finding: Finding): string[] {
   const { subject } = finding;
   const related = finding.related.map((object) => `${object.type}:${object.id}`).join(' ');
   return [finding.ruleId, finding.severity, subject.type, subject.id, subject.name, finding.message, related];
 }
 
-function* mapped<T>(items: Iterable<T>, cells: (item: T) => string[]): Generator<string[]> {
+export function* mapped<T>(items: Iterable<T>, cells: (item: T) => string[]): Generator<string[]> {
   for (const item of items) yield cells(item);
 }
 

@@ -17,6 +17,7 @@ import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
 import { validateCsvSources } from '../balkanid/validator/index';
+import { makeFolders } from '../files/makeFolders';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
@@ -94,7 +95,7 @@ function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
 async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<string> {
   const resolved = path.resolve(outDir);
   try {
-    if (sharedFiles) await fs.mkdir(resolved, { recursive: true });
+    if (sharedFiles) makeFolders(resolved);
     else ensurePrivateFolder(resolved);
   } catch (error) {
     throw new ExportError(

@@ -9,6 +9,7 @@ import { REVIEW_FOLDER } from '../../../shared/balkanid/bundleFileNames';
 import { AtomicCsvFile } from '../balkanid/atomicCsvFile';
 import { CsvScanner } from '../balkanid/validator/csvScanner';
 import { DECODE_PIECE_BYTES } from '../balkanid/validator/readCsvRecords';
+import { makeFolders } from '../files/makeFolders';
 import { ensurePrivateFolder } from '../files/privateModes';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -37,7 +38,7 @@ export async function writeReviewCopies(
 ): Promise<AtomicCsvFile[]> {
   const folder = path.join(outDir, REVIEW_FOLDER);
   if (fileMode === 0o600) ensurePrivateFolder(folder);
-  else fs.mkdirSync(folder, { recursive: true });
+  else makeFolders(folder);
   const written: AtomicCsvFile[] = [];
   try {
     for (const source of sources) written.push(await copyOne(source, path.join(folder, source.name), fileMode, signal));

@@ -2,6 +2,7 @@
 // file (or a folder Okta Prep owns) that is looser is tightened, and the caller is told so it can say it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from './makeFolders';
 
 export const PRIVATE_FOLDER_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -29,7 +30,7 @@ export function ensurePrivateFolder(
   folder: string,
   options: PrivacyOptions & { tightenExisting?: boolean } = {},
 ): void {
-  const firstCreated = fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  const firstCreated = makeFolders(folder, PRIVATE_FOLDER_MODE);
   if (isWindows(options)) return;
   if (firstCreated === undefined) {
     if (options.tightenExisting) tighten(folder, PRIVATE_FOLDER_MODE, 'folder', options.onNotice);

@@ -3,6 +3,7 @@
 // whether the sample org is in use instead. The two are kept apart so trying the sample org never replaces a real one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from '../files/makeFolders';
 import type { ConnectionInfo } from '../../../shared/service/types';
 
 export type SavedConnection = Pick<ConnectionInfo, 'orgUrl' | 'authKind' | 'clientId' | 'tokenFile'>;
@@ -29,7 +30,7 @@ export class ConnectionSettings {
   }
 
   write(connection: SavedConnection): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    makeFolders(path.dirname(this.file));
     const temp = `${this.file}.${process.pid}.tmp`;
     // no secret in it, but whose org it is
     fs.writeFileSync(temp, JSON.stringify({ ...connection, isSampleOrg: false }, null, 2), { mode: 0o600 });
@@ -43,7 +44,7 @@ export class ConnectionSettings {
   /** Switches to the sample org (true) or back to the saved connection (false); the saved connection is not touched. */
   useSampleOrg(inUse: boolean): void {
     if (inUse) {
-      fs.mkdirSync(path.dirname(this.sampleOrgMarker), { recursive: true });
+      makeFolders(path.dirname(this.sampleOrgMarker));
       fs.writeFileSync(this.sampleOrgMarker, '');
     } else {
       fs.rmSync(this.sampleOrgMarker, { force: true });

@@ -2,6 +2,7 @@
 // (export-profile.json, 0600), checked with ajv and the mapping rules like a profile given to the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from '../files/makeFolders';
 import type { ServiceImplementation } from '../../../shared/service/contract';
 import type { ExportProfileState } from '../../../shared/service/types';
 import { DEFAULT_EXPORT_PROFILE } from '../../../shared/balkanid/exportProfile';
@@ -35,7 +36,7 @@ export function exportProfileMethods(dataFolder: string): ExportProfileMethods {
     'exportProfile.save': async ({ profile }) => {
       try {
         const loaded = resolveExportProfile(profile, 'the profile');
-        fs.mkdirSync(dataFolder, { recursive: true, mode: 0o700 });
+        makeFolders(dataFolder, 0o700);
         writeExportProfileFile(file, loaded.profile);
         return { ...loaded, saved: true };
       } catch (error) {

@@ -1,5 +1,6 @@
-// The browser build's transport: the service dispatcher over HTTP (POST /api/call), SSE (GET /api/events) and file
-// uploads for validation (POST /api/upload, streamed to disk; the call then names the upload id) on 127.0.0.1.
+// The browser build's transport: the service dispatcher over HTTP (POST /api/call), SSE (GET /api/events), file
+// uploads for validation (POST /api/upload, streamed to disk; the call then names the upload id) and CSV downloads
+// (POST /api/csv with a call's method and params, answered with the CSV file as it is made) on 127.0.0.1.
 //
 // Secret convention: the returned `url` is `http://127.0.0.1:<port>/#secret=<secret>`. The fragment never reaches the
 // server, logs or Referer headers; the page reads it from `location.hash` (see parseSecretFromHash in
@@ -16,6 +17,8 @@ import { allowedHosts, allowedOrigins, hasAllowedHost, hasAllowedOrigin, isAutho
 import { sendJson, sendText } from './httpResponses';
 import { serveStaticFile } from './httpStaticFiles';
 import type { UploadStore } from './uploadStore';
+import type { CsvDownloads } from './csvDownloads';
+import { streamCsv } from './httpCsvStream';
 import type { UploadReceipt } from '../../../shared/service/types';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -33,6 +36,8 @@ export interface HttpTransportOptions {
   maxBodyBytes?: number;
   /** Where POST /api/upload streams files (the service validates them by upload id). Without it uploads get 404. */
   uploads?: UploadStore;
+  /** The CSV files POST /api/csv sends (findings, a comparison). Without it that route answers 404. */
+  csvDownloads?: CsvDownloads;
   /** Interval of SSE keep-alive comments; defaults to 15 s. */
   keepAliveMs?: number;
   /** Unexpected server-side failures go here. Defaults to console.error. */
@@ -69,6 +74,17 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, context: Ro
   sendJson(res, 200, result);
 }
 
+/** POST /api/csv: `{ method, params }` as for /api/call; answers the CSV file, or a refusal in plain text. */
+async function handleCsv(req: IncomingMessage, res: ServerResponse, context: RouteContext): Promise<void> {
+  if (req.method !== 'POST') return sendText(res, 405, 'use POST');
+  const body = await readJsonBody(req, context.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  if (!body.ok) return sendText(res, body.status, body.message, { close: body.status === 413 });
+  if (!hasCallShape(body.value)) return sendText(res, 400, 'body must be a JSON object { "method": …, "params": … }');
+  const download = context.options.csvDownloads!(body.value.method, body.value.params);
+  if (!download.ok) return sendText(res, download.error.code === 'NOT_FOUND' ? 404 : 400, download.error.message);
+  await streamCsv(res, download.value);
+}
+
 function declaredLength(req: IncomingMessage): number | undefined {
   const length = Number(req.headers['content-length']);
   return req.headers['content-length'] !== undefined && Number.isSafeInteger(length) && length >= 0
@@ -97,6 +113,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, co
   if (!isAuthorised(req, url, context.secret, isEvents)) return sendText(res, 401, 'missing or wrong secret');
   if (url.pathname === '/api/call') return handleCall(req, res, context);
   if (url.pathname === '/api/upload' && context.options.uploads) return handleUpload(req, res, context.options.uploads);
+  if (url.pathname === '/api/csv' && context.options.csvDownloads) return handleCsv(req, res, context);
   if (isEvents) return handleEvents(req, res, context);
   sendText(res, 404, 'not found');
 }

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { ServiceImplementation } from '../../../shared/service/contract';
 import type { DiffSummary } from '../../../shared/audit/snapshotDiff';
-import { diffPage, diffSummary, SnapshotDiffError } from '../audit/diff/snapshotDiff';
+import { diffSummaryOffThread } from '../audit/diff/diffSummaryOffThread';
+import { diffPage, SnapshotDiffError } from '../audit/diff/snapshotDiff';
 import type { Db } from '../store/openDatabase';
 import { openPortableSnapshot } from '../store/portable/openPortableSnapshot';
 import { PortableSnapshotError } from '../store/portable/portableFormat';
@@ -13,24 +14,33 @@ import { ServiceFailure } from './serviceFailure';
 
 type SnapshotCompareMethods = Pick<ServiceImplementation, 'audit.diff' | 'snapshot.openPortable'>;
 
-export function snapshotCompareMethods(deps: { db: Db }): SnapshotCompareMethods {
-  // Complete snapshots never change, so their comparison is counted once and paged through many times.
-  const summaries = new Map<string, DiffSummary>();
-
-  function summaryOf(pair: { from: number; to: number }): DiffSummary {
+/**
+ * Complete snapshots never change, so their comparison is counted once (in a worker thread: about 2 s on 100,000
+ * users) and paged through many times; calls that come while it is counted wait for the same count.
+ */
+function summaryCache(db: Db): (pair: { from: number; to: number }) => Promise<DiffSummary> {
+  const summaries = new Map<string, Promise<DiffSummary>>();
+  return (pair) => {
     const key = `${pair.from}:${pair.to}`;
-    const cached = summaries.get(key);
-    if (cached) return cached;
-    const summary = diffSummary(deps.db, pair);
-    if (summary.from.status === 'complete' && summary.to.status === 'complete') summaries.set(key, summary);
-    return summary;
-  }
+    const known = summaries.get(key);
+    if (known) return known;
+    const counting = diffSummaryOffThread(db, pair);
+    summaries.set(key, counting);
+    const forget = () => summaries.delete(key);
+    counting.then((summary) => {
+      if (summary.from.status !== 'complete' || summary.to.status !== 'complete') forget();
+    }, forget);
+    return counting;
+  };
+}
 
+export function snapshotCompareMethods(deps: { db: Db }): SnapshotCompareMethods {
+  const summaryOf = summaryCache(deps.db);
   return {
     'audit.diff': async ({ fromSnapshotId, toSnapshotId, page }) => {
       const pair = { from: fromSnapshotId, to: toSnapshotId };
       try {
-        const summary = summaryOf(pair);
+        const summary = await summaryOf(pair);
         if (!page) return { summary };
         const total = summary.counts.find((count) => count.kind === page.kind)?.[page.change];
         return { summary, page: diffPage(deps.db, pair, page, total ?? undefined) };

@@ -1,8 +1,10 @@
 // The app shell: providers, skip link, header navigation and the current screen in <main>.
 import { useEffect, useRef, type ComponentType } from 'react';
 import { BrowseScreen } from '../features/browse/BrowseScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
+import { FindingsScreen } from '../features/findings/FindingsScreen';
 import { PullScreen } from '../features/pull/PullScreen';
 import { UploadScreen } from '../features/upload/UploadScreen';
 import { ValidateScreen } from '../features/validate/ValidateScreen';
@@ -18,6 +20,8 @@ const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   connect: ConnectScreen,
   pull: PullScreen,
   browse: BrowseScreen,
+  findings: FindingsScreen,
+  compare: CompareScreen,
   validate: ValidateScreen,
   export: ExportScreen,
   upload: UploadScreen,

@@ -4,6 +4,8 @@ export const SCREENS = [
   { id: 'connect', label: 'Connect' },
   { id: 'pull', label: 'Pull' },
   { id: 'browse', label: 'Browse' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'compare', label: 'Compare' },
   { id: 'validate', label: 'Validate' },
   { id: 'export', label: 'Export' },
   { id: 'upload', label: 'Upload' },

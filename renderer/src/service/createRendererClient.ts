@@ -1,7 +1,8 @@
 // Builds the service client for this build: IPC through window.oktaPrep in the desktop app, HTTP + SSE in the browser
 // build.
 import { createServiceClient, unwrapServiceResult, type ServiceTransport } from '../../../shared/service/client';
-import { createHttpClientTransport } from './httpClientTransport';
+import { createHttpClientTransport, type CsvDownloadFile } from './httpClientTransport';
+import { saveBlob } from './saveBlob';
 import { takeServiceSecret } from './browserSecret';
 import type { RendererServiceClient } from './serviceClient';
 
@@ -34,7 +35,11 @@ function createHttpClient(): ClientSetup {
     const receipt = unwrapServiceResult(await transport.upload(file), 'upload') as { uploadId: string };
     return { name: file.name, uploadId: receipt.uploadId };
   };
-  return { ok: true, client: { ...createServiceClient(transport), fileRef } };
+  const downloadCsv = async (method: string, params: unknown) => {
+    const file = unwrapServiceResult(await transport.downloadCsv(method, params), method) as CsvDownloadFile;
+    saveBlob(file.blob, file.fileName);
+  };
+  return { ok: true, client: { ...createServiceClient(transport), fileRef, downloadCsv } };
 }
 
 export function createRendererClient(): ClientSetup {

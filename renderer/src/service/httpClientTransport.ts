@@ -57,12 +57,25 @@ export interface HttpClientTransport {
   onEvent(listener: (event: ServiceEvent) => void): () => void;
   /** Streams a file (a File or Blob is read from disk by the browser, not loaded whole) to the service. */
   upload(file: Blob): Promise<ServiceResult<UploadReceipt>>;
+  /** A call's whole answer as a CSV file (POST /api/csv: findings, a comparison), with the name the service gave. */
+  downloadCsv(method: string, params: unknown): Promise<ServiceResult<CsvDownloadFile>>;
+}
+
+export interface CsvDownloadFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** The file name from `Content-Disposition: attachment; filename="…"`. */
+function attachmentName(header: string | null): string {
+  return /filename="([^"]+)"/.exec(header ?? '')?.[1] ?? 'okta-prep.csv';
 }
 
 export function createHttpClientTransport(options: HttpClientTransportOptions): HttpClientTransport {
   const post = poster(options);
   const callUrl = new URL('/api/call', options.baseUrl).href;
   const uploadUrl = new URL('/api/upload', options.baseUrl).href;
+  const csvUrl = new URL('/api/csv', options.baseUrl).href;
 
   async function call(method: string, params: unknown): Promise<ServiceResult<unknown>> {
     const response = await post(callUrl, 'application/json', JSON.stringify({ method, params }));
@@ -84,7 +97,22 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
     return { ok: true, value: (await response.json()) as UploadReceipt };
   }
 
-  return { call, onEvent: eventSubscriber(options), upload };
+  async function downloadCsv(method: string, params: unknown): Promise<ServiceResult<CsvDownloadFile>> {
+    const response = await post(csvUrl, 'application/json', JSON.stringify({ method, params }));
+    if (!response) return transportFailure('could not reach the local Okta Prep server for the CSV file');
+    // A refused download (400, 404) carries the service's own explanation as plain text.
+    if (response.status === 400 || response.status === 404)
+      return { ok: false, error: { code: 'BAD_INPUT', message: await response.text() } };
+    if (response.status !== 200) return transportFailure(describeStatus(response.status));
+    try {
+      const fileName = attachmentName(response.headers.get('Content-Disposition'));
+      return { ok: true, value: { blob: await response.blob(), fileName } };
+    } catch {
+      return transportFailure('the CSV file stopped part-way: nothing was saved, try again');
+    }
+  }
+
+  return { call, onEvent: eventSubscriber(options), upload, downloadCsv };
 }
 
 /** POSTs with the session secret and nothing else of the page's (no cookies, no referrer, no cache); undefined when

@@ -7,4 +7,9 @@ export interface RendererServiceClient {
   onEvent(listener: (event: ServiceEvent) => void): () => void;
   /** How the service can read a file the user chose: its path (desktop app) or an upload (browser build). */
   fileRef(file: File): Promise<CsvFileRef>;
+  /**
+   * Downloads a call's whole answer as the CLI's CSV file (audit.findings, audit.diff); the browser build only: the
+   * desktop app has none yet (absent).
+   */
+  downloadCsv?: (method: 'audit.findings' | 'audit.diff', params: unknown) => Promise<void>;
 }

@@ -12,6 +12,7 @@ import {
   updateApp,
   updateUser,
 } from '../../../electron/core/fake-okta/mutateOrg';
+import { STANDARD_ROLE_LABELS } from '../../../electron/core/fake-okta/generateRoles';
 import type { Finding } from '../../../shared/audit/auditTypes';
 import { auditEditedOrg, type EditedOrgAudit } from '../../helpers/auditTidyOrg';
 import { useTempDirs } from '../../helpers/tempDir';
@@ -198,6 +199,36 @@ describe('imported-group-only', () => {
       assignAppToUser(org.server, org.appA, org.users[0]!);
       assignAppToGroup(org.server, org.appA, org.groupB);
       addGroupMember(org.server, org.groupB, org.users[1]!);
+    });
+    expect(findings('imported-group-only')).toEqual([]);
+  });
+
+  it('fires for an admin role held only through an imported group, after the apps', async () => {
+    const { findings, tidy } = await audit((org) => {
+      org.org.groups.find((group) => group.id === org.groupB)!.type = 'APP_GROUP';
+      assignRoleToGroup(org.server, org.groupB, 'READ_ONLY_ADMIN');
+      assignRoleToGroup(org.server, org.groupA, 'HELP_DESK_ADMIN');
+    });
+    const found = findings('imported-group-only');
+    const roleFindings = found.filter((finding) => finding.related[0]?.type === 'role');
+    expect(subjects(roleFindings)).toEqual([tidy.users[2], tidy.users[3]].sort());
+    expect(found.map((finding) => finding.related[0]?.type)).toEqual(['app', 'app', 'role', 'role']);
+    expect(relatedIds(roleFindings[0])).toEqual(['READ_ONLY_ADMIN', tidy.groupB].sort());
+    const groupName = tidy.org.groups.find((group) => group.id === tidy.groupB)!.profile.name;
+    expect(roleFindings[0]?.message).toBe(
+      `holds admin role ${STANDARD_ROLE_LABELS.READ_ONLY_ADMIN} only through imported group(s) ${groupName}`,
+    );
+  });
+
+  it('does not fire for a role the user also holds directly or through an Okta group', async () => {
+    const { findings } = await audit((org) => {
+      org.org.groups.find((group) => group.id === org.groupB)!.type = 'APP_GROUP';
+      assignRoleToGroup(org.server, org.groupB, 'READ_ONLY_ADMIN');
+      assignRoleToUser(org.server, org.users[2]!, 'READ_ONLY_ADMIN');
+      assignRoleToGroup(org.server, org.groupA, 'READ_ONLY_ADMIN');
+      addGroupMember(org.server, org.groupA, org.users[3]!);
+      assignAppToUser(org.server, org.appB, org.users[2]!);
+      assignAppToUser(org.server, org.appB, org.users[3]!);
     });
     expect(findings('imported-group-only')).toEqual([]);
   });

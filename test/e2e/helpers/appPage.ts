@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOT_DIR, type E2eEnvironment } from './e2eEnvironment';
 
-export type ScreenName = 'Connect' | 'Pull' | 'Browse' | 'Validate' | 'Export' | 'Upload';
+export type ScreenName = 'Connect' | 'Pull' | 'Browse' | 'Findings' | 'Compare' | 'Validate' | 'Export' | 'Upload';
 
 /** Opens the browser build with its secret, then the named screen. */
 export async function openApp(page: Page, environment: { appUrl: string }, screen?: ScreenName): Promise<void> {
@@ -18,11 +18,11 @@ export async function openApp(page: Page, environment: { appUrl: string }, scree
   }
 }
 
-/** Saves a full-page screenshot to test-results/screenshots/<name>.png and attaches it to the report. */
-export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+/** Saves a screenshot (the full page unless told) to test-results/screenshots/<name>.png and attaches it. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 

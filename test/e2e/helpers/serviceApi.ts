@@ -31,12 +31,18 @@ export async function saveGoodConnection(environment: E2eEnvironment): Promise<v
 
 /** The id of a complete snapshot of the fake org, pulling one first if there is none. */
 export async function ensureCompleteSnapshot(environment: E2eEnvironment): Promise<number> {
+  const origin = new URL(environment.fakeOktaUrl).origin;
   const existing = (await callService(environment, 'snapshots.list', {}))
-    .filter((snapshot) => snapshot.status === 'complete' && snapshot.orgUrl.startsWith(environment.fakeOktaUrl))
+    .filter((snapshot) => snapshot.status === 'complete' && new URL(snapshot.orgUrl).origin === origin)
     .sort((a, b) => b.id - a.id)[0];
   if (existing) return existing.id;
   await saveGoodConnection(environment);
-  const started = await callService(environment, 'pull.start', { includeFactors: true, share: 1 });
+  return pullSavedConnection(environment, true);
+}
+
+/** Pulls the saved connection's org to the end; the new complete snapshot's id. */
+export async function pullSavedConnection(environment: E2eEnvironment, includeFactors: boolean): Promise<number> {
+  const started = await callService(environment, 'pull.start', { includeFactors, share: 1 });
   const finished = await waitForJob(() => callService(environment, 'jobs.list', {}), started.id, {
     timeoutMs: 150_000,
     pollMs: 500,

@@ -12,7 +12,8 @@ interface PresenceSpec {
   distinct?: boolean;
   /** principal_type … detail (seven expressions over alias x); names come from the snapshot @from (the row's own). */
   columns: string[];
-  order: string;
+  /** The row's key in list order, unique within a snapshot (after DISTINCT): pages go on from the last one. */
+  order: string[];
 }
 
 const userName = (column: string) => `(SELECT n.login FROM users n WHERE n.snapshot_id = @from AND n.id = ${column})`;
@@ -26,25 +27,25 @@ const PRESENCE: Record<DiffKind, PresenceSpec> = {
     table: 'users',
     keys: ['id'],
     columns: [`'user'`, 'x.id', 'x.login', 'NULL', 'NULL', 'NULL', 'x.status'],
-    order: 'x.id',
+    order: ['x.id'],
   },
   groups: {
     table: 'groups',
     keys: ['id'],
     columns: [`'group'`, 'x.id', 'x.name', 'NULL', 'NULL', 'NULL', 'x.type'],
-    order: 'x.id',
+    order: ['x.id'],
   },
   apps: {
     table: 'apps',
     keys: ['id'],
     columns: [`'app'`, 'x.id', 'x.label', 'NULL', 'NULL', 'NULL', 'x.status'],
-    order: 'x.id',
+    order: ['x.id'],
   },
   memberships: {
     table: 'group_members',
     keys: ['group_id', 'user_id'],
     columns: [`'user'`, 'x.user_id', userName('x.user_id'), `'group'`, 'x.group_id', groupName('x.group_id'), 'NULL'],
-    order: 'x.group_id, x.user_id',
+    order: ['x.group_id', 'x.user_id'],
   },
   appAssignments: {
     // The scope is part of the key: a direct assignment replaced by one through a group is one lost, one gained.
@@ -59,13 +60,13 @@ const PRESENCE: Record<DiffKind, PresenceSpec> = {
       appName('x.app_id'),
       `CASE x.scope WHEN 'USER' THEN 'direct' WHEN 'GROUP' THEN 'via group' ELSE x.scope END`,
     ],
-    order: 'x.app_id, x.user_id',
+    order: ['x.app_id', 'x.user_id'],
   },
   groupAppAssignments: {
     table: 'app_groups',
     keys: ['app_id', 'group_id'],
     columns: [`'group'`, 'x.group_id', groupName('x.group_id'), `'app'`, 'x.app_id', appName('x.app_id'), 'NULL'],
-    order: 'x.app_id, x.group_id',
+    order: ['x.app_id', 'x.group_id'],
   },
   roleAssignments: {
     table: 'role_assignments',
@@ -80,7 +81,7 @@ const PRESENCE: Record<DiffKind, PresenceSpec> = {
       roleName('x.role_key'),
       'NULL',
     ],
-    order: 'x.principal_type, x.principal_id, x.role_key',
+    order: ['x.principal_type', 'x.principal_id', 'x.role_key'],
   },
 };
 
@@ -112,17 +113,32 @@ export function presenceCountSql(kind: DiffKind): string {
   const keys = spec.keys.map((key) => `x.${key}`).join(', ');
   return (
     `SELECT count(*) FROM (SELECT ${spec.distinct ? 'DISTINCT ' : ''}${keys} ${presenceWhere(spec)} ` +
-    `ORDER BY ${spec.order} LIMIT -1)`
+    `ORDER BY ${spec.order.join(', ')} LIMIT -1)`
   );
 }
 
-/** Page query (@limit, @offset); -1 as the limit lists every row, for the CSV export. */
-export function presenceRowsSql(kind: DiffKind): string {
+/** How many values a kind's page cursor holds (its order columns). */
+export function cursorSize(kind: DiffKind, change: 'presence' | 'status'): number {
+  return change === 'status' ? 1 : PRESENCE[kind].order.length;
+}
+
+/** The row value of the order columns past the cursor (@k0, @k1 …): a range on the same index the ORDER BY walks. */
+function afterCursor(order: readonly string[]): string {
+  return `AND (${order.join(', ')}) > (${order.map((_, i) => `@k${i}`).join(', ')})`;
+}
+
+/** The order columns again, as cursor_0 … (what the next page's cursor is made of). */
+function cursorColumns(order: readonly string[]): string {
+  return order.map((column, i) => `, ${column} AS cursor_${i}`).join('');
+}
+
+/** Page query (@limit, and @k0 … when `keyset`: rows after that key); -1 as the limit lists every row (CSV). */
+export function presenceRowsSql(kind: DiffKind, keyset: boolean): string {
   const spec = PRESENCE[kind];
   const columns = [...spec.columns, 'NULL', 'NULL'].map((expression, i) => `${expression} AS ${OUTPUT_COLUMNS[i]}`);
   return (
-    `SELECT ${spec.distinct ? 'DISTINCT ' : ''}${columns.join(', ')} ${presenceWhere(spec)} ` +
-    `ORDER BY ${spec.order} LIMIT @limit OFFSET @offset`
+    `SELECT ${spec.distinct ? 'DISTINCT ' : ''}${columns.join(', ')}${cursorColumns(spec.order)} ` +
+    `${presenceWhere(spec)} ${keyset ? afterCursor(spec.order) : ''} ORDER BY ${spec.order.join(', ')} LIMIT @limit`
   );
 }
 
@@ -140,11 +156,12 @@ export function statusCountSql(kind: DiffKind): string {
   return `SELECT count(*) ${statusWhere(kind)}`;
 }
 
-export function statusRowsSql(kind: DiffKind): string {
+export function statusRowsSql(kind: DiffKind, keyset: boolean): string {
   const spec = STATUS[kind]!;
   return (
     `SELECT '${spec.type}' AS principal_type, x.id AS principal_id, y.${spec.name} AS principal_name, ` +
     `NULL AS target_type, NULL AS target_id, NULL AS target_name, NULL AS detail, x.status AS before, ` +
-    `y.status AS after ${statusWhere(kind)} ORDER BY x.id LIMIT @limit OFFSET @offset`
+    `y.status AS after${cursorColumns(['x.id'])} ${statusWhere(kind)} ${keyset ? afterCursor(['x.id']) : ''} ` +
+    `ORDER BY x.id LIMIT @limit`
   );
 }

@@ -9,6 +9,6 @@ export function firstDiffPages(db: Db, pair: DiffPair, summary: DiffSummary, lim
   return summary.counts.flatMap((count) =>
     changesOf(count.kind)
       .filter((change) => (count[change] ?? 0) > 0)
-      .map((change) => diffPage(db, pair, { kind: count.kind, change, offset: 0, limit }, count[change] ?? 0)),
+      .map((change) => diffPage(db, pair, { kind: count.kind, change, limit }, count[change] ?? 0)),
   );
 }

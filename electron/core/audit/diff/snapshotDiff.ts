@@ -15,7 +15,7 @@ import {
 } from '../../../../shared/audit/snapshotDiff';
 import type { Db } from '../../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../../store/snapshots';
-import { presenceCountSql, presenceRowsSql, statusCountSql, statusRowsSql } from './diffQueries';
+import { cursorSize, presenceCountSql, presenceRowsSql, statusCountSql, statusRowsSql } from './diffQueries';
 
 export class SnapshotDiffError extends Error {
   override name = 'SnapshotDiffError';
@@ -26,6 +26,7 @@ export interface DiffPair {
   to: number;
 }
 
+/** A row as the page queries give it: the CSV's columns, then the values of its order columns (cursor_0 …). */
 interface RawDiffRow {
   principal_type: DiffRow['principalType'];
   principal_id: string;
@@ -36,6 +37,7 @@ interface RawDiffRow {
   detail: string | number | null;
   before: string | null;
   after: string | null;
+  [cursorColumn: `cursor_${number}`]: string;
 }
 
 /** Both snapshots, checked comparable (they exist, differ, and are of one org); a clear error otherwise. */
@@ -72,26 +74,66 @@ export function countChange(db: Db, pair: DiffPair, kind: DiffKind, change: Diff
   return db.prepare(sql).pluck().get(bindings(pair, change)) as number;
 }
 
-/** One page of one kind's changes, with the total to page through. */
+/** One page of one kind's changes after the request's cursor (in key order), with the total to page through. */
 export function diffPage(db: Db, pair: DiffPair, request: DiffPageRequest, total?: number): DiffPage {
   checkChange(request.kind, request.change);
+  const size = cursorSize(request.kind, request.change === 'changed' ? 'status' : 'presence');
+  const key = request.after ? decodeCursor(request.after, size) : null;
+  const keyset = key !== null;
+  const sql =
+    request.change === 'changed' ? statusRowsSql(request.kind, keyset) : presenceRowsSql(request.kind, keyset);
+  const keyParams = Object.fromEntries((key ?? []).map((value, i) => [`k${i}`, value]));
   const rows = db
-    .prepare(request.change === 'changed' ? statusRowsSql(request.kind) : presenceRowsSql(request.kind))
-    .all({ ...bindings(pair, request.change), limit: request.limit, offset: request.offset }) as RawDiffRow[];
+    .prepare(sql)
+    .all({ ...bindings(pair, request.change), ...keyParams, limit: request.limit }) as RawDiffRow[];
+  const last = rows.length === request.limit ? rows[rows.length - 1] : undefined;
   return {
     ...request,
     total: total ?? countChange(db, pair, request.kind, request.change),
     rows: rows.map((row) => toDiffRow(request.kind, request.change, row)),
+    next: last ? JSON.stringify(Array.from({ length: size }, (_, i) => last[`cursor_${i}`])) : null,
   };
 }
 
-/** Every difference, kind by kind (added, removed, changed), streamed from SQLite: for the CSV export. */
+/** A cursor this query returned: a list of `size` strings; anything else is refused with what to do. */
+function decodeCursor(after: string, size: number): string[] {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(after);
+  } catch {
+    parts = undefined;
+  }
+  if (!Array.isArray(parts) || parts.length !== size || parts.some((part) => typeof part !== 'string'))
+    throw new SnapshotDiffError('the page cursor is not one this comparison returned: start again without it');
+  return parts as string[];
+}
+
+/** Every difference, kind by kind (added, removed, changed), streamed from SQLite: for the CLI's CSV export. */
 export function* allDiffRows(db: Db, pair: DiffPair): Generator<DiffRow> {
   for (const kind of DIFF_KINDS) {
     for (const change of changesOf(kind)) {
-      const sql = change === 'changed' ? statusRowsSql(kind) : presenceRowsSql(kind);
-      const rows = db.prepare(sql).iterate({ ...bindings(pair, change), limit: -1, offset: 0 });
+      const sql = change === 'changed' ? statusRowsSql(kind, false) : presenceRowsSql(kind, false);
+      const rows = db.prepare(sql).iterate({ ...bindings(pair, change), limit: -1 });
       for (const row of rows as Iterable<RawDiffRow>) yield toDiffRow(kind, change, row);
+    }
+  }
+}
+
+/**
+ * The same rows a page at a time, no statement left open in between: for a consumer that waits between rows (an
+ * HTTP download), while other queries use the same connection.
+ */
+export function* pagedDiffRows(db: Db, pair: DiffPair, pageSize = 1000): Generator<DiffRow> {
+  checkDiffPair(db, pair);
+  for (const kind of DIFF_KINDS) {
+    for (const change of changesOf(kind)) {
+      let after: string | null = null;
+      // Each page moves the cursor forward through a finite set of keys, so this ends.
+      do {
+        const page = diffPage(db, pair, { kind, change, after, limit: pageSize }, 0);
+        yield* page.rows;
+        after = page.next;
+      } while (after !== null);
     }
   }
 }

@@ -1,11 +1,12 @@
 // What a finding rule is: its row of the rule table (id, severity, title, explanation, thresholds) and a paged query
 // over one snapshot. Rules page with a keyset cursor of their own (an opaque string), never OFFSET.
-import type {
-  AccessKind,
-  AuditObjectRef,
-  AuditThresholds,
-  Finding,
-  FindingRuleInfo,
+import {
+  DEFAULT_AUDIT_THRESHOLDS,
+  type AccessKind,
+  type AuditObjectRef,
+  type AuditThresholds,
+  type Finding,
+  type FindingRuleInfo,
 } from '../../../../shared/audit/auditTypes';
 import type { Db } from '../../store/openDatabase';
 import { AuditError, type AuditSnapshot } from '../auditSnapshot';
@@ -29,21 +30,8 @@ export interface FindingRule extends FindingRuleInfo {
   page: (context: RuleContext, after: string | null, limit: number) => RulePage;
 }
 
-export const DEFAULT_THRESHOLDS: AuditThresholds = {
-  dormantDays: 90,
-  // Okta factor types that resist phishing or at least need a device the user holds; SMS, voice, email and security
-  // questions do not count.
-  strongFactorTypes: [
-    'push',
-    'signed_nonce',
-    'token',
-    'token:hardware',
-    'token:hotp',
-    'token:software:totp',
-    'u2f',
-    'webauthn',
-  ],
-};
+/** The defaults (shared, so the app's Findings screen shows them before anything is changed). */
+export const DEFAULT_THRESHOLDS: AuditThresholds = DEFAULT_AUDIT_THRESHOLDS;
 
 /** The next-page cursor of a keyset query: the last key when the page was full, else null. */
 export function nextCursor<T>(rows: readonly T[], limit: number, keyOf: (row: T) => string): string | null {

@@ -52,7 +52,11 @@ export function headlineCounts(counts: ReportCounts, findings: ReportFindings): 
       ${tile('Apps', 'apps', counts.apps)}${tile('Admin roles', 'admin-roles', counts.adminRoles)}
       ${tile('Findings', 'findings', findings.total)}
       ${SEVERITIES.map((severity) =>
-        tile(`${severity} findings`, `findings.severity.${severity}`, findings.bySeverity[severity]),
+        tile(
+          `${severity[0]!.toUpperCase()}${severity.slice(1)} findings`,
+          `findings.severity.${severity}`,
+          findings.bySeverity[severity],
+        ),
       )}
     </ul>
     <div class="tables">
@@ -92,7 +96,9 @@ export function charts(counts: ReportCounts, findings: ReportFindings): SafeHtml
       })}
       ${svgBarChart({ id: 'chart-findings', title: 'Findings by rule', rows: findingRows, emptyText: 'No findings' })}
     </div>
-    ${countTable('Access paths by kind (rows of the access CSV)', 'kind', 'access', counts.accessPathsByKind)}
-    ${countTable(ADMINS_CAPTION, 'role', 'admins', counts.adminsByRole)}
+    <div class="tables">
+      ${countTable('Access paths by kind (rows of the access CSV)', 'kind', 'access', counts.accessPathsByKind)}
+      ${countTable(ADMINS_CAPTION, 'role', 'admins', counts.adminsByRole)}
+    </div>
   </section>`;
 }

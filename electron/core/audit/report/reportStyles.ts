@@ -5,7 +5,7 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--ink); line-height: 1.45;
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 48px; }
+main { max-width: 1280px; margin: 0 auto; padding: 24px 28px 48px; }
 h1 { font-size: 1.8rem; margin: 0 0 12px; }
 h2 { font-size: 1.35rem; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.15rem; margin: 24px 0 8px; }
@@ -18,14 +18,15 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .notice { border-left: 4px solid #a15c00; background: #fff6e5; padding: 8px 14px; margin: 14px 0; }
 .tiles { list-style: none; padding: 0; margin: 0 0 16px; display: flex; flex-wrap: wrap; gap: 10px; }
 .tiles li { border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 120px; }
-.tile-label { display: block; color: var(--muted); font-size: 0.85rem; text-transform: capitalize; }
+.tile-label { display: block; color: var(--muted); font-size: 0.85rem; }
 .tiles .figure { font-size: 1.4rem; font-weight: 700; }
 .tables, .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 16px 28px;
   align-items: start; }
-.charts { grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); }
+.charts { grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); margin-bottom: 16px; }
+.chart svg { display: block; max-width: 640px; }
 .chart { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 .chart figcaption { font-weight: 600; margin-bottom: 6px; }
-.chart-label, .chart-value { font-size: 12px; fill: var(--ink); }
+.chart-label, .chart-value { font-size: 13px; fill: var(--ink); }
 .chart-bar { fill: var(--accent); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }

@@ -16,9 +16,15 @@ export interface BarChart {
 const WIDTH = 640;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
-const CHAR_WIDTH = 7.2;
 const MAX_LABEL_CHARS = 34;
 const NUMBER_ROOM = 70;
+
+/** A label's width in the chart's 13px sans-serif, estimated generously (capitals and digits are wider). */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += /[A-Z0-9_@MW]/.test(character) ? 9.4 : 7.4;
+  return width;
+}
 
 function shortLabel(label: string): string {
   return label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label;
@@ -49,8 +55,7 @@ export function svgBarChart(chart: BarChart): SafeHtml {
     rows.length === 0 || max === 0
       ? chart.emptyText
       : rows.map((row) => `${row.label}: ${formatCount(row.count)}`).join('; ');
-  const longest = Math.max(4, ...rows.map((row) => shortLabel(row.label).length));
-  const labelWidth = Math.round(Math.min(longest, MAX_LABEL_CHARS) * CHAR_WIDTH) + 12;
+  const labelWidth = Math.round(Math.max(40, ...rows.map((row) => textWidth(shortLabel(row.label))))) + 12;
   const scale = max === 0 ? 0 : (WIDTH - labelWidth - NUMBER_ROOM) / max;
   const height = Math.max(1, rows.length) * ROW_HEIGHT;
   return html`<figure class="chart">

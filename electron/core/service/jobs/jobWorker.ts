@@ -76,6 +76,38 @@ function runPullTask(db: Db, pullTask: WorkerTask & { kind: 'pull' }): Promise<P
   });
 }
 
+async function runExportTask(db: Db, exportTask: WorkerTask & { kind: 'export' }) {
+  const result = await exportBundle({
+    db,
+    snapshotId: exportTask.snapshotId,
+    outDir: exportTask.outDir,
+    options: exportTask.options,
+    appVersion: exportTask.appVersion,
+    signal: controller.signal,
+    onProgress: ({ file, rows }) => send({ type: 'progress', progress: { kind: 'export', file, rows } }),
+  });
+  const { outDir, manifest, validation, keptAsInvalid } = result;
+  return { outDir, manifest, validation, keptAsInvalid };
+}
+
+/** Checks what an export would write by writing it to a scratch folder that is removed whatever happens. */
+async function validateSnapshotTask(db: Db, checkTask: WorkerTask & { kind: 'validateSnapshot' }) {
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'okta-prep-check-'));
+  try {
+    const result = await exportBundle({
+      db,
+      snapshotId: checkTask.snapshotId,
+      outDir: scratch,
+      options: checkTask.options,
+      appVersion: checkTask.appVersion,
+      signal: controller.signal,
+    });
+    return result.validation;
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<WorkerResult> {
   // Checking uploaded or opened files runs in validateWorker (runWorkerTask starts it for that task).
   if (task.kind === 'validateFiles') throw new Error('validateFiles runs in the validate worker');
@@ -84,42 +116,10 @@ async function run(): Promise<WorkerResult> {
     switch (task.kind) {
       case 'pull':
         return { kind: 'pull', value: await runPullTask(db, task) };
-      case 'export': {
-        const result = await exportBundle({
-          db,
-          snapshotId: task.snapshotId,
-          outDir: task.outDir,
-          options: task.options,
-          appVersion: task.appVersion,
-          signal: controller.signal,
-          onProgress: ({ file, rows }) => send({ type: 'progress', progress: { kind: 'export', file, rows } }),
-        });
-        return {
-          kind: 'export',
-          value: {
-            outDir: result.outDir,
-            manifest: result.manifest,
-            validation: result.validation,
-            keptAsInvalid: result.keptAsInvalid,
-          },
-        };
-      }
-      case 'validateSnapshot': {
-        const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'okta-prep-check-'));
-        try {
-          const result = await exportBundle({
-            db,
-            snapshotId: task.snapshotId,
-            outDir: scratch,
-            options: task.options,
-            appVersion: task.appVersion,
-            signal: controller.signal,
-          });
-          return { kind: 'validateSnapshot', value: result.validation };
-        } finally {
-          await fs.rm(scratch, { recursive: true, force: true });
-        }
-      }
+      case 'export':
+        return { kind: 'export', value: await runExportTask(db, task) };
+      case 'validateSnapshot':
+        return { kind: 'validateSnapshot', value: await validateSnapshotTask(db, task) };
       case 'preview':
         return preview(db, task.snapshotId, task.rows, task);
     }

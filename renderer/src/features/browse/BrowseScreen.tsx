@@ -8,6 +8,7 @@ import { SnapshotPicker } from '../../components/SnapshotPicker';
 import { BROWSE_TABS } from './browseTabDefinitions';
 import { BrowseTabPanel } from './BrowseTabPanel';
 import { BrowseTabs, tabId, tabPanelId } from './BrowseTabs';
+import { ReportButton } from '../report/ReportButton';
 import { DetailPanel } from './DetailPanel';
 import { useDetailHistory } from './useDetailHistory';
 
@@ -25,6 +26,7 @@ export function BrowseScreen() {
       {selected && (
         <>
           <SnapshotToolbar status={selected.status} />
+          <ReportButton key={selected.id} snapshotId={selected.id} />
           <BrowseTabs current={table} onSelect={setTable} />
           <div className={`browse-layout${current ? ' with-detail' : ''}`}>
             <section role="tabpanel" id={tabPanelId(table)} aria-labelledby={tabId(table)} className="browse-table">

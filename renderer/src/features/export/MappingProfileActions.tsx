@@ -7,6 +7,7 @@ import { exportProfileOf } from '../../../../shared/balkanid/exportProfile';
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { describeError, type ErrorDescription } from '../../service/describeError';
+import { saveBlob } from '../../service/saveBlob';
 
 const PROFILE_FILE_NAME = 'okta-prep-export-profile.json';
 /** As the CLI's limit: a profile is a few kilobytes. */
@@ -20,12 +21,7 @@ const SAVE_STATES = {
 } as const;
 
 function downloadProfile(text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = PROFILE_FILE_NAME;
-  link.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type: 'application/json' }), PROFILE_FILE_NAME);
 }
 
 async function readProfileFile(file: File): Promise<unknown> {

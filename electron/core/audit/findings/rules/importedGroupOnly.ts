@@ -1,64 +1,37 @@
-// Rule imported-group-only: a user reaches an app only through APP_GROUP groups (imported from a directory or app),
-// so the access is governed outside Okta. One finding per user and app.
+// Rule imported-group-only: a user reaches an app, or holds an admin role, only through APP_GROUP groups (imported
+// from a directory or app), so the access is governed outside Okta. One finding per user and app or role; the apps
+// come first, then the roles, and the cursor says which of the two it is in.
 import type { Finding } from '../../../../../shared/audit/auditTypes';
 import type { Db } from '../../../store/openDatabase';
-import { decodeKey, encodeKey, nextCursor, type FindingRule } from '../findingRule';
-
-// No GROUP BY or DISTINCT: rows come in the by-user index's order (apps sorted within each user only), so a page
-// stops after `limit` rows instead of grouping every remaining membership first. A pair reached through two imported
-// groups comes twice; the page keeps it once.
-const PAIRS = `
-  SELECT m.user_id AS userId, ag.app_id AS appId
-    FROM group_members m
-    JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id AND g.type = 'APP_GROUP'
-    JOIN app_groups ag ON ag.snapshot_id = m.snapshot_id AND ag.group_id = m.group_id
-   WHERE m.snapshot_id = @snapshotId AND (m.user_id, ag.app_id) > (@afterUser, @afterApp)
-     AND NOT EXISTS (SELECT 1 FROM app_users au WHERE au.snapshot_id = m.snapshot_id AND au.app_id = ag.app_id
-                       AND au.user_id = m.user_id AND au.scope = 'USER')
-     AND NOT EXISTS (SELECT 1 FROM group_members m2
-                       JOIN groups g2 ON g2.snapshot_id = m2.snapshot_id AND g2.id = m2.group_id
-                        AND g2.type <> 'APP_GROUP'
-                       JOIN app_groups ag2 ON ag2.snapshot_id = m2.snapshot_id AND ag2.group_id = m2.group_id
-                        AND ag2.app_id = ag.app_id
-                      WHERE m2.snapshot_id = m.snapshot_id AND m2.user_id = m.user_id)
-   ORDER BY m.user_id, ag.app_id LIMIT @limit`;
-
-// The names, and the imported groups through which each user reaches each app.
-const DETAILS = `
-  SELECT u.id AS userId, u.login AS userLogin, a.id AS appId, a.label AS appLabel, g.id AS groupId, g.name AS groupName
-    FROM json_each(@pairs) p
-    JOIN users u ON u.snapshot_id = @snapshotId AND u.id = json_extract(p.value, '$[0]')
-    JOIN apps a ON a.snapshot_id = @snapshotId AND a.id = json_extract(p.value, '$[1]')
-    JOIN app_groups ag ON ag.snapshot_id = @snapshotId AND ag.app_id = a.id
-    JOIN group_members m ON m.snapshot_id = @snapshotId AND m.group_id = ag.group_id AND m.user_id = u.id
-    JOIN groups g ON g.snapshot_id = @snapshotId AND g.id = m.group_id AND g.type = 'APP_GROUP'
-   ORDER BY p.key, g.name, g.id`;
+import { AuditError } from '../../auditSnapshot';
+import { decodeKey, encodeKey, nextCursor, type FindingRule, type RulePage } from '../findingRule';
+import { IMPORTED_ACCESS_KINDS, type ImportedAccessKind } from './importedGroupQueries';
 
 interface Pair {
   userId: string;
-  appId: string;
+  objectId: string;
 }
 
-function findingsOf(db: Db, snapshotId: number, pairs: Pair[]): Finding[] {
+interface DetailRow extends Pair {
+  userLogin: string;
+  objectName: string;
+  groupId: string;
+  groupName: string;
+}
+
+function findingsOf(db: Db, snapshotId: number, kind: ImportedAccessKind, pairs: Pair[]): Finding[] {
   const byPair = new Map<string, Finding>();
   const rows = db
-    .prepare(DETAILS)
-    .all({ snapshotId, pairs: JSON.stringify(pairs.map((pair) => [pair.userId, pair.appId])) }) as {
-    userId: string;
-    userLogin: string;
-    appId: string;
-    appLabel: string;
-    groupId: string;
-    groupName: string;
-  }[];
+    .prepare(kind.detailsSql)
+    .all({ snapshotId, pairs: JSON.stringify(pairs.map((pair) => [pair.userId, pair.objectId])) }) as DetailRow[];
   for (const row of rows) {
-    const key = encodeKey([row.userId, row.appId]);
+    const key = encodeKey([row.userId, row.objectId]);
     const finding = byPair.get(key) ?? {
       ruleId: importedGroupOnly.id,
       severity: importedGroupOnly.severity,
       subject: { type: 'user' as const, id: row.userId, name: row.userLogin },
-      message: `reaches ${row.appLabel} only through imported group(s)`,
-      related: [{ type: 'app' as const, id: row.appId, name: row.appLabel }],
+      message: `${kind.verb(row.objectName)} only through imported group(s)`,
+      related: [{ type: kind.type, id: row.objectId, name: row.objectName }],
     };
     finding.related.push({ type: 'group', id: row.groupId, name: row.groupName });
     byPair.set(key, finding);
@@ -72,21 +45,47 @@ function findingsOf(db: Db, snapshotId: number, pairs: Pair[]): Finding[] {
   return [...byPair.values()];
 }
 
+/** One page of one kind's pairs after (afterUser, afterObject); `next` is within that kind. */
+function kindPage(db: Db, snapshotId: number, kind: ImportedAccessKind, after: string[], limit: number): RulePage {
+  const [afterUser, afterObject] = after;
+  const rows = db.prepare(kind.pairsSql).all({ snapshotId, afterUser, afterObject, limit }) as Pair[];
+  const pairs = rows.filter(
+    (row, index) => index === 0 || row.userId !== rows[index - 1]!.userId || row.objectId !== rows[index - 1]!.objectId,
+  );
+  return {
+    findings: findingsOf(db, snapshotId, kind, pairs),
+    next: nextCursor(rows, limit, (row) => encodeKey([kind.type, row.userId, row.objectId])),
+  };
+}
+
+function parseCursor(after: string | null): { index: number; key: string[] } {
+  const [type, ...key] = decodeKey(after ?? encodeKey([IMPORTED_ACCESS_KINDS[0]!.type, '', '']), 3);
+  const index = IMPORTED_ACCESS_KINDS.findIndex((kind) => kind.type === type);
+  if (index < 0)
+    throw new AuditError('the page cursor is not one this query returned: start again without it', 'bad-input');
+  return { index, key };
+}
+
 export const importedGroupOnly: FindingRule = {
   id: 'imported-group-only',
   severity: 'medium',
   title: 'Access granted only through imported (APP_GROUP) groups',
-  explanation: 'A user reaches an app only through groups imported from a directory or app (type APP_GROUP).',
+  explanation:
+    'A user reaches an app or holds an admin role only through groups imported from a directory or app ' +
+    '(type APP_GROUP).',
   thresholds: [],
   page({ db, snapshot }, after, limit) {
-    const [afterUser, afterApp] = decodeKey(after, 2);
-    const rows = db.prepare(PAIRS).all({ snapshotId: snapshot.id, afterUser, afterApp, limit }) as Pair[];
-    const pairs = rows.filter(
-      (row, index) => index === 0 || row.userId !== rows[index - 1]!.userId || row.appId !== rows[index - 1]!.appId,
-    );
-    return {
-      findings: findingsOf(db, snapshot.id, pairs),
-      next: nextCursor(rows, limit, (row) => encodeKey([row.userId, row.appId])),
-    };
+    let { index, key } = parseCursor(after);
+    const findings: Finding[] = [];
+    // One turn per kind at most: each turn fills the page (and returns) or finishes its kind.
+    for (; index < IMPORTED_ACCESS_KINDS.length; index++, key = ['', '']) {
+      const room = limit - findings.length;
+      const kind = IMPORTED_ACCESS_KINDS[index]!;
+      if (room <= 0) return { findings, next: encodeKey([kind.type, '', '']) };
+      const page = kindPage(db, snapshot.id, kind, key, room);
+      findings.push(...page.findings);
+      if (page.next !== null) return { findings, next: page.next };
+    }
+    return { findings, next: null };
   },
 };
