@@ -43,7 +43,7 @@ export function ExportRun({ snapshotId, exportable }: { snapshotId: number; expo
   return (
     <section className="panel" aria-labelledby="export-run-heading">
       <h2 id="export-run-heading">Export</h2>
-      <OutputFolderField value={outDir} onChange={setFolderInput} />
+      <OutputFolderField value={outDir} onChange={setFolderInput} format={runChoices.format} />
       <ExportRunChoices choices={runChoices} onChange={setRunChoices} />
       <div className="button-row">
         <button
@@ -71,7 +71,13 @@ function CancelButton({ disabled, onClick }: { disabled: boolean; onClick: () =>
   );
 }
 
-function OutputFolderField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+const WRITTEN: Record<RunChoices['format'], string> = {
+  'entities-relations': 'entities.csv, entity-relations.csv and manifest.json are',
+  entitlements: 'entitlements.csv and manifest.json are',
+};
+
+function OutputFolderField(props: { value: string; onChange: (value: string) => void; format: RunChoices['format'] }) {
+  const { value, onChange } = props;
   const folderId = useId();
   return (
     <div className="field">
@@ -83,9 +89,7 @@ function OutputFolderField({ value, onChange }: { value: string; onChange: (valu
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p className="field-hint">
-        entities.csv, entity-relations.csv and manifest.json are written here; files are replaced only once complete.
-      </p>
+      <p className="field-hint">{WRITTEN[props.format]} written here; files are replaced only once complete.</p>
     </div>
   );
 }

@@ -56,11 +56,14 @@ function flattenCounts(value: unknown, prefix = ''): { label: string; count: num
 export function readExportOutcome(result: unknown): ExportOutcome {
   const root = asObject(result);
   const manifest = asObject(root.manifest);
-  const files = Object.values(asObject(manifest.files)).flatMap((file) => {
-    const entry = asObject(file);
-    const rows = asNumber(entry.rows);
-    return typeof entry.name === 'string' && rows !== undefined ? [{ name: entry.name, rows }] : [];
-  });
+  // Format 2 lists each kind's parts; format 1 gave one file per kind.
+  const files = Object.values(asObject(manifest.files))
+    .flatMap((listed): unknown[] => (Array.isArray(listed) ? (listed as unknown[]) : [listed]))
+    .flatMap((file) => {
+      const entry = asObject(file);
+      const rows = asNumber(entry.rows);
+      return typeof entry.name === 'string' && rows !== undefined ? [{ name: entry.name, rows }] : [];
+    });
   const validation = asObject(manifest.validation ?? root.validation);
   return {
     outDir: typeof root.outDir === 'string' ? root.outDir : undefined,
@@ -69,7 +72,7 @@ export function readExportOutcome(result: unknown): ExportOutcome {
       ...entry,
       label: ENTITY_LABELS[entry.label] ?? entry.label,
     })),
-    relationCounts: countsByKind(manifest.relations),
+    relationCounts: countsByKind(manifest.relations ?? manifest.entitlements),
     relationsLeftOut: Object.fromEntries(
       countsByKind(manifest.relationsSkipped).map(({ kind, count }) => [kind, count]),
     ),
