@@ -14,6 +14,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const WORKER_ENTRIES = [
   { name: 'jobWorker', source: 'electron/core/service/jobs/jobWorker.ts' },
   { name: 'validateWorker', source: 'electron/core/service/jobs/validateWorker.ts' },
+  { name: 'browseWorker', source: 'electron/core/service/browse/browseWorker.ts' },
   { name: 'diffSummaryWorker', source: 'electron/core/audit/diff/diffSummaryWorker.ts' },
 ];
 

@@ -25,6 +25,19 @@ const csvFileRef: Schema = {
   ],
 };
 
+// An API token (typed or in a 0600 file) or an OAuth service app's client id and private key.
+const connectionAuth: Schema = {
+  oneOf: [
+    objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
+    objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
+    objectOf({
+      kind: { const: 'oauth' },
+      clientId: { type: 'string', minLength: 1, maxLength: 256 },
+      privateKey: { type: 'string', minLength: 1, maxLength: 65536 },
+    }),
+  ],
+};
+
 const oktaId = shortText(100);
 const auditSubject: Schema = {
   oneOf: [
@@ -51,22 +64,12 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'app.info': empty,
   'connection.get': empty,
   'connection.normaliseOrgUrl': objectOf({ input: shortText() }),
-  'connection.save': objectOf({
-    orgUrl: shortText(),
-    auth: {
-      oneOf: [
-        objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
-        objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
-        objectOf({
-          kind: { const: 'oauth' },
-          clientId: { type: 'string', minLength: 1, maxLength: 256 },
-          privateKey: { type: 'string', minLength: 1, maxLength: 65536 },
-        }),
-      ],
-    },
-  }),
+  'connection.save': objectOf({ orgUrl: shortText(), auth: connectionAuth }),
   'connection.useSampleOrg': empty,
-  'connection.test': empty,
+  'connection.test': objectOf({ orgUrl: shortText(), auth: connectionAuth }, []),
+  'connection.list': empty,
+  'connection.use': objectOf({ orgUrl: shortText() }),
+  'connection.remove': objectOf({ orgUrl: shortText() }),
   'pull.start': objectOf(
     {
       includeFactors: { type: 'boolean' },
@@ -80,6 +83,9 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'jobs.list': empty,
   'jobs.cancel': objectOf({ jobId: shortText(100) }),
   'snapshots.list': empty,
+  'snapshots.label': objectOf({ snapshotId, label: shortText(1000) }),
+  'snapshots.exportSummary': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
+  'snapshots.delete': objectOf({ snapshotId }),
   'browse.page': objectOf(
     {
       snapshotId,
@@ -88,13 +94,21 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
       limit: { type: 'integer', minimum: 1, maximum: 1000 },
       search: shortText(500),
       filter: shortText(100),
+      columnFilters: {
+        type: 'object',
+        maxProperties: 20,
+        propertyNames: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]{0,63}$' },
+        additionalProperties: shortText(500),
+      },
       sort: objectOf({ column: shortText(64), direction: { enum: ['asc', 'desc'] } }),
+      columns: { type: 'array', maxItems: 40, items: shortText(64) },
     },
     ['snapshotId', 'table', 'offset', 'limit'],
   ),
   'browse.userAccess': objectOf({ snapshotId, userId: shortText(100) }),
   'browse.group': objectOf({ snapshotId, groupId: shortText(100) }),
   'browse.app': objectOf({ snapshotId, appId: shortText(100) }),
+  'browse.role': objectOf({ snapshotId, roleKey: shortText(200) }),
   'validate.upload': objectOf({ entities: csvFileRef, relations: csvFileRef }, []),
   'validate.start': objectOf({ entities: csvFileRef, relations: csvFileRef }, []),
   'validate.snapshot': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),

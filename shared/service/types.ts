@@ -30,6 +30,17 @@ export interface ConnectionInfo {
   notices?: string[];
 }
 
+/** One saved connection in the list (never its secret): which org, how it signs in, and whether it is in use. */
+export interface SavedConnectionInfo {
+  orgUrl: string;
+  authKind: 'ssws' | 'oauth';
+  clientId?: string;
+  tokenFile?: string;
+  hasSecret: boolean;
+  /** The connection in use (false for all of them while the sample org is). */
+  current: boolean;
+}
+
 export interface SecretPersistence {
   persisted: boolean;
   reason?: string;
@@ -53,6 +64,8 @@ export interface PreflightReport {
   orgUrl: string;
   ok: boolean;
   checks: PreflightCheck[];
+  /** The org could not be reached at all: why (said once), and every check that could therefore not run. */
+  unreachable?: { message: string; checksNotRun: string[] };
   /**
    * A full pull without factors; `withFactors` adds one factor listing per user (users bucket); `readingEveryGroup`
    * (without factors) lists every group's members and roles whatever its stats say (groups bucket).
@@ -110,6 +123,8 @@ export interface JobState {
 export interface SnapshotSummary {
   id: number;
   orgUrl: string;
+  /** The user's name for the snapshot (null until given). */
+  label: string | null;
   status: 'running' | 'complete' | 'failed' | 'cancelled';
   startedAt: string;
   finishedAt: string | null;
@@ -119,10 +134,33 @@ export interface SnapshotSummary {
   /** What the pull noticed without stopping (rate limits guessed, a repeating page link, one object unreadable ...). */
   warnings: { code: string; message: string }[];
   counts?: Record<string, number>;
+  /** Listings done of scheduled and rows stored per phase: what the pull's progress card showed, from one source. */
+  phases?: PhaseProgressView[];
   /** Set for a quick refresh: the snapshot it was built from. */
   baseSnapshotId?: number | null;
   /** A quick refresh that found a deleted user and listed every user after all. */
   fellBackToFullUserListing?: boolean;
+}
+
+/** What deleting a snapshot did: the space given back to the disk (none while another job used the cache). */
+export interface SnapshotDeletion {
+  snapshotId: number;
+  orgUrl: string;
+  freedBytes: number;
+  pagesBefore: number;
+  pagesAfter: number;
+  /** False when a pull or export was running: the pages were freed inside the file for later pulls to reuse. */
+  vacuumed: boolean;
+}
+
+/** What an export of a snapshot with given options writes, and what the options leave out (snapshots.exportSummary). */
+export interface ExportSummary {
+  snapshotId: number;
+  entities: { user: number; group: number; role: number; app: number };
+  /** Every relation kind, chosen or not: the rows it writes when included, and its rows whose other end is unlisted. */
+  relations: { kind: string; included: boolean; rows: number; endNotListed: number }[];
+  /** The user profile attributes written as metadata, in order. */
+  userAttributes: string[];
 }
 
 /** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */
@@ -133,6 +171,15 @@ export const RELATION_ROW_KINDS = {
   groupApp: 'app (group assignment)',
   adminRole: 'admin role',
 } as const;
+
+/** Each relation kind in words, as the Browse screen shows it (and sorts it: by these words). */
+export const RELATION_KIND_WORDS: Record<string, string> = {
+  [RELATION_ROW_KINDS.member]: 'member of group',
+  [RELATION_ROW_KINDS.directApp]: 'assigned app directly',
+  [RELATION_ROW_KINDS.appViaGroup]: 'assigned app through a group',
+  [RELATION_ROW_KINDS.groupApp]: 'group assigned to app',
+  [RELATION_ROW_KINDS.adminRole]: 'holds admin role',
+};
 
 export const BROWSE_TABLES = ['users', 'groups', 'apps', 'roles', 'relations'] as const;
 export type BrowseTable = (typeof BROWSE_TABLES)[number];
@@ -145,7 +192,14 @@ export interface BrowsePageParams {
   search?: string;
   /** users: status; groups: type; apps: status; relations: kind. */
   filter?: string;
+  /**
+   * One text filter per column (column → text): the column contains the text, ignoring case. Relations: ids start
+   * with the text; names contain it; kind is one of the kinds.
+   */
+  columnFilters?: Record<string, string>;
   sort?: { column: string; direction: 'asc' | 'desc' };
+  /** For "export this view to CSV": the columns to write, in order (default: all). Pages ignore it. */
+  columns?: string[];
 }
 
 export interface BrowsePage {
@@ -153,6 +207,12 @@ export interface BrowsePage {
   offset: number;
   columns: string[];
   rows: Record<string, string | number | null>[];
+  /** The columns this view can be sorted by (a view of millions of relations: only the indexed orders). */
+  sortable: string[];
+  /** The columns that take a column filter. */
+  filterable: string[];
+  /** Said when the view is narrower than asked (a search matching too many names), with how to narrow it. */
+  notice?: string;
 }
 
 export interface AccessPath {
@@ -182,6 +242,16 @@ export interface GroupDetail {
   members: { id: string; name: string; status: string }[];
   apps: { id: string; label: string; priority: number | null }[];
   roles: { roleKey: string; label: string }[];
+}
+
+/** Who holds an admin role: users directly, groups, and the groups' members through them (previews of 500). */
+export interface RoleDetail {
+  role: Record<string, string | number | null>;
+  directUserCount: number;
+  directUsers: { id: string; name: string; status: string }[];
+  groups: { id: string; name: string; memberCount: number }[];
+  viaGroupCount: number;
+  viaGroup: { id: string; name: string; status: string; groupId: string; groupName: string }[];
 }
 
 export interface AppDetail {

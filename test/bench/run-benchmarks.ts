@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCli } from '../helpers/buildCli';
 import { runBrowseAndExportBench } from './browseAndExportBench';
+import { runBrowseQueriesBench } from './browseQueriesBench';
 import { runHeaderlessPullBench } from './headerlessPullBench';
 import { runPullEngineBench } from './pullEngineBench';
 import { runPullMemoryBench } from './pullMemoryBench';
@@ -22,6 +23,8 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'pull memory (100,000 users)': runPullMemoryBench,
   'browse and export a 1,000,000-relation snapshot': runBrowseAndExportBench,
   'relations tab of a 1,000,000-relation snapshot in the UI': runUiRelationsBench,
+  'browse queries in the worker: 1,000,000 relations': () => runBrowseQueriesBench(1_000_000),
+  'browse queries in the worker: 10,000,000 relations': () => runBrowseQueriesBench(10_000_000),
   'upload and validate a 100 MB CSV pair in the browser build': runUploadValidateBench,
   'pull against a users listing whose next link repeats': runRepeatingNextBench,
   'offline audit of a 100,000-user snapshot (findings, effective access)': runAuditBench,

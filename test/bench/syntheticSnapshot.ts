@@ -1,21 +1,23 @@
 // Builds a large complete snapshot straight into SQLite (no HTTP), for benchmarks of browsing and exporting:
-// `users` users, `groups` groups and about `memberships` memberships, plus a few apps and assignments.
+// `users` users, `groups` groups and about `memberships` memberships, plus a few apps and assignments; optionally
+// direct and group-scoped app assignments of users and admin roles held by users and groups (every relation kind).
 import type { Db } from '../../electron/core/store/openDatabase';
 import { buildRelationRows } from '../../electron/core/store/relationRows';
 import { createSnapshot, finishSnapshot } from '../../electron/core/store/snapshots';
 
+const userId = (i: number) => `00u${String(i).padStart(17, '0')}`;
+const groupId = (i: number) => `00g${String(i).padStart(17, '0')}`;
+const appId = (i: number) => `0oa${String(i).padStart(17, '0')}`;
+
 export function buildSyntheticSnapshot(
   db: Db,
-  size: { users: number; groups: number; memberships: number; apps: number },
+  size: { users: number; groups: number; memberships: number; apps: number; everyKind?: boolean },
 ): number {
   const snapshotId = createSnapshot(db, {
     orgUrl: 'https://bench.okta.com',
     includeFactors: false,
     appVersion: 'bench',
   });
-  const userId = (i: number) => `00u${String(i).padStart(17, '0')}`;
-  const groupId = (i: number) => `00g${String(i).padStart(17, '0')}`;
-  const appId = (i: number) => `0oa${String(i).padStart(17, '0')}`;
   db.transaction(() => {
     const user = db.prepare(
       `INSERT INTO users (snapshot_id, id, status, login, email, name, raw) VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?)`,
@@ -54,8 +56,32 @@ export function buildSyntheticSnapshot(
       app.run(snapshotId, appId(a), `App ${a}`);
       appGroup.run(snapshotId, appId(a), groupId(a % size.groups));
     }
+    if (size.everyKind) addEveryKind(db, snapshotId, size);
   })();
   buildRelationRows(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   return snapshotId;
+}
+
+/** Every 7th user assigned an app directly, every 5th through a group; two roles held by users and groups. */
+function addEveryKind(db: Db, snapshotId: number, size: { users: number; groups: number; apps: number }): void {
+  const appUser = db.prepare(
+    `INSERT OR IGNORE INTO app_users (snapshot_id, app_id, user_id, scope, user_name, raw)
+     VALUES (?, ?, ?, ?, ?, '{}')`,
+  );
+  for (let i = 0; i < size.users; i++) {
+    if (i % 7 === 0) appUser.run(snapshotId, appId(i % size.apps), userId(i), 'USER', `login${i}`);
+    else if (i % 5 === 0) appUser.run(snapshotId, appId((i + 1) % size.apps), userId(i), 'GROUP', null);
+  }
+  const role = db.prepare(
+    `INSERT INTO roles (snapshot_id, role_key, label, role_type, is_custom, raw) VALUES (?, ?, ?, ?, 0, '{}')`,
+  );
+  role.run(snapshotId, 'SUPER_ADMIN', 'Super Administrator', 'SUPER_ADMIN');
+  role.run(snapshotId, 'HELP_DESK_ADMIN', 'Help Desk Administrator', 'HELP_DESK_ADMIN');
+  const holds = db.prepare(
+    `INSERT INTO role_assignments (snapshot_id, principal_type, principal_id, assignment_id, role_key, raw)
+     VALUES (?, ?, ?, ?, ?, '{}')`,
+  );
+  for (let i = 0; i < size.users; i += 97) holds.run(snapshotId, 'user', userId(i), `ra${i}`, 'SUPER_ADMIN');
+  for (let g = 0; g < size.groups; g += 11) holds.run(snapshotId, 'group', groupId(g), `rg${g}`, 'HELP_DESK_ADMIN');
 }

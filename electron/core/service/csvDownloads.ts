@@ -1,4 +1,5 @@
-// The CSV files the browser build downloads (POST /api/csv): a snapshot's findings and every row of a comparison, the
+// The CSV files the browser build downloads (POST /api/csv): a snapshot's findings, every row of a comparison and
+// a Browse view (browse.page's query without the paging: every row, in the columns shown). The first two are the
 // same files `okta-prep findings --out` and `okta-prep diff --out` write (one header, one cell format). Rows are made
 // page by page from SQLite as the download is sent, so a large file is never held whole and no statement stays open
 // while the service answers other calls.
@@ -10,10 +11,12 @@ import { AuditError, auditSnapshot } from '../audit/auditSnapshot';
 import { checkDiffPair, pagedDiffRows, SnapshotDiffError } from '../audit/diff/snapshotDiff';
 import { allFindings, findingsPage } from '../audit/findings/findingsPages';
 import type { Db } from '../store/openDatabase';
+import { browseViewCsv } from './browse/browseViewCsv';
+import { ServiceFailure } from './serviceFailure';
 import { compileParamValidators, quoteForMessage, type ParamValidators } from './paramValidators';
 
 /** The service methods whose whole answer can be downloaded as CSV, with the same params as the method. */
-export const CSV_DOWNLOAD_METHODS = ['audit.findings', 'audit.diff'] as const;
+export const CSV_DOWNLOAD_METHODS = ['audit.findings', 'audit.diff', 'browse.page'] as const;
 type CsvDownloadMethod = (typeof CSV_DOWNLOAD_METHODS)[number];
 
 export interface CsvDownload {
@@ -70,12 +73,15 @@ export function createCsvDownloads(db: Db, validators: ParamValidators = compile
       const value =
         method === 'audit.findings'
           ? findingsCsv(db, checked as ParamsOf<'audit.findings'>)
-          : diffCsv(db, checked as ParamsOf<'audit.diff'>);
+          : method === 'browse.page'
+            ? browseViewCsv(db, checked as ParamsOf<'browse.page'>)
+            : diffCsv(db, checked as ParamsOf<'audit.diff'>);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AuditError)
         return failure(error.reason === 'not-found' ? 'NOT_FOUND' : 'BAD_INPUT', error.message);
       if (error instanceof SnapshotDiffError) return failure('BAD_INPUT', error.message);
+      if (error instanceof ServiceFailure) return failure(error.code, error.message);
       throw error;
     }
   };

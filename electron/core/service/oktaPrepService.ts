@@ -3,6 +3,7 @@
 // this composes them over one shared context.
 // Secrets go into the SecretStore and never come back out through any method.
 import type { ServiceImplementation } from '../../../shared/service/contract';
+import { BrowseQueries } from './browse/browseQueries';
 import { ConnectionSettings } from './connectionSettings';
 import { browseHandlers } from './handlers/browseHandlers';
 import { connectionHandlers } from './handlers/connectionHandlers';
@@ -11,6 +12,7 @@ import { auditMethods } from './auditMethods';
 import { auditReportMethods } from './auditReportMethods';
 import { exportHandlers } from './handlers/exportHandlers';
 import { pullHandlers } from './handlers/pullHandlers';
+import { snapshotHandlers } from './handlers/snapshotHandlers';
 import type { ServiceContext, ServiceDependencies } from './handlers/serviceContext';
 import { validateHandlers } from './handlers/validateHandlers';
 import { JobRegistry } from './jobs/jobRegistry';
@@ -26,11 +28,13 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     settings: new ConnectionSettings(deps.dataFolder),
     jobs: new JobRegistry(deps.events),
     sampleOrg: new SampleOrgHost(),
+    browse: new BrowseQueries(deps.dbPath),
   };
   return {
     'app.info': async () => ({ version: deps.appVersion, transport: deps.transport, dataFolder: deps.dataFolder }),
     ...connectionHandlers(ctx),
     ...pullHandlers(ctx),
+    ...snapshotHandlers(ctx),
     ...browseHandlers(ctx),
     ...validateHandlers(ctx),
     ...exportHandlers(ctx),
@@ -41,6 +45,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     ...snapshotCompareMethods(deps),
     close: async () => {
       await ctx.sampleOrg.close();
+      await ctx.browse.close();
       await deps.uploads?.close();
     },
   };

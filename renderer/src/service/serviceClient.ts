@@ -11,5 +11,5 @@ export interface RendererServiceClient {
    * Downloads a call's whole answer as the CLI's CSV file (audit.findings, audit.diff); the browser build only: the
    * desktop app has none yet (absent).
    */
-  downloadCsv?: (method: 'audit.findings' | 'audit.diff', params: unknown) => Promise<void>;
+  downloadCsv?: (method: 'audit.findings' | 'audit.diff' | 'browse.page', params: unknown) => Promise<void>;
 }

@@ -2,6 +2,7 @@
 // its session (saved connection, jobs, the sample org). oktaPrepService.ts builds it once and hands it to each group.
 import type { MethodName, ServiceImplementation } from '../../../../shared/service/contract';
 import type { Db } from '../../store/openDatabase';
+import type { BrowseQueries } from '../browse/browseQueries';
 import type { ConnectionSettings } from '../connectionSettings';
 import type { EventHub } from '../eventHub';
 import type { JobRegistry } from '../jobs/jobRegistry';
@@ -29,6 +30,8 @@ export interface ServiceContext {
   settings: ConnectionSettings;
   jobs: JobRegistry;
   sampleOrg: SampleOrgHost;
+  /** The browse worker: Browse queries run there, off the main thread. */
+  browse: BrowseQueries;
 }
 
 /** The handlers of the methods named `area.…` (HandlersOf<'pull' | 'jobs'>: pull.start, pull.resume, jobs.list…). */

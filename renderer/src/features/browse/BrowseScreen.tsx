@@ -5,6 +5,7 @@ import { useSnapshots } from '../../app/SnapshotsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NoSnapshotYet } from '../../components/NoSnapshotYet';
 import { SnapshotPicker } from '../../components/SnapshotPicker';
+import { CsvDownloadButton } from '../findings/CsvDownloadButton';
 import { BROWSE_TABS } from './browseTabDefinitions';
 import { BrowseTabPanel } from './BrowseTabPanel';
 import { BrowseTabs, tabId, tabPanelId } from './BrowseTabs';
@@ -36,6 +37,14 @@ export function BrowseScreen() {
                 snapshotId={selected.id}
                 openDetail={detail.open}
                 openedId={current?.id}
+                actionsFor={(query) => (
+                  <CsvDownloadButton
+                    method="browse.page"
+                    params={{ ...query, offset: 0, limit: 1 }}
+                    label="Export view to CSV"
+                    cliHint="okta-prep serve (the browser build) downloads this view"
+                  />
+                )}
               />
             </section>
             {current && <DetailPanel snapshotId={selected.id} selection={current} history={detail} />}

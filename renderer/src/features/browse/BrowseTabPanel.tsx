@@ -1,11 +1,12 @@
-// One Browse tab: debounced search, a filter, and the virtualised sortable table of that service table.
-import { useMemo, useState } from 'react';
+// One Browse tab: debounced search, the toolbar filter, per-column filters, and the virtualised table of that
+// service table.
+import { useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { rowIdOf, rowNameOf, type BrowseTab } from './browseTabDefinitions';
 import { BrowseToolbar } from './BrowseToolbar';
 import type { OpenDetail } from './detailSelection';
-import { usePagedRows, type BrowseRow, type PagedQuery } from './usePagedRows';
+import { usePagedRows, type BrowseRow, type PagedQuery, type PagedRows } from './usePagedRows';
 import { VirtualTable, type TableSort, type VirtualTableProps } from './VirtualTable';
 
 interface BrowseTabPanelProps {
@@ -13,36 +14,62 @@ interface BrowseTabPanelProps {
   snapshotId: number;
   openDetail: OpenDetail;
   openedId: string | undefined;
+  /** Buttons for the table's position bar, given the query on screen (export this view). */
+  actionsFor?: (query: PagedQuery & { columns: string[] }, label: string) => ReactNode;
 }
 
-export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId }: BrowseTabPanelProps) {
-  const { searchInput, setSearchInput, search, filter, setFilter, sort, setSort, query } = useTabQuery(tab, snapshotId);
-  const paged = usePagedRows(query);
+export function BrowseTabPanel({ tab, snapshotId, openDetail, openedId, actionsFor }: BrowseTabPanelProps) {
+  const state = useTabQuery(tab, snapshotId);
+  const paged = usePagedRows(state.query);
+  const narrowed = state.search !== '' || state.filter !== '' || Object.values(state.columnFilters).some(Boolean);
   return (
     <>
       <BrowseToolbar
-        {...{ tab, searchInput, filter, total: paged.total }}
-        onSearchInput={setSearchInput}
-        onFilter={setFilter}
+        {...{ tab, searchInput: state.searchInput, filter: state.filter, total: paged.total }}
+        onSearchInput={state.setSearchInput}
+        onFilter={state.setFilter}
       />
       <ErrorAlert error={paged.error} />
-      {paged.total === 0 ? (
-        <p className="empty-state">
-          {search || filter ? 'Nothing matches this search.' : `No ${tab.label.toLowerCase()} in this snapshot.`}
+      {paged.notice && (
+        <p className="text-warning" role="note">
+          {paged.notice}
         </p>
+      )}
+      <TabTable {...{ tab, state, paged, narrowed, openDetail, openedId, actionsFor }} />
+    </>
+  );
+}
+
+type TabQuery = ReturnType<typeof useTabQuery>;
+
+/** The table, or why there is none: nothing in the snapshot, or nothing matching (the table stays for its filters). */
+function TabTable(
+  props: Omit<BrowseTabPanelProps, 'snapshotId'> & { state: TabQuery; paged: PagedRows; narrowed: boolean },
+) {
+  const { tab, state, paged, narrowed, openDetail, openedId, actionsFor } = props;
+  return (
+    <>
+      {paged.total === 0 && !narrowed ? (
+        <p className="empty-state">No {tab.label.toLowerCase()} in this snapshot.</p>
       ) : (
-        <VirtualTable
-          label={tab.label}
-          paged={paged}
-          sort={sort}
-          onSort={setSort}
-          rowKey={rowIdOf}
-          selectedKey={openedId}
-          sortableColumns={tab.sortableColumns}
-          linkColumn={tab.linkColumn}
-          idColumnLast={tab.idColumnLast}
-          {...rowOpening(tab, openDetail)}
-        />
+        <>
+          {paged.total === 0 && <p className="empty-state">Nothing matches this search and these filters.</p>}
+          <VirtualTable
+            label={tab.label}
+            paged={paged}
+            sort={state.sort}
+            onSort={state.setSort}
+            filters={state.columnFilterInputs}
+            onFilter={state.setColumnFilter}
+            rowKey={rowIdOf}
+            selectedKey={openedId}
+            linkColumn={tab.linkColumn}
+            idColumnLast={tab.idColumnLast}
+            actions={(columns) => actionsFor?.({ ...state.query, columns }, tab.label)}
+            queryKey={JSON.stringify(state.query)}
+            {...rowOpening(tab, openDetail)}
+          />
+        </>
       )}
     </>
   );
@@ -61,21 +88,38 @@ function rowOpening(tab: BrowseTab, openDetail: OpenDetail): Pick<VirtualTablePr
   };
 }
 
-/** The tab's search (debounced as typed), filter and sort, and the query they make. */
+/** The tab's search and column filters (debounced as typed), toolbar filter and sort, and the query they make. */
 function useTabQuery(tab: BrowseTab, snapshotId: number) {
   const [searchInput, setSearchInput] = useState('');
   const search = useDebouncedValue(searchInput.trim(), 300);
+  const [columnFilterInputs, setColumnFilterInputs] = useState<Record<string, string>>({});
+  const columnFilters = useDebouncedValue(columnFilterInputs, 300);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<TableSort | undefined>(undefined);
-  const query = useMemo<PagedQuery>(
-    () => ({
+  const query = useMemo<PagedQuery>(() => {
+    const activeFilters = Object.fromEntries(Object.entries(columnFilters).filter(([, text]) => text.trim() !== ''));
+    return {
       snapshotId,
       table: tab.table,
       ...(search ? { search } : {}),
       ...(filter ? { filter } : {}),
+      ...(Object.keys(activeFilters).length > 0 ? { columnFilters: activeFilters } : {}),
       ...(sort ? { sort } : {}),
-    }),
-    [snapshotId, tab.table, search, filter, sort],
-  );
-  return { searchInput, setSearchInput, search, filter, setFilter, sort, setSort, query };
+    };
+  }, [snapshotId, tab.table, search, filter, columnFilters, sort]);
+  const setColumnFilter = (column: string, text: string) =>
+    setColumnFilterInputs((current) => ({ ...current, [column]: text }));
+  return {
+    searchInput,
+    setSearchInput,
+    search,
+    filter,
+    setFilter,
+    sort,
+    setSort,
+    columnFilterInputs,
+    columnFilters,
+    setColumnFilter,
+    query,
+  };
 }

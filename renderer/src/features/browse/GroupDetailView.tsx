@@ -27,7 +27,7 @@ export function GroupDetailView({ detail, open }: { detail: GroupDetail; open: O
         items={detail.roles}
         emptyText="No admin roles."
         keyOf={(role) => role.roleKey}
-        renderItem={(role) => role.label}
+        renderItem={(role) => <LinkButton target={{ kind: 'role', id: role.roleKey, name: role.label }} open={open} />}
       />
       <GroupMembers detail={detail} open={open} />
     </>

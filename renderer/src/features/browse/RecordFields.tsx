@@ -1,4 +1,6 @@
-// A record's plain fields as a definition list (long or nested values are left out).
+// A record's plain fields as a definition list (long or nested values are left out), written as the tables write
+// them (timestamps in local time with the ISO value on hover).
+import { displayValue } from '../../format/displayValue';
 import { humaniseName } from '../../format/labels';
 
 const HIDDEN_FIELDS = new Set(['raw', 'rawJson', 'raw_json', 'snapshotId', 'snapshot_id']);
@@ -9,12 +11,15 @@ export function RecordFields({ record, label }: { record: Record<string, string 
   );
   return (
     <dl className="field-list" aria-label={label}>
-      {entries.map(([name, value]) => (
-        <div key={name}>
-          <dt>{humaniseName(name)}</dt>
-          <dd>{String(value)}</dd>
-        </div>
-      ))}
+      {entries.map(([name, value]) => {
+        const shown = displayValue(name, value);
+        return (
+          <div key={name}>
+            <dt>{humaniseName(name)}</dt>
+            <dd title={shown.title}>{shown.text}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -42,7 +42,8 @@ export function UserAccessView({ detail, open }: { detail: UserAccessDetail; ope
         keyOf={(role) => `${role.roleKey}:${role.via.kind === 'group' ? role.via.groupId : 'direct'}`}
         renderItem={(role) => (
           <>
-            {role.label} <span className="muted">— </span>
+            <LinkButton target={{ kind: 'role', id: role.roleKey, name: role.label }} open={open} />{' '}
+            <span className="muted">— </span>
             <Reason via={role.via} open={open} />
           </>
         )}

@@ -1,46 +1,69 @@
-// One row of VirtualTable, placed at its offset: a placeholder until its page arrives, then its cells (the link
-// column's cell a button that opens the row, when rows open).
-import type { VirtualItem } from '@tanstack/react-virtual';
-import { formatDateTime } from '../../format/formatDateTime';
+// One row of VirtualTable, drawn at its offset: a placeholder until its page arrives, then its cells in words (the
+// link column's cell a button that opens the row, when rows open). A click picks the cell for copying and opens the
+// row, unless it ended a text selection: selecting text in a row never opens it.
+import type { MouseEvent } from 'react';
+import { displayValue } from '../../format/displayValue';
 import type { BrowseRow } from './usePagedRows';
 
-/** Fixed row height; 30 px keeps a million rows under Chromium's ~33.5 M px element-height limit. */
+/** Fixed row height (the scroll maths in scrollScale.ts counts rows of this height). */
 export const ROW_HEIGHT = 30;
 
 export interface RowOptions {
   columns: string[];
   gridTemplate: string;
   linkColumn: string | undefined;
+  /** aria-rowindex of the first data row (after the header rows). */
+  firstRowIndex: number;
   onOpenRow?: (row: BrowseRow) => void;
   openRowLabel?: (row: BrowseRow) => string;
   selectedKey?: string;
   rowKey: (row: BrowseRow) => string;
+  activeCell: { row: number; column: string } | null;
+  onPickCell: (row: number, column: string) => void;
 }
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-function cellText(value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' && ISO_TIMESTAMP.test(value) ? formatDateTime(value) : String(value);
+interface RowProps {
+  index: number;
+  offsetPx: number;
+  row?: BrowseRow;
+  options: RowOptions;
 }
 
-export function VirtualTableRow({ item, row, options }: { item: VirtualItem; row?: BrowseRow; options: RowOptions }) {
-  const { columns, gridTemplate, onOpenRow, selectedKey, rowKey } = options;
+const isActive = (cell: RowOptions['activeCell'], row: number, column: string) =>
+  cell?.row === row && cell.column === column;
+
+function selectingText(): boolean {
+  return (window.getSelection()?.toString() ?? '') !== '';
+}
+
+export function VirtualTableRow({ index, offsetPx, row, options }: RowProps) {
+  const { columns, gridTemplate, onOpenRow, selectedKey, rowKey, activeCell } = options;
   const key = row ? rowKey(row) : undefined;
   const rowClasses =
     (row ? '' : ' vtable-row-loading') +
     (onOpenRow ? ' vtable-row-openable' : '') +
     (key !== undefined && key === selectedKey ? ' vtable-row-selected' : '');
+  const onClick = (event: MouseEvent, column: string) => {
+    options.onPickCell(index, column);
+    if (!row || !onOpenRow || selectingText()) return;
+    if ((event.target as HTMLElement).closest('button')) return; // the open button opens it itself
+    onOpenRow(row);
+  };
   return (
     <div
       role="row"
-      aria-rowindex={item.index + 2}
+      aria-rowindex={index + options.firstRowIndex}
+      data-row={index}
       className={`vtable-row${rowClasses}`}
-      style={{ gridTemplateColumns: gridTemplate, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-      onClick={row && onOpenRow ? () => onOpenRow(row) : undefined}
+      style={{ gridTemplateColumns: gridTemplate, height: ROW_HEIGHT, transform: `translateY(${offsetPx}px)` }}
     >
       {columns.map((column) => (
-        <div role="cell" key={column} className="vtable-cell">
+        <div
+          role="cell"
+          key={column}
+          className={`vtable-cell${isActive(activeCell, index, column) ? ' vtable-cell-active' : ''}`}
+          onClick={(event) => onClick(event, column)}
+        >
           {row ? <RowCell row={row} column={column} options={options} /> : <span className="muted">…</span>}
         </div>
       ))}
@@ -50,20 +73,19 @@ export function VirtualTableRow({ item, row, options }: { item: VirtualItem; row
 
 function RowCell({ row, column, options }: { row: BrowseRow; column: string; options: RowOptions }) {
   const { linkColumn, onOpenRow, openRowLabel } = options;
+  const shown = displayValue(column, row[column], row);
   if (column === linkColumn && onOpenRow) {
     return (
       <button
         type="button"
         className="row-open"
         aria-label={openRowLabel?.(row)}
-        onClick={(event) => {
-          event.stopPropagation();
-          onOpenRow(row);
-        }}
+        title={shown.title}
+        onClick={() => onOpenRow(row)}
       >
-        {cellText(row[column])}
+        {shown.text}
       </button>
     );
   }
-  return <span title={row[column] === null ? undefined : String(row[column])}>{cellText(row[column])}</span>;
+  return <span title={shown.title}>{shown.text}</span>;
 }

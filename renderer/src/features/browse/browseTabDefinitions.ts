@@ -1,5 +1,5 @@
 // The Browse tabs: which service table each shows, its filter choices, sortable columns, and which detail a row opens.
-import { RELATION_ROW_KINDS, type BrowseTable } from '../../../../shared/service/types';
+import { RELATION_KIND_WORDS, type BrowseTable } from '../../../../shared/service/types';
 import type { DetailSelection } from './detailSelection';
 import type { BrowseRow } from './usePagedRows';
 
@@ -10,8 +10,6 @@ export interface BrowseTab {
   noun: string;
   filterLabel?: string;
   filterOptions?: { value: string; label: string }[];
-  /** Columns the service can sort by; undefined means all of them. */
-  sortableColumns?: string[];
   /** The cell that becomes the "open" button. */
   linkColumn?: string;
   idColumnLast?: boolean;
@@ -106,6 +104,9 @@ export const BROWSE_TABS: readonly BrowseTab[] = [
       'REPORT_ADMIN',
       'CUSTOM',
     ].map((value) => option(value)),
+    linkColumn: 'label',
+    idColumnLast: true,
+    openTarget: (row) => ({ kind: 'role', id: rowIdOf(row), name: rowNameOf(row) }),
   },
   {
     table: 'relations',
@@ -113,14 +114,7 @@ export const BROWSE_TABS: readonly BrowseTab[] = [
     noun: 'relation',
     filterLabel: 'Kind',
     // The kinds the service stores in its relations list (not the export's relation kinds).
-    filterOptions: [
-      option(RELATION_ROW_KINDS.member, 'group membership'),
-      option(RELATION_ROW_KINDS.directApp, 'app, assigned directly'),
-      option(RELATION_ROW_KINDS.appViaGroup, 'app, through a group'),
-      option(RELATION_ROW_KINDS.groupApp, 'group → app assignment'),
-      option(RELATION_ROW_KINDS.adminRole),
-    ],
-    sortableColumns: ['seq'],
+    filterOptions: Object.entries(RELATION_KIND_WORDS).map(([kind, words]) => option(kind, words)),
     linkColumn: 'parentName',
     openTarget: relationParent,
   },

@@ -1,6 +1,6 @@
-// What the detail panel shows: a user, group or app by id, plus a name to title it while it loads.
+// What the detail panel shows: a user, group, app or role by id, plus a name to title it while it loads.
 
-export type DetailKind = 'user' | 'group' | 'app';
+export type DetailKind = 'user' | 'group' | 'app' | 'role';
 
 export interface DetailSelection {
   kind: DetailKind;

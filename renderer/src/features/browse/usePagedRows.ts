@@ -1,6 +1,6 @@
 // Hook feeding the virtual table: fetches browse.page pages on demand for the rows in view, keeps a bounded page cache.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BrowsePageParams } from '../../../../shared/service/types';
+import type { BrowsePage, BrowsePageParams } from '../../../../shared/service/types';
 import { describeError, type ErrorDescription } from '../../service/describeError';
 import { useService } from '../../service/ServiceContext';
 import { newPageLoader, PAGE_SIZE, requestPage, restartPageLoader, showRowsOf, type BrowseRow } from './pageLoader';
@@ -16,12 +16,18 @@ export interface PagedRows {
   /** Tell the hook which rows are on screen (inclusive). */
   showRows: (firstRow: number, lastRow: number) => void;
   error: ErrorDescription | null;
+  /** Columns the service can sort this view by (undefined until the first page). */
+  sortable?: string[];
+  /** Columns that take a column filter. */
+  filterable: string[];
+  /** Said by the service when the view is narrower than asked. */
+  notice?: string;
   /** Changes whenever a page arrives, so the table re-renders. */
   revision: number;
 }
 
 type PagedView = Omit<PagedRows, 'rowAt' | 'showRows'>;
-const EMPTY_VIEW: PagedView = { total: null, columns: [], error: null, revision: 0 };
+const EMPTY_VIEW: PagedView = { total: null, columns: [], filterable: [], error: null, revision: 0 };
 
 export function usePagedRows(query: PagedQuery | null): PagedRows {
   const client = useService();
@@ -45,7 +51,12 @@ export function usePagedRows(query: PagedQuery | null): PagedRows {
   useEffect(() => {
     restartPageLoader(loader.current);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the reset belongs to the fetch this effect starts
-    setView((current) => ({ ...current, total: null, error: null, revision: current.revision + 1 }));
+    setView(({ notice: _oldNotice, ...current }) => ({
+      ...current,
+      total: null,
+      error: null,
+      revision: current.revision + 1,
+    }));
     if (queryKey !== null) fetchPage(0);
     const current = loader.current;
     return () => window.clearTimeout(current.settleTimer);
@@ -59,9 +70,20 @@ export function usePagedRows(query: PagedQuery | null): PagedRows {
   return { ...view, rowAt, showRows };
 }
 
-/** The view once a page arrived: its total, the columns (the same array while they do not change), no error. */
-function withPage(current: PagedView, { total, columns }: { total: number; columns: string[] }): PagedView {
-  const sameColumns =
-    current.columns.length === columns.length && current.columns.every((column, index) => column === columns[index]);
-  return { total, columns: sameColumns ? current.columns : columns, error: null, revision: current.revision + 1 };
+/** The same array while the names do not change, so what depends on it does not start over. */
+function sameOr(current: string[], next: string[]): string[] {
+  return current.length === next.length && current.every((name, index) => name === next[index]) ? current : next;
+}
+
+/** The view once a page arrived: its total, columns, what sorts and filters, its notice, no error. */
+function withPage(current: PagedView, page: BrowsePage): PagedView {
+  return {
+    total: page.total,
+    columns: sameOr(current.columns, page.columns),
+    sortable: sameOr(current.sortable ?? [], page.sortable),
+    filterable: sameOr(current.filterable, page.filterable),
+    ...(page.notice !== undefined && { notice: page.notice }),
+    error: null,
+    revision: current.revision + 1,
+  };
 }

@@ -5,7 +5,7 @@ import { useAsyncAction } from '../../service/useAsyncAction';
 import { useService } from '../../service/ServiceContext';
 
 interface CsvDownloadButtonProps {
-  method: 'audit.findings' | 'audit.diff';
+  method: 'audit.findings' | 'audit.diff' | 'browse.page';
   params: unknown;
   label: string;
   /** The command that writes the same file, said where the app cannot download. */
