@@ -15,6 +15,8 @@ const SYNOPSIS = `okta-prep export — write the BalkanID upload bundle of a sna
 
 Usage:
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--flatten-group-apps] [--shared-files]
+                   [--allow-invalid] [--review-copy] [--format entities-relations|entitlements]
+                   [--user-statuses LIST] [--split-rows N]
                    [--user-attributes NAMES] [--user-attribute NAME]... [--profile FILE] [--save-profile FILE]
                    [--source-type KIND=VALUE]... [--role-id-prefix TEXT] [--privilege-name KIND=VALUE]...
                    [--connection-type KIND=VALUE]... [--metadata-key OURS=WRITTEN]... [--json]
@@ -23,6 +25,20 @@ Usage:
                         ${RELATION_KINDS.slice(3).join(',')}
 --flatten-group-apps    also write user → app rows for access held only through a group
 --shared-files          write the files readable by every user of this computer (0644); by default 0600
+--allow-invalid         publish under the upload names even when validation finds errors (recorded in the manifest
+                        as publishedDespiteErrors; upload refuses such a bundle). Without it a failing export is kept
+                        as entities.invalid.csv, entity-relations.invalid.csv and manifest.invalid.json, exit 1
+--format FORMAT         entities-relations (default: entities.csv and entity-relations.csv) or entitlements (one
+                        entitlements.csv, BalkanID's flat format: a row per user → group → app path, user → app,
+                        user → role and user → group → role; Project is the org URL). --relations and
+                        --flatten-group-apps choose the paths; flattening adds group-granted access Okta reports
+                        that no membership in the snapshot explains
+--user-statuses LIST    only users of these Okta statuses, comma-separated (ACTIVE,SUSPENDED,...); default every
+                        status. Applies to both formats
+--split-rows N          split each CSV file into parts of at most N data rows, each with the header
+                        (entities.part-001.csv, ...); the manifest lists the parts in upload order
+--review-copy           also write review/<file>: formula-like cells (= + - @ tab CR) prefixed by ' for spreadsheets;
+                        the upload files keep the exact values, and the review copy is never uploaded
 --user-attributes NAMES the user attributes written as identity metadata, in this order (default: the BalkanID
                         list; any other name is read from the Okta profile). A CSV list: put a name holding a comma
                         or quote in double quotes, doubling the quotes inside: --user-attributes 'email,"cost,center"'

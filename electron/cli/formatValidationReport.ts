@@ -1,12 +1,15 @@
 // Prints a validation report for people: a verdict, then findings grouped by rule with where, what, the value and the
 // fix, and how many of each rule there are in all.
+import path from 'node:path';
 import { RULES, type Finding, type RuleId, type ValidationReport } from '../../shared/balkanid/findings';
 
 const SHOWN_PER_RULE = 5;
 const SHOWN_VALUE_CHARS = 80;
 
 function where(finding: Finding, report: ValidationReport): string {
-  const file = report.files[finding.file]?.path ?? finding.file;
+  const whole = report.files[finding.file]?.path ?? finding.file;
+  // A file split into parts: the finding's line counts in its part, which lies beside the first.
+  const file = finding.part ? path.join(path.dirname(whole), finding.part) : whole;
   const line = finding.line > 0 ? `:${finding.line}` : '';
   const cell =
     finding.columnNumber !== undefined

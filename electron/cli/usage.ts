@@ -8,9 +8,10 @@ Usage:
                  [--quick | --resume [--snapshot ID]] [--share 0.1..1] [--json]
   okta-prep check --org URL [--token-file FILE | --client-id ID --private-key-file FILE] [--share 0.1..1] [--json]
   okta-prep export [--db FILE] [--snapshot ID] --out DIR [--relations KINDS] [--user-attributes NAMES]
-                   [--flatten-group-apps] [--shared-files] [--profile FILE] [--save-profile FILE]
-                   [mapping flags: see "okta-prep export --help"] [--json]
-  okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]
+                   [--flatten-group-apps] [--shared-files] [--allow-invalid] [--review-copy] [--profile FILE]
+                   [--format entities-relations|entitlements] [--user-statuses LIST] [--split-rows N]
+                   [--save-profile FILE] [mapping flags: see "okta-prep export --help"] [--json]
+  okta-prep validate ENTITIES.csv [RELATIONS.csv] [--json]   (or ENTITLEMENTS.csv alone, told by its header)
   okta-prep check-bundle --dir BUNDLE [--json]
   okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]
@@ -93,6 +94,11 @@ serve       runs the app's service for the browser build on 127.0.0.1 and prints
                  value and the flag that sets it
 --shared-files   export: write the files readable by every user of this computer (0644); by default they are 0600
                  (owner only), and a folder export creates is 0700
+--allow-invalid  export: when validation finds errors, publish the files under the upload names anyway (the manifest
+                 says publishedDespiteErrors; check-bundle and upload still refuse them). Without it such files are
+                 kept as entities.invalid.csv, entity-relations.invalid.csv and manifest.invalid.json
+--review-copy    export: also write review/<file> with every formula-like cell (= + - @ tab CR) prefixed by ', for
+                 opening in a spreadsheet; the upload files keep the real values, and the copy is never uploaded
 
 Exit codes: 0 success, 1 validation findings that block the upload (or a bundle that fails its check), 2 usage error,
 3 Okta/BalkanID/network/auth failure, 4 local failure (disk, database), 5 pull paused at its request cap

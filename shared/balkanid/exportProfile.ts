@@ -3,6 +3,7 @@
 import { RELATION_KINDS, type RelationKind } from './columns';
 import { DEFAULT_EXPORT_MAPPING, type ExportMapping, type PartialExportMapping } from './exportMapping';
 import { DEFAULT_USER_ATTRIBUTES } from './userAttributes';
+import { EXPORT_FORMATS } from './entitlements';
 
 export const EXPORT_PROFILE_FORMAT = 'okta-prep/export-profile';
 export const EXPORT_PROFILE_VERSION = 1;
@@ -71,6 +72,11 @@ export const EXPORT_OPTIONS_SCHEMA: Schema = {
     userAttributes: { type: 'array' },
     flattenGroupAppAssignments: { type: 'boolean' },
     sharedFiles: { type: 'boolean' },
+    allowInvalid: { type: 'boolean' },
+    reviewCopy: { type: 'boolean' },
+    format: { enum: [...EXPORT_FORMATS] },
+    userStatuses: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 40 }, minItems: 1, maxItems: 20 },
+    splitRows: { type: 'integer', minimum: 1, maximum: 1_000_000_000 },
     mapping: { type: 'object' },
   },
   [EXPORT_CHOICES_KEYWORD]: true,

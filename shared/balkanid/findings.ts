@@ -22,6 +22,8 @@ export type RuleId =
   | 'duplicate-relation'
   | 'unknown-relation-end'
   | 'privilege-value'
+  | 'no-user-reference'
+  | 'unpaired-cell'
   | 'formula-injection'
   | 'bom'
   | 'lf-line-ends'
@@ -160,6 +162,18 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
       'Add the entity to the entities file, or correct the Source ID or type in this relation (Source IDs are ' +
       'case-sensitive).',
   },
+  'no-user-reference': {
+    severity: 'error',
+    title: 'Entitlement names no user',
+    fix: 'Give the user in at least one of Email, User ID and Username (Part A.3 requires one of them).',
+  },
+  'unpaired-cell': {
+    severity: 'error',
+    title: 'Connection or Resource without its type (or the other way round)',
+    fix:
+      'Fill Connection and Connection Type together (and Resource and Resource Type together), or leave both of the ' +
+      'pair empty.',
+  },
   'privilege-value': {
     severity: 'error',
     title: 'privilegeValue is not a boolean',
@@ -254,7 +268,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
-export type FindingFile = 'entities' | 'relations';
+export type FindingFile = 'entities' | 'relations' | 'entitlements';
 
 export interface Finding {
   rule: RuleId;
@@ -270,16 +284,19 @@ export interface Finding {
   fix: string;
   /** The offending cell, cut to about 200 characters. */
   value?: string;
+  /** For a file an export split into parts: the part's file name, which `line` counts in. */
+  part?: string;
 }
 
 export interface ValidatedFile {
+  /** The file (for a file split into parts, the folder's path to its first part). */
   path: string;
   /** Data records after the header (blank lines not counted). */
   rows: number;
 }
 
 export interface ValidationReport {
-  files: { entities?: ValidatedFile; relations?: ValidatedFile };
+  files: { entities?: ValidatedFile; relations?: ValidatedFile; entitlements?: ValidatedFile };
   errorCount: number;
   warningCount: number;
   /** Complete count of findings per rule, even where `findings` was capped. */

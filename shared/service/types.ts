@@ -1,4 +1,5 @@
 // Data shapes that cross the service boundary (renderer ⇄ Node side). Pure types: no Node, DOM or Electron imports.
+import type { ExportFormat } from '../balkanid/entitlements';
 import type { ServiceError } from './errors';
 import type { ValidationReport } from '../balkanid/findings';
 import type { RelationKind } from '../balkanid/columns';
@@ -270,6 +271,16 @@ export interface ExportOptionsInput {
   sharedFiles?: boolean;
   /** The strings BalkanID does not publish, laid over the defaults (shared/balkanid/exportMapping.ts). */
   mapping?: PartialExportMapping;
+  /** Publish under the upload names even when validation finds errors (recorded as publishedDespiteErrors). */
+  allowInvalid?: boolean;
+  /** Also write a spreadsheet-safe copy of the files into review/ (never uploaded). */
+  reviewCopy?: boolean;
+  /** The entities + entity-relations pair (default) or the flat entitlements file. */
+  format?: ExportFormat;
+  /** Okta user statuses to export (default: every status). */
+  userStatuses?: string[];
+  /** Split each CSV file into parts of at most this many data rows. */
+  splitRows?: number;
 }
 
 /** The export choices saved in the data folder (the Export screen's), whole. */

@@ -166,10 +166,10 @@ describe('full pull and export of a generated org', () => {
       createHash('sha256')
         .update(fs.readFileSync(path.join(bundleDir, name)))
         .digest('hex');
-    expect(manifest.files.entities.sha256).toBe(sha('entities.csv'));
-    expect(manifest.files.relations.sha256).toBe(sha('entity-relations.csv'));
-    expect(manifest.files.entities.rows).toBe(entities.rows.length);
-    expect(manifest.files.relations.rows).toBe(relations.rows.length);
+    expect(manifest.files.entities[0].sha256).toBe(sha('entities.csv'));
+    expect(manifest.files.relations[0].sha256).toBe(sha('entity-relations.csv'));
+    expect(manifest.files.entities[0].rows).toBe(entities.rows.length);
+    expect(manifest.files.relations[0].rows).toBe(relations.rows.length);
     expect(manifest.entities.identity.user).toBe(org.users.length);
     expect(manifest.entities.connection.group).toBe(org.groups.length);
     expect(manifest.entities.resource.app).toBe(org.apps.length);

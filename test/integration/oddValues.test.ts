@@ -145,8 +145,8 @@ describe('the export of that snapshot', () => {
     expect(exported.validation.errorCount).toBe(0);
     const files = exported.manifest.files;
     const again = await validateCsvFiles({
-      entitiesPath: path.join(exported.outDir, files.entities.name),
-      relationsPath: path.join(exported.outDir, files.relations.name),
+      entitiesPath: path.join(exported.outDir, files.entities![0]!.name),
+      relationsPath: path.join(exported.outDir, files.relations![0]!.name),
     });
     expect(again.errorCount).toBe(0);
     expect(exported.manifest.relationsSkipped).toMatchObject({

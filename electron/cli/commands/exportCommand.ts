@@ -3,6 +3,9 @@ import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/colu
 import { APP_VERSION } from '../../core/appInfo';
 import { exportBundle, ExportError, type ExportBundleResult } from '../../core/export/exportBundle';
 import type { ExportOptions } from '../../core/export/exportOptions';
+import type { BundleManifest, ManifestFile } from '../../core/export/manifest';
+import type { BundleCsvFile } from '../../../shared/balkanid/bundleFileNames';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/balkanid/entitlements';
 import type { Db } from '../../core/store/openDatabase';
 import { latestCompleteSnapshot } from '../../core/store/snapshots';
 import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
@@ -31,23 +34,91 @@ export function exportOptionsFrom(values: CliValues): Partial<ExportOptions> {
     relationKinds: relationKinds as RelationKind[] | undefined,
     flattenGroupAppAssignments: values['flatten-group-apps'] === true,
     sharedFiles: values['shared-files'] === true,
+    allowInvalid: values['allow-invalid'] === true,
+    reviewCopy: values['review-copy'] === true,
+    ...formatFlags(values),
+  });
+}
+
+/** --format, --user-statuses LIST and --split-rows N, refused with the fix when they cannot be used (exit 2). */
+function formatFlags(values: CliValues): Pick<ExportOptions, 'format'> & Partial<ExportOptions> {
+  const format = values.format ?? 'entities-relations';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw usageError(`--format "${format}": choose ${EXPORT_FORMATS.join(' or ')}`);
+  const statuses = parseList(values['user-statuses'])?.map((status) => status.toUpperCase());
+  if (statuses !== undefined && (statuses.length === 0 || statuses.some((status) => !/^[A-Z_]{1,40}$/.test(status))))
+    throw usageError(
+      `--user-statuses "${values['user-statuses']}": give Okta user statuses separated by commas, for example ` +
+        '--user-statuses ACTIVE,SUSPENDED (leave it out for every status)',
+    );
+  const split = values['split-rows'];
+  if (split !== undefined && (!/^\d+$/.test(split) || Number(split) < 1 || Number(split) > 1_000_000_000))
+    throw usageError(`--split-rows "${split}": give the most data rows a file may hold, a whole number from 1`);
+  return {
+    format: format as ExportFormat,
+    ...(statuses !== undefined && { userStatuses: statuses }),
+    ...(split !== undefined && { splitRows: Number(split) }),
+  };
+}
+
+function countsText(counts: Record<string, number> | undefined): string {
+  return Object.entries(counts ?? {})
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(', ');
+}
+
+/** One line per CSV file of the bundle: its name (or its parts' names) and rows, with what the rows are. */
+function fileLines(m: BundleManifest): string[] {
+  const what: Record<BundleCsvFile, string> = {
+    entities: m.entities
+      ? `users ${m.entities.identity.user}, groups ${m.entities.connection.group}, roles ` +
+        `${m.entities.connection.role}, apps ${m.entities.resource.app}`
+      : '',
+    relations: countsText(m.relations),
+    entitlements: countsText(m.entitlements),
+  };
+  return (Object.entries(m.files) as [BundleCsvFile, ManifestFile[]][]).map(([kind, parts]) => {
+    const rows = parts.reduce((sum, part) => sum + part.rows, 0);
+    const names =
+      parts.length === 1 ? parts[0]!.name : `${parts[0]!.name} … ${parts.at(-1)!.name} (${parts.length} parts)`;
+    return `  ${names}: ${rows} rows (${what[kind]})`;
   });
 }
 
 export function describeExport(result: ExportBundleResult): string {
   const m = result.manifest;
-  const relations = Object.entries(m.relations)
-    .map(([kind, count]) => `${kind} ${count}`)
-    .join(', ');
   return [
-    `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
-    `  ${m.files.entities.name}: ${m.files.entities.rows} rows (users ${m.entities.identity.user}, groups ` +
-      `${m.entities.connection.group}, roles ${m.entities.connection.role}, apps ${m.entities.resource.app})`,
-    `  ${m.files.relations.name}: ${m.files.relations.rows} rows (${relations})`,
-    `  manifest.json: checksums and counts`,
+    result.keptAsInvalid
+      ? `the export of snapshot ${m.snapshot.id} (${m.orgUrl}) failed its check: the files are NOT ready to upload ` +
+        `and were kept under names no upload takes in ${result.outDir}`
+      : `wrote the BalkanID upload bundle of snapshot ${m.snapshot.id} (${m.orgUrl}) to ${result.outDir}`,
+    ...fileLines(m),
+    `  ${result.keptAsInvalid ? 'manifest.invalid.json' : 'manifest.json'}: checksums, counts and the findings`,
+    ...m.reviewCopy.map(
+      (name) => `  ${name}: spreadsheet-safe review copy (formula-like cells start with ') - not for upload`,
+    ),
     ...m.snapshot.incomplete.map((gap) => `  INCOMPLETE: the snapshot lacks ${gap.objectKind}: ${gap.message}`),
     formatValidationReport(result.validation, describeRelationsLeftOut(m.relationsSkipped)),
+    ...publicationNote(result),
   ].join('\n');
+}
+
+/** What the files' names mean when validation found errors: kept aside, or published because the user asked. */
+function publicationNote(result: ExportBundleResult): string[] {
+  if (result.keptAsInvalid)
+    return [
+      '',
+      'The upload names (entities.csv, entity-relations.csv, manifest.json) were not written: fix the errors above ' +
+        '(export options, the Okta data) and export again, or export with --allow-invalid to publish the files ' +
+        'under the upload names anyway (check-bundle and upload still refuse them).',
+    ];
+  if (result.manifest.publishedDespiteErrors)
+    return [
+      '',
+      'Published under the upload names despite the errors (--allow-invalid); manifest.json records ' +
+        '"publishedDespiteErrors": true, and check-bundle and upload refuse the bundle.',
+    ];
+  return [];
 }
 
 export async function runExportCommand(db: Db, values: CliValues, out: CliOutput): Promise<ExitCode> {

@@ -1,4 +1,5 @@
-// `okta-prep validate`: checks any entities / entity-relations CSV pair against the BalkanID contract, in a worker
+// `okta-prep validate`: checks any entities / entity-relations CSV pair (or an entitlements file, told by its header)
+// against the BalkanID contract, in a worker
 // thread, with progress lines; Ctrl-C stops it and prints no report (a cut-short check is not a result).
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import type { ValidationProgress } from '../../core/balkanid/validator/index';
@@ -13,7 +14,9 @@ export async function runValidateCommand(
   context: Pick<CliEnvironment, 'out' | 'signal'>,
 ): Promise<ExitCode> {
   if (positionals.length === 0)
-    throw usageError('validate needs the entities file: okta-prep validate ENTITIES.csv [RELATIONS.csv]');
+    throw usageError(
+      'validate needs the entities file: okta-prep validate ENTITIES.csv [RELATIONS.csv] (or ENTITLEMENTS.csv alone)',
+    );
   if (positionals.length > 2)
     throw usageError(`validate takes at most two files (entities, then relations), not ${positionals.length}`);
   const [entitiesPath, relationsPath] = positionals;
@@ -28,7 +31,12 @@ async function validateInWorker(
   relationsPath: string | undefined,
   { out, signal }: Pick<CliEnvironment, 'out' | 'signal'>,
 ): Promise<ValidationReport> {
-  const files = { entities: entitiesPath, relations: relationsPath, 'cross-file': 'both files' };
+  const files = {
+    entities: entitiesPath,
+    relations: relationsPath,
+    entitlements: entitiesPath,
+    'cross-file': 'both files',
+  };
   const handle = runWorkerTask({ kind: 'validateFiles', entitiesPath, relationsPath }, (progress) => {
     if (progress.kind === 'validate') out.progress(describeProgress(progress.progress, files));
   });

@@ -5,6 +5,7 @@ import type { Db } from '../store/openDatabase';
 import { appMetadata, groupMetadata, roleMetadata, userMetadata } from './entityMetadata';
 import type { ExportOptions } from './exportOptions';
 import { mappedMetadataKey } from '../../../shared/balkanid/exportMapping';
+import { USER_STATUS_FILTER, statusesParam } from './relationRecords';
 
 export type EntitySourceType = 'user' | 'group' | 'role' | 'app';
 
@@ -29,7 +30,7 @@ SELECT 'identity' AS entity_type, 'user' AS source_type, u.id AS source_id, u.na
        NULL AS status, NULL AS created, NULL AS extra,
        (SELECT group_concat(factor_type, char(31)) FROM factors f
          WHERE f.snapshot_id = u.snapshot_id AND f.user_id = u.id AND f.status = 'ACTIVE') AS factor_types
-  FROM users u WHERE u.snapshot_id = @snapshotId
+  FROM users u WHERE u.snapshot_id = @snapshotId AND ${USER_STATUS_FILTER}
 UNION ALL
 SELECT 'connection', 'group', g.id, g.name, NULL, g.description, g.type, NULL, g.created,
   g.last_membership_updated, NULL
@@ -99,7 +100,8 @@ export function* iterateEntityRecords(
 ): Generator<EntityRecordWithType> {
   const statement = db.prepare(ENTITY_SQL);
   const rolePrefix = options.mapping.roleSourceIdPrefix;
-  for (const row of statement.iterate({ snapshotId, rolePrefix }) as IterableIterator<EntityRow>) {
+  const params = { snapshotId, rolePrefix, statuses: statusesParam(options) };
+  for (const row of statement.iterate(params) as IterableIterator<EntityRow>) {
     const metadata = metadataOf(row, options, factorsPulled);
     yield {
       sourceType: row.source_type,

@@ -1,23 +1,42 @@
-// Writes the BalkanID upload bundle of one snapshot: entities.csv, entity-relations.csv and manifest.json.
-// All three are written under temporary names, checked by the validator, and only then renamed into place together.
+// Writes the BalkanID upload bundle of one snapshot: entities.csv and entity-relations.csv (or entitlements.csv), each
+// split into parts when asked, and manifest.json. All are written under temporary names, checked by the validator, and
+// only then renamed into place together: under the upload names when the check found no error (or errors were
+// allowed), else under the `.invalid` names no upload takes.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BUNDLE_FILE_NAMES, type BundleCsvFile, type BundleFile } from '../../../shared/balkanid/bundleFileNames';
+import {
+  BUNDLE_FILE_NAMES,
+  EXPORT_WRITTEN_NAME,
+  REVIEW_FOLDER,
+  type BundleCsvFile,
+  type BundleFile,
+} from '../../../shared/balkanid/bundleFileNames';
 import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../shared/balkanid/columns';
+import { ENTITLEMENT_COLUMNS, entitlementCells } from '../../../shared/balkanid/entitlements';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
-import { validateCsvFiles } from '../balkanid/validator/index';
+import { validateCsvSources } from '../balkanid/validator/index';
 import { makeFolders } from '../files/makeFolders';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
+import {
+  finishParts,
+  partFileName,
+  PublishedNames,
+  splitIntoParts,
+  validationSourcesOf,
+  type WrittenCsv,
+} from './bundleParts';
+import { iterateEntitlementRecords, type EntitlementRecordWithKind } from './entitlementRecords';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
 import { ExportOptionsError, resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
-import { buildManifest, type BundleManifest } from './manifest';
-import { withPublishLock } from './publishLock';
+import { buildManifest, manifestFileEntry, manifestFindings, type BundleManifest } from './manifest';
+import { publishBundle } from './publishBundle';
+import { writeReviewCopies } from './reviewCopy';
 import {
-  countRelationsInSnapshot,
+  countRelationsLeftOut,
   exportedRelationKinds,
   iterateRelationRecords,
   type ExportedRelationKind,
@@ -37,6 +56,8 @@ export interface ExportBundleResult {
   outDir: string;
   manifest: BundleManifest;
   validation: ValidationReport;
+  /** Validation found errors and they were not allowed: the files carry the `.invalid` names, not the upload ones. */
+  keptAsInvalid: boolean;
 }
 
 const PROGRESS_EVERY_ROWS = 5000;
@@ -88,8 +109,7 @@ async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<stri
 }
 
 export async function exportBundle(input: ExportBundleInput): Promise<ExportBundleResult> {
-  const { db, snapshotId } = input;
-  const snapshot = requireExportableSnapshot(db, snapshotId);
+  const snapshot = requireExportableSnapshot(input.db, input.snapshotId);
   const options = resolveOptionsForExport(input.options);
   const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
   const target: BundleTarget = {
@@ -100,33 +120,69 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
-    const entitiesSummary = await written.entities.finish();
-    const relationsSummary = await written.relations.finish();
-    const validation = withFinalPaths(
-      await validateCsvFiles({ entitiesPath: written.entities.tempPath, relationsPath: written.relations.tempPath }),
-      entitiesSummary,
-      relationsSummary,
-    );
-    const manifest = buildManifest({
-      snapshot,
-      appVersion: input.appVersion,
-      options,
-      files: { entities: entitiesSummary, relations: relationsSummary },
-      entityCounts: written.entityCounts,
-      relationCounts: written.relationCounts,
-      skippedRelations: countSkippedRelations(db, snapshotId, written.relationCounts),
-      validation,
-    });
-    await writeManifestFile(manifestTemp, manifest, target.fileMode);
-    await withPublishLock(outDir, () =>
-      publishTogether(written.entities, written.relations, manifestTemp, bundlePath(outDir, 'manifest')),
-    );
-    return { outDir, manifest, validation };
+    const summaries = await finishParts(written.files);
+    const report = await validateCsvSources(validationSourcesOf(written.files));
+    return await publishCheckedBundle({ input, snapshot, options, target, written, summaries, report, manifestTemp });
   } catch (error) {
     for (const file of target.opened) await file.abort();
     await fs.rm(manifestTemp, { force: true });
     throw error;
   }
+}
+
+interface CheckedBundle {
+  input: ExportBundleInput;
+  snapshot: SnapshotInfo;
+  options: ExportOptions;
+  target: BundleTarget;
+  written: WrittenBundle;
+  summaries: Map<BundleCsvFile, CsvFileSummary[]>;
+  report: ValidationReport;
+  manifestTemp: string;
+}
+
+/**
+ * Names the checked files (upload names, or `.invalid` ones when errors were found and not allowed), writes the review
+ * copies if asked and the manifest, and publishes them all.
+ */
+async function publishCheckedBundle(checked: CheckedBundle): Promise<ExportBundleResult> {
+  const { input, options, target, written, report } = checked;
+  const names = new PublishedNames(written.files, report.errorCount > 0 && !options.allowInvalid);
+  const csvFiles = names.files();
+  const review = options.reviewCopy
+    ? await writeReviewCopies(target.outDir, csvFiles, target.fileMode, input.signal)
+    : [];
+  target.opened.push(...review);
+  const manifest = buildManifest({
+    snapshot: checked.snapshot,
+    appVersion: input.appVersion,
+    options,
+    files: manifestFiles(written.files, checked.summaries, names),
+    ...written.counts,
+    skippedRelations: countSkippedRelations(input.db, input.snapshotId, options),
+    validation: report,
+    findings: manifestFindings(report, (finding) => names.fileOf(finding)),
+    reviewCopy: review.map((file) => `${REVIEW_FOLDER}/${path.basename(file.finalPath)}`),
+  });
+  await writeManifestFile(checked.manifestTemp, manifest, target.fileMode);
+  const manifestFile = { tempPath: checked.manifestTemp, name: names.nameOf(BUNDLE_FILE_NAMES.manifest) };
+  const bundle = { files: csvFiles, manifest: manifestFile, keptAsInvalid: names.keptAsInvalid };
+  await publishBundle(target.outDir, bundle, review);
+  const validation = names.reportIn(target.outDir, report);
+  return { outDir: target.outDir, manifest, validation, keptAsInvalid: names.keptAsInvalid };
+}
+
+function manifestFiles(
+  written: readonly WrittenCsv[],
+  summaries: Map<BundleCsvFile, CsvFileSummary[]>,
+  names: PublishedNames,
+): BundleManifest['files'] {
+  return Object.fromEntries(
+    written.map(({ kind, parts }) => [
+      kind,
+      parts.map((part, index) => manifestFileEntry(names.nameOf(part.name), summaries.get(kind)![index]!)),
+    ]),
+  );
 }
 
 /**
@@ -147,6 +203,8 @@ function bundlePath(outDir: string, file: BundleFile): string {
  */
 interface CsvPart<Item, Kind extends string> {
   file: BundleCsvFile;
+  /** The file's upload name (a part of a split file has its own). */
+  name: string;
   columns: readonly string[];
   items: Iterable<Item>;
   cellsOf: (item: Item) => readonly string[];
@@ -154,46 +212,97 @@ interface CsvPart<Item, Kind extends string> {
   counts: Record<Kind, number>;
 }
 
+interface WrittenBundle {
+  files: WrittenCsv[];
+  counts: {
+    entityCounts?: Record<EntitySourceType, number>;
+    relationCounts?: Record<ExportedRelationKind, number>;
+    entitlementCounts?: Record<ExportedRelationKind, number>;
+  };
+}
+
+function zeroCounts<Kind extends string>(kinds: readonly Kind[]): Record<Kind, number> {
+  return Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<Kind, number>;
+}
+
 /**
- * Writes entities.csv, then entity-relations.csv, under temporary names, counting rows per entity type and relation
- * kind.
+ * Writes entities.csv, then entity-relations.csv (or entitlements.csv alone), each in parts when asked, under
+ * temporary names, counting rows per entity type and relation kind.
  */
 async function writeBundleCsvFiles(
   input: ExportBundleInput,
   snapshot: SnapshotInfo,
   options: ExportOptions,
   target: BundleTarget,
-) {
+): Promise<WrittenBundle> {
+  const { db, snapshotId } = input;
+  const write = <Item, Kind extends string>(part: Omit<CsvPart<Item, Kind>, 'name'>) =>
+    writeCsvParts(part, options.splitRows, target, input);
+  if (options.format === 'entitlements') return writeEntitlementsFile(input, snapshot, options, target);
   const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
-  const entities = await writeCsvPart(
-    {
-      file: 'entities',
-      columns: ENTITY_COLUMNS,
-      items: iterateEntityRecords(input.db, input.snapshotId, options, snapshot.includeFactors),
-      cellsOf: ({ record }) => entityCells(record),
-      kindOf: ({ sourceType }) => sourceType,
-      counts: entityCounts,
-    },
-    target,
-    input,
-  );
-  const relationCounts = Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, 0])) as Record<
-    ExportedRelationKind,
-    number
-  >;
-  const relations = await writeCsvPart(
-    {
-      file: 'relations',
-      columns: RELATION_COLUMNS,
-      items: iterateRelationRecords(input.db, input.snapshotId, snapshot.orgUrl, options),
-      cellsOf: ({ record }) => relationCells(record),
-      kindOf: ({ kind }) => kind,
-      counts: relationCounts,
-    },
-    target,
-    input,
-  );
-  return { entities, relations, entityCounts, relationCounts };
+  const entities = await write({
+    file: 'entities',
+    columns: ENTITY_COLUMNS,
+    items: iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors),
+    cellsOf: ({ record }) => entityCells(record),
+    kindOf: ({ sourceType }) => sourceType,
+    counts: entityCounts,
+  });
+  const relationCounts = zeroCounts(exportedRelationKinds(options));
+  const relations = await write({
+    file: 'relations',
+    columns: RELATION_COLUMNS,
+    items: iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options),
+    cellsOf: ({ record }) => relationCells(record),
+    kindOf: ({ kind }) => kind,
+    counts: relationCounts,
+  });
+  return { files: [entities, relations], counts: { entityCounts, relationCounts } };
+}
+
+/** Writes entitlements.csv (or its parts), counting rows per relation kind they come from. */
+async function writeEntitlementsFile(
+  input: ExportBundleInput,
+  snapshot: SnapshotInfo,
+  options: ExportOptions,
+  target: BundleTarget,
+): Promise<WrittenBundle> {
+  const entitlementCounts = zeroCounts(exportedRelationKinds(options));
+  const part = {
+    file: 'entitlements' as const,
+    columns: ENTITLEMENT_COLUMNS,
+    items: iterateEntitlementRecords(input.db, input.snapshotId, snapshot.orgUrl, options),
+    cellsOf: ({ record }: EntitlementRecordWithKind) => entitlementCells(record),
+    kindOf: ({ kind }: EntitlementRecordWithKind) => kind,
+    counts: entitlementCounts,
+  };
+  const entitlements = await writeCsvParts(part, options.splitRows, target, input);
+  return { files: [entitlements], counts: { entitlementCounts } };
+}
+
+/**
+ * Writes one kind's rows through writeCsvPart: one file, or (split) one part after another, each with the header;
+ * progress counts the rows of the whole kind.
+ */
+async function writeCsvParts<Item, Kind extends string>(
+  part: Omit<CsvPart<Item, Kind>, 'name'>,
+  splitRows: number | null,
+  target: BundleTarget,
+  input: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
+): Promise<WrittenCsv> {
+  const parts: WrittenCsv['parts'] = [];
+  let rowsBefore = 0;
+  const onProgress =
+    input.onProgress &&
+    ((progress: { file: BundleCsvFile; rows: number }) =>
+      input.onProgress!({ file: progress.file, rows: rowsBefore + progress.rows }));
+  for (const items of splitIntoParts(part.items, splitRows)) {
+    const name = partFileName(part.file, splitRows === null ? null : parts.length);
+    const file = await writeCsvPart({ ...part, name, items }, target, { signal: input.signal, onProgress });
+    parts.push({ file, name });
+    rowsBefore += file.rows;
+  }
+  return { kind: part.file, parts };
 }
 
 /**
@@ -205,7 +314,7 @@ async function writeCsvPart<Item, Kind extends string>(
   target: BundleTarget,
   { signal, onProgress }: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
 ): Promise<AtomicCsvFile> {
-  const file = await AtomicCsvFile.create(bundlePath(target.outDir, part.file), part.columns, target.fileMode);
+  const file = await AtomicCsvFile.create(path.join(target.outDir, part.name), part.columns, target.fileMode);
   target.opened.push(file);
   onProgress?.({ file: part.file, rows: 0 });
   for (const item of part.items) {
@@ -218,17 +327,13 @@ async function writeCsvPart<Item, Kind extends string>(
   return file;
 }
 
-/** Relations of each exported kind in the snapshot that were not written (their other end was never listed). */
-function countSkippedRelations(
-  db: Db,
-  snapshotId: number,
-  relationCounts: Record<ExportedRelationKind, number>,
-): Record<string, number> {
+/**
+ * Relations of each exported kind in the snapshot that could not be written because an end was never listed (users
+ * left out by the statuses chosen are not counted: they were left out on purpose).
+ */
+function countSkippedRelations(db: Db, snapshotId: number, options: ExportOptions): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(relationCounts).map(([kind, written]) => [
-      kind,
-      countRelationsInSnapshot(db, snapshotId, kind as ExportedRelationKind) - written,
-    ]),
+    exportedRelationKinds(options).map((kind) => [kind, countRelationsLeftOut(db, snapshotId, kind)]),
   );
 }
 
@@ -237,47 +342,11 @@ async function writeManifestFile(file: string, manifest: BundleManifest, mode: n
   if (process.platform !== 'win32') await fs.chmod(file, mode); // the umask may have narrowed a 0644 the user asked for
 }
 
-/** Renames the three files into place; if one rename fails, those already renamed are removed again. */
-async function publishTogether(
-  entities: AtomicCsvFile,
-  relations: AtomicCsvFile,
-  manifestTemp: string,
-  manifestPath: string,
-): Promise<void> {
-  await entities.publish();
-  try {
-    await relations.publish();
-  } catch (error) {
-    await entities.retract();
-    throw error;
-  }
-  try {
-    await fs.rename(manifestTemp, manifestPath);
-  } catch (error) {
-    await Promise.all([entities.retract(), relations.retract()]);
-    throw error;
-  }
-}
-
 /** Removes temporary files an earlier export left behind when its process was killed; a running export's stay. */
 async function removeStaleTempFiles(outDir: string): Promise<void> {
-  const finalNames = Object.values(BUNDLE_FILE_NAMES);
   for (const name of await fs.readdir(outDir)) {
-    if (isAbandonedTempFile(name, finalNames)) await fs.rm(path.join(outDir, name), { force: true });
+    const finalName = /^\.(.+)\.(?:\d+-)?[0-9a-f]+\.tmp$/.exec(name)?.[1];
+    if (finalName === undefined || !EXPORT_WRITTEN_NAME.test(finalName)) continue;
+    if (isAbandonedTempFile(name, [finalName])) await fs.rm(path.join(outDir, name), { force: true });
   }
-}
-
-/** Findings name the files the user will see, not the temporary names they were checked under. */
-function withFinalPaths(
-  report: ValidationReport,
-  entities: CsvFileSummary,
-  relations: CsvFileSummary,
-): ValidationReport {
-  return {
-    ...report,
-    files: {
-      entities: report.files.entities ? { ...report.files.entities, path: entities.path } : undefined,
-      relations: report.files.relations ? { ...report.files.relations, path: relations.path } : undefined,
-    },
-  };
 }

@@ -26,7 +26,9 @@ function summarySql(): string {
 
 export function summariseExport(db: Db, snapshotId: number, input: ExportOptionsInput = {}): ExportSummary {
   const options = resolveExportOptions(input);
-  const row = db.prepare(summarySql()).get({ snapshotId, rolePrefix: '' }) as Record<string, number>;
+  // Every user status: the screen's summary does not offer the status choice (`okta-prep export --user-statuses`).
+  const params = { snapshotId, rolePrefix: '', statuses: null };
+  const row = db.prepare(summarySql()).get(params) as Record<string, number>;
   const chosen = new Set<ExportedRelationKind>([
     ...options.relationKinds,
     ...(options.flattenGroupAppAssignments ? (['groupAppAccessFlattened'] as const) : []),

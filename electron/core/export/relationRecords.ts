@@ -28,6 +28,14 @@ interface RelationRow {
   detail: string | number | null;
 }
 
+/** Users of the statuses chosen (`@statuses`: a JSON array), or every user when it is NULL. */
+export const USER_STATUS_FILTER = `(@statuses IS NULL OR u.status IN (SELECT value FROM json_each(@statuses)))`;
+
+/** The `@statuses` parameter of USER_STATUS_FILTER for the options. */
+export function statusesParam(options: Pick<ExportOptions, 'userStatuses'>): string | null {
+  return options.userStatuses === null ? null : JSON.stringify(options.userStatuses);
+}
+
 // Each kind joins both ends to their entity tables, so a relation never points at a missing entity.
 export const KIND_SQL: Record<ExportedRelationKind, string> = {
   groupMembership: `
@@ -36,14 +44,16 @@ SELECT 'groupMembership' AS kind, m.user_id AS parent_id, 'identity' AS parent_t
   FROM group_members m
   JOIN users u ON u.snapshot_id = m.snapshot_id AND u.id = m.user_id
   JOIN groups g ON g.snapshot_id = m.snapshot_id AND g.id = m.group_id
- WHERE m.snapshot_id = @snapshotId`,
+ WHERE m.snapshot_id = @snapshotId
+   AND ${USER_STATUS_FILTER}`,
   directAppAssignment: `
 SELECT 'directAppAssignment' AS kind, au.user_id AS parent_id, 'identity' AS parent_type, au.app_id AS child_id,
   'resource' AS child_type, au.user_name AS detail
   FROM app_users au
   JOIN users u ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
   JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
- WHERE au.snapshot_id = @snapshotId AND au.scope = 'USER'`,
+ WHERE au.snapshot_id = @snapshotId AND au.scope = 'USER'
+   AND ${USER_STATUS_FILTER}`,
   groupAppAssignment: `
 SELECT 'groupAppAssignment' AS kind, ag.group_id AS parent_id, 'connection' AS parent_type, ag.app_id AS child_id,
   'resource' AS child_type, ag.priority AS detail
@@ -57,7 +67,8 @@ SELECT DISTINCT 'userAdminRole' AS kind, ra.principal_id AS parent_id, 'identity
   FROM role_assignments ra
   JOIN users u ON u.snapshot_id = ra.snapshot_id AND u.id = ra.principal_id
   JOIN roles r ON r.snapshot_id = ra.snapshot_id AND r.role_key = ra.role_key
- WHERE ra.snapshot_id = @snapshotId AND ra.principal_type = 'user'`,
+ WHERE ra.snapshot_id = @snapshotId AND ra.principal_type = 'user'
+   AND ${USER_STATUS_FILTER}`,
   groupAdminRole: `
 SELECT DISTINCT 'groupAdminRole' AS kind, ra.principal_id AS parent_id, 'connection' AS parent_type,
   @rolePrefix || ra.role_key AS child_id, 'connection' AS child_type, NULL AS detail
@@ -75,7 +86,8 @@ SELECT 'groupAppAccessFlattened' AS kind, au.user_id AS parent_id, 'identity' AS
   FROM app_users au
   JOIN users u ON u.snapshot_id = au.snapshot_id AND u.id = au.user_id
   JOIN apps a ON a.snapshot_id = au.snapshot_id AND a.id = au.app_id
- WHERE au.snapshot_id = @snapshotId AND au.scope = 'GROUP'`,
+ WHERE au.snapshot_id = @snapshotId AND au.scope = 'GROUP'
+   AND ${USER_STATUS_FILTER}`,
 };
 
 /** Rows of each kind in the snapshot before joining to entities (to count what could not be written). */
@@ -144,7 +156,8 @@ export function* iterateRelationRecords(
     `${kinds.map((kind) => KIND_SQL[kind]).join('\nUNION ALL\n')}\nORDER BY parent_id, parent_type, child_id, ` +
     `child_type, kind`;
   const rolePrefix = options.mapping.roleSourceIdPrefix;
-  for (const row of db.prepare(sql).iterate({ snapshotId, rolePrefix }) as IterableIterator<RelationRow>) {
+  const params = { snapshotId, rolePrefix, statuses: statusesParam(options) };
+  for (const row of db.prepare(sql).iterate(params) as IterableIterator<RelationRow>) {
     yield {
       kind: row.kind,
       record: {
@@ -166,6 +179,6 @@ export function countRelationsLeftOut(db: Db, snapshotId: number, kind: Exported
   const writable = db
     .prepare(`SELECT count(*) FROM (${KIND_SQL[kind]})`)
     .pluck()
-    .get({ snapshotId, rolePrefix: '' }) as number;
+    .get({ snapshotId, rolePrefix: '', statuses: null }) as number;
   return countRelationsInSnapshot(db, snapshotId, kind) - writable;
 }

@@ -460,7 +460,9 @@ describe('validateCsvFiles on broken files', () => {
   it('has at least 20 distinct broken-file cases covering every rule', () => {
     expect(brokenCases.length).toBeGreaterThanOrEqual(20);
     const covered = new Set(brokenCases.flatMap((c) => c.expected.map((e) => e.rule)));
-    expect([...covered].sort()).toEqual(Object.keys(RULES).sort());
+    // The entitlements file's own rules are covered in validator.entitlements.test.ts.
+    const pairRules = Object.keys(RULES).filter((rule) => rule !== 'no-user-reference' && rule !== 'unpaired-cell');
+    expect([...covered].sort()).toEqual(pairRules.sort());
   });
 });
 

@@ -99,12 +99,12 @@ describe('exportBundle', () => {
     // manifest).
     const { manifest, relations } = readBundle(out);
     for (const file of ['entities', 'relations'] as const) {
-      const bytes = fs.readFileSync(path.join(out, manifest.files[file].name));
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files[file].sha256);
+      const bytes = fs.readFileSync(path.join(out, manifest.files[file][0].name));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files[file][0].sha256);
     }
-    expect(relations.rows).toHaveLength(manifest.files.relations.rows);
-    expect([narrow.manifest.files.relations.sha256, full.manifest.files.relations.sha256]).toContain(
-      manifest.files.relations.sha256,
+    expect(relations.rows).toHaveLength(manifest.files.relations[0].rows);
+    expect([narrow.manifest.files.relations![0]!.sha256, full.manifest.files.relations![0]!.sha256]).toContain(
+      manifest.files.relations[0].sha256,
     );
   });
 

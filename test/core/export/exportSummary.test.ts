@@ -38,10 +38,10 @@ describe('export summary', () => {
     });
 
     expect(summary.entities).toEqual({
-      user: manifest.entities.identity.user,
-      group: manifest.entities.connection.group,
-      role: manifest.entities.connection.role,
-      app: manifest.entities.resource.app,
+      user: manifest.entities!.identity.user,
+      group: manifest.entities!.connection.group,
+      role: manifest.entities!.connection.role,
+      app: manifest.entities!.resource.app,
     });
     const included = summary.relations.filter((relation) => relation.included);
     expect(Object.fromEntries(included.map((relation) => [relation.kind, relation.rows]))).toEqual(manifest.relations);

@@ -6,13 +6,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  BUNDLE_CSV_KINDS,
   type BundleCheckReport,
   type BundleFinding,
   type CheckedBundleFile,
 } from '../../../../shared/balkanid/bundleCheck';
 import { checkBundleFile } from './checkBundleFile';
-import type { UploadableManifest } from './manifestSchema';
+import { manifestFiles, type UploadableManifest } from './manifestSchema';
 import { readManifest } from './readManifest';
 
 export interface CheckedBundle {
@@ -30,11 +29,10 @@ export async function checkBundle(dir: string, signal?: AbortSignal): Promise<Ch
   if ('finding' in read) return { report: { ...report, findings: [read.finding] } };
   const { manifest } = read;
   const findings: BundleFinding[] = [];
-  if (manifest.validation.errors > 0) findings.push(validationErrors(manifest.validation.errors));
+  if (manifest.validation.errors > 0)
+    findings.push(validationErrors(manifest.validation.errors, manifest.publishedDespiteErrors === true));
   const files: CheckedBundleFile[] = [];
-  for (const kind of BUNDLE_CSV_KINDS) {
-    const entry = manifest.files[kind];
-    if (!entry) continue;
+  for (const { kind, entry } of manifestFiles(manifest)) {
     const checked = await checkBundleFile(absolute, kind, entry, signal);
     files.push(checked.file);
     findings.push(...checked.findings);
@@ -64,10 +62,14 @@ async function checkFolder(dir: string): Promise<BundleFinding | undefined> {
   }
 }
 
-function validationErrors(errors: number): BundleFinding {
+/** Refused always, also when the files were published under the upload names on request (--allow-invalid). */
+function validationErrors(errors: number, publishedDespiteErrors: boolean): BundleFinding {
+  const despite = publishedDespiteErrors ? ' (published under the upload names on request, --allow-invalid)' : '';
   return {
     code: 'validation-errors',
-    message: `the export found ${errors} validation error${errors === 1 ? '' : 's'}: BalkanID would reject these files`,
+    message:
+      `the export found ${errors} validation error${errors === 1 ? '' : 's'}${despite}: BalkanID would reject ` +
+      'these files',
     fix:
       'Check the files with okta-prep validate (or the Validate screen), fix the cause (export options, the Okta ' +
       'data), then export again.',

@@ -1,6 +1,7 @@
 // The part of manifest.json an upload relies on, as a JSON Schema checked with ajv: the bundle format, each CSV file's
 // name, rows, bytes and SHA-256, and the validation summary. Other fields are left to the exporter; a later format may
-// add some without breaking this check.
+// add some without breaking this check. Format version 1 gives one file per kind; version 2 a list of parts per kind
+// (one unless the export was split), in the order they are uploaded.
 import Ajv, { type ErrorObject } from 'ajv';
 import { BUNDLE_CSV_KINDS, type BundleCsvKind } from '../../../../shared/balkanid/bundleCheck';
 
@@ -13,11 +14,13 @@ export interface ManifestFileEntry {
 
 export interface UploadableManifest {
   format: 'okta-prep/balkanid-upload-bundle';
-  formatVersion: 1;
+  formatVersion: 1 | 2;
   orgUrl?: string;
   snapshot?: { id?: number };
-  files: { entities: ManifestFileEntry } & Partial<Record<BundleCsvKind, ManifestFileEntry>>;
+  files: Partial<Record<BundleCsvKind, ManifestFileEntry | ManifestFileEntry[]>>;
   validation: { errors: number; warnings: number };
+  /** The export published files whose validation found errors because the user asked (--allow-invalid). */
+  publishedDespiteErrors?: boolean;
 }
 
 const count = { type: 'integer', minimum: 0 };
@@ -34,22 +37,47 @@ const fileEntry = {
   },
 };
 
+const common = {
+  format: { const: 'okta-prep/balkanid-upload-bundle' },
+  orgUrl: { type: 'string' },
+  snapshot: { type: 'object', properties: { id: count } },
+  validation: { type: 'object', required: ['errors', 'warnings'], properties: { errors: count, warnings: count } },
+};
+const parts = { type: 'array', minItems: 1, maxItems: 100_000, items: fileEntry };
+
 export const MANIFEST_SCHEMA = {
   type: 'object',
   required: ['format', 'formatVersion', 'files', 'validation'],
-  properties: {
-    format: { const: 'okta-prep/balkanid-upload-bundle' },
-    formatVersion: { const: 1 },
-    orgUrl: { type: 'string' },
-    snapshot: { type: 'object', properties: { id: count } },
-    files: {
-      type: 'object',
-      required: ['entities'],
-      properties: Object.fromEntries(BUNDLE_CSV_KINDS.map((kind) => [kind, fileEntry])),
+  properties: { ...common, formatVersion: { enum: [1, 2] } },
+  if: { properties: { formatVersion: { const: 1 } } },
+  then: {
+    properties: {
+      files: {
+        type: 'object',
+        required: ['entities'],
+        properties: Object.fromEntries(BUNDLE_CSV_KINDS.map((kind) => [kind, fileEntry])),
+      },
     },
-    validation: { type: 'object', required: ['errors', 'warnings'], properties: { errors: count, warnings: count } },
+  },
+  else: {
+    properties: {
+      files: {
+        type: 'object',
+        anyOf: [{ required: ['entities'] }, { required: ['entitlements'] }],
+        properties: Object.fromEntries(BUNDLE_CSV_KINDS.map((kind) => [kind, parts])),
+      },
+    },
   },
 } as const;
+
+/** The manifest's CSV files in upload order (entities, relations, entitlements; each kind's parts in order). */
+export function manifestFiles(manifest: UploadableManifest): { kind: BundleCsvKind; entry: ManifestFileEntry }[] {
+  return BUNDLE_CSV_KINDS.flatMap((kind) => {
+    const listed = manifest.files[kind];
+    const entries = listed === undefined ? [] : Array.isArray(listed) ? listed : [listed];
+    return entries.map((entry) => ({ kind, entry }));
+  });
+}
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
@@ -57,11 +85,17 @@ let compiled: ReturnType<Ajv['compile']> | undefined;
 export function manifestShapeProblems(value: unknown): string[] {
   compiled ??= new Ajv({ allErrors: true, strict: false }).compile(MANIFEST_SCHEMA);
   if (compiled(value)) return duplicateNames(value as UploadableManifest);
-  return [...new Set((compiled.errors ?? []).map(describeSchemaError))].slice(0, 5);
+  // `if` only says which branch failed, and `anyOf` repeats each branch's `required`: said once, in plain words.
+  const errors = (compiled.errors ?? []).filter((error) => error.keyword !== 'if');
+  const noCsv = errors.some((error) => error.keyword === 'anyOf');
+  const described = errors
+    .filter((error) => !(noCsv && (error.keyword === 'anyOf' || error.instancePath === '/files')))
+    .map(describeSchemaError);
+  return [...new Set([...(noCsv ? ['files lists neither entities nor entitlements'] : []), ...described])].slice(0, 5);
 }
 
 function duplicateNames(manifest: UploadableManifest): string[] {
-  const names = BUNDLE_CSV_KINDS.flatMap((kind) => manifest.files[kind]?.name ?? []);
+  const names = manifestFiles(manifest).map(({ entry }) => entry.name);
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
   return repeated.map((name) => `files lists ${name} more than once`);
 }

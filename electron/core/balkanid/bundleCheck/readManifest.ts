@@ -2,7 +2,7 @@
 // that says what is wrong and how to get a good bundle.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BUNDLE_FILE_NAMES } from '../../../../shared/balkanid/bundleFileNames';
+import { BUNDLE_FILE_NAMES, invalidNameOf } from '../../../../shared/balkanid/bundleFileNames';
 import type { BundleFinding } from '../../../../shared/balkanid/bundleCheck';
 import { manifestShapeProblems, type UploadableManifest } from './manifestSchema';
 
@@ -16,7 +16,7 @@ export type ManifestRead = { manifest: UploadableManifest } | { finding: BundleF
 export async function readManifest(dir: string): Promise<ManifestRead> {
   const file = path.join(dir, BUNDLE_FILE_NAMES.manifest);
   const text = await readSmallFile(file);
-  if (typeof text !== 'string') return { finding: text };
+  if (typeof text !== 'string') return { finding: await keptAsInvalid(dir, text) };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -49,6 +49,23 @@ async function readSmallFile(file: string): Promise<string | BundleFinding> {
       };
     return unreadable(`cannot read ${file}: ${code ?? (error as Error).message}`);
   }
+}
+
+/** A folder holding only an export kept as invalid is named as such, not as a folder without a bundle. */
+async function keptAsInvalid(dir: string, finding: BundleFinding): Promise<BundleFinding> {
+  const invalid = invalidNameOf(BUNDLE_FILE_NAMES.manifest);
+  if (finding.code !== 'manifest-missing' || !(await fs.stat(path.join(dir, invalid)).catch(() => undefined)))
+    return finding;
+  return {
+    code: 'validation-errors',
+    file: invalid,
+    message:
+      `the folder holds an export that failed its check (${invalid}, with the files named *.invalid.csv): ` +
+      'BalkanID would reject it, so it was not given the upload names',
+    fix:
+      `Read the findings in ${invalid} (or check the files with okta-prep validate), fix the cause (export ` +
+      'options, the Okta data) and export again.',
+  };
 }
 
 function unreadable(message: string): BundleFinding {

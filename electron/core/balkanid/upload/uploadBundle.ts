@@ -59,19 +59,24 @@ export async function uploadBundle(options: UploadBundleOptions): Promise<Upload
   return { dir, baseUrl, files, skipped: plan.skipped, elapsedMs: Date.now() - startedAt };
 }
 
-/** Entities, then relations; entitlements only when the bundle has no relations file (BalkanID takes one or other). */
+/**
+ * Entities, then relations; entitlements only when the bundle has no relations file (BalkanID takes one or other).
+ * Each kind's parts go in the order the manifest lists them.
+ */
 export function uploadPlan(files: CheckedBundleFile[]): {
   send: CheckedBundleFile[];
   skipped: UploadResult['skipped'];
 } {
-  const byKind = new Map(files.map((file) => [file.kind, file]));
-  const entities = byKind.get('entities');
-  const relations = byKind.get('relations');
-  const entitlements = byKind.get('entitlements');
-  const send = [entities, relations ?? entitlements].filter((file) => file !== undefined);
+  const ofKind = (kind: CheckedBundleFile['kind']) => files.filter((file) => file.kind === kind);
+  const relations = ofKind('relations');
+  const entitlements = ofKind('entitlements');
+  const send = [...ofKind('entities'), ...(relations.length > 0 ? relations : entitlements)];
   const skipped =
-    relations && entitlements
-      ? [{ name: entitlements.name, reason: `the bundle has ${relations.name}, which BalkanID takes instead` }]
+    relations.length > 0
+      ? entitlements.map((file) => ({
+          name: file.name,
+          reason: `the bundle has ${relations[0]!.name}, which BalkanID takes instead`,
+        }))
       : [];
   return { send, skipped };
 }

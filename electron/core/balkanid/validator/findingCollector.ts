@@ -24,7 +24,8 @@ export interface FindingInput {
   value?: string;
 }
 
-const fileOrder = (file: FindingFile) => (file === 'entities' ? 0 : 1);
+const FILE_ORDER: Record<FindingFile, number> = { entities: 0, relations: 1, entitlements: 2 };
+const fileOrder = (file: FindingFile) => FILE_ORDER[file];
 
 /** A finding with the order it was reported in, which breaks ties (several header findings share line 1). */
 interface Numbered {

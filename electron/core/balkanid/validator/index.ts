@@ -5,6 +5,8 @@ export {
   DEFAULT_MEMORY_LIMITS,
   type MemoryLimits,
   type ValidateOptions,
+  type ValidationSource,
+  type ValidationSources,
 } from './validateBundle';
 export { ValidationCancelledError, type ValidationProgress } from './validationProgress';
 export type { CsvSource } from './readCsvRecords';

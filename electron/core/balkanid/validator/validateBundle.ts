@@ -1,9 +1,14 @@
-// Validates an entities / entity-relations CSV pair (either may be absent) against Part C of balkanid-format.md:
-// streaming, in bounded memory at any file size (indexes spill to a private temp folder past their limits).
+// Validates an entities / entity-relations CSV pair (either may be absent), or an entitlements file, against Part C of
+// balkanid-format.md: streaming, in bounded memory at any file size (indexes spill to a private temp folder past their
+// limits). A file an export split into parts is checked as the one file it stands for.
 import { ENTITY_COLUMNS, RELATION_COLUMNS } from '../../../../shared/balkanid/columns';
+import { ENTITLEMENT_COLUMNS } from '../../../../shared/balkanid/entitlements';
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import type { HeaderSpec } from './checkHeader';
+import { EntitlementRowChecker } from './checkEntitlementRows';
 import { EntityRowChecker } from './checkEntityRows';
+import { openCsvParts, placeFindingsInParts, type OpenedParts } from './csvParts';
+import { looksLikeEntitlements } from './detectEntitlements';
 import { RelationRowChecker } from './checkRelationRows';
 import { reportUnreferencedEntities } from './crossFileChecks';
 import { EntityKeys } from './entityKeys';
@@ -53,48 +58,76 @@ const RELATIONS_SPEC: HeaderSpec = {
   fileLabel: 'entity-relations',
   otherFileLabel: 'entities',
 };
+const ENTITLEMENTS_SPEC: HeaderSpec = {
+  columns: ENTITLEMENT_COLUMNS,
+  otherColumns: ENTITY_COLUMNS,
+  fileLabel: 'entitlements',
+  otherFileLabel: 'entities',
+};
+
+/** A file on disk or in memory, or the parts of one file an export split (`{ parts: [paths in order] }`). */
+export type ValidationSource = CsvSource | { parts: readonly string[] };
+export interface ValidationSources {
+  entities?: ValidationSource;
+  relations?: ValidationSource;
+  entitlements?: ValidationSource;
+}
+type SourceKind = keyof ValidationSources;
+type Opened = Partial<Record<SourceKind, OpenedCsv | OpenedParts>>;
 
 /**
  * Validates files on disk. Bad content becomes findings; only an unreadable file throws
  * (`cannot read entities file /x/y.csv: ENOENT: …`), and a cancelled validation (ValidationCancelledError).
+ * A lone first file whose header is the entitlements one is checked as an entitlements file.
  */
 export async function validateCsvFiles(
   input: { entitiesPath?: string; relationsPath?: string },
   options?: ValidateOptions,
 ): Promise<ValidationReport> {
-  return validateCsvSources(
-    {
-      entities: input.entitiesPath === undefined ? undefined : { path: input.entitiesPath },
-      relations: input.relationsPath === undefined ? undefined : { path: input.relationsPath },
-    },
-    options,
-  );
+  const entities = input.entitiesPath === undefined ? undefined : { path: input.entitiesPath };
+  const relations = input.relationsPath === undefined ? undefined : { path: input.relationsPath };
+  if (entities && !relations && (await looksLikeEntitlements(entities)))
+    return validateCsvSources({ entitlements: entities }, options);
+  return validateCsvSources({ entities, relations }, options);
 }
 
-/** Same as validateCsvFiles, for files or in-memory bytes. */
+/** Same as validateCsvFiles, for files, parts of files or in-memory bytes. */
 export async function validateCsvSources(
-  input: { entities?: CsvSource; relations?: CsvSource },
+  input: ValidationSources,
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
-  const entities = input.entities && (await openCsvSource(input.entities, 'entities'));
-  let relations: OpenedCsv | undefined;
+  const opened: Opened = {};
   try {
-    relations = input.relations && (await openCsvSource(input.relations, 'relations'));
+    for (const kind of ['entities', 'relations', 'entitlements'] as const) {
+      const source = input[kind];
+      if (source)
+        opened[kind] = 'parts' in source ? await openCsvParts(source.parts, kind) : await openCsvSource(source, kind);
+    }
   } catch (error) {
-    await entities?.close();
+    await closeAll(opened);
     throw error;
   }
-  const run = new ValidationRun(options, (entities?.size ?? 0) + (relations?.size ?? 0));
+  const size = Object.values(opened).reduce((sum, file) => sum + file.size, 0);
+  const run = new ValidationRun(options, size);
   try {
-    return await run.validate(input, entities, relations);
+    return placeInParts(await run.validate(input, opened), opened);
   } catch (error) {
     if (options.signal?.aborted) throw new ValidationCancelledError(options.signal.reason);
     throw error;
   } finally {
     run.folder.remove();
-    await entities?.close();
-    await relations?.close();
+    await closeAll(opened);
   }
+}
+
+async function closeAll(opened: Opened): Promise<void> {
+  for (const file of Object.values(opened)) await file.close();
+}
+
+function placeInParts(report: ValidationReport, opened: Opened): ValidationReport {
+  for (const [kind, file] of Object.entries(opened) as [SourceKind, OpenedCsv | OpenedParts][])
+    if ('placeOf' in file) placeFindingsInParts(report.findings, kind, file);
+  return report;
 }
 
 /** One validation's shared parts: findings, spill folder, limits, progress. */
@@ -115,12 +148,14 @@ class ValidationRun {
     this.progress = new ProgressThrottle(options.onProgress);
   }
 
-  async validate(
-    input: { entities?: CsvSource; relations?: CsvSource },
-    entities: OpenedCsv | undefined,
-    relations: OpenedCsv | undefined,
-  ): Promise<ValidationReport> {
+  async validate(input: ValidationSources, opened: Opened): Promise<ValidationReport> {
+    const { entities, relations, entitlements } = opened;
     const files: ValidationReport['files'] = {};
+    if (input.entitlements && entitlements) {
+      const checker = new EntitlementRowChecker(this.collector.forFile('entitlements'));
+      const scan = await this.scan(entitlements, ENTITLEMENTS_SPEC, 'entitlements', (record) => checker.check(record));
+      files.entitlements = { path: describeSource(input.entitlements), rows: scan.rows };
+    }
     const entityFindings = this.collector.forFile('entities');
     const relationFindings = this.collector.forFile('relations');
     let keys: EntityKeys | undefined;
@@ -151,7 +186,7 @@ class ValidationRun {
   private async scan(
     opened: OpenedCsv,
     spec: HeaderSpec,
-    phase: 'entities' | 'relations',
+    phase: 'entities' | 'relations' | 'entitlements',
     onRow: Parameters<typeof scanCsvFile>[3],
   ): Promise<FileScanResult> {
     const findings = this.collector.forFile(phase);
@@ -169,6 +204,7 @@ class ValidationRun {
   }
 }
 
-function describeSource(source: CsvSource): string {
+function describeSource(source: ValidationSource): string {
+  if ('parts' in source) return source.parts[0] ?? '(no parts)';
   return 'path' in source ? source.path : '(in memory)';
 }

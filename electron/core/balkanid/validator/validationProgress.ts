@@ -2,7 +2,7 @@
 
 export interface ValidationProgress {
   /** What is being read: a file, or the spilled cross-file checks after both. */
-  phase: 'entities' | 'relations' | 'cross-file';
+  phase: 'entities' | 'relations' | 'entitlements' | 'cross-file';
   /** Bytes read of both files together, and their total size. */
   bytesRead: number;
   bytesTotal: number;

@@ -42,14 +42,17 @@ export type WorkerTask =
 
 export type WorkerResult =
   | { kind: 'pull'; value: PullResult }
-  | { kind: 'export'; value: Pick<ExportBundleResult, 'outDir' | 'manifest'> & { validation: ValidationReport } }
+  | {
+      kind: 'export';
+      value: Pick<ExportBundleResult, 'outDir' | 'manifest' | 'keptAsInvalid'> & { validation: ValidationReport };
+    }
   | { kind: 'validateSnapshot'; value: ValidationReport }
   | { kind: 'preview'; value: ExportPreview }
   | { kind: 'validateFiles'; value: ValidationReport };
 
 export type WorkerProgress =
   | { kind: 'pull'; progress: PullProgress }
-  | { kind: 'export'; file: 'entities' | 'relations'; rows: number }
+  | { kind: 'export'; file: 'entities' | 'relations' | 'entitlements'; rows: number }
   | { kind: 'validate'; progress: ValidationProgress };
 
 export type FromWorker =

@@ -86,7 +86,8 @@ async function runExportTask(db: Db, exportTask: WorkerTask & { kind: 'export' }
     signal: controller.signal,
     onProgress: ({ file, rows }) => send({ type: 'progress', progress: { kind: 'export', file, rows } }),
   });
-  return { outDir: result.outDir, manifest: result.manifest, validation: result.validation };
+  const { outDir, manifest, validation, keptAsInvalid } = result;
+  return { outDir, manifest, validation, keptAsInvalid };
 }
 
 /** Checks what an export would write by writing it to a scratch folder that is removed whatever happens. */

@@ -24,8 +24,11 @@ function pullProgressView(progress: PullProgress): JobProgress {
   };
 }
 
-function exportProgressView(rowsByFile: Record<'entities' | 'relations', number>, current: string): JobProgress {
-  const phases = (['entities', 'relations'] as const).map((file) => ({
+type ExportedFile = 'entities' | 'relations' | 'entitlements';
+
+function exportProgressView(rowsByFile: Record<ExportedFile, number>, current: string): JobProgress {
+  const files: readonly ExportedFile[] = current === 'entitlements' ? ['entitlements'] : ['entities', 'relations'];
+  const phases = files.map((file) => ({
     phase: file,
     tasksDone: file === 'entities' && current === 'relations' ? 1 : 0,
     tasksTotal: 1,
@@ -36,11 +39,11 @@ function exportProgressView(rowsByFile: Record<'entities' | 'relations', number>
     requests: 0,
     rateLimitWaits: [],
     elapsedMs: 0,
-    rowsWritten: rowsByFile.entities + rowsByFile.relations,
+    rowsWritten: rowsByFile.entities + rowsByFile.relations + rowsByFile.entitlements,
   };
 }
 
-const VALIDATION_PHASES = ['entities', 'relations', 'cross-file'] as const;
+const VALIDATION_PHASES = ['entities', 'relations', 'entitlements', 'cross-file'] as const;
 
 function validateProgressView(progress: ValidationProgress, elapsedMs: number): JobProgress {
   const at = VALIDATION_PHASES.indexOf(progress.phase);
@@ -78,7 +81,7 @@ export function startJob(
   hooks: JobOutcomeHooks = {},
 ): JobState {
   const startedAt = Date.now();
-  const rowsByFile = { entities: 0, relations: 0 };
+  const rowsByFile = { entities: 0, relations: 0, entitlements: 0 };
   let handle: ReturnType<typeof runWorkerTask> | undefined;
   const job = jobs.create(kind, () => handle?.cancel(), snapshotId);
   handle = runWorkerTask(task, (progress: WorkerProgress) => {

@@ -1,10 +1,11 @@
-// A finished export: the folder it went to (with a button to open it) and the manifest's counts per file, entity
-// type and relation kind.
+// A finished export: the folder it went to (with a button to open it), whether the files are ready to upload, the
+// manifest's counts per file, entity type and relation kind, and the check's findings (the Validate screen's report).
 import { useState } from 'react';
 import { useService } from '../../service/ServiceContext';
 import { uploadVerdict, type ExportOutcome } from './exportResult';
 import { formatCount, formatDuration, plural } from '../../format/formatDuration';
 import { relationKindLabel } from '../../format/labels';
+import { FindingsReport } from '../validate/FindingsReport';
 
 function OpenFolderButton({ folder }: { folder: string }) {
   const client = useService();
@@ -35,43 +36,53 @@ function UploadVerdict({ outcome }: { outcome: ExportOutcome }) {
 }
 
 export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutcome; elapsedMs: number }) {
+  const failedCheck = (outcome.errors ?? 0) > 0;
   return (
     <div className="export-outcome">
-      <p className="text-success" role="status">
-        Export complete in {formatDuration(elapsedMs)}
+      <p className={failedCheck ? 'text-warning' : 'text-success'} role="status">
+        {failedCheck ? 'Export finished, but the files failed the check' : 'Export complete'} in{' '}
+        {formatDuration(elapsedMs)}
         {outcome.outDir ? ':' : '.'} {outcome.outDir && <code className="path">{outcome.outDir}</code>}
       </p>
       {outcome.outDir && <OpenFolderButton folder={outcome.outDir} />}
       <UploadVerdict outcome={outcome} />
-      <dl className="summary-list">
-        {outcome.files.map((file) => (
-          <div key={file.name}>
-            <dt>{file.name}</dt>
-            <dd>{plural(file.rows, 'row')}</dd>
-          </div>
-        ))}
-        {outcome.entityCounts.map((entry) => (
-          <div key={entry.label}>
-            <dt>{entry.label}</dt>
-            <dd>{formatCount(entry.count)}</dd>
-          </div>
-        ))}
-        {outcome.relationCounts.map((entry) => (
-          <div key={entry.kind}>
-            <dt>{relationKindLabel(entry.kind)}</dt>
-            <dd>{formatCount(entry.count)}</dd>
-          </div>
-        ))}
-        {outcome.errors !== undefined && (
-          <div>
-            <dt>Validation</dt>
-            <dd>
-              {plural(outcome.errors, 'error')}, {plural(outcome.warnings ?? 0, 'warning')}
-            </dd>
-          </div>
-        )}
-      </dl>
-      <p className="field-hint">The folder also holds manifest.json with these counts and a SHA-256 of each file.</p>
+      <ExportCounts outcome={outcome} />
+      <p className="field-hint">
+        The folder also holds {outcome.keptAsInvalid ? 'manifest.invalid.json' : 'manifest.json'} with these counts, a
+        SHA-256 of each file and the first findings.
+        {outcome.reviewCopy.length > 0 && ` Review copy (not for upload): ${outcome.reviewCopy.join(', ')}.`}
+      </p>
+      {outcome.report && outcome.report.findings.length > 0 && (
+        <FindingsReport report={outcome.report} source="The export's check" texts={null} />
+      )}
     </div>
+  );
+}
+
+function ExportCounts({ outcome }: { outcome: ExportOutcome }) {
+  const entries = [
+    ...outcome.files.map((file) => ({ key: file.name, label: file.name, value: plural(file.rows, 'row') })),
+    ...outcome.entityCounts.map((entry) => ({ key: entry.label, label: entry.label, value: formatCount(entry.count) })),
+    ...outcome.relationCounts.map((entry) => ({
+      key: entry.kind,
+      label: relationKindLabel(entry.kind),
+      value: formatCount(entry.count),
+    })),
+  ];
+  if (outcome.errors !== undefined)
+    entries.push({
+      key: 'validation',
+      label: 'Validation',
+      value: `${plural(outcome.errors, 'error')}, ${plural(outcome.warnings ?? 0, 'warning')}`,
+    });
+  return (
+    <dl className="summary-list">
+      {entries.map((entry) => (
+        <div key={entry.key}>
+          <dt>{entry.label}</dt>
+          <dd>{entry.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

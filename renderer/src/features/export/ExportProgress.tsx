@@ -7,6 +7,7 @@ import { formatCount, formatDuration } from '../../format/formatDuration';
 const FILE_NAMES: Record<string, string> = {
   entities: BUNDLE_FILE_NAMES.entities,
   relations: BUNDLE_FILE_NAMES.relations,
+  entitlements: BUNDLE_FILE_NAMES.entitlements,
 };
 
 export function ExportProgress({ job }: { job: JobState }) {

@@ -7,6 +7,7 @@ import { physicalLine } from './physicalLine';
 export interface FileTexts {
   entities?: { name: string; content: string };
   relations?: { name: string; content: string };
+  entitlements?: { name: string; content: string };
 }
 
 export function FindingDetail({

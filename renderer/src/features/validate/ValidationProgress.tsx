@@ -5,6 +5,7 @@ import { formatCount, formatDuration } from '../../format/formatDuration';
 const PHASE_TEXT: Record<string, string> = {
   entities: 'Reading the entities file',
   relations: 'Reading the relations file',
+  entitlements: 'Reading the entitlements file',
   'cross-file': 'Checking the relations against the entities',
 };
 

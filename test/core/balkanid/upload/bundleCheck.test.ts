@@ -41,8 +41,8 @@ describe('checkBundle', () => {
     expect(report.findings).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.files.map((file) => [file.kind, file.name, file.rows, file.matches])).toEqual([
-      ['entities', 'entities.csv', manifest.files.entities.rows, true],
-      ['relations', 'entity-relations.csv', manifest.files.relations.rows, true],
+      ['entities', 'entities.csv', manifest.files.entities[0].rows, true],
+      ['relations', 'entity-relations.csv', manifest.files.relations[0].rows, true],
     ]);
     expect(report.files[0]!.rows).toBeGreaterThan(10);
   });
