@@ -43,6 +43,7 @@ const OPTIONS = {
   'dormant-days': { type: 'string' },
   'strong-factors': { type: 'string' },
   json: { type: 'boolean' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

@@ -24,6 +24,8 @@ export const MISBEHAVIOUR_WORDS = [
   'odd-values (undocumented values, missing fields, a null item)',
   'group-stats-absent (expand=stats ignored)',
   'repeat-next:LISTING:MODE (a next link that loops)',
+  'slow (every request takes 300 ms more, so a pull can be watched and cancelled)',
+  'html-page (every API request answered with a captive portal page)',
 ];
 
 function repeatNext(word: string): Misbehaviour {
@@ -47,6 +49,10 @@ function one(word: string): Misbehaviour {
       return { oddValues: true };
     case 'group-stats-absent':
       return { groupStats: { absent: 'all' } };
+    case 'slow':
+      return { latencyMs: 300 };
+    case 'html-page':
+      return { oddAnswers: [{ pathPrefix: '/', answer: 'html' }] };
     default:
       if (word.startsWith('repeat-next:')) return repeatNext(word);
       throw usageError(

@@ -2,7 +2,6 @@
 import { APP_VERSION } from '../core/appInfo';
 import { openCache, type CacheAccess } from './openCache';
 import type { Db } from '../core/store/openDatabase';
-import { listSnapshots } from '../core/store/snapshots';
 import { parseCliArgs, type CliValues } from './cliArgs';
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
@@ -10,7 +9,7 @@ import { runFakeOktaCommand } from './commands/fakeOktaCommand';
 import { runServeCommand } from './commands/serveCommand';
 import { runCheckCommand } from './commands/checkCommand';
 import { runPullCommand } from './commands/pullCommand';
-import { describeSnapshots } from './commands/snapshotsCommand';
+import { runSnapshotsCommand } from './commands/snapshotsCommand';
 import { exportOptionsFrom, runExportCommand } from './commands/exportCommand';
 import { exportHelp } from './exportHelp';
 import { prepareExportChoices } from './exportMappingFlags';
@@ -61,20 +60,19 @@ const COMMANDS: Record<string, CommandRunner> = {
   'fake-balkanid': (_, values, context) => runFakeBalkanIdCommand(values, context),
   diff: (positionals, values, context) => runDiffCommand(positionals, values, context),
   snapshot: (positionals, values, context) => runSnapshotCommand(positionals, values, context),
-  snapshots: (_, values, context) =>
-    withCache(values, context, (db) => listSnapshotsCommand(db, values, context), 'read'),
+  // Listing only reads (a portable snapshot file too); label and delete change the cache.
+  snapshots: (positionals, values, context) =>
+    withCache(
+      values,
+      context,
+      (db) => runSnapshotsCommand(db, positionals, values, context),
+      positionals.length === 0 ? 'read' : 'write',
+    ),
   demo: (_, values, context) => runDemoCommand(values, context),
   'fake-okta': (_, values, context) => runFakeOktaCommand(values, context),
   serve: (_, values, context) => runServeCommand(values, context),
   check: (_, values, context) => runCheckCommand(values, context),
 };
-
-function listSnapshotsCommand(db: Db, values: CliValues, { out }: CliEnvironment): ExitCode {
-  const snapshots = listSnapshots(db);
-  if (values.json) out.json(snapshots);
-  else out.result(describeSnapshots(snapshots));
-  return EXIT.ok;
-}
 
 async function runCommand(
   command: string | undefined,

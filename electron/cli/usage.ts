@@ -14,6 +14,8 @@ Usage:
   okta-prep check-bundle --dir BUNDLE [--json]
   okta-prep upload --dir BUNDLE --api-key-id ID --api-key-secret-file FILE [--base-url URL] [--json]
   okta-prep snapshots [--db FILE] [--json]
+  okta-prep snapshots label ID TEXT [--db FILE]
+  okta-prep snapshots delete ID --yes [--db FILE] [--json]
   okta-prep access [--db FILE] [--snapshot ID] [--user ID | --app ID | --group ID] --out FILE.csv [--json]
   okta-prep findings [--db FILE] [--snapshot ID] [--rule ID] [--dormant-days N] [--strong-factors TYPES]
                      [--out FILE.csv] [--json]
@@ -61,6 +63,9 @@ report      the audit report of a snapshot as one self-contained HTML file (0600
             --compare ID, what changed from snapshot ID to it; the thresholds are those of findings
 snapshot export writes one snapshot to a self-contained file to review on another machine: there --db FILE on
             snapshots, export and diff opens it read-only (a damaged file or one from a newer version is refused)
+snapshots label ID TEXT names a snapshot (shown with its org in the app and in "okta-prep snapshots"; "" clears it);
+snapshots delete ID --yes deletes a snapshot and gives its space back to the disk (without --yes it only says what
+            it would delete); refused while a pull writes it or an unfinished quick refresh builds on it
 check       one cheap request per object kind: what can be read, what a missing permission costs, and an
             estimate of a full pull's requests and time (exit 3 when something cannot be read)
 demo        runs the whole job on the built-in sample org (no Okta tenant needed)

@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/tables.css';
+import './styles/orgs.css';
 
 function StartupProblem({ problem }: { problem: string }) {
   return (

@@ -17,11 +17,14 @@ import type {
   CsvFileRef,
   ExportOptionsInput,
   ExportPreview,
+  ExportSummary,
   ExportProfileState,
   GroupDetail,
   JobState,
   PreflightReport,
   RoleDetail,
+  SavedConnectionInfo,
+  SnapshotDeletion,
   SnapshotSummary,
   UploadSettings,
   UploadStartParams,
@@ -36,7 +39,13 @@ export interface ServiceMethods {
   'connection.normaliseOrgUrl': { params: { input: string }; result: { url: string; notes: string[] } };
   'connection.save': { params: { orgUrl: string; auth: ConnectionAuthInput }; result: ConnectionInfo };
   'connection.useSampleOrg': { params: Empty; result: ConnectionInfo };
-  'connection.test': { params: Empty; result: PreflightReport };
+  /** Tests the org URL and credentials given (nothing is saved), or without them the connection in use. */
+  'connection.test': { params: { orgUrl?: string; auth?: ConnectionAuthInput }; result: PreflightReport };
+  'connection.list': { params: Empty; result: SavedConnectionInfo[] };
+  /** Switches to a saved connection. */
+  'connection.use': { params: { orgUrl: string }; result: ConnectionInfo };
+  /** Forgets a saved connection and its secret; returns the ones left. */
+  'connection.remove': { params: { orgUrl: string }; result: SavedConnectionInfo[] };
   /** quick: refresh from the latest complete snapshot of the connected org (changed users and memberships only). */
   'pull.start': {
     params: { includeFactors: boolean; readEveryGroup?: boolean; share?: number; quick?: boolean };
@@ -46,6 +55,12 @@ export interface ServiceMethods {
   'jobs.list': { params: Empty; result: JobState[] };
   'jobs.cancel': { params: { jobId: string }; result: JobState };
   'snapshots.list': { params: Empty; result: SnapshotSummary[] };
+  /** Names a snapshot (an empty label clears it). */
+  'snapshots.label': { params: { snapshotId: number; label: string }; result: SnapshotSummary };
+  /** What an export with these options would upload (counts per entity type and relation kind), in one query. */
+  'snapshots.exportSummary': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ExportSummary };
+  /** Deletes a snapshot and gives its space back; refused while a job uses it. */
+  'snapshots.delete': { params: { snapshotId: number }; result: SnapshotDeletion };
   'browse.page': { params: BrowsePageParams; result: BrowsePage };
   'browse.userAccess': { params: { snapshotId: number; userId: string }; result: UserAccessDetail };
   'browse.group': { params: { snapshotId: number; groupId: string }; result: GroupDetail };
@@ -124,11 +139,17 @@ export const METHOD_NAMES = [
   'connection.save',
   'connection.useSampleOrg',
   'connection.test',
+  'connection.list',
+  'connection.use',
+  'connection.remove',
   'pull.start',
   'pull.resume',
   'jobs.list',
   'jobs.cancel',
   'snapshots.list',
+  'snapshots.label',
+  'snapshots.exportSummary',
+  'snapshots.delete',
   'browse.page',
   'browse.userAccess',
   'browse.group',

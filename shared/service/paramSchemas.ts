@@ -25,6 +25,19 @@ const csvFileRef: Schema = {
   ],
 };
 
+// An API token (typed or in a 0600 file) or an OAuth service app's client id and private key.
+const connectionAuth: Schema = {
+  oneOf: [
+    objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
+    objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
+    objectOf({
+      kind: { const: 'oauth' },
+      clientId: { type: 'string', minLength: 1, maxLength: 256 },
+      privateKey: { type: 'string', minLength: 1, maxLength: 65536 },
+    }),
+  ],
+};
+
 const oktaId = shortText(100);
 const auditSubject: Schema = {
   oneOf: [
@@ -51,22 +64,12 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'app.info': empty,
   'connection.get': empty,
   'connection.normaliseOrgUrl': objectOf({ input: shortText() }),
-  'connection.save': objectOf({
-    orgUrl: shortText(),
-    auth: {
-      oneOf: [
-        objectOf({ kind: { const: 'ssws' }, token: { type: 'string', minLength: 1, maxLength: 4096 } }),
-        objectOf({ kind: { const: 'ssws' }, tokenFile: { type: 'string', minLength: 1, maxLength: 4096 } }),
-        objectOf({
-          kind: { const: 'oauth' },
-          clientId: { type: 'string', minLength: 1, maxLength: 256 },
-          privateKey: { type: 'string', minLength: 1, maxLength: 65536 },
-        }),
-      ],
-    },
-  }),
+  'connection.save': objectOf({ orgUrl: shortText(), auth: connectionAuth }),
   'connection.useSampleOrg': empty,
-  'connection.test': empty,
+  'connection.test': objectOf({ orgUrl: shortText(), auth: connectionAuth }, []),
+  'connection.list': empty,
+  'connection.use': objectOf({ orgUrl: shortText() }),
+  'connection.remove': objectOf({ orgUrl: shortText() }),
   'pull.start': objectOf(
     {
       includeFactors: { type: 'boolean' },
@@ -80,6 +83,9 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'jobs.list': empty,
   'jobs.cancel': objectOf({ jobId: shortText(100) }),
   'snapshots.list': empty,
+  'snapshots.label': objectOf({ snapshotId, label: shortText(1000) }),
+  'snapshots.exportSummary': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
+  'snapshots.delete': objectOf({ snapshotId }),
   'browse.page': objectOf(
     {
       snapshotId,

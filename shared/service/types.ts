@@ -29,6 +29,17 @@ export interface ConnectionInfo {
   notices?: string[];
 }
 
+/** One saved connection in the list (never its secret): which org, how it signs in, and whether it is in use. */
+export interface SavedConnectionInfo {
+  orgUrl: string;
+  authKind: 'ssws' | 'oauth';
+  clientId?: string;
+  tokenFile?: string;
+  hasSecret: boolean;
+  /** The connection in use (false for all of them while the sample org is). */
+  current: boolean;
+}
+
 export interface SecretPersistence {
   persisted: boolean;
   reason?: string;
@@ -52,6 +63,8 @@ export interface PreflightReport {
   orgUrl: string;
   ok: boolean;
   checks: PreflightCheck[];
+  /** The org could not be reached at all: why (said once), and every check that could therefore not run. */
+  unreachable?: { message: string; checksNotRun: string[] };
   /**
    * A full pull without factors; `withFactors` adds one factor listing per user (users bucket); `readingEveryGroup`
    * (without factors) lists every group's members and roles whatever its stats say (groups bucket).
@@ -109,6 +122,8 @@ export interface JobState {
 export interface SnapshotSummary {
   id: number;
   orgUrl: string;
+  /** The user's name for the snapshot (null until given). */
+  label: string | null;
   status: 'running' | 'complete' | 'failed' | 'cancelled';
   startedAt: string;
   finishedAt: string | null;
@@ -118,10 +133,33 @@ export interface SnapshotSummary {
   /** What the pull noticed without stopping (rate limits guessed, a repeating page link, one object unreadable ...). */
   warnings: { code: string; message: string }[];
   counts?: Record<string, number>;
+  /** Listings done of scheduled and rows stored per phase: what the pull's progress card showed, from one source. */
+  phases?: PhaseProgressView[];
   /** Set for a quick refresh: the snapshot it was built from. */
   baseSnapshotId?: number | null;
   /** A quick refresh that found a deleted user and listed every user after all. */
   fellBackToFullUserListing?: boolean;
+}
+
+/** What deleting a snapshot did: the space given back to the disk (none while another job used the cache). */
+export interface SnapshotDeletion {
+  snapshotId: number;
+  orgUrl: string;
+  freedBytes: number;
+  pagesBefore: number;
+  pagesAfter: number;
+  /** False when a pull or export was running: the pages were freed inside the file for later pulls to reuse. */
+  vacuumed: boolean;
+}
+
+/** What an export of a snapshot with given options writes, and what the options leave out (snapshots.exportSummary). */
+export interface ExportSummary {
+  snapshotId: number;
+  entities: { user: number; group: number; role: number; app: number };
+  /** Every relation kind, chosen or not: the rows it writes when included, and its rows whose other end is unlisted. */
+  relations: { kind: string; included: boolean; rows: number; endNotListed: number }[];
+  /** The user profile attributes written as metadata, in order. */
+  userAttributes: string[];
 }
 
 /** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */

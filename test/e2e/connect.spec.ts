@@ -32,7 +32,7 @@ test.describe('Connect', () => {
     await expect(report).toBeVisible();
     await expect(report.getByText('readable', { exact: true }).first()).toBeVisible();
     await expect(page.getByText('Okta Prep can read everything it needs.')).toBeVisible();
-    await expect(page.getByLabel('Saved connection')).toContainText('token stored');
+    await expect(page.getByLabel('Saved connection', { exact: true })).toContainText('token stored');
     expect(await page.content()).not.toContain(readGoodToken(environment));
     await saveScreenshot(page, testInfo, 'connect-good-token');
   });

@@ -15,6 +15,7 @@ function snapshot(id: number, orgUrl = 'https://acme.okta.com', status: Snapshot
     errorMessage: null,
     gaps: [],
     warnings: [],
+    label: null,
   } satisfies SnapshotSummary;
 }
 

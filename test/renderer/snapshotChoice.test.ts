@@ -8,6 +8,7 @@ function snapshot(id: number, status: SnapshotSummary['status']): SnapshotSummar
     id,
     status,
     orgUrl: 'https://acme.okta.com',
+    label: null,
     startedAt: '',
     finishedAt: null,
     includeFactors: false,

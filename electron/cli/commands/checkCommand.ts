@@ -13,6 +13,8 @@ import { readCredentials } from '../readCredentials';
 import { authFor, parseOrgUrl } from './pullCommand';
 
 export function describePreflight(report: PreflightReport): string {
+  if (report.unreachable)
+    return `${report.unreachable.message}\n  not checked: ${report.unreachable.checksNotRun.join(', ')}`;
   const lines = [
     `${report.orgUrl}: ${report.ok ? 'every object kind can be read' : 'SOME OBJECT KINDS CANNOT BE READ'}`,
   ];

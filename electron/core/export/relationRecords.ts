@@ -29,7 +29,7 @@ interface RelationRow {
 }
 
 // Each kind joins both ends to their entity tables, so a relation never points at a missing entity.
-const KIND_SQL: Record<ExportedRelationKind, string> = {
+export const KIND_SQL: Record<ExportedRelationKind, string> = {
   groupMembership: `
 SELECT 'groupMembership' AS kind, m.user_id AS parent_id, 'identity' AS parent_type, m.group_id AS child_id,
   'connection' AS child_type, NULL AS detail
@@ -79,7 +79,7 @@ SELECT 'groupAppAccessFlattened' AS kind, au.user_id AS parent_id, 'identity' AS
 };
 
 /** Rows of each kind in the snapshot before joining to entities (to count what could not be written). */
-const KIND_TOTAL_SQL: Record<ExportedRelationKind, string> = {
+export const KIND_TOTAL_SQL: Record<ExportedRelationKind, string> = {
   groupMembership: `SELECT count(*) FROM group_members WHERE snapshot_id = ?`,
   directAppAssignment: `SELECT count(*) FROM app_users WHERE snapshot_id = ? AND scope = 'USER'`,
   groupAppAssignment: `SELECT count(*) FROM app_groups WHERE snapshot_id = ?`,

@@ -175,6 +175,9 @@ export class OktaClient {
           'unavailable',
           `could not reach ${this.orgUrl} while listing ${what}: ${(error as Error).message}. Check the ` +
             `network and retry; the pull can be resumed.`,
+          undefined,
+          undefined,
+          { cause: error }, // what failed, in its own words, for a caller that explains it another way
         );
       }
       await this.backoff(++attempts.failures, signal);

@@ -11,8 +11,9 @@ export class OktaError extends Error {
     message: string,
     readonly status?: number,
     readonly errorCode?: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

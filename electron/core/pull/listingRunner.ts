@@ -8,7 +8,6 @@ import { getPullTask, markPullTaskDone, pendingPullTasks } from '../store/pullTa
 import { recordSnapshotGap } from '../store/snapshots';
 import { ListingLoopGuard, type FollowedPage } from './listingLoopGuard';
 import { WHOLE_KIND_DENIED } from './objectDenials';
-import { phaseOfTask } from './pullProgress';
 import type { PullRun } from './pullRun';
 import { parseTaskKey, type TaskKind } from './pullTaskKinds';
 import { reportRepeatingListing } from './repeatingListing';
@@ -105,7 +104,7 @@ export class ListingRunner {
     const followUps = quick ? quick.keepFollowUps(task.kindName, listed, allFollowUps) : allFollowUps;
     this.requestCap.raise(estimateRaise(task.kindName, { items: listed, nextUrl: page.nextUrl }, followUps));
     writer.commitPage(task.key, rows, page.nextUrl, followUps, followed);
-    progress.addRows(phaseOfTask(task.kindName), page.items.length);
+    progress.pageReceived();
   }
 
   /**

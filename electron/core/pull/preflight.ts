@@ -5,6 +5,7 @@ import type { OktaGroup, OktaApp, OktaUser } from '../../../shared/okta/types';
 import type { OktaClient } from '../okta/oktaClient';
 import { OktaError } from '../okta/oktaErrors';
 import { estimatePull } from './pullEstimate';
+import { cannotConnect, unreachableReport } from './preflightReach';
 import { hasUsableId } from '../store/fallbackRules';
 
 export const CONSEQUENCES: Record<string, string> = {
@@ -68,7 +69,13 @@ function checkingInto(checks: PreflightCheck[]): Check {
 export async function runPreflight(client: OktaClient): Promise<PreflightReport> {
   const checks: PreflightCheck[] = [];
   const check = checkingInto(checks);
-  const users = await check('users', () => client.getPage<OktaUser>('/api/v1/users?limit=1', 'users'));
+  // The first request also tells whether the org can be reached at all: if not, nothing else is tried.
+  const firstUsers = await settle(client.getPage<OktaUser>('/api/v1/users?limit=1', 'users'));
+  if ('error' in firstUsers && cannotConnect(firstUsers.error))
+    return unreachableReport(client.orgUrl, firstUsers.error as OktaError, Object.keys(CONSEQUENCES));
+  const users = await check('users', async () =>
+    'error' in firstUsers ? Promise.reject(firstUsers.error) : firstUsers.value,
+  );
   const groups = await check('groups', () =>
     listAll<OktaGroup>(client, '/api/v1/groups?limit=200&expand=stats', 'groups'),
   );
@@ -97,6 +104,13 @@ export async function runPreflight(client: OktaClient): Promise<PreflightReport>
         ? estimatePull({ users: everyoneCount, groups, apps: apps.length, buckets, share: client.governor.share })
         : undefined,
   };
+}
+
+async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 }
 
 /** One page of the members of a group Okta counts members in: an empty page means they cannot be listed. */

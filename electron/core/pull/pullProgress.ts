@@ -1,5 +1,8 @@
-// Progress of a pull, per phase: listings done of scheduled, rows received, requests made and rate-limit waits.
+// Progress of a pull, per phase: listings done of scheduled, rows stored, requests made and rate-limit waits. The
+// phases come from the snapshot's listings in the cache (phasesFromTasks), the same source Past pulls reads, so the
+// progress card and the list of past pulls always give the same counts.
 import type { BucketSnapshot } from '../okta/rateLimitGovernor';
+import type { TaskKindCount } from '../store/pullTaskStore';
 
 export const PULL_PHASES = [
   'users',
@@ -53,9 +56,24 @@ export function phaseOfTask(kindName: string): PullPhase {
   return PHASE_OF_TASK[kindName] ?? 'users';
 }
 
-/** Accumulates progress and hands it out at most every `intervalMs` (plus once at the end). */
+/** Listings done of scheduled and rows stored per phase (factors only when the pull reads them). */
+export function phasesFromTasks(tasks: readonly TaskKindCount[], includeFactors: boolean): PhaseProgress[] {
+  const phases = new Map<PullPhase, PhaseProgress>();
+  for (const phase of PULL_PHASES) {
+    if (phase !== 'factors' || includeFactors) phases.set(phase, { phase, tasksDone: 0, tasksTotal: 0, rows: 0 });
+  }
+  for (const kind of tasks) {
+    const entry = phases.get(phaseOfTask(kind.kindName));
+    if (!entry) continue;
+    entry.tasksDone += kind.done;
+    entry.tasksTotal += kind.total;
+    entry.rows += kind.rows;
+  }
+  return [...phases.values()];
+}
+
+/** Hands progress out at most every `intervalMs` as pages arrive (plus once at the end). */
 export class PullProgressTracker {
-  private readonly phases = new Map<PullPhase, PhaseProgress>();
   private lastEmit = 0;
   private readonly startedAt = Date.now();
 
@@ -63,32 +81,22 @@ export class PullProgressTracker {
     private readonly snapshotId: number,
     private readonly emit: ((progress: PullProgress) => void) | undefined,
     private readonly sample: () => { requests: number; retries: number; buckets: BucketSnapshot[] },
-    private readonly countTasks: () => { kindName: string; done: number; total: number }[],
+    private readonly listPhases: () => PhaseProgress[],
     private readonly listWarnings: () => string[] = () => [],
     private readonly intervalMs = 200,
-  ) {
-    for (const phase of PULL_PHASES) this.phases.set(phase, { phase, tasksDone: 0, tasksTotal: 0, rows: 0 });
-  }
+  ) {}
 
-  addRows(phase: PullPhase, rows: number): void {
-    this.phases.get(phase)!.rows += rows;
+  /** A page arrived: time to say so, unless that was said moments ago. */
+  pageReceived(): void {
     this.maybeEmit();
   }
 
   current(): PullProgress {
     const sample = this.sample();
     const warnings = this.listWarnings();
-    const phases = new Map(
-      [...this.phases.values()].map((phase) => [phase.phase, { ...phase, tasksDone: 0, tasksTotal: 0 }]),
-    );
-    for (const tasks of this.countTasks()) {
-      const entry = phases.get(phaseOfTask(tasks.kindName))!;
-      entry.tasksDone += tasks.done;
-      entry.tasksTotal += tasks.total;
-    }
     return {
       snapshotId: this.snapshotId,
-      phases: [...phases.values()],
+      phases: this.listPhases(),
       requests: sample.requests,
       retries: sample.retries,
       rateLimitWaits: sample.buckets.map((bucket) => ({ bucket: bucket.bucket, waitedMs: bucket.waitedMs })),

@@ -8,7 +8,7 @@ import { getSnapshot } from '../store/snapshots';
 import { SnapshotWriter } from '../store/snapshotWriter';
 import type { GroupListingPolicy } from './groupListings';
 import { ObjectDenials, WHOLE_KIND_DENIED } from './objectDenials';
-import { PullProgressTracker, type PullProgress } from './pullProgress';
+import { phasesFromTasks, PullProgressTracker, type PullProgress } from './pullProgress';
 import type { ObjectKind } from './pullTaskKinds';
 import { PullWarnings, type PullWarning } from './pullWarnings';
 import type { QuickRefresh } from './quickRefresh';
@@ -90,7 +90,7 @@ function warningsAndProgress(
     snapshotId,
     options.onProgress,
     () => ({ requests: requestsMade(), retries: client.stats.retries, buckets: client.governor.snapshot() }),
-    () => countPullTasksByKind(db, snapshotId),
+    () => phasesFromTasks(countPullTasksByKind(db, snapshotId), options.includeFactors),
     () => warnings.list().map((warning) => warning.message),
   );
   return { warnings, progress };

@@ -16,23 +16,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Whether a runner ("host:pid") is a live process on this machine (a killed or crashed pull's is not). */
+export function runnerIsLive(runner: string | null): boolean {
+  if (!runner) return false;
+  const cut = runner.lastIndexOf(':');
+  const pid = Number(runner.slice(cut + 1));
+  return runner.slice(0, cut) === os.hostname() && Number.isInteger(pid) && pid > 0 && isAlive(pid);
+}
+
 /** Marks the snapshot running under this process; throws when another live local process is pulling into it. */
 export function claimSnapshot(db: Db, snapshotId: number): void {
   db.transaction(() => {
     const row = db.prepare(`SELECT status, runner FROM snapshots WHERE id = ?`).get(snapshotId) as
       { status: string; runner: string | null } | undefined;
-    if (row?.status === 'running' && row.runner && row.runner !== thisRunner()) {
-      const [host, pidText] = [
-        row.runner.slice(0, row.runner.lastIndexOf(':')),
-        row.runner.slice(row.runner.lastIndexOf(':') + 1),
-      ];
-      const pid = Number(pidText);
-      if (host === os.hostname() && Number.isInteger(pid) && isAlive(pid)) {
-        throw new Error(
-          `snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to ` +
-            `finish, or stop it, then resume`,
-        );
-      }
+    if (row?.status === 'running' && row.runner !== thisRunner() && runnerIsLive(row.runner)) {
+      const pid = row.runner!.slice(row.runner!.lastIndexOf(':') + 1);
+      throw new Error(
+        `snapshot ${snapshotId} is being pulled right now by process ${pid} on this machine: wait for it to ` +
+          `finish, or stop it, then resume`,
+      );
     }
     db.prepare(
       `UPDATE snapshots SET status = 'running', finished_at = NULL, error_message = NULL, runner = ? WHERE id = ?`,

@@ -8,7 +8,22 @@ import type { Credentials } from './jobs/jobMessages';
 import type { SecretStore } from './secretStore';
 import { ServiceFailure } from './serviceFailure';
 
-export const SECRET_NAME = 'okta-credentials';
+/** Where a version that kept one connection stored its secret; adopted by that connection (adoptLegacySecret). */
+export const LEGACY_SECRET_NAME = 'okta-credentials';
+
+/** Each saved org's token or key under its own name, so saving or removing one never touches another's. */
+export function secretNameFor(orgUrl: string): string {
+  return `okta-credentials:${orgUrl}`;
+}
+
+/** Moves the secret of the one-connection days to its org's own name (once; later calls find nothing to do). */
+export async function adoptLegacySecret(secrets: SecretStore, current: SavedConnection | undefined): Promise<void> {
+  const legacy = await secrets.get(LEGACY_SECRET_NAME);
+  if (legacy === undefined) return;
+  if (current && !current.tokenFile && (await secrets.get(secretNameFor(current.orgUrl))) === undefined)
+    await secrets.set(secretNameFor(current.orgUrl), legacy);
+  await secrets.delete(LEGACY_SECRET_NAME);
+}
 
 /** What connection.save was given, as credentials; a token file is read now so a bad one is refused at once. */
 export function credentialsFromInput(auth: ConnectionAuthInput): Credentials {
@@ -30,7 +45,7 @@ export function tokenFromFile(file: string): string {
 /** The saved connection's credentials, or undefined when none are available this session. */
 export async function loadCredentials(saved: SavedConnection, secrets: SecretStore): Promise<Credentials | undefined> {
   if (saved.tokenFile) return { kind: 'ssws', token: tokenFromFile(saved.tokenFile) };
-  const secret = await secrets.get(SECRET_NAME);
+  const secret = await secrets.get(secretNameFor(saved.orgUrl));
   return secret === undefined ? undefined : (JSON.parse(secret) as Credentials);
 }
 

@@ -1,6 +1,6 @@
-// The saved connection without its secret (org URL, auth kind, client id, token file path), kept as JSON in the data
-// folder, and
-// whether the sample org is in use instead. The two are kept apart so trying the sample org never replaces a real one.
+// The saved connections without their secrets (org URL, auth kind, client id, token file path), kept as JSON in the
+// data folder: the one in use (connection.json), every one saved (connections.json), and whether the sample org is in
+// use instead. The sample org is kept apart so trying it never replaces a real one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeFolders } from '../files/makeFolders';
@@ -10,11 +10,30 @@ export type SavedConnection = Pick<ConnectionInfo, 'orgUrl' | 'authKind' | 'clie
 
 export class ConnectionSettings {
   private readonly file: string;
+  private readonly listFile: string;
   private readonly sampleOrgMarker: string;
 
   constructor(dataFolder: string) {
     this.file = path.join(dataFolder, 'connection.json');
+    this.listFile = path.join(dataFolder, 'connections.json');
     this.sampleOrgMarker = path.join(dataFolder, 'sample-org-in-use');
+  }
+
+  /** Every saved real connection, the one in use among them (one saved by an older version is listed too). */
+  list(): SavedConnection[] {
+    const current = this.read();
+    const saved = this.readList();
+    return current && !saved.some((entry) => entry.orgUrl === current.orgUrl) ? [current, ...saved] : saved;
+  }
+
+  /** Forgets a saved connection (and stops using it if it is the one in use); false when none has that URL. */
+  remove(orgUrl: string): boolean {
+    const before = this.list();
+    const after = before.filter((entry) => entry.orgUrl !== orgUrl);
+    if (after.length === before.length) return false;
+    writePrivateJson(this.listFile, after);
+    if (this.read()?.orgUrl === orgUrl) fs.rmSync(this.file, { force: true });
+    return true;
   }
 
   /** The saved real connection, if any (an older version saved the sample org here: that is not one). */
@@ -29,12 +48,14 @@ export class ConnectionSettings {
     };
   }
 
+  /** Makes the connection the one in use, and keeps it in the list of saved ones (replacing one of the same org). */
   write(connection: SavedConnection): void {
-    makeFolders(path.dirname(this.file));
-    const temp = `${this.file}.${process.pid}.tmp`;
-    // no secret in it, but whose org it is
-    fs.writeFileSync(temp, JSON.stringify({ ...connection, isSampleOrg: false }, null, 2), { mode: 0o600 });
-    fs.renameSync(temp, this.file);
+    writePrivateJson(this.file, { ...connection, isSampleOrg: false });
+    const others = this.list().filter((entry) => entry.orgUrl !== connection.orgUrl);
+    writePrivateJson(
+      this.listFile,
+      [...others, connection].sort((a, b) => a.orgUrl.localeCompare(b.orgUrl)),
+    );
   }
 
   usesSampleOrg(): boolean {
@@ -51,14 +72,34 @@ export class ConnectionSettings {
     }
   }
 
+  private readList(): SavedConnection[] {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.listFile, 'utf8')) as unknown;
+      return Array.isArray(parsed) ? (parsed as SavedConnection[]).filter(isSavedConnection) : [];
+    } catch {
+      return []; // none saved yet, or unreadable: the connections are saved again as they are used
+    }
+  }
+
   private readFile(): (SavedConnection & { isSampleOrg?: boolean }) | undefined {
     try {
       const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as SavedConnection & { isSampleOrg?: boolean };
-      return typeof parsed.orgUrl === 'string' && (parsed.authKind === 'ssws' || parsed.authKind === 'oauth')
-        ? parsed
-        : undefined;
+      return isSavedConnection(parsed) ? parsed : undefined;
     } catch {
       return undefined; // none saved yet, or unreadable: the user connects again
     }
   }
+}
+
+function isSavedConnection(value: unknown): value is SavedConnection {
+  const entry = value as Partial<SavedConnection> | null;
+  return typeof entry?.orgUrl === 'string' && (entry.authKind === 'ssws' || entry.authKind === 'oauth');
+}
+
+/** No secret in these files, but whose orgs they are: private, and replaced whole (never half-written). */
+function writePrivateJson(file: string, value: unknown): void {
+  makeFolders(path.dirname(file));
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(value, null, 2), { mode: 0o600 });
+  fs.renameSync(temp, file);
 }

@@ -12,6 +12,7 @@ import { auditMethods } from './auditMethods';
 import { auditReportMethods } from './auditReportMethods';
 import { exportHandlers } from './handlers/exportHandlers';
 import { pullHandlers } from './handlers/pullHandlers';
+import { snapshotHandlers } from './handlers/snapshotHandlers';
 import type { ServiceContext, ServiceDependencies } from './handlers/serviceContext';
 import { validateHandlers } from './handlers/validateHandlers';
 import { JobRegistry } from './jobs/jobRegistry';
@@ -33,6 +34,7 @@ export function createOktaPrepService(deps: ServiceDependencies): ServiceImpleme
     'app.info': async () => ({ version: deps.appVersion, transport: deps.transport, dataFolder: deps.dataFolder }),
     ...connectionHandlers(ctx),
     ...pullHandlers(ctx),
+    ...snapshotHandlers(ctx),
     ...browseHandlers(ctx),
     ...validateHandlers(ctx),
     ...exportHandlers(ctx),

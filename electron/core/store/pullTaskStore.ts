@@ -45,13 +45,21 @@ export function markPullTaskDone(db: Db, snapshotId: number, key: string): void 
   );
 }
 
-/** Listings per task kind (the part of the key before ':'), for progress. */
-export function countPullTasksByKind(db: Db, snapshotId: number): { kindName: string; done: number; total: number }[] {
+export interface TaskKindCount {
+  kindName: string;
+  done: number;
+  total: number;
+  /** Rows stored by its listings (committed with their pages). */
+  rows: number;
+}
+
+/** Listings per task kind (the part of the key before ':'), for progress: the card's and Past pulls' one source. */
+export function countPullTasksByKind(db: Db, snapshotId: number): TaskKindCount[] {
   return db
     .prepare(
       `SELECT substr(task_key, 1, instr(task_key || ':', ':') - 1) AS kindName, count(*) AS total,
-         coalesce(sum(done), 0) AS done
+         coalesce(sum(done), 0) AS done, coalesce(sum(rows), 0) AS rows
        FROM pull_tasks WHERE snapshot_id = ? GROUP BY kindName`,
     )
-    .all(snapshotId) as { kindName: string; done: number; total: number }[];
+    .all(snapshotId) as TaskKindCount[];
 }

@@ -8,6 +8,8 @@ export type SnapshotStatus = 'running' | 'complete' | 'failed' | 'cancelled';
 export interface SnapshotInfo {
   id: number;
   orgUrl: string;
+  /** The user's name for it (null until given). */
+  label: string | null;
   status: SnapshotStatus;
   startedAt: string;
   finishedAt: string | null;
@@ -37,6 +39,7 @@ export interface SnapshotGap {
 interface SnapshotRow {
   id: number;
   org_url: string;
+  label: string | null;
   status: SnapshotStatus;
   started_at: string;
   finished_at: string | null;
@@ -111,6 +114,7 @@ function toInfo(db: Db, row: SnapshotRow): SnapshotInfo {
   return {
     id: row.id,
     orgUrl: row.org_url,
+    label: row.label ?? null,
     status: row.status,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

@@ -15,6 +15,7 @@ import { JobsProvider } from './JobsContext';
 import { NavigationProvider, useNavigation } from './NavigationContext';
 import type { ScreenId } from './screens';
 import { SnapshotsProvider } from './SnapshotsContext';
+import { StepIndicator } from './StepIndicator';
 
 const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {
   connect: ConnectScreen,
@@ -58,6 +59,7 @@ export function App() {
                 Skip to content
               </a>
               <AppNavigation />
+              <StepIndicator />
               <CurrentScreen />
             </ExportOptionsProvider>
           </SnapshotsProvider>

@@ -1,5 +1,6 @@
 // The top bar: app name, the saved connection at a glance, and the screen navigation.
 import { useConnection } from './ConnectionContext';
+import { HeaderSnapshot } from './HeaderSnapshot';
 import { useNavigation } from './NavigationContext';
 import { SCREENS } from './screens';
 
@@ -33,6 +34,7 @@ export function AppNavigation() {
         </ul>
       </nav>
       <ConnectionSummary />
+      <HeaderSnapshot />
     </header>
   );
 }

@@ -8,7 +8,7 @@ interface ConnectionValue {
   /** undefined while loading, null when nothing is saved. */
   connection: ConnectionInfo | null | undefined;
   error: ErrorDescription | null;
-  setConnection: (connection: ConnectionInfo) => void;
+  setConnection: (connection: ConnectionInfo | null) => void;
 }
 
 const ConnectionContext = createContext<ConnectionValue | null>(null);
@@ -28,7 +28,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
     );
   }, [client]);
 
-  const setConnection = useCallback((info: ConnectionInfo) => {
+  const setConnection = useCallback((info: ConnectionInfo | null) => {
     setConnectionState(info);
     setError(null);
   }, []);

@@ -1,36 +1,29 @@
-// One progress bar per job phase: listings done of scheduled and rows received.
+// One progress bar per pull phase: done, running (listings done of scheduled), interrupted or not started, with the
+// rows stored — the same words Past pulls uses for the snapshot.
 import type { PhaseProgressView } from '../../../shared/service/types';
-import { formatCount, plural } from '../format/formatDuration';
+import { phaseState, type PullOutcome } from '../format/phaseState';
 import { humaniseName } from '../format/labels';
 
-function phaseState(phase: PhaseProgressView, running: boolean): string {
-  if (phase.tasksTotal === 0) return running ? 'not started' : 'nothing to list';
-  if (phase.tasksDone >= phase.tasksTotal) return 'done';
-  return `${formatCount(phase.tasksDone)} of ${plural(phase.tasksTotal, 'listing')}`;
-}
-
-export function PhaseProgressList({ phases, running }: { phases: PhaseProgressView[]; running: boolean }) {
+export function PhaseProgressList({ phases, outcome }: { phases: PhaseProgressView[]; outcome: PullOutcome }) {
   return (
     <ul className="phase-list">
       {phases.map((phase) => {
         const label = humaniseName(phase.phase);
-        const state = phaseState(phase, running);
+        const { state, text } = phaseState(phase, outcome);
         return (
-          <li key={phase.phase} className="phase">
+          <li key={phase.phase} className="phase" data-phase-state={state}>
             <div className="phase-label">
               <span className="phase-name">{label}</span>
-              <span className="muted">
-                {state} · {plural(phase.rows, 'row')}
-              </span>
+              <span className="muted">{text}</span>
             </div>
             {phase.tasksTotal > 0 ? (
               <progress
                 max={phase.tasksTotal}
                 value={Math.min(phase.tasksDone, phase.tasksTotal)}
-                aria-label={`${label}: ${state}`}
+                aria-label={`${label}: ${text}`}
               />
             ) : (
-              <progress max={1} value={running ? undefined : 0} aria-label={`${label}: ${state}`} />
+              <progress max={1} value={outcome === 'running' ? undefined : 0} aria-label={`${label}: ${text}`} />
             )}
           </li>
         );

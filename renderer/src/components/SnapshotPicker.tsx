@@ -1,7 +1,9 @@
-// Select for the snapshot a screen works on (shared choice across Browse, Validate and Export).
+// Select for the snapshot a screen works on (shared choice across Browse, Validate and Export): each option names the
+// org it came from and its label, so a snapshot of another client's org is never picked by mistake.
 import { useId } from 'react';
 import { useSnapshots } from '../app/SnapshotsContext';
 import { formatDateTime } from '../format/formatDateTime';
+import { snapshotName } from '../format/snapshotName';
 
 export function SnapshotPicker() {
   const { snapshots, selectedId, select } = useSnapshots();
@@ -13,7 +15,7 @@ export function SnapshotPicker() {
       <select id={id} value={selectedId ?? ''} onChange={(event) => select(Number(event.target.value))}>
         {snapshots.map((snapshot) => (
           <option key={snapshot.id} value={snapshot.id}>
-            #{snapshot.id} · {formatDateTime(snapshot.startedAt)} · {snapshot.status}
+            {snapshotName(snapshot)} · {formatDateTime(snapshot.startedAt)} · {snapshot.status}
             {snapshot.gaps.length > 0 ? ' · incomplete' : ''}
           </option>
         ))}

@@ -75,7 +75,6 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
   const post = poster(options);
   const callUrl = new URL('/api/call', options.baseUrl).href;
   const uploadUrl = new URL('/api/upload', options.baseUrl).href;
-  const csvUrl = new URL('/api/csv', options.baseUrl).href;
 
   async function call(method: string, params: unknown): Promise<ServiceResult<unknown>> {
     const response = await post(callUrl, 'application/json', JSON.stringify({ method, params }));
@@ -97,7 +96,14 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
     return { ok: true, value: (await response.json()) as UploadReceipt };
   }
 
-  async function downloadCsv(method: string, params: unknown): Promise<ServiceResult<CsvDownloadFile>> {
+  const downloadCsv = csvDownloader(post, new URL('/api/csv', options.baseUrl).href);
+
+  return { call, onEvent: eventSubscriber(options), upload, downloadCsv };
+}
+
+/** POST /api/csv: a call's whole answer as a file, or the service's reason for refusing it. */
+function csvDownloader(post: ReturnType<typeof poster>, csvUrl: string): HttpClientTransport['downloadCsv'] {
+  return async (method: string, params: unknown): Promise<ServiceResult<CsvDownloadFile>> => {
     const response = await post(csvUrl, 'application/json', JSON.stringify({ method, params }));
     if (!response) return transportFailure('could not reach the local Okta Prep server for the CSV file');
     // A refused download (400, 404) carries the service's own explanation as plain text.
@@ -110,9 +116,7 @@ export function createHttpClientTransport(options: HttpClientTransportOptions): 
     } catch {
       return transportFailure('the CSV file stopped part-way: nothing was saved, try again');
     }
-  }
-
-  return { call, onEvent: eventSubscriber(options), upload, downloadCsv };
+  };
 }
 
 /** POSTs with the session secret and nothing else of the page's (no cookies, no referrer, no cache); undefined when

@@ -119,7 +119,7 @@ describe('connection secrets in the service', () => {
     const first = startService(folder, secrets);
     const saved = await first['connection.save']({ orgUrl: okta.url, auth: { kind: 'ssws', tokenFile } });
     expect(saved).toMatchObject({ tokenFile, hasSecret: true });
-    expect(await secrets.get('okta-credentials')).toBeUndefined();
+    expect(await secrets.get(`okta-credentials:${okta.url}`)).toBeUndefined();
     expect(fs.readFileSync(path.join(folder, 'connection.json'), 'utf8')).not.toContain(TOKEN);
 
     const restarted = startService(folder, new MemorySecretStore());

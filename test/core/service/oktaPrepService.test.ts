@@ -104,8 +104,9 @@ describe('Okta Prep service', () => {
   });
 
   it('reports a bad token clearly on test connection, and keeps the token out of every answer', async () => {
-    await client.call('connection.save', { orgUrl: okta.url, auth: { kind: 'ssws', token: 'wrong-token-XYZ' } });
-    const error = await client.call('connection.test', {}).catch((e: unknown) => e);
+    const error = await client
+      .call('connection.test', { orgUrl: okta.url, auth: { kind: 'ssws', token: 'wrong-token-XYZ' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceCallError);
     expect((error as ServiceCallError).code).toBe('OKTA_AUTH');
     expect((error as ServiceCallError).message).toMatch(/token rejected/);

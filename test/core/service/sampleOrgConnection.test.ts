@@ -2,7 +2,9 @@
 // saved real connection — org URL and credentials in the secret store — is left exactly as it was, across restarts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateOrg } from '../../../electron/core/fake-okta/generateOrg';
+import { startFakeOktaServer, type FakeOktaServer } from '../../../electron/core/fake-okta/server';
 import { createDispatcher } from '../../../electron/core/service/dispatcher';
 import { MemorySecretStore } from '../../../electron/core/service/secretStore';
 import { createServiceClient } from '../../../shared/service/client';
@@ -12,6 +14,18 @@ import { serviceOverFolder } from '../../helpers/serviceOverFolder';
 const REAL_TOKEN = 'real-org-token-KEEP-ME';
 const tempDir = useTempDirs();
 const running: Array<() => Promise<void>> = [];
+let realOrg: FakeOktaServer;
+const SECRET_OF_REAL_ORG = () => `okta-credentials:${realOrg.url}`;
+
+beforeAll(async () => {
+  realOrg = await startFakeOktaServer({
+    org: generateOrg({ seed: 'real-org', users: 10, groups: 3, apps: 2 }),
+    apiToken: REAL_TOKEN,
+  });
+});
+afterAll(async () => {
+  await realOrg?.close();
+});
 
 afterEach(async () => {
   for (const close of running.splice(0).reverse()) await close();
@@ -32,8 +46,8 @@ describe('sample org and saved credentials', () => {
     const dataFolder = tempDir();
     const secrets = new MemorySecretStore();
     const client = startService(dataFolder, secrets);
-    await client.call('connection.save', { orgUrl: 'acme.okta.com', auth: { kind: 'ssws', token: REAL_TOKEN } });
-    const savedSecret = await secrets.get('okta-credentials');
+    await client.call('connection.save', { orgUrl: realOrg.url, auth: { kind: 'ssws', token: REAL_TOKEN } });
+    const savedSecret = await secrets.get(SECRET_OF_REAL_ORG());
     const savedFile = fs.readFileSync(path.join(dataFolder, 'connection.json'), 'utf8');
 
     const sample = await client.call('connection.useSampleOrg', {});
@@ -45,7 +59,10 @@ describe('sample org and saved credentials', () => {
     });
     expect((await client.call('connection.test', {})).ok).toBe(true); // the sample org's own token works
 
-    expect(await secrets.get('okta-credentials')).toBe(savedSecret);
+    expect(await secrets.get(SECRET_OF_REAL_ORG())).toBe(savedSecret);
+    expect(await client.call('connection.list', {})).toEqual([
+      expect.objectContaining({ orgUrl: realOrg.url, hasSecret: true, current: false }),
+    ]);
     expect(JSON.parse(savedSecret!)).toEqual({ kind: 'ssws', token: REAL_TOKEN });
     expect(fs.readFileSync(path.join(dataFolder, 'connection.json'), 'utf8')).toBe(savedFile);
   });
@@ -54,20 +71,17 @@ describe('sample org and saved credentials', () => {
     const dataFolder = tempDir();
     const secrets = new MemorySecretStore();
     const first = startService(dataFolder, secrets);
-    await first.call('connection.save', { orgUrl: 'acme.okta.com', auth: { kind: 'ssws', token: REAL_TOKEN } });
+    await first.call('connection.save', { orgUrl: realOrg.url, auth: { kind: 'ssws', token: REAL_TOKEN } });
     await first.call('connection.useSampleOrg', {});
     for (const close of running.splice(0)) await close();
 
     const second = startService(dataFolder, secrets);
     expect(await second.call('connection.get', {})).toMatchObject({ isSampleOrg: true, hasSecret: true });
-    expect(JSON.parse((await secrets.get('okta-credentials'))!)).toEqual({ kind: 'ssws', token: REAL_TOKEN });
+    expect(JSON.parse((await secrets.get(SECRET_OF_REAL_ORG()))!)).toEqual({ kind: 'ssws', token: REAL_TOKEN });
 
-    const real = await second.call('connection.save', {
-      orgUrl: 'https://acme.okta.com',
-      auth: { kind: 'ssws', token: `${REAL_TOKEN}-2` },
-    });
+    const real = await second.call('connection.use', { orgUrl: realOrg.url });
     expect(real).toMatchObject({
-      orgUrl: 'https://acme.okta.com',
+      orgUrl: realOrg.url,
       authKind: 'ssws',
       hasSecret: true,
       isSampleOrg: false,

@@ -6,7 +6,7 @@ import { waitForJob } from '../../helpers/waitForJob';
 import { readGoodToken, type E2eEnvironment } from './e2eEnvironment';
 
 export async function callService<M extends MethodName>(
-  environment: E2eEnvironment,
+  environment: Pick<E2eEnvironment, 'origin' | 'secret'>,
   method: M,
   params: ParamsOf<M>,
 ): Promise<ResultOf<M>> {

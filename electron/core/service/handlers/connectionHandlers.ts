@@ -1,13 +1,14 @@
-// connection.*: the saved connection (or the sample org), saving new credentials, and the permission check.
-// Secrets go into the SecretStore and never come back out through any method.
+// connection.*: the connection in use (or the sample org), the saved ones, saving new credentials (only once Okta
+// accepted them), and the permission check. Secrets go into the SecretStore and never come back out.
 import type { ParamsOf } from '../../../../shared/service/contract';
-import type { ConnectionInfo, PreflightReport } from '../../../../shared/service/types';
+import type { ConnectionInfo, PreflightReport, SavedConnectionInfo } from '../../../../shared/service/types';
 import { authFromCredentials } from '../../okta/authFromCredentials';
 import { OktaClient } from '../../okta/oktaClient';
 import { OktaError } from '../../okta/oktaErrors';
-import { normaliseOrgUrl, OrgUrlError } from '../../okta/orgUrl';
 import { runPreflight } from '../../pull/preflight';
-import { credentialsFromInput, loadCredentials, notConnected, SECRET_NAME } from '../connectionCredentials';
+import { adoptLegacySecret, loadCredentials, notConnected, secretNameFor } from '../connectionCredentials';
+import { candidateClient, normalise, storeConnection, verifyBeforeSaving } from '../connectionSaving';
+import type { SavedConnection } from '../connectionSettings';
 import type { Credentials } from '../jobs/jobMessages';
 import { ServiceFailure } from '../serviceFailure';
 import type { HandlersOf, ServiceContext } from './serviceContext';
@@ -16,17 +17,32 @@ export function connectionHandlers(ctx: ServiceContext): HandlersOf<'connection'
   return {
     'connection.get': () => connectionInfo(ctx),
     'connection.normaliseOrgUrl': async ({ input }) => normalise(input),
-    'connection.save': (params) => saveConnection(ctx, params),
+    'connection.save': async ({ orgUrl, auth }) => {
+      const { url, credentials, client } = await candidateClient(orgUrl, auth);
+      await verifyBeforeSaving(client);
+      await storeConnection(ctx, url, auth, credentials);
+      return (await connectionInfo(ctx))!;
+    },
     'connection.useSampleOrg': async () => {
       await ctx.sampleOrg.ensure();
       ctx.settings.useSampleOrg(true);
       return (await connectionInfo(ctx))!;
     },
-    'connection.test': () => testConnection(ctx),
+    'connection.test': (params) => testConnection(ctx, params),
+    'connection.list': () => savedConnections(ctx),
+    'connection.use': ({ orgUrl }) => useSaved(ctx, orgUrl),
+    'connection.remove': async ({ orgUrl }) => {
+      if (!ctx.settings.list().some((entry) => entry.orgUrl === orgUrl))
+        throw new ServiceFailure('NOT_FOUND', `no saved connection to ${orgUrl}`);
+      await ctx.deps.secrets.delete(secretNameFor(orgUrl));
+      ctx.settings.remove(orgUrl);
+      return savedConnections(ctx);
+    },
   };
 }
 
-async function connectionInfo({ deps, settings, sampleOrg }: ServiceContext): Promise<ConnectionInfo | null> {
+async function connectionInfo(ctx: ServiceContext): Promise<ConnectionInfo | null> {
+  const { deps, settings, sampleOrg } = ctx;
   if (settings.usesSampleOrg()) {
     // The sample org runs on a new port each time the app starts: always report the live one.
     const { url } = await sampleOrg.ensure();
@@ -40,72 +56,58 @@ async function connectionInfo({ deps, settings, sampleOrg }: ServiceContext): Pr
   }
   const saved = settings.read();
   if (!saved) return null;
-  const info: Omit<ConnectionInfo, 'secretPersistence'> = {
-    ...saved,
-    isSampleOrg: false,
-    hasSecret: saved.tokenFile !== undefined || (await deps.secrets.get(SECRET_NAME)) !== undefined,
-  };
+  const info = { ...saved, isSampleOrg: false, hasSecret: await hasSecret(ctx, saved) };
   const notices = deps.secrets.takeNotices();
   return { ...info, secretPersistence: deps.secrets.persistence(), ...(notices.length > 0 && { notices }) };
 }
 
+async function hasSecret({ deps, settings }: ServiceContext, saved: SavedConnection): Promise<boolean> {
+  await adoptLegacySecret(deps.secrets, settings.read());
+  return saved.tokenFile !== undefined || (await deps.secrets.get(secretNameFor(saved.orgUrl))) !== undefined;
+}
+
+async function savedConnections(ctx: ServiceContext): Promise<SavedConnectionInfo[]> {
+  const current = ctx.settings.usesSampleOrg() ? undefined : ctx.settings.read()?.orgUrl;
+  const entries = ctx.settings.list();
+  return Promise.all(
+    entries.map(async (entry) => ({
+      ...entry,
+      hasSecret: await hasSecret(ctx, entry),
+      current: entry.orgUrl === current,
+    })),
+  );
+}
+
+async function useSaved(ctx: ServiceContext, orgUrl: string): Promise<ConnectionInfo> {
+  const entry = ctx.settings.list().find((candidate) => candidate.orgUrl === orgUrl);
+  if (!entry) throw new ServiceFailure('NOT_FOUND', `no saved connection to ${orgUrl}`);
+  await adoptLegacySecret(ctx.deps.secrets, ctx.settings.read()); // before the switch: it belongs to the old one
+  ctx.settings.write(entry);
+  ctx.settings.useSampleOrg(false);
+  return (await connectionInfo(ctx))!;
+}
+
 /** The sample org's throw-away token stays in memory: it never goes into the secret store over saved credentials. */
-export async function requireConnection({
-  deps,
-  settings,
-  sampleOrg,
-}: ServiceContext): Promise<{ orgUrl: string; credentials: Credentials }> {
+export async function requireConnection(ctx: ServiceContext): Promise<{ orgUrl: string; credentials: Credentials }> {
+  const { deps, settings, sampleOrg } = ctx;
   if (settings.usesSampleOrg()) {
     const { url, token } = await sampleOrg.ensure();
     return { orgUrl: url, credentials: { kind: 'ssws', token } };
   }
   const saved = settings.read();
+  if (saved) await adoptLegacySecret(deps.secrets, saved);
   const credentials = saved && (await loadCredentials(saved, deps.secrets));
   if (!saved || !credentials) throw notConnected(saved, deps.secrets.persistence());
   return { orgUrl: saved.orgUrl, credentials };
 }
 
-function normalise(input: string): { url: string; notes: string[] } {
-  try {
-    return normaliseOrgUrl(input);
-  } catch (error) {
-    if (error instanceof OrgUrlError) throw new ServiceFailure('BAD_INPUT', error.message);
-    throw error;
-  }
-}
-
-async function saveConnection(
-  ctx: ServiceContext,
-  { orgUrl, auth }: ParamsOf<'connection.save'>,
-): Promise<ConnectionInfo> {
-  const { url } = normalise(orgUrl);
-  const credentials = credentialsFromInput(auth);
-  const tokenFile = 'tokenFile' in auth ? auth.tokenFile : undefined;
-  try {
-    await authFromCredentials(credentials, url); // rejects an empty token or an unreadable key now, not mid-pull
-  } catch (error) {
-    throw new ServiceFailure('BAD_INPUT', (error as Error).message);
-  }
-  try {
-    // A token file is read again each time; a stored secret from before must not outlive the switch to it.
-    if (tokenFile) await ctx.deps.secrets.delete(SECRET_NAME);
-    else await ctx.deps.secrets.set(SECRET_NAME, JSON.stringify(credentials));
-  } catch (error) {
-    throw new ServiceFailure('BAD_INPUT', `the credentials could not be saved: ${(error as Error).message}`);
-  }
-  ctx.settings.write({
-    orgUrl: url,
-    authKind: auth.kind,
-    clientId: credentials.kind === 'oauth' ? credentials.clientId : undefined,
-    tokenFile,
-  });
-  ctx.settings.useSampleOrg(false);
-  return (await connectionInfo(ctx))!;
-}
-
-async function testConnection(ctx: ServiceContext): Promise<PreflightReport> {
-  const { orgUrl, credentials } = await requireConnection(ctx);
-  const client = new OktaClient({ orgUrl, auth: await authFromCredentials(credentials, orgUrl), maxRetries: 2 });
+/** Tests what was typed (nothing is saved) or, without params, the connection in use. */
+async function testConnection(ctx: ServiceContext, params: ParamsOf<'connection.test'>): Promise<PreflightReport> {
+  const { orgUrl, auth } = params;
+  if ((orgUrl === undefined) !== (auth === undefined))
+    throw new ServiceFailure('BAD_INPUT', 'give both the org URL and the credentials to test, or neither');
+  const client =
+    orgUrl !== undefined && auth !== undefined ? (await candidateClient(orgUrl, auth)).client : await savedClient(ctx);
   try {
     return await runPreflight(client);
   } catch (error) {
@@ -113,4 +115,9 @@ async function testConnection(ctx: ServiceContext): Promise<PreflightReport> {
       throw new ServiceFailure(error.kind === 'auth' ? 'OKTA_AUTH' : 'OKTA_UNAVAILABLE', error.message);
     throw error;
   }
+}
+
+async function savedClient(ctx: ServiceContext): Promise<OktaClient> {
+  const { orgUrl, credentials } = await requireConnection(ctx);
+  return new OktaClient({ orgUrl, auth: await authFromCredentials(credentials, orgUrl), maxRetries: 2 });
 }

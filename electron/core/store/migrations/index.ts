@@ -7,7 +7,8 @@ import { migration005SnapshotLog } from './005_snapshot_log';
 import { migration006ListingPages } from './006_listing_pages';
 import { migration007ReadEveryGroup } from './007_read_every_group';
 import { migration008AuditIndexes } from './008_audit_indexes';
-import { migration009BrowseIndexes } from './009_browse_indexes';
+import { migration009SnapshotLabel } from './009_snapshot_label';
+import { migration010BrowseIndexes } from './010_browse_indexes';
 
 export interface Migration {
   version: number;
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'listing pages followed and request estimate', sql: migration006ListingPages },
   { version: 7, name: 'read every group option', sql: migration007ReadEveryGroup },
   { version: 8, name: 'audit indexes', sql: migration008AuditIndexes },
-  { version: 9, name: 'browse indexes and relation counts', sql: migration009BrowseIndexes },
+  { version: 9, name: 'snapshot label', sql: migration009SnapshotLabel },
+  { version: 10, name: 'browse indexes and relation counts', sql: migration010BrowseIndexes },
 ];

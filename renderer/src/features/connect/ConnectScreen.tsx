@@ -1,4 +1,5 @@
-// Connect screen: org URL and credentials, "Test connection" (saves, then checks what can be read), and the sample org.
+// Connect screen: org URL and credentials, "Test connection" (checks, then saves what Okta accepted), the saved
+// connections and the sample org.
 import { useState } from 'react';
 import type { PreflightReport } from '../../../../shared/service/types';
 import { useConnection } from '../../app/ConnectionContext';
@@ -6,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ConnectionPanel } from './ConnectionPanel';
 import { PreflightResult } from './PreflightResult';
 import { SampleOrgOffer } from './SampleOrgOffer';
+import { SavedConnections } from './SavedConnections';
 
 export function ConnectScreen() {
   const { connection } = useConnection();
@@ -26,6 +28,7 @@ export function ConnectScreen() {
         <SampleOrgOffer />
       </div>
       {report && <PreflightResult report={report} />}
+      <SavedConnections />
     </>
   );
 }

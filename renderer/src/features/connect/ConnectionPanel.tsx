@@ -1,5 +1,5 @@
-// The "Your org" panel of the Connect screen: the saved connection, the org URL and credentials form, and "Test
-// connection" (saves what was typed, then checks what can be read).
+// The "Your org" panel of the Connect screen: the connection in use, the org URL and credentials form, and "Test
+// connection" (checks what can be read, then saves what Okta accepted).
 import type { PreflightReport } from '../../../../shared/service/types';
 import { useConnection } from '../../app/ConnectionContext';
 import { useNavigation } from '../../app/NavigationContext';
@@ -37,14 +37,15 @@ export function ConnectionPanel({ report, onReport }: ConnectionPanelProps) {
           <button type="submit" className="button-primary" disabled={test.pending}>
             {test.pending ? 'Testing…' : 'Test connection'}
           </button>
-          {report && (
+          {report && !report.unreachable && connection?.orgUrl === report.orgUrl && (
             <button type="button" onClick={() => navigate('pull')}>
               Continue to Pull
             </button>
           )}
         </div>
         <p className="field-hint">
-          Saves the connection, then checks what Okta Prep can read with it. Nothing is downloaded yet.
+          Checks what Okta Prep can read with it, then saves the connection if Okta accepted it. Nothing is downloaded
+          yet.
         </p>
       </form>
       <ErrorAlert error={test.error} onDismiss={test.clearError} />

@@ -1,5 +1,5 @@
 // Result of "Test connection": per object kind whether it is readable and what the export loses if not, plus an
-// estimate.
+// estimate; or, when the org cannot be reached, that once, with the checks that could not run.
 import { useEffect, useRef } from 'react';
 import type { PreflightReport } from '../../../../shared/service/types';
 import { TableHead } from '../../components/TableHead';
@@ -15,10 +15,32 @@ export function PreflightResult({ report }: { report: PreflightReport }) {
       <h2 id="preflight-heading" ref={headingRef} tabIndex={-1}>
         Connection test: {report.orgUrl}
       </h2>
-      <PreflightVerdict report={report} />
-      <ReadableKindsTable checks={report.checks} />
-      {report.estimate && <PullEstimate estimate={report.estimate} />}
+      {report.unreachable ? (
+        <Unreachable unreachable={report.unreachable} />
+      ) : (
+        <>
+          <PreflightVerdict report={report} />
+          <ReadableKindsTable checks={report.checks} />
+          {report.estimate && <PullEstimate estimate={report.estimate} />}
+        </>
+      )}
     </section>
+  );
+}
+
+/** Said once: the org could not be reached, so none of the checks ran (and nothing was saved). */
+function Unreachable({ unreachable }: { unreachable: NonNullable<PreflightReport['unreachable']> }) {
+  return (
+    <div className="alert alert-error" role="alert">
+      <p className="alert-title">Could not connect to this org. Nothing was saved.</p>
+      <p className="alert-detail">{unreachable.message}</p>
+      <p className="alert-detail">Not checked, because the org could not be reached:</p>
+      <ul aria-label="Checks not run">
+        {unreachable.checksNotRun.map((kind) => (
+          <li key={kind}>{humaniseName(kind)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 // The Connect form's state (org URL as typed and as normalised, the credentials draft) and its "Test connection"
-// action: saves what was typed when it holds a secret, then asks the service what the connection can read.
+// action: new credentials are tested first and saved only when Okta accepted them (a rejected token is never stored,
+// and leaves the form); without new credentials the saved connection is tested as it is.
 import { useState, type FormEvent } from 'react';
 import type { PreflightReport } from '../../../../shared/service/types';
 import { useConnection } from '../../app/ConnectionContext';
@@ -17,15 +18,19 @@ export function useConnectionForm(onReport: (report: PreflightReport | null) => 
   const [normalised, setNormalised] = useState<NormalisedOrgUrl | null>(null);
   const [auth, setAuth] = useState<AuthDraft>(EMPTY_AUTH_DRAFT);
   const orgValue = orgInput ?? savedRealOrg;
+  const clearSecret = () => setAuth({ ...EMPTY_AUTH_DRAFT, kind: auth.kind, clientId: auth.clientId });
 
   const test = useAsyncAction(async () => {
     onReport(null);
     const toSave = connectionToSave(auth, normalised?.url ?? orgValue.trim(), connection);
-    if (toSave) {
-      setConnection(await client.call('connection.save', toSave));
-      setAuth({ ...EMPTY_AUTH_DRAFT, kind: auth.kind, clientId: auth.clientId });
+    if (!toSave) {
+      onReport(await client.call('connection.test', {}));
+      return;
     }
-    onReport(await client.call('connection.test', {}));
+    const report = await client.call('connection.test', toSave).finally(clearSecret);
+    onReport(report);
+    // An org that cannot be reached could not check the credentials: nothing is saved.
+    if (!report.unreachable) setConnection(await client.call('connection.save', toSave));
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,12 +7,14 @@ import { ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreview } from './ExportPreview';
 import { ExportRun } from './ExportRun';
 import { MappingChoices } from './MappingChoices';
+import { UploadSummary } from './UploadSummary';
 
 export function ExportScreen() {
   const { snapshots, selected, error } = useSnapshots();
   return (
     <>
       <h1 tabIndex={-1}>Export for BalkanID</h1>
+      <UploadSummary />
       <ErrorAlert error={error} />
       {snapshots && snapshots.length === 0 && <NoSnapshotYet />}
       {selected && (

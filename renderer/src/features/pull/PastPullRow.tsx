@@ -1,21 +1,32 @@
-// One row of Past pulls: the snapshot's status (paused, quick refresh of which), dates, counts, gaps and warnings,
-// and Resume for a failed or cancelled pull.
+// One row of Past pulls: the snapshot's org and label, status (paused, quick refresh of which), dates, counts (or,
+// for a pull that did not complete, each phase's state as its progress card showed it), gaps and warnings; Resume
+// for a failed or cancelled pull, Label and Delete for any.
 import type { SnapshotSummary } from '../../../../shared/service/types';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../format/formatDateTime';
 import { formatCount } from '../../format/formatDuration';
 import { humaniseName } from '../../format/labels';
+import { phaseState } from '../../format/phaseState';
+import { orgHost } from '../../format/snapshotName';
+import { DeleteSnapshotAction, LabelSnapshotAction } from './SnapshotActions';
 
 interface PastPullRowProps {
   snapshot: SnapshotSummary;
   resumeDisabled: boolean;
   onResume: () => void;
+  /** A running job uses this snapshot. */
+  inUse: boolean;
+  onActionDone: (message: string) => void;
 }
 
-export function PastPullRow({ snapshot, resumeDisabled, onResume }: PastPullRowProps) {
+export function PastPullRow({ snapshot, resumeDisabled, onResume, inUse, onActionDone }: PastPullRowProps) {
   return (
     <tr data-snapshot-id={snapshot.id}>
-      <th scope="row">#{snapshot.id}</th>
+      <th scope="row">
+        #{snapshot.id}
+        {snapshot.label && <div className="snapshot-label">{snapshot.label}</div>}
+      </th>
+      <td>{orgHost(snapshot.orgUrl)}</td>
       <td>
         <Status snapshot={snapshot} />
       </td>
@@ -23,17 +34,19 @@ export function PastPullRow({ snapshot, resumeDisabled, onResume }: PastPullRowP
       <td>{formatDateTime(snapshot.finishedAt)}</td>
       <td>{snapshot.includeFactors ? 'yes' : 'no'}</td>
       <td>
-        <Counts counts={snapshot.counts} />
+        {snapshot.status === 'complete' ? <Counts counts={snapshot.counts} /> : <PhaseStates snapshot={snapshot} />}
       </td>
       <td>
         <Gaps snapshot={snapshot} />
       </td>
-      <td>
+      <td className="row-actions">
         {(snapshot.status === 'failed' || snapshot.status === 'cancelled') && (
           <button type="button" disabled={resumeDisabled} onClick={onResume}>
             Resume<span className="visually-hidden"> snapshot #{snapshot.id}</span>
           </button>
         )}
+        <LabelSnapshotAction snapshot={snapshot} onDone={onActionDone} />
+        <DeleteSnapshotAction snapshot={snapshot} inUse={inUse} onDone={onActionDone} />
       </td>
     </tr>
   );
@@ -59,6 +72,20 @@ function Counts({ counts }: { counts: SnapshotSummary['counts'] }) {
   const entries = Object.entries(counts);
   if (entries.length === 0) return <>—</>;
   return <>{entries.map(([kind, count]) => `${formatCount(count)} ${humaniseName(kind).toLowerCase()}`).join(' · ')}</>;
+}
+
+/** What each phase got to, in the words of the pull's progress card (the same numbers, from the same listings). */
+function PhaseStates({ snapshot }: { snapshot: SnapshotSummary }) {
+  if (!snapshot.phases || snapshot.status === 'running') return <>—</>;
+  return (
+    <ul className="gap-list" aria-label={`Phases of snapshot #${snapshot.id}`}>
+      {snapshot.phases.map((phase) => (
+        <li key={phase.phase} data-phase-state={phaseState(phase, snapshot.status).state}>
+          {humaniseName(phase.phase)}: {phaseState(phase, snapshot.status).text}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function Gaps({ snapshot }: { snapshot: SnapshotSummary }) {

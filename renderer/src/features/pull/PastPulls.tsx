@@ -1,6 +1,8 @@
-// Past pulls (snapshots.list): status, counts, gaps ("incomplete: group members — …") and Resume for failed or
-// cancelled ones.
+// Past pulls (snapshots.list): org and label, status, counts, gaps ("incomplete: group members — …"), Resume for
+// failed or cancelled ones, Label and Delete.
+import { useState } from 'react';
 import type { JobState } from '../../../../shared/service/types';
+import { useJobs } from '../../app/JobsContext';
 import { useSnapshots } from '../../app/SnapshotsContext';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,6 +13,7 @@ import { PastPullRow } from './PastPullRow';
 
 const PAST_PULL_COLUMNS = [
   'Snapshot',
+  'Org',
   'Status',
   'Started',
   'Finished',
@@ -28,6 +31,9 @@ interface PastPullsProps {
 export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
   const client = useService();
   const { snapshots, error } = useSnapshots();
+  const { jobs } = useJobs();
+  const [notice, setNotice] = useState('');
+  const inUse = new Set(jobs.filter((job) => job.status === 'running').map((job) => job.snapshotId));
   const resume = useAsyncAction(async (snapshotId: number) =>
     onResumed(await client.call('pull.resume', { snapshotId })),
   );
@@ -36,6 +42,9 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
     <section className="panel" aria-labelledby="past-pulls-heading">
       <h2 id="past-pulls-heading">Past pulls</h2>
       <ErrorAlert error={error ?? resume.error} />
+      <p role="status" className="text-success">
+        {notice}
+      </p>
       {snapshots && snapshots.length === 0 && <EmptyState title="No pulls yet" />}
       {snapshots && snapshots.length > 0 && (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Past pulls table">
@@ -48,6 +57,8 @@ export function PastPulls({ pullRunning, onResumed }: PastPullsProps) {
                   snapshot={snapshot}
                   resumeDisabled={pullRunning || resume.pending}
                   onResume={() => void resume.run(snapshot.id)}
+                  inUse={inUse.has(snapshot.id)}
+                  onActionDone={setNotice}
                 />
               ))}
             </tbody>

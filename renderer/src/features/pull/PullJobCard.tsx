@@ -67,7 +67,7 @@ export function PullJobCard({ job }: { job: JobState }) {
         {running && progress.etaMs !== undefined && ` · about ${formatDuration(progress.etaMs)} left`}
       </p>
       <RateLimitWaits job={job} />
-      <PhaseProgressList phases={progress.phases} running={running} />
+      <PhaseProgressList phases={progress.phases} outcome={job.status} />
       <PullWarningList job={job} />
       <PullOutcome job={job} onBrowse={browseSnapshot} />
       {running && (

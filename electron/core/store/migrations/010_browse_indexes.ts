@@ -1,10 +1,10 @@
-// Migration 9: what the Browse screen needs to stay fast at ten million relations.
+// Migration 10: what the Browse screen needs to stay fast at ten million relations.
 // - kind_seq numbers each relation within its kind (in row order), so "row n of the app assignments" is one index
 //   seek instead of an OFFSET scan, and sorting by kind is the kinds one after another.
 // - relation_kind_counts keeps each kind's total, so a table of 10M rows shows its size without counting it.
 // - parent and child id indexes answer a search for one user, group, app or role with index lookups.
 
-export const migration009BrowseIndexes = `
+export const migration010BrowseIndexes = `
 ALTER TABLE relation_rows ADD COLUMN kind_seq INTEGER;
 UPDATE relation_rows SET kind_seq = numbered.n
   FROM (SELECT snapshot_id, seq, row_number() OVER (PARTITION BY snapshot_id, kind ORDER BY seq) - 1 AS n
