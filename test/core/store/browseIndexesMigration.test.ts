@@ -1,4 +1,4 @@
-// Migration 9: a cache whose relation rows were numbered before it opens with each kind's rows numbered in row order
+// Migration 10: a cache whose relation rows were numbered before it opens with each kind's rows numbered in row order
 // and each kind counted, so the Browse screen's kind filter and totals work on old snapshots too.
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const tempDir = useTempDirs();
 
 it('numbers old relation rows within their kind and counts each kind', () => {
   const file = path.join(tempDir(), 'cache.sqlite');
-  const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 9) });
+  const before = openDatabase(file, { migrations: MIGRATIONS.filter((migration) => migration.version < 10) });
   const kinds = ['member', 'admin role', 'member', 'app (direct)', 'member', 'admin role'];
   const snapshots = [insertOldSnapshotRow(before, 'complete'), insertOldSnapshotRow(before, 'complete')];
   const insert = before.prepare(

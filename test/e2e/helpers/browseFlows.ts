@@ -25,8 +25,9 @@ export async function openUserDetail(page: Page, searchTerm: string): Promise<vo
   await page.getByLabel('Search identities').fill(searchTerm);
   const table = page.getByRole('table', { name: 'Identities' });
   await expect(rowCount(page)).toHaveText('1 row');
-  await expect(table.getByRole('row').nth(1)).toContainText(searchTerm, { ignoreCase: true });
-  await table.getByRole('row').nth(1).getByRole('button').click();
+  const firstRow = table.locator('[data-row="0"]');
+  await expect(firstRow).toContainText(searchTerm, { ignoreCase: true });
+  await firstRow.getByRole('button').click();
   await expect(page.getByRole('complementary')).toBeVisible();
   await expect(page.getByRole('complementary').getByRole('heading', { level: 3, name: /^Apps/ })).toBeVisible();
 }

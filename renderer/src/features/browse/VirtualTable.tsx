@@ -24,7 +24,7 @@ export interface VirtualTableProps {
   onSort: (sort: TableSort) => void;
   filters: Record<string, string>;
   onFilter: (column: string, text: string) => void;
-  /** When given, the link column's cell is a button that opens the row (and a click anywhere on the row does too). */
+  /** When given, the link column's cell is a button that opens the row (as do Enter and a double click on it). */
   onOpenRow?: (row: BrowseRow) => void;
   /** Defaults to the first column. */
   linkColumn?: string;

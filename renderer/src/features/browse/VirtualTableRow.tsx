@@ -1,6 +1,6 @@
 // One row of VirtualTable, drawn at its offset: a placeholder until its page arrives, then its cells in words (the
-// link column's cell a button that opens the row, when rows open). A click picks the cell for copying and opens the
-// row, unless it ended a text selection: selecting text in a row never opens it.
+// link column's cell a button that opens the row, when rows open). A click picks the cell (for copying, as in a data
+// tool) and a double click opens the row, unless it ended a text selection: selecting text never opens anything.
 import type { MouseEvent } from 'react';
 import { displayValue } from '../../format/displayValue';
 import type { BrowseRow } from './usePagedRows';
@@ -43,8 +43,7 @@ export function VirtualTableRow({ index, offsetPx, row, options }: RowProps) {
     (row ? '' : ' vtable-row-loading') +
     (onOpenRow ? ' vtable-row-openable' : '') +
     (key !== undefined && key === selectedKey ? ' vtable-row-selected' : '');
-  const onClick = (event: MouseEvent, column: string) => {
-    options.onPickCell(index, column);
+  const onDoubleClick = (event: MouseEvent) => {
     if (!row || !onOpenRow || selectingText()) return;
     if ((event.target as HTMLElement).closest('button')) return; // the open button opens it itself
     onOpenRow(row);
@@ -62,7 +61,8 @@ export function VirtualTableRow({ index, offsetPx, row, options }: RowProps) {
           role="cell"
           key={column}
           className={`vtable-cell${isActive(activeCell, index, column) ? ' vtable-cell-active' : ''}`}
-          onClick={(event) => onClick(event, column)}
+          onClick={() => options.onPickCell(index, column)}
+          onDoubleClick={onDoubleClick}
         >
           {row ? <RowCell row={row} column={column} options={options} /> : <span className="muted">…</span>}
         </div>
