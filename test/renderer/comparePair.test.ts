@@ -3,21 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotSummary } from '../../shared/service/types';
 import { comparePair } from '../../renderer/src/features/compare/comparePair';
+import { snapshotSummary } from '../helpers/snapshotSummary';
 
-function snapshot(id: number, orgUrl = 'https://acme.okta.com', status: SnapshotSummary['status'] = 'complete') {
-  return {
-    id,
-    status,
-    orgUrl,
-    startedAt: '',
-    finishedAt: null,
-    includeFactors: false,
-    errorMessage: null,
-    gaps: [],
-    warnings: [],
-    label: null,
-  } satisfies SnapshotSummary;
-}
+const snapshot = (id: number, orgUrl = 'https://acme.okta.com', status: SnapshotSummary['status'] = 'complete') =>
+  snapshotSummary(id, { orgUrl, status });
 
 const ids = (pair: ReturnType<typeof comparePair>) => [pair.from?.id, pair.to?.id, pair.problem];
 

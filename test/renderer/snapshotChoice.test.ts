@@ -2,21 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SnapshotSummary } from '../../shared/service/types';
 import { effectiveSnapshotId } from '../../renderer/src/app/snapshotChoice';
+import { snapshotSummary } from '../helpers/snapshotSummary';
 
-function snapshot(id: number, status: SnapshotSummary['status']): SnapshotSummary {
-  return {
-    id,
-    status,
-    orgUrl: 'https://acme.okta.com',
-    label: null,
-    startedAt: '',
-    finishedAt: null,
-    includeFactors: false,
-    errorMessage: null,
-    gaps: [],
-    warnings: [],
-  };
-}
+const snapshot = (id: number, status: SnapshotSummary['status']) => snapshotSummary(id, { status });
 
 describe('effectiveSnapshotId', () => {
   const list = [snapshot(1, 'complete'), snapshot(2, 'complete'), snapshot(3, 'failed')];

@@ -3,18 +3,21 @@
 import type { ServiceImplementation } from '../../../shared/service/contract';
 import { accessPage } from '../audit/access/accessPages';
 import { AuditError, auditSnapshot } from '../audit/auditSnapshot';
+import { SnapshotDiffError } from '../audit/diff/snapshotDiff';
 import { findingsPage } from '../audit/findings/findingsPages';
 import type { Db } from '../store/openDatabase';
 import { ServiceFailure } from './serviceFailure';
 
 type AuditMethods = Pick<ServiceImplementation, 'audit.access' | 'audit.findings'>;
 
-function asServiceFailure<T>(run: () => T): T {
+/** An audit's refusals (no such snapshot, a pair that cannot be compared) as the service's typed failures. */
+export function asServiceFailure<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (error instanceof AuditError)
       throw new ServiceFailure(error.reason === 'not-found' ? 'NOT_FOUND' : 'BAD_INPUT', error.message);
+    if (error instanceof SnapshotDiffError) throw new ServiceFailure('BAD_INPUT', error.message);
     throw error;
   }
 }

@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { auditReportFileName } from '../../../shared/audit/auditReport';
 import type { ServiceImplementation } from '../../../shared/service/contract';
-import { AuditError } from '../audit/auditSnapshot';
-import { SnapshotDiffError } from '../audit/diff/snapshotDiff';
 import { buildAuditReport } from '../audit/report/auditReport';
 import { writeReportFile } from '../audit/report/writeReportFile';
 import type { Db } from '../store/openDatabase';
+import { asServiceFailure } from './auditMethods';
 import { ServiceFailure } from './serviceFailure';
 
 type AuditReportMethods = Pick<ServiceImplementation, 'audit.report'>;
@@ -18,17 +17,6 @@ function checkOutFile(file: string): void {
   if (!path.isAbsolute(file)) throw new ServiceFailure('BAD_INPUT', `choose a full file path (not "${file}")`);
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
     throw new ServiceFailure('BAD_INPUT', `${file} is a folder: give a file name, such as report.html`);
-}
-
-function asServiceFailure<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof AuditError)
-      throw new ServiceFailure(error.reason === 'not-found' ? 'NOT_FOUND' : 'BAD_INPUT', error.message);
-    if (error instanceof SnapshotDiffError) throw new ServiceFailure('BAD_INPUT', error.message);
-    throw error;
-  }
 }
 
 export function auditReportMethods(deps: { db: Db; appVersion: string }): AuditReportMethods {

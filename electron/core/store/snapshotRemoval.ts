@@ -2,6 +2,7 @@
 // nothing), then gives the freed pages back to the disk with VACUUM when nothing else is using the cache, so the
 // file really shrinks; when something is (a pull or an export in another connection), the pages stay free inside the
 // file and the next pulls reuse them.
+import type { SnapshotDeletion } from '../../../shared/service/types';
 import fs from 'node:fs';
 import { runnerIsLive } from '../pull/snapshotRunner';
 import type { Db } from './openDatabase';
@@ -30,17 +31,8 @@ export function labelSnapshot(db: Db, snapshotId: number, text: string): Snapsho
   return getSnapshot(db, snapshotId)!;
 }
 
-export interface SnapshotDeletion {
-  snapshotId: number;
-  orgUrl: string;
-  /** Bytes the cache file (with its WAL) shrank by; 0 when the space was only freed inside the file. */
-  freedBytes: number;
-  /** Pages of the database before and after (PRAGMA page_count). */
-  pagesBefore: number;
-  pagesAfter: number;
-  /** Whether VACUUM ran (it does not while another job uses the cache). */
-  vacuumed: boolean;
-}
+// What a deletion did is the service's answer as it stands: one definition, in shared/.
+export type { SnapshotDeletion };
 
 /**
  * Deletes the snapshot and every row that belongs to it (refused while a live pull writes it, or an unfinished quick

@@ -17,6 +17,7 @@ import type { AccessPage, FindingsPage } from '../../../shared/audit/auditTypes'
 import type { DiffSummary } from '../../../shared/audit/snapshotDiff';
 import { countBy, reportFigures } from '../../helpers/reportHtml';
 import { serviceOverFolder, type ServiceOverFolder } from '../../helpers/serviceOverFolder';
+import { dispatchValue } from '../../helpers/dispatchValue';
 import { useTempDirs } from '../../helpers/tempDir';
 import { pullTidyOrg, startTidyOrg, type TidyOrg } from '../../helpers/tidyOrg';
 
@@ -42,11 +43,7 @@ afterAll(async () => {
   await tidy?.server.close();
 });
 
-async function value<T>(method: string, params: unknown): Promise<T> {
-  const result = await dispatch(method, params);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const value = <T>(method: string, params: unknown) => dispatchValue<T>(dispatch, method, params);
 
 describe('audit.report', () => {
   it('returns the report for the browser to save, with the figures of audit.findings and audit.diff', async () => {

@@ -5,6 +5,7 @@ import { createDispatcher } from '../../../electron/core/service/dispatcher';
 import { addGroup, assignAppToUser, assignRoleToUser, updateUser } from '../../../electron/core/fake-okta/mutateOrg';
 import type { AccessPage, Finding, FindingsPage } from '../../../shared/audit/auditTypes';
 import { serviceOverFolder, type ServiceOverFolder } from '../../helpers/serviceOverFolder';
+import { dispatchValue } from '../../helpers/dispatchValue';
 import { useTempDirs } from '../../helpers/tempDir';
 import { pullTidyOrg, startTidyOrg, type TidyOrg } from '../../helpers/tidyOrg';
 
@@ -30,11 +31,7 @@ afterAll(async () => {
   await tidy?.server.close();
 });
 
-async function value<T>(method: string, params: unknown): Promise<T> {
-  const result = await dispatch(method, params);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const value = <T>(method: string, params: unknown) => dispatchValue<T>(dispatch, method, params);
 
 async function failure(method: string, params: unknown) {
   const result = await dispatch(method, params);
