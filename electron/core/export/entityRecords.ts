@@ -49,21 +49,24 @@ export interface EntityRecordWithType {
   sourceType: EntitySourceType;
 }
 
+/** A user's Metadata: the chosen profile attributes and, when factors were pulled, the active factor types. */
+function userMetadataOf(
+  row: EntityRow,
+  options: ExportOptions,
+  factorsPulled: boolean,
+  keyName: (key: string) => string,
+): string {
+  // factor_types is GROUP_CONCAT'ed with the unit separator, which no Okta factor type contains.
+  const factorTypes = row.factor_types ? [...new Set(row.factor_types.split('\u001f'))].sort() : [];
+  const factors = { pulled: factorsPulled, activeFactorTypes: factorTypes };
+  return userMetadata(JSON.parse(row.raw ?? '{}') as OktaUser, options.userAttributes, factors, keyName);
+}
+
 function metadataOf(row: EntityRow, options: ExportOptions, factorsPulled: boolean): string {
   const keyName = (key: string) => mappedMetadataKey(options.mapping, key);
   switch (row.source_type) {
-    case 'user': {
-      const factorTypes = row.factor_types ? [...new Set(row.factor_types.split('\u001f'))].sort() : [];
-      return userMetadata(
-        JSON.parse(row.raw ?? '{}') as OktaUser,
-        options.userAttributes,
-        {
-          pulled: factorsPulled,
-          activeFactorTypes: factorTypes,
-        },
-        keyName,
-      );
-    }
+    case 'user':
+      return userMetadataOf(row, options, factorsPulled, keyName);
     case 'group':
       return groupMetadata(
         {

@@ -6,26 +6,11 @@ import { useExportOptions } from '../../app/ExportOptionsContext';
 import { otherUserAttributes } from './userAttributeChoices';
 
 export function OtherUserAttributes() {
-  const { choices, setChoices } = useExportOptions();
+  const { choices } = useExportOptions();
   const inputId = useId();
   const hintId = useId();
-  const [draft, setDraft] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const { draft, setDraft, problem, add } = useAttributeToAdd();
   const others = otherUserAttributes(choices.userAttributes);
-
-  function add() {
-    const name = draft.trim();
-    if (choices.userAttributes.includes(name)) return setProblem(`"${name}" is already chosen`);
-    const checked = checkExportChoices({
-      mapping: choices.mapping,
-      userAttributes: [...choices.userAttributes, draft],
-    });
-    if (checked.errors.length > 0) return setProblem(`Not added: ${describeChoiceProblems(checked.errors)}`);
-    setChoices((current) => ({ ...current, userAttributes: [...current.userAttributes, name] }));
-    setDraft('');
-    setProblem(null);
-  }
-
   return (
     <div className="field other-attributes">
       <label htmlFor={inputId}>Other profile attribute</label>
@@ -37,10 +22,7 @@ export function OtherUserAttributes() {
           value={draft}
           aria-invalid={problem !== null}
           aria-describedby={hintId}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            setProblem(null);
-          }}
+          onChange={(event) => setDraft(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') add();
           }}
@@ -56,31 +38,57 @@ export function OtherUserAttributes() {
           <p>A custom attribute's variable name from Okta's profile editor, written as it is.</p>
         )}
       </div>
-      {others.length > 0 && (
-        <ul className="plain-list" aria-label="Added profile attributes">
-          {others.map((name) => (
-            <li key={name}>
-              <code>{name}</code>{' '}
-              <button
-                type="button"
-                className="button-link"
-                aria-label={`Remove ${name}`}
-                onClick={() =>
-                  setChoices((current) => ({
-                    ...current,
-                    userAttributes: current.userAttributes.filter((entry) => entry !== name),
-                  }))
-                }
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AddedAttributes names={others} />
       <p className="field-hint" data-testid="attribute-order">
         Written in this order: {choices.userAttributes.length > 0 ? choices.userAttributes.join(', ') : 'none'}
       </p>
     </div>
   );
+}
+
+/** The attributes added by name, each with its Remove button. */
+function AddedAttributes({ names }: { names: readonly string[] }) {
+  const { setChoices } = useExportOptions();
+  if (names.length === 0) return null;
+  const remove = (name: string) =>
+    setChoices((current) => ({
+      ...current,
+      userAttributes: current.userAttributes.filter((entry) => entry !== name),
+    }));
+  return (
+    <ul className="plain-list" aria-label="Added profile attributes">
+      {names.map((name) => (
+        <li key={name}>
+          <code>{name}</code>{' '}
+          <button type="button" className="button-link" aria-label={`Remove ${name}`} onClick={() => remove(name)}>
+            Remove
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The name being typed, why it cannot be added (checked by the CLI's and the service's rules), and adding it. */
+function useAttributeToAdd() {
+  const { choices, setChoices } = useExportOptions();
+  const [draft, setDraftText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  function add() {
+    const name = draft.trim();
+    if (choices.userAttributes.includes(name)) return setProblem(`"${name}" is already chosen`);
+    const checked = checkExportChoices({
+      mapping: choices.mapping,
+      userAttributes: [...choices.userAttributes, draft],
+    });
+    if (checked.errors.length > 0) return setProblem(`Not added: ${describeChoiceProblems(checked.errors)}`);
+    setChoices((current) => ({ ...current, userAttributes: [...current.userAttributes, name] }));
+    setDraftText('');
+    setProblem(null);
+  }
+  const setDraft = (text: string) => {
+    setDraftText(text);
+    setProblem(null);
+  };
+  return { draft, setDraft, problem, add };
 }
