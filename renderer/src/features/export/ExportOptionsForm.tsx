@@ -11,70 +11,84 @@ function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
 }
 
 export function ExportOptionsForm() {
-  const { choices, setChoices } = useExportOptions();
   return (
     <section className="panel" aria-labelledby="export-options-heading">
       <h2 id="export-options-heading">What to export</h2>
-      <fieldset className="fieldset">
-        <legend>Relations</legend>
-        {RELATION_KINDS.map((kind) => (
-          <label key={kind} className="choice choice-block">
+      <RelationChoices />
+      <UserAttributeChoices />
+    </section>
+  );
+}
+
+/** Which relation kinds are written, and whether group-granted app access is also written user → app. */
+function RelationChoices() {
+  const { choices, setChoices } = useExportOptions();
+  return (
+    <fieldset className="fieldset">
+      <legend>Relations</legend>
+      {RELATION_KINDS.map((kind) => (
+        <label key={kind} className="choice choice-block">
+          <input
+            type="checkbox"
+            checked={choices.relationKinds.includes(kind)}
+            onChange={(event) =>
+              setChoices((current) => ({
+                ...current,
+                relationKinds: toggle(current.relationKinds, kind, event.target.checked),
+              }))
+            }
+          />
+          <span>
+            {RELATION_KIND_LABELS[kind].label} <span className="muted">— {RELATION_KIND_LABELS[kind].description}</span>
+          </span>
+        </label>
+      ))}
+      <label className="choice choice-block">
+        <input
+          type="checkbox"
+          checked={choices.flattenGroupAppAssignments}
+          onChange={(event) =>
+            setChoices((current) => ({ ...current, flattenGroupAppAssignments: event.target.checked }))
+          }
+        />
+        <span>
+          Also write user → app rows for access held only through a group{' '}
+          <span className="muted">— makes every user's access explicit</span>
+        </span>
+      </label>
+    </fieldset>
+  );
+}
+
+/** The profile attributes written into identity metadata (data minimisation): BalkanID's list, then any other. */
+function UserAttributeChoices() {
+  const { choices, setChoices } = useExportOptions();
+  return (
+    <fieldset className="fieldset">
+      <legend>User attributes in identity metadata</legend>
+      <p className="field-hint">
+        Leave out what BalkanID does not need. Unticked attributes never leave this computer.
+      </p>
+      <div className="checkbox-grid">
+        {DEFAULT_USER_ATTRIBUTES.map((name) => (
+          <label key={name} className="choice choice-block">
             <input
               type="checkbox"
-              checked={choices.relationKinds.includes(kind)}
+              checked={choices.userAttributes.includes(name)}
               onChange={(event) =>
                 setChoices((current) => ({
                   ...current,
-                  relationKinds: toggle(current.relationKinds, kind, event.target.checked),
+                  userAttributes: withUserAttribute(current.userAttributes, name, event.target.checked),
                 }))
               }
             />
             <span>
-              {RELATION_KIND_LABELS[kind].label}{' '}
-              <span className="muted">— {RELATION_KIND_LABELS[kind].description}</span>
+              <code>{name}</code> <span className="muted">{USER_ATTRIBUTE_HINTS[name]}</span>
             </span>
           </label>
         ))}
-        <label className="choice choice-block">
-          <input
-            type="checkbox"
-            checked={choices.flattenGroupAppAssignments}
-            onChange={(event) =>
-              setChoices((current) => ({ ...current, flattenGroupAppAssignments: event.target.checked }))
-            }
-          />
-          <span>
-            Also write user → app rows for access held only through a group{' '}
-            <span className="muted">— makes every user's access explicit</span>
-          </span>
-        </label>
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend>User attributes in identity metadata</legend>
-        <p className="field-hint">
-          Leave out what BalkanID does not need. Unticked attributes never leave this computer.
-        </p>
-        <div className="checkbox-grid">
-          {DEFAULT_USER_ATTRIBUTES.map((name) => (
-            <label key={name} className="choice choice-block">
-              <input
-                type="checkbox"
-                checked={choices.userAttributes.includes(name)}
-                onChange={(event) =>
-                  setChoices((current) => ({
-                    ...current,
-                    userAttributes: withUserAttribute(current.userAttributes, name, event.target.checked),
-                  }))
-                }
-              />
-              <span>
-                <code>{name}</code> <span className="muted">{USER_ATTRIBUTE_HINTS[name]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <OtherUserAttributes />
-      </fieldset>
-    </section>
+      </div>
+      <OtherUserAttributes />
+    </fieldset>
   );
 }

@@ -82,16 +82,21 @@ function MappingFields() {
         ));
         if (group !== 'metadataKeys') return <MappingTable key={group} title={title} rows={rows} />;
         const renamed = Object.keys(choices.mapping.metadataKeys).length;
-        return (
-          <details key={group} open={renamed > 0 || undefined}>
-            <summary>
-              Metadata key names ({rows.length} keys, {renamed} renamed)
-            </summary>
-            <MappingTable title={title} rows={rows} />
-          </details>
-        );
+        return <MetadataKeyTable key={group} title={title} rows={rows} renamed={renamed} />;
       })}
     </>
+  );
+}
+
+/** The metadata key names, folded away unless one was renamed (there are many, and most people keep them). */
+function MetadataKeyTable({ title, rows, renamed }: { title: string; rows: ReactNode[]; renamed: number }) {
+  return (
+    <details open={renamed > 0 || undefined}>
+      <summary>
+        Metadata key names ({rows.length} keys, {renamed} renamed)
+      </summary>
+      <MappingTable title={title} rows={rows} />
+    </details>
   );
 }
 

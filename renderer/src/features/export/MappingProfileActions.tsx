@@ -35,27 +35,8 @@ async function readProfileFile(file: File): Promise<unknown> {
 
 export function MappingProfileActions() {
   const { choices, replaceChoices, saved } = useExportOptions();
-  const importId = useId();
-  const [importError, setImportError] = useState<ErrorDescription | null>(null);
-  const [imported, setImported] = useState<string | null>(null);
+  const { importFile, importError, clearImportError, imported } = useProfileImport();
   const changed = changedChoices(choices.mapping).length;
-
-  async function importFile(file: File | undefined) {
-    if (!file) return;
-    setImportError(null);
-    setImported(null);
-    try {
-      await saved.importProfile(await readProfileFile(file));
-      setImported(file.name);
-    } catch (error) {
-      const { detail } = describeError(error);
-      setImportError({
-        title: `${file.name} was not imported`,
-        detail: detail.replace(/params\.profile/gi, (found) => (found.startsWith('P') ? 'The profile' : 'the profile')),
-      });
-    }
-  }
-
   return (
     <div className="mapping-actions">
       <p role="status" className="field-hint">
@@ -76,20 +57,51 @@ export function MappingProfileActions() {
         <button type="button" onClick={() => downloadProfile(`${JSON.stringify(exportProfileOf(choices), null, 2)}\n`)}>
           Download profile
         </button>
-        <label htmlFor={importId} className="field-inline">
-          Import profile
-          <input
-            id={importId}
-            type="file"
-            accept=".json,application/json"
-            onChange={(event) => {
-              void importFile(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        <ImportProfileInput onFile={(file) => void importFile(file)} />
       </div>
-      <ErrorAlert error={importError} onDismiss={() => setImportError(null)} />
+      <ErrorAlert error={importError} onDismiss={clearImportError} />
     </div>
+  );
+}
+
+/** Importing a profile file: saved through the service's rules, or refused with why (said of the profile). */
+function useProfileImport() {
+  const { saved } = useExportOptions();
+  const [importError, setImportError] = useState<ErrorDescription | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    setImportError(null);
+    setImported(null);
+    try {
+      await saved.importProfile(await readProfileFile(file));
+      setImported(file.name);
+    } catch (error) {
+      const { detail } = describeError(error);
+      setImportError({
+        title: `${file.name} was not imported`,
+        detail: detail.replace(/params\.profile/gi, (found) => (found.startsWith('P') ? 'The profile' : 'the profile')),
+      });
+    }
+  }
+  return { importFile, importError, clearImportError: () => setImportError(null), imported };
+}
+
+function ImportProfileInput({ onFile }: { onFile: (file: File | undefined) => void }) {
+  const importId = useId();
+  return (
+    <label htmlFor={importId} className="field-inline">
+      Import profile
+      <input
+        id={importId}
+        type="file"
+        accept=".json,application/json"
+        onChange={(event) => {
+          onFile(event.target.files?.[0]);
+          // Cleared so that choosing the same file again imports it again.
+          event.target.value = '';
+        }}
+      />
+    </label>
   );
 }
