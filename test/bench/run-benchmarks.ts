@@ -14,6 +14,7 @@ import { runUploadValidateBench } from './uploadValidateBench';
 import { runRepeatingNextBench } from './repeatingNextBench';
 import { runAuditBench } from './auditBench';
 import { runDiffBench } from './diffBench';
+import { runExportBench } from './exportBench';
 import { runSnapshotDeleteBench } from './snapshotDeleteBench';
 import { runValidationBench10M, runValidationBench1M } from './validationBench';
 
@@ -31,6 +32,8 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'offline audit of a 100,000-user snapshot (findings, effective access)': runAuditBench,
   'diff two 100,000-user snapshots differing in 1% of users and memberships': runDiffBench,
   'delete one of two 100,000-user snapshots and give its space back': runSnapshotDeleteBench,
+  'okta-prep export vs sqlite3 -csv: 100,000 users, 1,000,000 relations': () => runExportBench(1_000_000),
+  'okta-prep export vs sqlite3 -csv: 100,000 users, 10,000,000 relations': () => runExportBench(10_000_000),
   'validation vs papaparse parse-only: 100,000 entities + 1,000,000 relations': runValidationBench1M,
   'validation vs papaparse parse-only: 100,000 entities + 10,000,000 relations': runValidationBench10M,
 };

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 
 export interface TimedRun {
   stdout: string;
+  stderr: string;
   /** Peak resident set size, MB. */
   rssMb: number;
   seconds: number;
@@ -17,10 +18,11 @@ export function runUnderGnuTime(
   command: string,
   args: string[],
   acceptedCodes: readonly number[] = [0],
+  extraEnv: Record<string, string> = {},
 ): Promise<TimedRun> {
   const child = spawn('/usr/bin/time', ['-f', 'TIME %M %e', command, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...extraEnv },
   });
   let stdout = '';
   let stderr = '';
@@ -31,7 +33,7 @@ export function runUnderGnuTime(
       const match = /TIME (\d+) ([\d.]+)/.exec(stderr);
       if (code === null || !acceptedCodes.includes(code) || !match)
         return reject(new Error(`${args[1] ?? command} failed (${code}): ${stderr.slice(-500)}`));
-      resolve({ stdout, rssMb: Number(match[1]) / 1024, seconds: Number(match[2]) });
+      resolve({ stdout, stderr, rssMb: Number(match[1]) / 1024, seconds: Number(match[2]) });
     });
   });
 }
