@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtomicCsvFile, commitAll, writeCsvFileAtomically } from '../../../electron/core/balkanid/atomicCsvFile';
+import { formatCsvRecord } from '../../../electron/core/balkanid/csvDialect';
 
 let dir: string;
 
@@ -48,6 +49,42 @@ describe('AtomicCsvFile', () => {
     expect(lines[0]).toBe('id,name');
     expect(lines[120_000]).toBe('00u119999,"名前,119999"');
     expect(lines[120_001]).toBe('');
+  });
+
+  it('formatted records, drained when the buffer is full, give the same bytes and hash as writeRecord', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => [`id${i}`, i % 3 === 0 ? `名前 "${i}", x` : `n${i}`]);
+    // One record larger than a third of the buffer, so it cannot be encoded into the buffer's free space.
+    rows.push(['huge', 'é'.repeat(600_000)]);
+    const cellByCell = await AtomicCsvFile.create(path.join(dir, 'a.csv'), ['id', 'name']);
+    for (const cells of rows) await cellByCell.writeRecord(cells);
+    const expected = await cellByCell.commit();
+    const formatted = await AtomicCsvFile.create(path.join(dir, 'b.csv'), ['id', 'name']);
+    let drains = 0;
+    for (const cells of rows) {
+      if (formatted.addFormattedRecord(formatCsvRecord(cells))) {
+        drains++;
+        await formatted.drain();
+      }
+    }
+    const summary = await formatted.commit();
+    expect(drains).toBeGreaterThan(1);
+    expect((await readFile(path.join(dir, 'b.csv'))).equals(await readFile(path.join(dir, 'a.csv')))).toBe(true);
+    expect({ ...summary, path: '' }).toEqual({ ...expected, path: '' });
+    expect(summary.sha256).toBe(sha256Of(await readFile(path.join(dir, 'b.csv'))));
+  });
+
+  it('a finished temp file adopted from another thread can be published or removed like its own', async () => {
+    const writer = await AtomicCsvFile.create(path.join(dir, 'kept.csv'), ['id']);
+    await writer.writeRecord(['1']);
+    const summary = await writer.finish();
+    const adopted = AtomicCsvFile.adoptFinished(writer.tempPath, summary);
+    expect(adopted.finishedSummary).toEqual(summary);
+    await adopted.publish();
+    expect(await readFile(path.join(dir, 'kept.csv'), 'utf8')).toBe('id\r\n1\r\n');
+    const other = await AtomicCsvFile.create(path.join(dir, 'dropped.csv'), ['id']);
+    const dropped = AtomicCsvFile.adoptFinished(other.tempPath, await other.finish());
+    await dropped.abort();
+    expect(await readdir(dir)).toEqual(['kept.csv']);
   });
 
   it('keeps records in order even when writes are not awaited', async () => {
