@@ -144,31 +144,122 @@ export interface RelationRecordWithKind {
   kind: ExportedRelationKind;
 }
 
+/** Columns of a KIND_SQL row read with `.raw()`: arrays, cheaper than an object per row at millions of rows. */
+type RawRelationRow = [ExportedRelationKind, string, EntityType, string, EntityType, string | number | null];
+
+/** One kind's rows, parent then child (memberships, the millions, by membershipRows). */
+function kindRows(db: Db, kind: ExportedRelationKind, params: RelationParams): Iterable<RawRelationRow> {
+  if (kind === 'groupMembership') return membershipRows(db, params);
+  const sql = `SELECT * FROM (${KIND_SQL[kind]}) ORDER BY parent_id, child_id`;
+  return db.prepare(sql).raw().iterate(params) as IterableIterator<RawRelationRow>;
+}
+
+interface RelationParams {
+  snapshotId: number;
+  rolePrefix: string;
+  statuses: string | null;
+}
+
+/**
+ * KIND_SQL.groupMembership's rows in the same order, several times faster: user by user (the users exported, in id
+ * order), each user's groups read at once from the index by user, kept when the group is one of the snapshot's (a
+ * set of the group ids) — instead of two index lookups per membership in a join.
+ */
+function* membershipRows(db: Db, params: RelationParams): Generator<RawRelationRow> {
+  const { snapshotId, statuses } = params;
+  const groups = new Set(db.prepare(`SELECT id FROM groups WHERE snapshot_id = ?`).pluck().all(snapshotId));
+  const groupsOf = db
+    .prepare(`SELECT group_id FROM group_members WHERE snapshot_id = ? AND user_id = ? ORDER BY group_id`)
+    .pluck();
+  const users = db
+    .prepare(`SELECT u.id FROM users u WHERE u.snapshot_id = @snapshotId AND ${USER_STATUS_FILTER} ORDER BY u.id`)
+    .pluck()
+    .iterate({ snapshotId, statuses }) as IterableIterator<string>;
+  for (const userId of users)
+    for (const groupId of groupsOf.all(snapshotId, userId) as string[])
+      if (groups.has(groupId)) yield ['groupMembership', userId, 'identity', groupId, 'connection', null];
+}
+
+/** The kind's Metadata when it does not depend on the row (no detail key), computed once instead of per row. */
+function constantMetadata(kind: ExportedRelationKind, project: string, mapping: ExportMapping): string | undefined {
+  if (RELATION_DETAIL_KEYS[kind].length > 0) return undefined;
+  const row = { kind, parent_id: '', parent_type: 'identity', child_id: '', child_type: 'identity', detail: null };
+  return metadataOf(row as RelationRow, project, mapping);
+}
+
+/** Text order of SQLite's BINARY collation for the ASCII ids and names Okta uses (UTF-16 units here). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The file's order: parent, parent type, child, child type, kind (the validator checks repeats fastest in it). */
+function compareRelations(a: RawRelationRow, b: RawRelationRow): number {
+  return (
+    compareText(a[1], b[1]) ||
+    compareText(a[2], b[2]) ||
+    compareText(a[3], b[3]) ||
+    compareText(a[4], b[4]) ||
+    compareText(a[0], b[0])
+  );
+}
+
+/**
+ * Merges the kinds' streams, each already in the file's order, into one: the heads kept sorted (a handful), so a row
+ * mostly costs one comparison — instead of SQLite sorting millions of rows of a UNION ALL in a temporary B-tree.
+ */
+function* mergeInOrder(streams: Iterable<RawRelationRow>[]): Generator<RawRelationRow> {
+  const heads: { row: RawRelationRow; rest: Iterator<RawRelationRow> }[] = [];
+  const place = (head: { row: RawRelationRow; rest: Iterator<RawRelationRow> }) => {
+    let at = 0;
+    while (at < heads.length && compareRelations(heads[at]!.row, head.row) <= 0) at++;
+    heads.splice(at, 0, head);
+  };
+  const iterators = streams.map((stream) => stream[Symbol.iterator]());
+  try {
+    for (const rest of iterators) {
+      const first = rest.next();
+      if (!first.done) place({ row: first.value, rest });
+    }
+    while (heads.length > 0) {
+      const head = heads.shift()!;
+      yield head.row;
+      const next = head.rest.next();
+      if (!next.done) place({ row: next.value, rest: head.rest });
+    }
+  } finally {
+    for (const rest of iterators) rest.return?.(); // stopped early: no SQLite statement stays open
+  }
+}
+
+/** The relations to export, sorted by parent then child (then their types and the kind). */
 export function* iterateRelationRecords(
   db: Db,
   snapshotId: number,
   project: string,
   options: ExportOptions,
 ): Generator<RelationRecordWithKind> {
+  const params = { snapshotId, rolePrefix: options.mapping.roleSourceIdPrefix, statuses: statusesParam(options) };
   const kinds = exportedRelationKinds(options);
-  if (kinds.length === 0) return;
-  const sql =
-    `${kinds.map((kind) => KIND_SQL[kind]).join('\nUNION ALL\n')}\nORDER BY parent_id, parent_type, child_id, ` +
-    `child_type, kind`;
-  const rolePrefix = options.mapping.roleSourceIdPrefix;
-  const params = { snapshotId, rolePrefix, statuses: statusesParam(options) };
-  for (const row of db.prepare(sql).iterate(params) as IterableIterator<RelationRow>) {
+  const fixed = Object.fromEntries(kinds.map((kind) => [kind, constantMetadata(kind, project, options.mapping)]));
+  for (const [kind, parentId, parentType, childId, childType, detail] of mergeInOrder(
+    kinds.map((kind) => kindRows(db, kind, params)),
+  )) {
+    const metadata =
+      fixed[kind] ??
+      metadataOf(
+        { kind, parent_id: parentId, parent_type: parentType, child_id: childId, child_type: childType, detail },
+        project,
+        options.mapping,
+      );
     yield {
-      kind: row.kind,
+      kind,
       record: {
         app: SOURCE_SYSTEM,
-        parentSourceId: row.parent_id,
-        parentEntityType: row.parent_type,
-        childSourceId: row.child_id,
-        childEntityType: row.child_type,
+        parentSourceId: parentId,
+        parentEntityType: parentType,
+        childSourceId: childId,
+        childEntityType: childType,
         sourceSystem: SOURCE_SYSTEM,
         metadataVersion: METADATA_VERSION,
-        metadata: metadataOf(row, project, options.mapping),
+        metadata,
       },
     };
   }
