@@ -16,6 +16,7 @@ export const WORKER_ENTRIES = [
   { name: 'validateWorker', source: 'electron/core/service/jobs/validateWorker.ts' },
   { name: 'browseWorker', source: 'electron/core/service/browse/browseWorker.ts' },
   { name: 'diffSummaryWorker', source: 'electron/core/audit/diff/diffSummaryWorker.ts' },
+  { name: 'bundleFileWorker', source: 'electron/core/export/bundleFileWorker.ts' },
 ];
 
 /** Native or host-provided modules are loaded at run time, not bundled. */

@@ -11,8 +11,6 @@ import {
   type BundleCsvFile,
   type BundleFile,
 } from '../../../shared/balkanid/bundleFileNames';
-import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../shared/balkanid/columns';
-import { ENTITLEMENT_COLUMNS, entitlementCells } from '../../../shared/balkanid/entitlements';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
@@ -21,26 +19,14 @@ import { makeFolders } from '../files/makeFolders';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
-import {
-  finishParts,
-  partFileName,
-  PublishedNames,
-  splitIntoParts,
-  validationSourcesOf,
-  type WrittenCsv,
-} from './bundleParts';
-import { iterateEntitlementRecords, type EntitlementRecordWithKind } from './entitlementRecords';
-import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
+import { PublishedNames, summariesOf, validationSourcesOf, type WrittenCsv } from './bundleParts';
+import type { EntitySourceType } from './entityRecords';
 import { ExportOptionsError, resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
 import { buildManifest, manifestFileEntry, manifestFindings, type BundleManifest } from './manifest';
 import { publishBundle } from './publishBundle';
 import { writeReviewCopies } from './reviewCopy';
-import {
-  countRelationsLeftOut,
-  exportedRelationKinds,
-  iterateRelationRecords,
-  type ExportedRelationKind,
-} from './relationRecords';
+import type { ExportedRelationKind } from './relationRecords';
+import { writeBundleFiles } from './writeBundleFiles';
 
 export interface ExportBundleInput {
   db: Db;
@@ -59,8 +45,6 @@ export interface ExportBundleResult {
   /** Validation found errors and they were not allowed: the files carry the `.invalid` names, not the upload ones. */
   keptAsInvalid: boolean;
 }
-
-const PROGRESS_EVERY_ROWS = 5000;
 
 export class ExportError extends Error {
   override name = 'ExportError';
@@ -120,7 +104,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
-    const summaries = await finishParts(written.files);
+    const summaries = summariesOf(written.files);
     const report = await validateCsvSources(validationSourcesOf(written.files));
     return await publishCheckedBundle({ input, snapshot, options, target, written, summaries, report, manifestTemp });
   } catch (error) {
@@ -159,7 +143,7 @@ async function publishCheckedBundle(checked: CheckedBundle): Promise<ExportBundl
     options,
     files: manifestFiles(written.files, checked.summaries, names),
     ...written.counts,
-    skippedRelations: countSkippedRelations(input.db, input.snapshotId, options),
+    skippedRelations: written.relationsLeftOut,
     validation: report,
     findings: manifestFindings(report, (finding) => names.fileOf(finding)),
     reviewCopy: review.map((file) => `${REVIEW_FOLDER}/${path.basename(file.finalPath)}`),
@@ -198,22 +182,9 @@ function bundlePath(outDir: string, file: BundleFile): string {
   return path.join(outDir, BUNDLE_FILE_NAMES[file]);
 }
 
-/**
- * One CSV file of the bundle: its header, the items it is written from, and how each item becomes a row and is counted.
- */
-interface CsvPart<Item, Kind extends string> {
-  file: BundleCsvFile;
-  /** The file's upload name (a part of a split file has its own). */
-  name: string;
-  columns: readonly string[];
-  items: Iterable<Item>;
-  cellsOf: (item: Item) => readonly string[];
-  kindOf: (item: Item) => Kind;
-  counts: Record<Kind, number>;
-}
-
 interface WrittenBundle {
   files: WrittenCsv[];
+  relationsLeftOut: Record<string, number>;
   counts: {
     entityCounts?: Record<EntitySourceType, number>;
     relationCounts?: Record<ExportedRelationKind, number>;
@@ -221,13 +192,9 @@ interface WrittenBundle {
   };
 }
 
-function zeroCounts<Kind extends string>(kinds: readonly Kind[]): Record<Kind, number> {
-  return Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<Kind, number>;
-}
-
 /**
- * Writes entities.csv, then entity-relations.csv (or entitlements.csv alone), each in parts when asked, under
- * temporary names, counting rows per entity type and relation kind.
+ * Writes entities.csv and entity-relations.csv side by side (or entitlements.csv alone), each in parts when asked,
+ * under temporary names, counting rows per entity type and relation kind.
  */
 async function writeBundleCsvFiles(
   input: ExportBundleInput,
@@ -235,106 +202,32 @@ async function writeBundleCsvFiles(
   options: ExportOptions,
   target: BundleTarget,
 ): Promise<WrittenBundle> {
-  const { db, snapshotId } = input;
-  const write = <Item, Kind extends string>(part: Omit<CsvPart<Item, Kind>, 'name'>) =>
-    writeCsvParts(part, options.splitRows, target, input);
-  if (options.format === 'entitlements') return writeEntitlementsFile(input, snapshot, options, target);
-  const entityCounts: Record<EntitySourceType, number> = { user: 0, group: 0, role: 0, app: 0 };
-  const entities = await write({
-    file: 'entities',
-    columns: ENTITY_COLUMNS,
-    items: iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors),
-    cellsOf: ({ record }) => entityCells(record),
-    kindOf: ({ sourceType }) => sourceType,
-    counts: entityCounts,
-  });
-  const relationCounts = zeroCounts(exportedRelationKinds(options));
-  const relations = await write({
-    file: 'relations',
-    columns: RELATION_COLUMNS,
-    items: iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options),
-    cellsOf: ({ record }) => relationCells(record),
-    kindOf: ({ kind }) => kind,
-    counts: relationCounts,
-  });
-  return { files: [entities, relations], counts: { entityCounts, relationCounts } };
-}
-
-/** Writes entitlements.csv (or its parts), counting rows per relation kind they come from. */
-async function writeEntitlementsFile(
-  input: ExportBundleInput,
-  snapshot: SnapshotInfo,
-  options: ExportOptions,
-  target: BundleTarget,
-): Promise<WrittenBundle> {
-  const entitlementCounts = zeroCounts(exportedRelationKinds(options));
-  const part = {
-    file: 'entitlements' as const,
-    columns: ENTITLEMENT_COLUMNS,
-    items: iterateEntitlementRecords(input.db, input.snapshotId, snapshot.orgUrl, options),
-    cellsOf: ({ record }: EntitlementRecordWithKind) => entitlementCells(record),
-    kindOf: ({ kind }: EntitlementRecordWithKind) => kind,
-    counts: entitlementCounts,
+  const kinds: BundleCsvFile[] = options.format === 'entitlements' ? ['entitlements'] : ['entities', 'relations'];
+  const tasks = kinds.map((file) => ({
+    file,
+    snapshotId: input.snapshotId,
+    orgUrl: snapshot.orgUrl,
+    includeFactors: snapshot.includeFactors,
+    options,
+    outDir: target.outDir,
+    fileMode: target.fileMode,
+  }));
+  const written = await writeBundleFiles(input.db, tasks, { signal: input.signal, onProgress: input.onProgress });
+  const files = written.map(({ file, parts }) => ({
+    kind: file,
+    parts: parts.map(({ name, tempPath, summary }) => ({ name, file: AtomicCsvFile.adoptFinished(tempPath, summary) })),
+  }));
+  for (const { parts } of files) target.opened.push(...parts.map((part) => part.file));
+  const countsOf = (file: BundleCsvFile) => written.find((each) => each.file === file)?.counts;
+  return {
+    files,
+    relationsLeftOut: written.find((each) => each.relationsLeftOut)?.relationsLeftOut ?? {},
+    counts: {
+      entityCounts: countsOf('entities'),
+      relationCounts: countsOf('relations'),
+      entitlementCounts: countsOf('entitlements'),
+    },
   };
-  const entitlements = await writeCsvParts(part, options.splitRows, target, input);
-  return { files: [entitlements], counts: { entitlementCounts } };
-}
-
-/**
- * Writes one kind's rows through writeCsvPart: one file, or (split) one part after another, each with the header;
- * progress counts the rows of the whole kind.
- */
-async function writeCsvParts<Item, Kind extends string>(
-  part: Omit<CsvPart<Item, Kind>, 'name'>,
-  splitRows: number | null,
-  target: BundleTarget,
-  input: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
-): Promise<WrittenCsv> {
-  const parts: WrittenCsv['parts'] = [];
-  let rowsBefore = 0;
-  const onProgress =
-    input.onProgress &&
-    ((progress: { file: BundleCsvFile; rows: number }) =>
-      input.onProgress!({ file: progress.file, rows: rowsBefore + progress.rows }));
-  for (const items of splitIntoParts(part.items, splitRows)) {
-    const name = partFileName(part.file, splitRows === null ? null : parts.length);
-    const file = await writeCsvPart({ ...part, name, items }, target, { signal: input.signal, onProgress });
-    parts.push({ file, name });
-    rowsBefore += file.rows;
-  }
-  return { kind: part.file, parts };
-}
-
-/**
- * Streams one part into a new temporary file, reporting progress every PROGRESS_EVERY_ROWS rows and stopping when
- * aborted.
- */
-async function writeCsvPart<Item, Kind extends string>(
-  part: CsvPart<Item, Kind>,
-  target: BundleTarget,
-  { signal, onProgress }: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
-): Promise<AtomicCsvFile> {
-  const file = await AtomicCsvFile.create(path.join(target.outDir, part.name), part.columns, target.fileMode);
-  target.opened.push(file);
-  onProgress?.({ file: part.file, rows: 0 });
-  for (const item of part.items) {
-    signal?.throwIfAborted();
-    await file.writeRecord(part.cellsOf(item));
-    part.counts[part.kindOf(item)]++;
-    if (file.rows % PROGRESS_EVERY_ROWS === 0) onProgress?.({ file: part.file, rows: file.rows });
-  }
-  onProgress?.({ file: part.file, rows: file.rows });
-  return file;
-}
-
-/**
- * Relations of each exported kind in the snapshot that could not be written because an end was never listed (users
- * left out by the statuses chosen are not counted: they were left out on purpose).
- */
-function countSkippedRelations(db: Db, snapshotId: number, options: ExportOptions): Record<string, number> {
-  return Object.fromEntries(
-    exportedRelationKinds(options).map((kind) => [kind, countRelationsLeftOut(db, snapshotId, kind)]),
-  );
 }
 
 async function writeManifestFile(file: string, manifest: BundleManifest, mode: number): Promise<void> {
