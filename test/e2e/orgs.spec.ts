@@ -94,6 +94,30 @@ test('two orgs are pulled into one cache and both stay saved; the sample org rep
   expect((await callService(own.environment, 'connection.test', {})).ok).toBe(true); // B's own token, kept
 });
 
+test('a saved connection is removed only once the dialog is confirmed; its snapshots stay', async ({
+  page,
+}, testInfo) => {
+  await openApp(page, own.environment, 'Connect');
+  const saved = page.getByRole('region', { name: 'Saved connections' });
+  const remove = saved.getByRole('button', { name: `Remove ${hostOf(orgA.url)}` });
+  const dialog = page.getByRole('dialog', { name: `Remove the connection to ${hostOf(orgA.url)}?` });
+  const savedOrgs = async () => (await callService(own.environment, 'connection.list', {})).map((c) => c.orgUrl);
+  await remove.click();
+  await expect(dialog).toContainText('Snapshots pulled from it stay in the cache.');
+  await checkAxeAndScreenshots(page, testInfo, 'orgs-remove-connection-dialog');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await savedOrgs()).sort()).toEqual([orgA.url, orgB.url].sort()); // cancelled: still saved
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Remove connection' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(saved.getByRole('row')).toHaveCount(2); // header + org B
+  expect(await savedOrgs()).toEqual([orgB.url]);
+  const snapshots = await callService(own.environment, 'snapshots.list', {});
+  expect(snapshots.some((snapshot) => snapshot.orgUrl === orgA.url)).toBe(true);
+});
+
 test('every snapshot picker and the header name the org; Export warns about the other org', async ({
   page,
 }, testInfo) => {
