@@ -14,7 +14,6 @@ import {
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
-import { validateCsvSources } from '../balkanid/validator/index';
 import { makeFolders } from '../files/makeFolders';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
@@ -26,7 +25,7 @@ import { buildManifest, manifestFileEntry, manifestFindings, type BundleManifest
 import { publishBundle } from './publishBundle';
 import { writeReviewCopies } from './reviewCopy';
 import type { ExportedRelationKind } from './relationRecords';
-import { writeBundleFiles } from './writeBundleFiles';
+import { validateOffThread, writeBundleFiles } from './writeBundleFiles';
 
 export interface ExportBundleInput {
   db: Db;
@@ -105,7 +104,7 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
     const summaries = summariesOf(written.files);
-    const report = await validateCsvSources(validationSourcesOf(written.files));
+    const report = await validateOffThread(input.db, validationSourcesOf(written.files));
     return await publishCheckedBundle({ input, snapshot, options, target, written, summaries, report, manifestTemp });
   } catch (error) {
     for (const file of target.opened) await file.abort();

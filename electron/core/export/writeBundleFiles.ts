@@ -3,19 +3,19 @@
 // command's, or the service job's) only relays progress. An in-memory database has no file a worker could open, so
 // its files are written in this thread, one after the other.
 import type { BundleCsvFile } from '../../../shared/balkanid/bundleFileNames';
+import type { ValidationReport } from '../../../shared/balkanid/findings';
+import { validateCsvSources, type ValidationSources } from '../balkanid/validator/index';
 import type { Db } from '../store/openDatabase';
 import { startWorker } from '../workers/workerEntry';
 import { AtomicCsvFile } from '../balkanid/atomicCsvFile';
 import { writeBundleFile, type BundleFileTask, type WrittenBundleFile } from './bundleFileWriter';
 
-export interface BundleFileWorkerData {
-  dbPath: string;
-  task: BundleFileTask;
-}
+/** A worker writes one file of the bundle, or checks the files written. */
+export type BundleFileWorkerData = { dbPath: string; task: BundleFileTask } | { validate: ValidationSources };
 
 export type FromBundleFileWorker =
   | { type: 'progress'; rows: number }
-  | { type: 'done'; written: WrittenBundleFile }
+  | { type: 'done'; result: WrittenBundleFile | ValidationReport }
   | { type: 'failed'; message: string };
 
 export interface WriteFilesHooks {
@@ -83,6 +83,15 @@ async function removeWritten(written: readonly WrittenBundleFile[]): Promise<voi
     for (const part of parts) await AtomicCsvFile.adoptFinished(part.tempPath, part.summary).abort();
 }
 
+/**
+ * Validates the written files in a worker, as the rest of the export, so the calling thread's loop stays free during
+ * the check of millions of rows (in this thread for an in-memory database, like its files).
+ */
+export async function validateOffThread(db: Db, sources: ValidationSources): Promise<ValidationReport> {
+  if (db.memory) return validateCsvSources(sources);
+  return runWorker({ validate: sources }, () => undefined, new AbortController().signal, 'validation');
+}
+
 /** One file in its own worker; `stop` asks the worker to stop (it then removes what it wrote and fails). */
 function writeInWorker(
   dbPath: string,
@@ -90,12 +99,20 @@ function writeInWorker(
   onProgress: (rows: number) => void,
   stop: AbortSignal,
 ): Promise<WrittenBundleFile> {
-  const workerData: BundleFileWorkerData = { dbPath, task };
+  return runWorker({ dbPath, task }, onProgress, stop, `the ${task.file} file`);
+}
+
+function runWorker<Result>(
+  workerData: BundleFileWorkerData,
+  onProgress: (rows: number) => void,
+  stop: AbortSignal,
+  what: string,
+): Promise<Result> {
   const worker = startWorker('bundleFileWorker', new URL('./bundleFileWorker.ts', import.meta.url), { workerData });
   const askToStop = () => worker.postMessage({ type: 'cancel' });
   stop.addEventListener('abort', askToStop, { once: true });
   if (stop.aborted) askToStop();
-  return new Promise<WrittenBundleFile>((resolve, reject) => {
+  return new Promise<Result>((resolve, reject) => {
     const settle = (outcome: () => void) => {
       stop.removeEventListener('abort', askToStop);
       worker.removeAllListeners();
@@ -105,12 +122,10 @@ function writeInWorker(
     };
     worker.on('message', (message: FromBundleFileWorker) => {
       if (message.type === 'progress') onProgress(message.rows);
-      else if (message.type === 'done') settle(() => resolve(message.written));
+      else if (message.type === 'done') settle(() => resolve(message.result as Result));
       else settle(() => reject(new Error(message.message)));
     });
     worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) =>
-      settle(() => reject(new Error(`the worker writing the ${task.file} file stopped (exit code ${code})`))),
-    );
+    worker.once('exit', (code) => settle(() => reject(new Error(`the worker of ${what} stopped (exit code ${code})`))));
   });
 }
