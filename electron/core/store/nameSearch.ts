@@ -88,8 +88,9 @@ export function deleteNameSearch(db: Db, snapshotId: number, schema = 'main'): v
 export function hasNameSearch(db: Db, snapshotId: number): boolean {
   try {
     return db.prepare(`SELECT 1 FROM ${NAME_SEARCH_READY} WHERE snapshot_id = ?`).get(snapshotId) !== undefined;
-  } catch {
-    return false;
+  } catch (error) {
+    if (/no such table/.test((error as Error).message)) return false;
+    throw error;
   }
 }
 
@@ -116,8 +117,9 @@ export function trigramQuery(text: string): string | null {
 }
 
 /**
- * The condition on FTS table NAME_SEARCH[table].fts that keeps snapshot @snapshotId's objects whose text may contain
- * the text of the FTS query @<parameter> (a superset: the caller checks each with LIKE). Its rowid is their id order.
+ * The condition on FTS table NAME_SEARCH[table].fts that keeps one snapshot's objects (@<parameter>From/To, its rowid
+ * range) whose text may contain the text of the FTS query @<parameter>: a superset, the caller checks each with LIKE.
+ * Their rowid order is id order.
  */
 export function candidatesCondition(table: SearchedTable, parameter: string): string {
   const { fts } = NAME_SEARCH[table];
