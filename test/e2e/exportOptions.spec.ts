@@ -8,9 +8,8 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_EXPORT_PROFILE } from '../../shared/balkanid/exportProfile';
 import { DEFAULT_USER_ATTRIBUTES } from '../../shared/balkanid/userAttributes';
 import { E2E_PROFILE_ATTRIBUTES } from './globalSetup';
-import { expectNoSeriousAxeViolations, openApp } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
-import { screenshotsAtBothSizes } from './helpers/ownService';
 import { callService, ensureCompleteSnapshot } from './helpers/serviceApi';
 
 async function openExport(page: Page, environment: Parameters<typeof openApp>[1], snapshotId: number) {
@@ -38,8 +37,7 @@ test('every profile attribute of the snapshot is offered, odd names too, with Se
     for (const name of [...E2E_PROFILE_ATTRIBUTES, 'login'])
       await expect(offered.getByRole('checkbox', { name: named(name) })).not.toBeChecked();
     await expect(offered).toContainText('same value as username'); // login
-    await expectNoSeriousAxeViolations(page, testInfo);
-    await screenshotsAtBothSizes(page, testInfo, 'export-profile-attributes');
+    await checkAxeAndScreenshots(page, testInfo, 'export-profile-attributes');
 
     await page.getByRole('button', { name: 'Select none' }).click();
     await expect(attributeOrder(page)).toHaveText('Written in this order: none');
@@ -123,8 +121,7 @@ test('user statuses, format and relation kinds change what will be uploaded, the
       'Project,Privilege Name,Privilege Value,Email,User ID,Username,Name,Connection',
     );
     await expect(page.getByRole('region', { name: 'entities.csv preview' })).toHaveCount(0);
-    await expectNoSeriousAxeViolations(page, testInfo);
-    await screenshotsAtBothSizes(page, testInfo, 'export-statuses-entitlements');
+    await checkAxeAndScreenshots(page, testInfo, 'export-statuses-entitlements');
 
     await page.getByLabel('Output folder').fill(outDir);
     await page.getByRole('button', { name: 'Export files' }).click();
