@@ -22,6 +22,7 @@ import type {
   GroupDetail,
   JobState,
   PreflightReport,
+  ProfileAttributeCount,
   RoleDetail,
   SavedConnectionInfo,
   SnapshotDeletion,
@@ -59,6 +60,10 @@ export interface ServiceMethods {
   'snapshots.label': { params: { snapshotId: number; label: string }; result: SnapshotSummary };
   /** What an export with these options would upload (counts per entity type and relation kind), in one query. */
   'snapshots.exportSummary': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ExportSummary };
+  /** The profile attributes the snapshot's users hold as values an export can write, with how many users hold each. */
+  'snapshots.profileAttributes': { params: { snapshotId: number }; result: ProfileAttributeCount[] };
+  /** How many users of each Okta status the snapshot holds (what an export's status choice offers). */
+  'snapshots.userStatuses': { params: { snapshotId: number }; result: { status: string; users: number }[] };
   /** Deletes a snapshot and gives its space back; refused while a job uses it. */
   'snapshots.delete': { params: { snapshotId: number }; result: SnapshotDeletion };
   'browse.page': { params: BrowsePageParams; result: BrowsePage };
@@ -149,6 +154,8 @@ export const METHOD_NAMES = [
   'snapshots.list',
   'snapshots.label',
   'snapshots.exportSummary',
+  'snapshots.profileAttributes',
+  'snapshots.userStatuses',
   'snapshots.delete',
   'browse.page',
   'browse.userAccess',

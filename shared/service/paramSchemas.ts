@@ -85,6 +85,8 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'snapshots.list': empty,
   'snapshots.label': objectOf({ snapshotId, label: shortText(1000) }),
   'snapshots.exportSummary': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
+  'snapshots.profileAttributes': objectOf({ snapshotId }),
+  'snapshots.userStatuses': objectOf({ snapshotId }),
   'snapshots.delete': objectOf({ snapshotId }),
   'browse.page': objectOf(
     {

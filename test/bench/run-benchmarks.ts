@@ -7,6 +7,7 @@ import { runBrowseAndExportBench } from './browseAndExportBench';
 import { runBrowseQueriesBench } from './browseQueriesBench';
 import { runHeaderlessPullBench } from './headerlessPullBench';
 import { runPullEngineBench } from './pullEngineBench';
+import { runProfileAttributesBench } from './profileAttributesBench';
 import { runPullMemoryBench } from './pullMemoryBench';
 import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'offline audit of a 100,000-user snapshot (findings, effective access)': runAuditBench,
   'diff two 100,000-user snapshots differing in 1% of users and memberships': runDiffBench,
   'delete one of two 100,000-user snapshots and give its space back': runSnapshotDeleteBench,
+  'profile attributes of a 100,000-user snapshot for the Export screen': runProfileAttributesBench,
   'validation vs papaparse parse-only: 100,000 entities + 1,000,000 relations': runValidationBench1M,
   'validation vs papaparse parse-only: 100,000 entities + 10,000,000 relations': runValidationBench10M,
 };

@@ -11,7 +11,7 @@ import { useServiceQuery } from '../../service/useServiceQuery';
 import { readExportOutcome } from './exportResult';
 import { ExportOutcomeView } from './ExportOutcomeView';
 import { ExportProgress } from './ExportProgress';
-import { ExportRunChoices, NO_RUN_CHOICES, type RunChoices } from './ExportRunChoices';
+import { ExportRunChoices, type RunChoices } from './ExportRunChoices';
 
 /** The export job of this screen: starting it with the choices made, and cancelling it. */
 function useExportJob(snapshotId: number, outDir: string, runChoices: RunChoices) {
@@ -36,7 +36,7 @@ function useExportJob(snapshotId: number, outDir: string, runChoices: RunChoices
 export function ExportRun({ snapshotId, exportable }: { snapshotId: number; exportable: boolean }) {
   const defaultFolder = useServiceQuery('export.defaultFolder', {});
   const [folderInput, setFolderInput] = useState<string | null>(null);
-  const [runChoices, setRunChoices] = useState<RunChoices>(NO_RUN_CHOICES);
+  const { runChoices, setRunChoices } = useExportOptions().session; // the summary and preview follow the format
   const outDir = folderInput ?? defaultFolder.data?.path ?? '';
   const { job, start, cancel } = useExportJob(snapshotId, outDir, runChoices);
   const running = job?.status === 'running';
