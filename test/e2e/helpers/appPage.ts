@@ -48,9 +48,15 @@ export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInf
 
 /**
  * axe in the light and the dark theme, then full-page screenshots `<name>-1024x700` and `<name>-1600x1000`; the page
- * is left at the larger size.
+ * is left at the larger size. `fullPage: false` shoots the window as shown instead, for a modal dialog: it sits in
+ * the window, and a full-page shot stretches the window and loses it.
  */
-export async function checkAxeAndScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+export async function checkAxeAndScreenshots(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   for (const colorScheme of ['dark', 'light'] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoSeriousAxeViolations(page, testInfo);
@@ -60,7 +66,7 @@ export async function checkAxeAndScreenshots(page: Page, testInfo: TestInfo, nam
     [1600, 1000],
   ] as const) {
     await page.setViewportSize({ width, height });
-    await saveScreenshot(page, testInfo, `${name}-${width}x${height}`);
+    await saveScreenshot(page, testInfo, `${name}-${width}x${height}`, fullPage);
   }
 }
 
