@@ -21,18 +21,23 @@ export function ReplaceBundleDialog({ folder, files, pending, onConfirm, onCance
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
-      <p>
-        <code className="path">{folder}</code> already holds an export. Exporting here replaces these files once the new
-        ones are complete:
-      </p>
-      <ul className="file-list">
-        {(files ?? []).map((file) => (
-          <li key={file}>
-            <code>{file}</code>
-          </li>
-        ))}
-      </ul>
-      <p className="field-hint">Choose Cancel to keep them and pick another folder.</p>
+      {/* Only while asking: a closed <dialog> stays in the page, where it would repeat the outcome's folder path. */}
+      {files !== null && (
+        <>
+          <p>
+            <code className="path">{folder}</code> already holds an export. Exporting here replaces these files once the
+            new ones are complete:
+          </p>
+          <ul>
+            {files.map((file) => (
+              <li key={file}>
+                <code>{file}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="field-hint">Choose Cancel to keep them and pick another folder.</p>
+        </>
+      )}
     </ConfirmDialog>
   );
 }
