@@ -48,7 +48,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   pull: (_, values, context) => runPullCommand(values, context),
   export: async (_, values, context) => {
     if (!prepareExportChoices(values, context.out, exportOptionsFrom(values))) return EXIT.ok;
-    return withCache(values, context, (db) => runExportCommand(db, values, context.out), 'read');
+    return withCache(values, context, (db) => runExportCommand(db, values, context.out, context.signal), 'read');
   },
   access: (_, values, context) => withCache(values, context, (db) => runAccessCommand(db, values, context.out), 'read'),
   findings: (_, values, context) =>

@@ -81,8 +81,20 @@ export interface ServiceMethods {
     params: { snapshotId: number; options?: ExportOptionsInput; rows?: number };
     result: ExportPreview;
   };
-  'export.start': { params: { snapshotId: number; outDir: string; options?: ExportOptionsInput }; result: JobState };
-  'export.defaultFolder': { params: Empty; result: { path: string } };
+  /**
+   * Refused when the options would export nothing, and (CONFLICT) when the folder already holds a bundle unless
+   * `overwrite` says the user agreed to replace it.
+   */
+  'export.start': {
+    params: { snapshotId: number; outDir: string; options?: ExportOptionsInput; overwrite?: boolean };
+    result: JobState;
+  };
+  /** The folder to offer: the last one exported to (else the default), and the other recent ones. */
+  'export.defaultFolder': { params: Empty; result: { path: string; recent: string[] } };
+  /** The bundle files (manifest.json, entities.csv, … and their .invalid names) a folder already holds. */
+  'export.checkFolder': { params: { path: string }; result: { bundleFiles: string[] } };
+  /** The desktop app's native folder dialog (`path` undefined when closed without choosing); not in the browser. */
+  'export.chooseFolder': { params: { defaultPath?: string }; result: { available: boolean; path?: string } };
   /** Opens a finished export's folder in the OS file manager (the desktop app only; the browser build says so). */
   'export.openFolder': { params: { path: string }; result: { opened: boolean; message?: string } };
   'upload.settings': { params: Empty; result: UploadSettings };
@@ -168,6 +180,8 @@ export const METHOD_NAMES = [
   'export.preview',
   'export.start',
   'export.defaultFolder',
+  'export.checkFolder',
+  'export.chooseFolder',
   'export.openFolder',
   'upload.settings',
   'upload.checkBundle',

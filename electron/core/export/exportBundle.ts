@@ -17,8 +17,10 @@ import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
 import { validateCsvSources } from '../balkanid/validator/index';
-import { makeFolders } from '../files/makeFolders';
-import { ensurePrivateFolder, PRIVATE_FILE_MODE, SHARED_FILE_MODE } from '../files/privateModes';
+import { nothingToExportReason } from '../../../shared/balkanid/nothingToExport';
+import { DEFAULT_FILE_STEP_LIMIT_MS, limitedStep, type FileStepLimit } from '../files/fileStepLimit';
+import { makeFoldersWithin } from '../files/makeFoldersWithin';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
 import {
@@ -50,6 +52,8 @@ export interface ExportBundleInput {
   appVersion: string;
   signal?: AbortSignal;
   onProgress?: (progress: { file: BundleCsvFile; rows: number }) => void;
+  /** How long one file-system call (mkdir, open, write, fsync, rename, readdir) may take; tests shorten it. */
+  fileStepLimitMs?: number;
 }
 
 export interface ExportBundleResult {
@@ -68,12 +72,16 @@ export class ExportError extends Error {
 
 /** Options that cannot be used are the caller's to fix, like a missing snapshot: an ExportError, not a failure. */
 function resolveOptionsForExport(input: ExportOptionsInput | undefined): ExportOptions {
+  let options: ExportOptions;
   try {
-    return resolveExportOptions(input);
+    options = resolveExportOptions(input);
   } catch (error) {
     if (error instanceof ExportOptionsError) throw new ExportError(`bad export options: ${error.message}`);
     throw error;
   }
+  const nothing = nothingToExportReason(options);
+  if (nothing !== undefined) throw new ExportError(nothing);
+  return options;
 }
 
 function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
@@ -92,40 +100,44 @@ function requireExportableSnapshot(db: Db, snapshotId: number): SnapshotInfo {
  * A folder we create is 0700 (or the umask's default when the files are to be shared, else they could not be read);
  * a folder the user already has keeps its mode, since it is theirs: only the files we write are private.
  */
-async function prepareOutDir(outDir: string, sharedFiles: boolean): Promise<string> {
+async function prepareOutDir(outDir: string, sharedFiles: boolean, limit: FileStepLimit): Promise<string> {
   const resolved = path.resolve(outDir);
   try {
-    if (sharedFiles) makeFolders(resolved);
-    else ensurePrivateFolder(resolved);
+    const mode = sharedFiles ? 0o777 : PRIVATE_FOLDER_MODE;
+    await makeFoldersWithin(resolved, { mode, exactMode: !sharedFiles }, limit);
   } catch (error) {
+    if (limit.signal?.aborted || (error as Error).name === 'FileStepTimeout') throw error;
     throw new ExportError(
       `cannot create the output folder ${resolved}: ` +
         `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose a folder you can write ` +
         `to.`,
     );
   }
-  await removeStaleTempFiles(resolved);
+  await removeStaleTempFiles(resolved, limit);
   return resolved;
 }
 
 export async function exportBundle(input: ExportBundleInput): Promise<ExportBundleResult> {
   const snapshot = requireExportableSnapshot(input.db, input.snapshotId);
   const options = resolveOptionsForExport(input.options);
-  const outDir = await prepareOutDir(input.outDir, options.sharedFiles);
+  const limit = { limitMs: input.fileStepLimitMs ?? DEFAULT_FILE_STEP_LIMIT_MS, signal: input.signal };
+  const outDir = await prepareOutDir(input.outDir, options.sharedFiles, limit);
   const target: BundleTarget = {
     outDir,
     fileMode: options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE,
     opened: [],
+    limit,
   };
   const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
     const summaries = await finishParts(written.files);
-    const report = await validateCsvSources(validationSourcesOf(written.files));
+    const report = await validateCsvSources(validationSourcesOf(written.files), { signal: input.signal });
     return await publishCheckedBundle({ input, snapshot, options, target, written, summaries, report, manifestTemp });
   } catch (error) {
     for (const file of target.opened) await file.abort();
-    await fs.rm(manifestTemp, { force: true });
+    const removeManifest = () => fs.rm(manifestTemp, { force: true });
+    await limitedStep(`removing ${manifestTemp}`, removeManifest, { limitMs: limit.limitMs }).catch(() => undefined);
     throw error;
   }
 }
@@ -150,7 +162,7 @@ async function publishCheckedBundle(checked: CheckedBundle): Promise<ExportBundl
   const names = new PublishedNames(written.files, report.errorCount > 0 && !options.allowInvalid);
   const csvFiles = names.files();
   const review = options.reviewCopy
-    ? await writeReviewCopies(target.outDir, csvFiles, target.fileMode, input.signal)
+    ? await writeReviewCopies(target.outDir, csvFiles, target.fileMode, target.limit)
     : [];
   target.opened.push(...review);
   const manifest = buildManifest({
@@ -164,10 +176,10 @@ async function publishCheckedBundle(checked: CheckedBundle): Promise<ExportBundl
     findings: manifestFindings(report, (finding) => names.fileOf(finding)),
     reviewCopy: review.map((file) => `${REVIEW_FOLDER}/${path.basename(file.finalPath)}`),
   });
-  await writeManifestFile(checked.manifestTemp, manifest, target.fileMode);
+  await writeManifestFile(checked.manifestTemp, manifest, target.fileMode, target.limit);
   const manifestFile = { tempPath: checked.manifestTemp, name: names.nameOf(BUNDLE_FILE_NAMES.manifest) };
   const bundle = { files: csvFiles, manifest: manifestFile, keptAsInvalid: names.keptAsInvalid };
-  await publishBundle(target.outDir, bundle, review);
+  await publishBundle(target.outDir, bundle, review, target.limit);
   const validation = names.reportIn(target.outDir, report);
   return { outDir: target.outDir, manifest, validation, keptAsInvalid: names.keptAsInvalid };
 }
@@ -192,6 +204,8 @@ interface BundleTarget {
   outDir: string;
   fileMode: number;
   opened: AtomicCsvFile[];
+  /** Every file-system call's time limit, and the cancel signal. */
+  limit: FileStepLimit;
 }
 
 function bundlePath(outDir: string, file: BundleFile): string {
@@ -314,7 +328,8 @@ async function writeCsvPart<Item, Kind extends string>(
   target: BundleTarget,
   { signal, onProgress }: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
 ): Promise<AtomicCsvFile> {
-  const file = await AtomicCsvFile.create(path.join(target.outDir, part.name), part.columns, target.fileMode);
+  const finalPath = path.join(target.outDir, part.name);
+  const file = await AtomicCsvFile.create(finalPath, part.columns, target.fileMode, target.limit);
   target.opened.push(file);
   onProgress?.({ file: part.file, rows: 0 });
   for (const item of part.items) {
@@ -337,16 +352,20 @@ function countSkippedRelations(db: Db, snapshotId: number, options: ExportOption
   );
 }
 
-async function writeManifestFile(file: string, manifest: BundleManifest, mode: number): Promise<void> {
-  await fs.writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode });
-  if (process.platform !== 'win32') await fs.chmod(file, mode); // the umask may have narrowed a 0644 the user asked for
+async function writeManifestFile(file: string, manifest: BundleManifest, mode: number, limit: FileStepLimit) {
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  await limitedStep(`writing ${file}`, () => fs.writeFile(file, text, { flag: 'wx', mode }), limit);
+  // The umask may have narrowed a 0644 the user asked for.
+  if (process.platform !== 'win32') await limitedStep(`setting the mode of ${file}`, () => fs.chmod(file, mode), limit);
 }
 
 /** Removes temporary files an earlier export left behind when its process was killed; a running export's stay. */
-async function removeStaleTempFiles(outDir: string): Promise<void> {
-  for (const name of await fs.readdir(outDir)) {
+async function removeStaleTempFiles(outDir: string, limit: FileStepLimit): Promise<void> {
+  for (const name of await limitedStep(`listing ${outDir}`, () => fs.readdir(outDir), limit)) {
     const finalName = /^\.(.+)\.(?:\d+-)?[0-9a-f]+\.tmp$/.exec(name)?.[1];
-    if (finalName === undefined || !EXPORT_WRITTEN_NAME.test(finalName)) continue;
-    if (isAbandonedTempFile(name, [finalName])) await fs.rm(path.join(outDir, name), { force: true });
+    if (finalName === undefined || !EXPORT_WRITTEN_NAME.test(finalName) || !isAbandonedTempFile(name, [finalName]))
+      continue;
+    const stale = path.join(outDir, name);
+    await limitedStep(`removing ${stale}`, () => fs.rm(stale, { force: true }), limit);
   }
 }
