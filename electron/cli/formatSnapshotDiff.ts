@@ -3,15 +3,9 @@ import {
   DIFF_KIND_LABELS,
   type DiffPage,
   type DiffRow,
-  type DiffSnapshotRef,
+  describeDiffSnapshot,
   type DiffSummary,
 } from '../../shared/audit/snapshotDiff';
-
-function describeSnapshot(snapshot: DiffSnapshotRef): string {
-  const how = snapshot.baseSnapshotId === null ? 'full pull' : `quick refresh of ${snapshot.baseSnapshotId}`;
-  const status = snapshot.status === 'complete' ? '' : `, ${snapshot.status}`;
-  return `snapshot ${snapshot.id} (${snapshot.startedAt}, ${how}${status})`;
-}
 
 function countsTable(summary: DiffSummary): string[] {
   const cell = (value: number | null) => String(value ?? '-').padStart(8);
@@ -49,7 +43,7 @@ function describePage(page: DiffPage): string[] {
 export function formatSnapshotDiff(summary: DiffSummary, pages: DiffPage[], csv?: { path: string; rows: number }) {
   const total = summary.counts.reduce((sum, count) => sum + count.added + count.removed + (count.changed ?? 0), 0);
   return [
-    `${describeSnapshot(summary.from)} → ${describeSnapshot(summary.to)}, ${summary.from.orgUrl}`,
+    `${describeDiffSnapshot(summary.from)} → ${describeDiffSnapshot(summary.to)}, ${summary.from.orgUrl}`,
     ...countsTable(summary),
     ...(total === 0 ? ['no differences'] : []),
     ...pages.flatMap((page) => ['', ...describePage(page)]),

@@ -53,6 +53,13 @@ export interface DiffSnapshotRef {
   baseSnapshotId: number | null;
 }
 
+/** How a snapshot is named in a comparison's text: id, start, how it was pulled, and its status unless complete. */
+export function describeDiffSnapshot(snapshot: DiffSnapshotRef): string {
+  const how = snapshot.baseSnapshotId === null ? 'full pull' : `quick refresh of ${snapshot.baseSnapshotId}`;
+  const status = snapshot.status === 'complete' ? '' : `, ${snapshot.status}`;
+  return `snapshot ${snapshot.id} (${snapshot.startedAt}, ${how}${status})`;
+}
+
 export interface DiffSummary {
   from: DiffSnapshotRef;
   to: DiffSnapshotRef;

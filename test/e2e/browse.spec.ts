@@ -1,6 +1,6 @@
 // Browse screen: identities table with rows, search narrows it, a user's access detail shows apps with the reason;
 // paging is on demand.
-import { saveScreenshot } from './helpers/appPage';
+import { checkAxeAndScreenshots } from './helpers/appPage';
 import { openBrowse, openUserDetail, shownRowTotal } from './helpers/browseFlows';
 import { expect, test } from './helpers/fixtures';
 import { ensureCompleteSnapshot, findUserWithApps } from './helpers/serviceApi';
@@ -27,7 +27,7 @@ test('identities: rows, search narrows them, and a user shows an app with its re
   const apps = detail.getByRole('table').first();
   await expect(apps.getByRole('row', { name: new RegExp(escapeRegExp(user.appLabel)) }).first()).toBeVisible();
   await expect(apps).toContainText(/assigned directly|via group/);
-  await saveScreenshot(page, testInfo, 'browse-user-detail');
+  await checkAxeAndScreenshots(page, testInfo, 'browse-user-detail');
 });
 
 test('scrolling far down the relations fetches only the pages in view', async ({ page, environment }) => {

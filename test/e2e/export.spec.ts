@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, saveScreenshot } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
 import { ensureCompleteSnapshot } from './helpers/serviceApi';
 
@@ -31,7 +31,7 @@ test('export writes the files and a manifest whose counts match them', async ({ 
     await page.getByRole('button', { name: 'Export files' }).click();
     await expect(page.getByText('Export complete')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByText(outDir)).toBeVisible();
-    await saveScreenshot(page, testInfo, 'export');
+    await checkAxeAndScreenshots(page, testInfo, 'export-complete');
 
     const entities = path.join(outDir, 'entities.csv');
     const relations = path.join(outDir, 'entity-relations.csv');

@@ -7,7 +7,7 @@ import { DEFAULT_USER_ATTRIBUTES } from '../../shared/balkanid/userAttributes';
 import { DEFAULT_EXPORT_PROFILE } from '../../shared/balkanid/exportProfile';
 import { readBundle } from '../helpers/readBundle';
 import { E2E_PROFILE_ATTRIBUTES } from './globalSetup';
-import { openApp, saveScreenshot } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
 import { callService, ensureCompleteSnapshot } from './helpers/serviceApi';
 
@@ -46,7 +46,7 @@ test('a mapping choice and odd attribute names reach the bundle and survive a re
     expect((await callService(environment, 'exportProfile.get', {})).profile.mapping.sourceType.app).toBe(
       'application',
     );
-    await saveScreenshot(page, testInfo, 'export-mapping');
+    await checkAxeAndScreenshots(page, testInfo, 'export-mapping');
 
     await page.getByLabel('Output folder').fill(outDir);
     await page.getByRole('button', { name: 'Export files' }).click();

@@ -2,9 +2,9 @@
 // stored, an unreachable org is said once), saved connections survive the sample org, every snapshot picker names
 // the org, Export warns about another org's snapshot, and snapshots are labelled and deleted (asked first).
 import type { Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, openApp } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
-import { closedLoopbackUrl, hostOf, OwnService, screenshotsAtBothSizes, type FakeOrg } from './helpers/ownService';
+import { closedLoopbackUrl, hostOf, OwnService, type FakeOrg } from './helpers/ownService';
 import { callService } from './helpers/serviceApi';
 
 let own: OwnService;
@@ -69,8 +69,7 @@ test('an org that cannot be reached is said once, with every check not run, and 
     await expect(page.getByRole('button', { name: 'Continue to Pull' })).toHaveCount(0);
   }
   expect(await callService(own.environment, 'connection.list', {})).toEqual([]);
-  await expectNoSeriousAxeViolations(page, testInfo);
-  await screenshotsAtBothSizes(page, testInfo, 'orgs-unreachable');
+  await checkAxeAndScreenshots(page, testInfo, 'orgs-unreachable');
 });
 
 test('two orgs are pulled into one cache and both stay saved; the sample org replaces neither', async ({ page }) => {
@@ -95,6 +94,30 @@ test('two orgs are pulled into one cache and both stay saved; the sample org rep
   expect((await callService(own.environment, 'connection.test', {})).ok).toBe(true); // B's own token, kept
 });
 
+test('a saved connection is removed only once the dialog is confirmed; its snapshots stay', async ({
+  page,
+}, testInfo) => {
+  await openApp(page, own.environment, 'Connect');
+  const saved = page.getByRole('region', { name: 'Saved connections' });
+  const remove = saved.getByRole('button', { name: `Remove ${hostOf(orgA.url)}` });
+  const dialog = page.getByRole('dialog', { name: `Remove the connection to ${hostOf(orgA.url)}?` });
+  const savedOrgs = async () => (await callService(own.environment, 'connection.list', {})).map((c) => c.orgUrl);
+  await remove.click();
+  await expect(dialog).toContainText('Snapshots pulled from it stay in the cache.');
+  await checkAxeAndScreenshots(page, testInfo, 'orgs-remove-connection-dialog');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await savedOrgs()).sort()).toEqual([orgA.url, orgB.url].sort()); // cancelled: still saved
+
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Remove connection' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(saved.getByRole('row')).toHaveCount(2); // header + org B
+  expect(await savedOrgs()).toEqual([orgB.url]);
+  const snapshots = await callService(own.environment, 'snapshots.list', {});
+  expect(snapshots.some((snapshot) => snapshot.orgUrl === orgA.url)).toBe(true);
+});
+
 test('every snapshot picker and the header name the org; Export warns about the other org', async ({
   page,
 }, testInfo) => {
@@ -114,8 +137,7 @@ test('every snapshot picker and the header name the org; Export warns about the 
   await expect(summary.getByRole('alert')).toContainText('This snapshot is not from the org you are connected to.');
   await expect(summary.getByRole('alert')).toContainText(hostOf(orgA.url));
   await expect(summary.getByRole('definition').first()).toHaveText(String(ofA.counts!.users));
-  await expectNoSeriousAxeViolations(page, testInfo);
-  await screenshotsAtBothSizes(page, testInfo, 'orgs-export-other-org');
+  await checkAxeAndScreenshots(page, testInfo, 'orgs-export-other-org');
 
   await picker.selectOption(String(ofB.id));
   await expect(summary).toContainText(`#${ofB.id} · ${hostOf(orgB.url)}`);
@@ -137,8 +159,7 @@ test('a snapshot is labelled, and deleted only after the dialog is confirmed', a
   await row.getByRole('button', { name: `Delete snapshot #${ofA.id}` }).click();
   const deleteDialog = page.getByRole('dialog', { name: `Delete snapshot #${ofA.id}?` });
   await expect(deleteDialog).toContainText(`#${ofA.id} · ${hostOf(orgA.url)} · “Client A before clean-up”`);
-  await expectNoSeriousAxeViolations(page, testInfo);
-  await screenshotsAtBothSizes(page, testInfo, 'orgs-delete-dialog');
+  await checkAxeAndScreenshots(page, testInfo, 'orgs-delete-dialog');
   await deleteDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(deleteDialog).toBeHidden();
   await expect(row).toBeVisible(); // cancelled: still there
@@ -149,7 +170,7 @@ test('a snapshot is labelled, and deleted only after the dialog is confirmed', a
   await expect(page.getByRole('status').filter({ hasText: /cache shrank by/ })).toBeVisible();
   const left = await callService(own.environment, 'snapshots.list', {});
   expect(left.map((snapshot) => snapshot.orgUrl)).toEqual([orgB.url]);
-  await screenshotsAtBothSizes(page, testInfo, 'orgs-past-pulls');
+  await checkAxeAndScreenshots(page, testInfo, 'orgs-past-pulls');
 });
 
 test('the step indicator marks where the user is and names the next step', async ({ page }) => {

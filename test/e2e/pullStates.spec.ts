@@ -1,9 +1,9 @@
 // A pull cancelled mid-way on a slow fake Okta: the progress card shows each phase as done, interrupted or not
 // started (never "nothing to list · 0 rows" for one that never ran), and Past pulls says the same for the snapshot,
 // phase by phase, with the same counts.
-import { expectNoSeriousAxeViolations, openApp } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
 import { expect, test } from './helpers/fixtures';
-import { OwnService, screenshotsAtBothSizes } from './helpers/ownService';
+import { OwnService } from './helpers/ownService';
 import { callService } from './helpers/serviceApi';
 
 let own: OwnService;
@@ -55,6 +55,5 @@ test('a cancelled pull shows what each phase got to, the same on the card and in
   expect(stored.status).toBe('cancelled');
   expect(cardTexts.join('\n')).toContain(`${stored.phases!.find((phase) => phase.phase === 'users')!.rows}`);
 
-  await expectNoSeriousAxeViolations(page, testInfo);
-  await screenshotsAtBothSizes(page, testInfo, 'pull-cancelled-states');
+  await checkAxeAndScreenshots(page, testInfo, 'pull-cancelled-states');
 });

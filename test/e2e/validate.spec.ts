@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ENTITY_COLUMNS } from '../../shared/balkanid/columns';
-import { openApp, saveScreenshot } from './helpers/appPage';
+import { checkAxeAndScreenshots, openApp, saveScreenshot } from './helpers/appPage';
 import { E2E_DIR } from './helpers/e2eEnvironment';
 import { BAD_ENTITY_TYPE_LINE, BAD_ENTITY_TYPE_VALUE } from './helpers/brokenCsvFiles';
 import { expect, test } from './helpers/fixtures';
@@ -66,7 +66,7 @@ test('a check cancelled while it runs shows "cancelled" and no report', async ({
 test('a JSON file or an image is named as not a CSV and not checked; a CSV with a bad header is checked', async ({
   page,
   environment,
-}) => {
+}, testInfo) => {
   await openApp(page, environment, 'Validate');
   const input = page.getByLabel('CSV files', { exact: true });
   const image = await page.screenshot(); // a real PNG, given a CSV's name as a mistaken export would be
@@ -78,6 +78,7 @@ test('a JSON file or an image is named as not a CSV and not checked; a CSV with 
   await expect(notChecked).toContainText('manifest.json (not a CSV file: it is JSON');
   await expect(notChecked).toContainText('entities.csv (not a CSV file: it is a PNG image)');
   await expect(page.getByText(/^Checked /)).toHaveCount(0);
+  await checkAxeAndScreenshots(page, testInfo, 'validate-not-csv');
 
   // A CSV whose header is wrong is still a CSV: the validator checks it and explains the header.
   await input.setInputFiles({

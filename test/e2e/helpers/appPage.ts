@@ -46,22 +46,30 @@ export async function expectNoSeriousAxeViolations(page: Page, testInfo: TestInf
   expect(summary, 'serious or critical accessibility violations').toEqual([]);
 }
 
+/** The two window sizes every screen is recorded at: the smallest supported window and a large one. */
+export const SCREENSHOT_SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1600, height: 1000 },
+] as const;
+
 /**
- * axe in the light and the dark theme, then full-page screenshots `<name>-1024x700` and `<name>-1600x1000`; the page
- * is left at the larger size.
+ * The one accessibility-and-screenshots check of the specs: axe (no serious or critical violation) in the dark and
+ * the light theme, then full-page screenshots `<name>-1024x700` and `<name>-1600x1000`. The window size and theme are
+ * put back afterwards, so the test goes on as before.
  */
 export async function checkAxeAndScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const size = page.viewportSize();
+  const wasDark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
   for (const colorScheme of ['dark', 'light'] as const) {
     await page.emulateMedia({ colorScheme });
     await expectNoSeriousAxeViolations(page, testInfo);
   }
-  for (const [width, height] of [
-    [1024, 700],
-    [1600, 1000],
-  ] as const) {
+  await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' });
+  for (const { width, height } of SCREENSHOT_SIZES) {
     await page.setViewportSize({ width, height });
     await saveScreenshot(page, testInfo, `${name}-${width}x${height}`);
   }
+  if (size) await page.setViewportSize(size);
 }
 
 /** Drops files on the window as a user dragging them from the desktop would. */

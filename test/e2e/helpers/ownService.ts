@@ -4,8 +4,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
-import { saveScreenshot } from './appPage';
 import { E2E_DIR, REPO_ROOT, type E2eEnvironment } from './e2eEnvironment';
 import { startOktaPrep, stopProcess, type StartedProcess } from './oktaPrepProcess';
 
@@ -71,17 +69,4 @@ export async function closedLoopbackUrl(): Promise<string> {
 /** "acme.okta.com" as the app shows it: the URL without its scheme. */
 export function hostOf(url: string): string {
   return url.replace(/^https?:\/\//, '');
-}
-
-/** Screenshots at the two window sizes the specs record (1024×700 and 1600×1000), then back to the default size. */
-export async function screenshotsAtBothSizes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const before = page.viewportSize();
-  for (const size of [
-    { width: 1024, height: 700 },
-    { width: 1600, height: 1000 },
-  ]) {
-    await page.setViewportSize(size);
-    await saveScreenshot(page, testInfo, `${name}-${size.width}x${size.height}`);
-  }
-  if (before) await page.setViewportSize(before);
 }

@@ -4,16 +4,11 @@ import {
   DIFF_KIND_LABELS,
   type DiffPage,
   type DiffRow,
-  type DiffSnapshotRef,
+  describeDiffSnapshot,
 } from '../../../../shared/audit/snapshotDiff';
 import { html, type SafeHtml } from './html';
 import { figure, moreNote } from './reportFigures';
 import type { ReportCompare } from './reportCompare';
-
-function describeSnapshot(snapshot: DiffSnapshotRef): string {
-  const how = snapshot.baseSnapshotId === null ? 'full pull' : `quick refresh of ${snapshot.baseSnapshotId}`;
-  return `snapshot ${snapshot.id} (${snapshot.startedAt}, ${how}, ${snapshot.status})`;
-}
 
 function named(type: string | null, id: string | null, name: string | null): SafeHtml | '' {
   if (id === null) return '';
@@ -84,7 +79,7 @@ export function compareSection(compare: ReportCompare): SafeHtml {
   const pair = `${from.id} ${to.id}`;
   return html`<section id="comparison" aria-labelledby="compare-heading">
     <h2 id="compare-heading">What changed</h2>
-    <p>From ${describeSnapshot(from)} to ${describeSnapshot(to)}.</p>
+    <p>From ${describeDiffSnapshot(from)} to ${describeDiffSnapshot(to)}.</p>
     ${
       notes.length === 0
         ? ''

@@ -73,6 +73,8 @@ function nextCell(input: TableKeysInput, key: string, withModifier: boolean): Ac
   } else {
     const move = MOVES[key]?.(Math.max(1, input.visibleRows - 1));
     if (!move) return null;
+    // Nothing picked yet: the first arrow picks the top row's first cell rather than skipping past it.
+    if (!active) return current;
     row += move.rows ?? 0;
     columnIndex += move.columns ?? 0;
   }
