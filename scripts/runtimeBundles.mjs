@@ -16,7 +16,6 @@ export const WORKER_ENTRIES = [
   { name: 'validateWorker', source: 'electron/core/service/jobs/validateWorker.ts' },
   { name: 'browseWorker', source: 'electron/core/service/browse/browseWorker.ts' },
   { name: 'diffSummaryWorker', source: 'electron/core/audit/diff/diffSummaryWorker.ts' },
-  { name: 'bundleFileWorker', source: 'electron/core/export/bundleFileWorker.ts' },
 ];
 
 /** Native or host-provided modules are loaded at run time, not bundled. */
@@ -35,7 +34,11 @@ const REQUIRE_BANNER =
 
 const COMMON = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, external: EXTERNAL };
 
-/** The bundles of the okta-prep command: dist/cli/okta-prep.js and its workers. */
+/**
+ * The bundles of the okta-prep command: dist/cli/okta-prep.js and its workers. The command is split into chunks
+ * (beside it, `chunk-*.js`) that it imports when a command needs them, so a process reads and compiles only the code
+ * of the command it runs: `okta-prep validate` starts without the SQLite, Okta and export code.
+ */
 export function cliBundles(outdir = path.join(ROOT, 'dist', 'cli')) {
   return [
     {
@@ -43,10 +46,20 @@ export function cliBundles(outdir = path.join(ROOT, 'dist', 'cli')) {
       format: 'esm',
       banner: { js: REQUIRE_BANNER },
       entryPoints: ['electron/cli/entry.ts'],
-      outfile: path.join(outdir, 'okta-prep.js'),
+      outdir,
+      entryNames: 'okta-prep',
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
     },
     ...workerBundles(outdir),
   ];
+}
+
+/** Removes the chunks of an earlier build (their names change with their content). */
+export function removeOldChunks(outdir = path.join(ROOT, 'dist', 'cli')) {
+  if (!fs.existsSync(outdir)) return;
+  for (const name of fs.readdirSync(outdir))
+    if (/^chunk-[A-Z0-9]+\.js(\.map)?$/.test(name)) fs.rmSync(path.join(outdir, name));
 }
 
 export function workerBundles(outdir) {

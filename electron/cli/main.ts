@@ -1,28 +1,10 @@
 // The okta-prep command line: parses arguments, runs one command, maps failures to exit codes and clear messages.
 import { APP_VERSION } from '../core/appInfo';
-import { openCache, type CacheAccess } from './openCache';
+import type { CacheAccess } from './openCache';
 import type { Db } from '../core/store/openDatabase';
 import { parseCliArgs, type CliValues } from './cliArgs';
 import { EXIT, CliError, usageError, type ExitCode } from './cliErrors';
 import { processOutput, type CliEnvironment } from './cliOutput';
-import { runFakeOktaCommand } from './commands/fakeOktaCommand';
-import { runServeCommand } from './commands/serveCommand';
-import { runCheckCommand } from './commands/checkCommand';
-import { runPullCommand } from './commands/pullCommand';
-import { runSnapshotsCommand } from './commands/snapshotsCommand';
-import { exportOptionsFrom, runExportCommand } from './commands/exportCommand';
-import { exportHelp } from './exportHelp';
-import { prepareExportChoices } from './exportMappingFlags';
-import { runValidateCommand } from './commands/validateCommand';
-import { runDemoCommand } from './commands/demoCommand';
-import { runUploadCommand } from './commands/uploadCommand';
-import { runCheckBundleCommand } from './commands/checkBundleCommand';
-import { runFakeBalkanIdCommand } from './commands/fakeBalkanIdCommand';
-import { runAccessCommand } from './commands/accessCommand';
-import { runFindingsCommand } from './commands/findingsCommand';
-import { runDiffCommand } from './commands/diffCommand';
-import { runReportCommand } from './commands/reportCommand';
-import { runSnapshotCommand } from './commands/snapshotCommand';
 import { USAGE } from './usage';
 
 /** Runs `use` over the cache (--db or the default one) and closes it, whatever happens. */
@@ -32,6 +14,7 @@ async function withCache(
   use: (db: Db) => ExitCode | Promise<ExitCode>,
   access: CacheAccess = 'write',
 ): Promise<ExitCode> {
+  const { openCache } = await import('./openCache');
   const db = openCache(values, context, access);
   try {
     return await use(db);
@@ -43,35 +26,55 @@ async function withCache(
 /** How one command runs, given what was parsed; `withCache` opens (and closes) the cache for those that read it. */
 type CommandRunner = (positionals: string[], values: CliValues, context: CliEnvironment) => Promise<ExitCode>;
 
-/** Every command, by the name typed. A table rather than a switch, so adding one is adding one line. */
+/**
+ * Every command, by the name typed. A table rather than a switch, so adding one is adding one line. Each command's
+ * code is imported when it runs: starting the process then loads only what that command needs (`okta-prep validate`
+ * loads no SQLite, Okta client or export code), which is a good part of a short command's time.
+ */
 const COMMANDS: Record<string, CommandRunner> = {
-  pull: (_, values, context) => runPullCommand(values, context),
+  pull: async (_, values, context) => (await import('./commands/pullCommand')).runPullCommand(values, context),
   export: async (_, values, context) => {
+    const [{ prepareExportChoices }, { exportOptionsFrom, runExportCommand }] = await Promise.all([
+      import('./exportMappingFlags'),
+      import('./commands/exportCommand'),
+    ]);
     if (!prepareExportChoices(values, context.out, exportOptionsFrom(values))) return EXIT.ok;
-    return withCache(values, context, (db) => runExportCommand(db, values, context.out), 'read');
+    return withCache(values, context, (db) => runExportCommand(db, values, context.out, context.signal), 'read');
   },
-  access: (_, values, context) => withCache(values, context, (db) => runAccessCommand(db, values, context.out), 'read'),
-  findings: (_, values, context) =>
-    withCache(values, context, (db) => runFindingsCommand(db, values, context.out), 'read'),
-  report: (_, values, context) => withCache(values, context, (db) => runReportCommand(db, values, context.out), 'read'),
-  validate: (positionals, values, context) => runValidateCommand(positionals, values.json === true, context),
-  upload: (_, values, context) => runUploadCommand(values, context),
-  'check-bundle': (_, values, context) => runCheckBundleCommand(values, context),
-  'fake-balkanid': (_, values, context) => runFakeBalkanIdCommand(values, context),
-  diff: (positionals, values, context) => runDiffCommand(positionals, values, context),
-  snapshot: (positionals, values, context) => runSnapshotCommand(positionals, values, context),
+  access: async (_, values, context) => {
+    const { runAccessCommand } = await import('./commands/accessCommand');
+    return withCache(values, context, (db) => runAccessCommand(db, values, context.out), 'read');
+  },
+  findings: async (_, values, context) => {
+    const { runFindingsCommand } = await import('./commands/findingsCommand');
+    return withCache(values, context, (db) => runFindingsCommand(db, values, context.out), 'read');
+  },
+  report: async (_, values, context) => {
+    const { runReportCommand } = await import('./commands/reportCommand');
+    return withCache(values, context, (db) => runReportCommand(db, values, context.out), 'read');
+  },
+  validate: async (positionals, values, context) =>
+    (await import('./commands/validateCommand')).runValidateCommand(positionals, values.json === true, context),
+  upload: async (_, values, context) => (await import('./commands/uploadCommand')).runUploadCommand(values, context),
+  'check-bundle': async (_, values, context) =>
+    (await import('./commands/checkBundleCommand')).runCheckBundleCommand(values, context),
+  'fake-balkanid': async (_, values, context) =>
+    (await import('./commands/fakeBalkanIdCommand')).runFakeBalkanIdCommand(values, context),
+  diff: async (positionals, values, context) =>
+    (await import('./commands/diffCommand')).runDiffCommand(positionals, values, context),
+  snapshot: async (positionals, values, context) =>
+    (await import('./commands/snapshotCommand')).runSnapshotCommand(positionals, values, context),
   // Listing only reads (a portable snapshot file too); label and delete change the cache.
-  snapshots: (positionals, values, context) =>
-    withCache(
-      values,
-      context,
-      (db) => runSnapshotsCommand(db, positionals, values, context),
-      positionals.length === 0 ? 'read' : 'write',
-    ),
-  demo: (_, values, context) => runDemoCommand(values, context),
-  'fake-okta': (_, values, context) => runFakeOktaCommand(values, context),
-  serve: (_, values, context) => runServeCommand(values, context),
-  check: (_, values, context) => runCheckCommand(values, context),
+  snapshots: async (positionals, values, context) => {
+    const { runSnapshotsCommand } = await import('./commands/snapshotsCommand');
+    const access = positionals.length === 0 ? 'read' : 'write';
+    return withCache(values, context, (db) => runSnapshotsCommand(db, positionals, values, context), access);
+  },
+  demo: async (_, values, context) => (await import('./commands/demoCommand')).runDemoCommand(values, context),
+  'fake-okta': async (_, values, context) =>
+    (await import('./commands/fakeOktaCommand')).runFakeOktaCommand(values, context),
+  serve: async (_, values, context) => (await import('./commands/serveCommand')).runServeCommand(values, context),
+  check: async (_, values, context) => (await import('./commands/checkCommand')).runCheckCommand(values, context),
 };
 
 async function runCommand(
@@ -102,7 +105,7 @@ export async function runCli(
       return EXIT.ok;
     }
     if (values.help) {
-      out.result(command === 'export' ? exportHelp(values) : USAGE);
+      out.result(command === 'export' ? (await import('./exportHelp')).exportHelp(values) : USAGE);
       return EXIT.ok;
     }
     return await runCommand(command, positionals, values, context);

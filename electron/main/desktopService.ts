@@ -3,6 +3,7 @@ import { app, safeStorage, shell } from 'electron';
 import { APP_VERSION, defaultDatabasePath, userDataFolder } from '../core/appInfo';
 import { createOktaPrepService } from '../core/service/oktaPrepService';
 import { openDatabase } from '../core/store/openDatabase';
+import { chooseExportFolder } from './chooseExportFolder';
 import type { ServiceFactory } from './main';
 import { SafeStorageSecretStore } from './safeStorageSecretStore';
 
@@ -20,6 +21,7 @@ export const createDesktopService: ServiceFactory = ({ events }) => {
     transport: 'ipc',
     appVersion: APP_VERSION,
     openFolder: (folder) => shell.openPath(folder),
+    chooseFolder: chooseExportFolder,
   });
   app.on('will-quit', () => void service.close());
   return service;

@@ -22,6 +22,7 @@ import type {
   GroupDetail,
   JobState,
   PreflightReport,
+  ProfileAttributeCount,
   RoleDetail,
   SavedConnectionInfo,
   SnapshotDeletion,
@@ -59,6 +60,10 @@ export interface ServiceMethods {
   'snapshots.label': { params: { snapshotId: number; label: string }; result: SnapshotSummary };
   /** What an export with these options would upload (counts per entity type and relation kind), in one query. */
   'snapshots.exportSummary': { params: { snapshotId: number; options?: ExportOptionsInput }; result: ExportSummary };
+  /** The profile attributes the snapshot's users hold as values an export can write, with how many users hold each. */
+  'snapshots.profileAttributes': { params: { snapshotId: number }; result: ProfileAttributeCount[] };
+  /** How many users of each Okta status the snapshot holds (what an export's status choice offers). */
+  'snapshots.userStatuses': { params: { snapshotId: number }; result: { status: string; users: number }[] };
   /** Deletes a snapshot and gives its space back; refused while a job uses it. */
   'snapshots.delete': { params: { snapshotId: number }; result: SnapshotDeletion };
   'browse.page': { params: BrowsePageParams; result: BrowsePage };
@@ -76,8 +81,20 @@ export interface ServiceMethods {
     params: { snapshotId: number; options?: ExportOptionsInput; rows?: number };
     result: ExportPreview;
   };
-  'export.start': { params: { snapshotId: number; outDir: string; options?: ExportOptionsInput }; result: JobState };
-  'export.defaultFolder': { params: Empty; result: { path: string } };
+  /**
+   * Refused when the options would export nothing, and (CONFLICT) when the folder already holds a bundle unless
+   * `overwrite` says the user agreed to replace it.
+   */
+  'export.start': {
+    params: { snapshotId: number; outDir: string; options?: ExportOptionsInput; overwrite?: boolean };
+    result: JobState;
+  };
+  /** The folder to offer: the last one exported to (else the default), and the other recent ones. */
+  'export.defaultFolder': { params: Empty; result: { path: string; recent: string[] } };
+  /** The bundle files (manifest.json, entities.csv, … and their .invalid names) a folder already holds. */
+  'export.checkFolder': { params: { path: string }; result: { bundleFiles: string[] } };
+  /** The desktop app's native folder dialog (`path` undefined when closed without choosing); not in the browser. */
+  'export.chooseFolder': { params: { defaultPath?: string }; result: { available: boolean; path?: string } };
   /** Opens a finished export's folder in the OS file manager (the desktop app only; the browser build says so). */
   'export.openFolder': { params: { path: string }; result: { opened: boolean; message?: string } };
   'upload.settings': { params: Empty; result: UploadSettings };
@@ -149,6 +166,8 @@ export const METHOD_NAMES = [
   'snapshots.list',
   'snapshots.label',
   'snapshots.exportSummary',
+  'snapshots.profileAttributes',
+  'snapshots.userStatuses',
   'snapshots.delete',
   'browse.page',
   'browse.userAccess',
@@ -161,6 +180,8 @@ export const METHOD_NAMES = [
   'export.preview',
   'export.start',
   'export.defaultFolder',
+  'export.checkFolder',
+  'export.chooseFolder',
   'export.openFolder',
   'upload.settings',
   'upload.checkBundle',

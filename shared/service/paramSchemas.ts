@@ -85,6 +85,8 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
   'snapshots.list': empty,
   'snapshots.label': objectOf({ snapshotId, label: shortText(1000) }),
   'snapshots.exportSummary': objectOf({ snapshotId, options: exportOptions }, ['snapshotId']),
+  'snapshots.profileAttributes': objectOf({ snapshotId }),
+  'snapshots.userStatuses': objectOf({ snapshotId }),
   'snapshots.delete': objectOf({ snapshotId }),
   'browse.page': objectOf(
     {
@@ -116,8 +118,13 @@ export const PARAM_SCHEMAS: Record<MethodName, Schema> = {
     { snapshotId, options: exportOptions, rows: { type: 'integer', minimum: 1, maximum: 100 } },
     ['snapshotId'],
   ),
-  'export.start': objectOf({ snapshotId, outDir: shortText(4096), options: exportOptions }, ['snapshotId', 'outDir']),
+  'export.start': objectOf(
+    { snapshotId, outDir: shortText(4096), options: exportOptions, overwrite: { type: 'boolean' } },
+    ['snapshotId', 'outDir'],
+  ),
   'export.defaultFolder': empty,
+  'export.checkFolder': objectOf({ path: shortText(4096) }),
+  'export.chooseFolder': objectOf({ defaultPath: shortText(4096) }, []),
   'export.openFolder': objectOf({ path: shortText(4096) }),
   'upload.settings': empty,
   'upload.checkBundle': objectOf({ dir: shortText(4096) }),

@@ -156,11 +156,27 @@ export interface SnapshotDeletion {
 /** What an export of a snapshot with given options writes, and what the options leave out (snapshots.exportSummary). */
 export interface ExportSummary {
   snapshotId: number;
+  /** The pair entities.csv + entity-relations.csv, or the one flat entitlements.csv. */
+  format: ExportFormat;
+  /** Users of each Okta status in the snapshot, and whether the chosen statuses export them (all by default). */
+  userStatuses: { status: string; users: number; included: boolean }[];
+  /** entities.csv rows per type (users of the chosen statuses only). */
   entities: { user: number; group: number; role: number; app: number };
-  /** Every relation kind, chosen or not: the rows it writes when included, and its rows whose other end is unlisted. */
-  relations: { kind: string; included: boolean; rows: number; endNotListed: number }[];
-  /** The user profile attributes written as metadata, in order. */
+  /**
+   * Every relation kind, chosen or not: the entity-relations.csv rows it writes when included (users of the chosen
+   * statuses), its rows of users whose status was not chosen, and its rows whose other end is unlisted.
+   */
+  relations: { kind: string; included: boolean; rows: number; statusLeftOut: number; endNotListed: number }[];
+  /** The entitlements format: entitlements.csv rows per relation kind they come from (chosen kinds); else empty. */
+  entitlements: { kind: string; rows: number }[];
+  /** The user profile attributes written as metadata, in order (the entities-relations format only). */
   userAttributes: string[];
+}
+
+/** A profile attribute some users of a snapshot hold as text, a number or true/false (what an export can write). */
+export interface ProfileAttributeCount {
+  name: string;
+  users: number;
 }
 
 /** The kinds of the relations browser's rows (every access path as stored, not the export's relation kinds). */
@@ -294,12 +310,16 @@ export interface ExportProfileState {
   notice?: string;
 }
 
+/** The first rows of each file an export writes with the options (entities + relations, or entitlements). */
 export interface ExportPreview {
-  entities: string[][];
-  relations: string[][];
-  /** The CSV text of the header plus preview rows, exactly as it will be written. */
-  entitiesText: string;
-  relationsText: string;
+  files: {
+    /** The file's name in the bundle (entities.csv, entity-relations.csv or entitlements.csv). */
+    name: string;
+    /** The preview rows' cells (not the header). */
+    rows: string[][];
+    /** The CSV text of the header plus preview rows, exactly as it will be written. */
+    text: string;
+  }[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { runBrowseAndExportBench } from './browseAndExportBench';
 import { runBrowseQueriesBench } from './browseQueriesBench';
 import { runHeaderlessPullBench } from './headerlessPullBench';
 import { runPullEngineBench } from './pullEngineBench';
+import { runProfileAttributesBench } from './profileAttributesBench';
 import { runPullMemoryBench } from './pullMemoryBench';
 import { runIncrementalBench } from './incrementalBench';
 import { runUiRelationsBench } from './uiRelationsBench';
@@ -34,6 +35,7 @@ const benches: Record<string, () => Promise<Record<string, number | string>>> = 
   'delete one of two 100,000-user snapshots and give its space back': runSnapshotDeleteBench,
   'okta-prep export vs sqlite3 -csv: 100,000 users, 1,000,000 relations': () => runExportBench(1_000_000),
   'okta-prep export vs sqlite3 -csv: 100,000 users, 10,000,000 relations': () => runExportBench(10_000_000),
+  'profile attributes of a 100,000-user snapshot for the Export screen': runProfileAttributesBench,
   'validation vs papaparse parse-only: 100,000 entities + 1,000,000 relations': runValidationBench1M,
   'validation vs papaparse parse-only: 100,000 entities + 10,000,000 relations': runValidationBench10M,
 };

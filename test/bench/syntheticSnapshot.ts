@@ -2,6 +2,7 @@
 // `users` users, `groups` groups and about `memberships` memberships, plus a few apps and assignments; optionally
 // direct and group-scoped app assignments of users and admin roles held by users and groups (every relation kind).
 import type { Db } from '../../electron/core/store/openDatabase';
+import { buildNameSearch } from '../../electron/core/store/nameSearch';
 import { buildRelationRows } from '../../electron/core/store/relationRows';
 import { createSnapshot, finishSnapshot } from '../../electron/core/store/snapshots';
 
@@ -37,6 +38,7 @@ export function buildSyntheticSnapshot(
       if (size.everyKind) addEveryKind(db, snapshotId, size);
     })();
     buildRelationRows(db, snapshotId);
+    buildNameSearch(db, snapshotId);
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }

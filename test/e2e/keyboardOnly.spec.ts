@@ -87,45 +87,56 @@ async function closePanelBackTo(page: Page, opener: Locator): Promise<void> {
   await expectFocusRing(page);
 }
 
-async function reviewByKeyboard(page: Page): Promise<void> {
-  const identities = main(page).getByRole('table', { name: 'Identities' });
-  const row = (index: number) => identities.locator(`[data-row="${index}"]`);
-  await expect(identities.locator('[data-row="1"]:not(.vtable-row-loading)')).toBeVisible();
-  // The tab list is one Tab stop; the arrows switch tables.
+const identities = (page: Page) => main(page).getByRole('table', { name: 'Identities' });
+const tableRow = (page: Page, index: number) => identities(page).locator(`[data-row="${index}"]`);
+
+/** The tab list is one Tab stop; the arrows switch tables. */
+async function switchTablesByArrows(page: Page): Promise<void> {
   await tabTo(page, main(page).getByRole('tab', { name: 'Identities' }));
   await page.keyboard.press('ArrowRight');
   await expect(main(page).getByRole('tab', { name: 'Groups' })).toHaveAttribute('aria-selected', 'true');
   await expectFocusRing(page);
   await page.keyboard.press('ArrowLeft');
   await expect(main(page).getByRole('tab', { name: 'Identities' })).toHaveAttribute('aria-selected', 'true');
+}
 
-  // Search for one user and open them by the row's button.
-  const secondName = await row(1).getByRole('cell').first().innerText();
-  const firstLogin = await row(0).getByRole('cell').nth(1).innerText();
+/** Searches for the first user's login and opens them by the row's button; then clears the search. */
+async function openUserBySearch(page: Page): Promise<void> {
+  const firstLogin = await tableRow(page, 0).getByRole('cell').nth(1).innerText();
   const search = main(page).getByLabel('Search identities');
   await tabTo(page, search);
   await page.keyboard.type(firstLogin);
   await expect(main(page).locator('.row-count')).toHaveText('1 row');
-  const open = row(0).getByRole('button', { name: /^Open user / });
+  const open = tableRow(page, 0).getByRole('button', { name: /^Open user / });
   await tabAndPress(page, open, 'Enter', { maxPresses: 80 });
   await closePanelBackTo(page, open);
-
-  // Without the search, as in a data tool: arrows pick a cell, Ctrl+C copies it, Enter opens its row.
   await tabTo(page, search, { backwards: true, maxPresses: 80 });
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Backspace');
   await expect(main(page).locator('.row-count')).not.toHaveText(/^(1 row|Loading…)$/);
+}
+
+/** As in a data tool: arrows pick the second row's first cell, Ctrl+C copies it, Enter opens its row. */
+async function pickCopyAndOpenByKeys(page: Page, secondName: string): Promise<void> {
   const scrollRegion = main(page).getByRole('region', { name: 'Identities (scrollable)' });
   await tabTo(page, scrollRegion, { maxPresses: 80 });
   await page.keyboard.press('ArrowDown'); // picks the top row's first cell
   await page.keyboard.press('ArrowDown');
-  await expect(row(1).getByRole('cell').first()).toHaveClass(/vtable-cell-active/);
+  await expect(tableRow(page, 1).getByRole('cell').first()).toHaveClass(/vtable-cell-active/);
   await page.keyboard.press('ControlOrMeta+c');
   await expect(main(page).getByRole('status').filter({ hasText: 'Copied the cell' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secondName);
   await page.keyboard.press('Enter');
   await expect(main(page).getByRole('complementary').getByRole('heading', { level: 2 })).toContainText(secondName);
   await closePanelBackTo(page, scrollRegion);
+}
+
+async function reviewByKeyboard(page: Page): Promise<void> {
+  await expect(identities(page).locator('[data-row="1"]:not(.vtable-row-loading)')).toBeVisible();
+  const secondName = await tableRow(page, 1).getByRole('cell').first().innerText();
+  await switchTablesByArrows(page);
+  await openUserBySearch(page);
+  await pickCopyAndOpenByKeys(page, secondName);
 }
 
 async function validateByKeyboard(page: Page, snapshotId: number): Promise<void> {
@@ -151,6 +162,8 @@ test('Connect → Pull → Review → Validate → Export by keyboard alone, foc
   page,
   context,
 }, testInfo) => {
+  // The whole job in one test (a pull, a check, an export, then axe twice on the long Export screen): minutes.
+  test.setTimeout(480_000);
   // Reading the clipboard back needs the permission; copying itself is by Ctrl+C.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: own.environment.origin });
   await test.step('Connect', () => connectByKeyboard(page));

@@ -184,3 +184,36 @@ test('the step indicator marks where the user is and names the next step', async
   await expect(steps.getByRole('button', { name: /Export/ })).toHaveAttribute('aria-current', 'step');
   await expect(steps.getByRole('button', { name: /Connect/ })).toContainText('(done)');
 });
+
+test('"Test connection" pressed straight after typing another org tests the org typed now', async ({ page }) => {
+  await openApp(page, own.environment, 'Connect');
+  const orgUrlField = page.getByLabel('Okta org URL');
+  await orgUrlField.fill(orgA.url);
+  await expect(page.getByText('Will connect to')).toContainText(hostOf(orgA.url));
+  // Org B's URL and token typed and the button pressed within a few milliseconds, well inside the field's 250 ms
+  // normalising pause (Playwright's own steps can take longer than that on a busy machine): the address the field
+  // shows is still org A's when the button is pressed.
+  const fields = {
+    url: await orgUrlField.elementHandle(),
+    token: await page.getByLabel('API token', { exact: true }).elementHandle(),
+    button: await page.getByRole('button', { name: 'Test connection' }).elementHandle(),
+  };
+  await page.evaluate(
+    async ({ url, token, button, values }) => {
+      const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0)); // React renders the input first
+      const type = (input: HTMLInputElement, text: string) => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      type(url as HTMLInputElement, values.url);
+      await nextTask();
+      type(token as HTMLInputElement, values.token);
+      await nextTask();
+      (button as HTMLButtonElement).click();
+    },
+    { ...fields, values: { url: orgB.url, token: orgB.token } },
+  );
+  await expect(page.getByText('Okta Prep can read everything it needs.')).toBeVisible();
+  await expect(page.getByRole('region', { name: /Connection test/ })).toContainText(hostOf(orgB.url));
+  expect((await callService(own.environment, 'connection.get', {}))?.orgUrl).toBe(orgB.url);
+});

@@ -7,6 +7,8 @@ const BIN = path.join(REPO_ROOT, 'bin', 'okta-prep.mjs');
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the command, when one did (code is then null). */
+  signal?: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -16,6 +18,8 @@ export interface CliRunOptions {
   cwd?: string;
   /** Kills the command (SIGKILL) after this long, for a test of something that must not hang; code is then null. */
   killAfterMs?: number;
+  /** Sends SIGTERM after this long, as a service manager or `kill` would: how a command is asked to stop. */
+  terminateAfterMs?: number;
 }
 
 export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
@@ -32,10 +36,14 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const killer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;
+    const terminator = options.terminateAfterMs
+      ? setTimeout(() => child.kill('SIGTERM'), options.terminateAfterMs)
+      : undefined;
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(killer);
-      resolve({ code, stdout, stderr });
+      clearTimeout(terminator);
+      resolve({ code, signal, stdout, stderr });
     });
   });
 }

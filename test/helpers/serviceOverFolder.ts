@@ -15,7 +15,7 @@ export interface ServiceOverFolder {
 }
 
 type Overrides = Partial<
-  Pick<ServiceDependencies, 'secrets' | 'transport' | 'uploads' | 'appVersion' | 'defaultExportFolder'>
+  Pick<ServiceDependencies, 'secrets' | 'transport' | 'uploads' | 'appVersion' | 'defaultExportFolder' | 'chooseFolder'>
 >;
 
 /** A second call on the same folder is a restart: same database file, same saved connection. */
@@ -33,6 +33,7 @@ export function serviceOverFolder(dataFolder: string, overrides: Overrides = {})
     appVersion: overrides.appVersion ?? 'test',
     ...(overrides.uploads && { uploads: overrides.uploads }),
     ...(overrides.defaultExportFolder && { defaultExportFolder: overrides.defaultExportFolder }),
+    ...(overrides.chooseFolder && { chooseFolder: overrides.chooseFolder }),
   });
   return { service, db, dbPath, events };
 }

@@ -121,7 +121,13 @@ function publicationNote(result: ExportBundleResult): string[] {
   return [];
 }
 
-export async function runExportCommand(db: Db, values: CliValues, out: CliOutput): Promise<ExitCode> {
+/** Ctrl-C or SIGTERM (`signal`) stops the export at once, even in a file-system call that does not answer. */
+export async function runExportCommand(
+  db: Db,
+  values: CliValues,
+  out: CliOutput,
+  signal?: AbortSignal,
+): Promise<ExitCode> {
   if (values.out === undefined) throw usageError('export needs --out DIR (the folder to write the bundle into)');
   const requested = parsePositiveInteger(values.snapshot, '--snapshot');
   const snapshotId = requested ?? latestCompleteSnapshot(db)?.id;
@@ -133,9 +139,11 @@ export async function runExportCommand(db: Db, values: CliValues, out: CliOutput
   const options = exportOptionsFrom(values);
   let result: ExportBundleResult;
   try {
-    result = await exportBundle({ db, snapshotId, outDir: values.out, options, appVersion: APP_VERSION });
+    result = await exportBundle({ db, snapshotId, outDir: values.out, options, appVersion: APP_VERSION, signal });
   } catch (error) {
     if (error instanceof ExportError) throw new CliError(error.message, EXIT.usage);
+    if (signal?.aborted)
+      throw new CliError(`export ${(signal.reason as Error).message}: nothing was written`, EXIT.cancelled);
     throw new CliError(`export failed, nothing was written: ${(error as Error).message}`, EXIT.local);
   }
   if (values.json) out.json({ outDir: result.outDir, manifest: result.manifest, validation: result.validation });

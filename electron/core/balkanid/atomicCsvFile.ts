@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { limitedStep, type FileStepLimit } from '../files/fileStepLimit';
 import { PRIVATE_FILE_MODE } from '../files/privateModes';
 import { formatCsvRecord } from './csvDialect';
 import { tempPathFor } from './exportTempNames';
@@ -47,40 +48,34 @@ export class AtomicCsvFile {
     readonly finalPath: string,
     readonly tempPath: string,
     private handle: FileHandle | undefined,
+    private readonly limit: FileStepLimit | undefined,
   ) {}
 
   /**
    * Opens a fresh temp file in the destination folder and writes the header. Throws a clear error if the folder is
-   * missing. The file is private (0600) unless a looser mode is asked for; set exactly, whatever the umask.
+   * missing. The file is private (0600) unless a looser mode is asked for; set exactly, whatever the umask. With a
+   * `limit`, each file-system call (open, write, fsync, close, rename) ends with an error after its time limit or
+   * when the signal aborts.
    */
   static async create(
     finalPath: string,
     header: readonly string[],
     mode: number = PRIVATE_FILE_MODE,
+    limit?: FileStepLimit,
   ): Promise<AtomicCsvFile> {
     const target = path.resolve(finalPath);
     const folder = path.dirname(target);
     const tempPath = tempPathFor(target);
     let handle: FileHandle;
     try {
-      handle = await open(tempPath, 'wx', mode);
+      handle = await limitedStep(`creating ${tempPath}`, () => open(tempPath, 'wx', mode), limit);
     } catch (error) {
       throw new Error(describeCreateError(target, folder, error), { cause: error });
     }
-    const file = new AtomicCsvFile(target, tempPath, handle);
-    if (process.platform !== 'win32') await handle.chmod(mode).catch((error: unknown) => file.fail(error));
+    const file = new AtomicCsvFile(target, tempPath, handle, limit);
+    if (process.platform !== 'win32')
+      await file.step('setting its mode', () => handle.chmod(mode)).catch((error: unknown) => file.fail(error));
     await file.append(header, false);
-    return file;
-  }
-
-  /**
-   * A temp file another thread wrote and finished (an export's worker): this side can publish or abort it like its
-   * own.
-   */
-  static adoptFinished(tempPath: string, summary: CsvFileSummary): AtomicCsvFile {
-    const file = new AtomicCsvFile(summary.path, tempPath, undefined);
-    file.state = 'finished';
-    file.summary = summary;
     return file;
   }
 
@@ -132,8 +127,8 @@ export class AtomicCsvFile {
     this.assertState('writing', 'finish');
     try {
       await this.flush();
-      await this.handle!.sync();
-      await this.handle!.close();
+      await this.step('saving it to disk (fsync)', () => this.handle!.sync());
+      await this.step('closing it', () => this.handle!.close());
       this.handle = undefined;
     } catch (error) {
       return this.fail(error);
@@ -152,12 +147,12 @@ export class AtomicCsvFile {
   async publish(): Promise<CsvFileSummary> {
     this.assertState('finished', 'publish');
     try {
-      await rename(this.tempPath, this.finalPath);
+      await this.step(`renaming it to ${path.basename(this.finalPath)}`, () => rename(this.tempPath, this.finalPath));
     } catch (error) {
       return this.fail(error);
     }
     this.state = 'published';
-    await syncFolder(path.dirname(this.finalPath));
+    await syncFolder(path.dirname(this.finalPath), this.limit);
     return this.summary!;
   }
 
@@ -174,8 +169,15 @@ export class AtomicCsvFile {
     await this.writes.catch(() => undefined);
     const handle = this.handle;
     this.handle = undefined;
-    await handle?.close().catch(() => undefined);
-    await unlink(this.tempPath).catch(() => undefined);
+    // Clean-up runs after a cancel too: time-limited, but not stopped by the (already aborted) signal.
+    const cleanUp = this.limit && { limitMs: this.limit.limitMs };
+    await limitedStep('closing', () => handle?.close() ?? Promise.resolve(), cleanUp).catch(() => undefined);
+    await limitedStep('removing', () => unlink(this.tempPath), cleanUp).catch(() => undefined);
+  }
+
+  /** One file-system call on this file, within the time limit when there is one. */
+  private step<T>(what: string, call: () => Promise<T>): Promise<T> {
+    return limitedStep(`${what} (${this.tempPath})`, call, this.limit);
   }
 
   /** Removes a published file again; used only to undo a half-published bundle. */
@@ -210,7 +212,7 @@ export class AtomicCsvFile {
     for (const bytes of this.full) {
       this.hash.update(bytes);
       this.byteCount += bytes.length;
-      this.writes = this.writes.then(() => writeFully(this.handle!, bytes));
+      this.writes = this.writes.then(() => this.step('writing to it', () => writeFully(this.handle!, bytes)));
     }
     if (this.used > 0) this.buffer = Buffer.allocUnsafe(BUFFER_BYTES); // the old one is still being written
     this.full = [];
@@ -295,14 +297,17 @@ async function writeFully(handle: FileHandle, bytes: Buffer): Promise<void> {
   }
 }
 
-/** Makes the rename durable; folders cannot be opened for sync on every platform, so failure is ignored. */
-async function syncFolder(folder: string): Promise<void> {
+/**
+ * Makes a rename durable; folders cannot be opened for sync on every platform, so failure is ignored (a step that does
+ * not answer in time too: the rename itself is done).
+ */
+export async function syncFolder(folder: string, limit?: FileStepLimit): Promise<void> {
   try {
-    const handle = await open(folder, 'r');
+    const handle = await limitedStep(`opening the folder ${folder}`, () => open(folder, 'r'), limit);
     try {
-      await handle.sync();
+      await limitedStep(`saving the folder ${folder} (fsync)`, () => handle.sync(), limit);
     } finally {
-      await handle.close();
+      await limitedStep(`closing the folder ${folder}`, () => handle.close(), limit);
     }
   } catch {
     // best effort

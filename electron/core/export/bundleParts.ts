@@ -93,7 +93,13 @@ export class PublishedNames {
   }
 }
 
-/** The summaries of each kind's parts (finished before they are checked), in order. */
-export function summariesOf(written: readonly WrittenCsv[]): Map<BundleCsvFile, CsvFileSummary[]> {
-  return new Map(written.map(({ kind, parts }) => [kind, parts.map((part) => part.file.finishedSummary)]));
+/** The summaries of each kind's parts, finished in order. */
+export async function finishParts(written: readonly WrittenCsv[]): Promise<Map<BundleCsvFile, CsvFileSummary[]>> {
+  const summaries = new Map<BundleCsvFile, CsvFileSummary[]>();
+  for (const { kind, parts } of written) {
+    const finished: CsvFileSummary[] = [];
+    for (const part of parts) finished.push(await part.file.finish());
+    summaries.set(kind, finished);
+  }
+  return summaries;
 }

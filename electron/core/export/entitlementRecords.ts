@@ -88,6 +88,40 @@ export function entitlementPathKinds(options: ExportOptions): PathKind[] {
   ];
 }
 
+/** The relation kind a path's rows are counted under (the manifest's `entitlements` counts). */
+const PATH_ROW_KIND: Record<PathKind, ExportedRelationKind> = {
+  groupPath: 'groupAppAssignment',
+  groupOnly: 'groupMembership',
+  directAppAssignment: 'directAppAssignment',
+  userAdminRole: 'userAdminRole',
+  groupAdminRole: 'groupAdminRole',
+  groupAppAccessFlattened: 'groupAppAccessFlattened',
+};
+
+function pathParams(snapshotId: number, options: ExportOptions) {
+  return {
+    snapshotId,
+    statuses: statusesParam(options),
+    withGroupApps: options.relationKinds.includes('groupAppAssignment') ? 1 : 0,
+  };
+}
+
+/** The rows entitlements.csv gets per relation kind they come from, as the manifest counts them, in one query. */
+export function countEntitlementRows(
+  db: Db,
+  snapshotId: number,
+  options: ExportOptions,
+): { kind: ExportedRelationKind; rows: number }[] {
+  const paths = entitlementPathKinds(options);
+  if (paths.length === 0) return [];
+  const columns = paths.map((kind) => `(SELECT count(*) FROM (${PATH_SQL[kind]})) AS "${kind}"`);
+  const row = db.prepare(`SELECT ${columns.join(',\n')}`).get(pathParams(snapshotId, options)) as Record<
+    PathKind,
+    number
+  >;
+  return paths.map((kind) => ({ kind: PATH_ROW_KIND[kind], rows: row[kind] }));
+}
+
 export interface EntitlementRecordWithKind {
   record: EntitlementRecord;
   kind: ExportedRelationKind;
@@ -104,12 +138,7 @@ export function* iterateEntitlementRecords(
   const sql =
     `${paths.map((kind) => PATH_SQL[kind]).join('\nUNION ALL\n')}\n` +
     `ORDER BY user_id, kind, connection, resource, connection_kind, resource_kind`;
-  const params = {
-    snapshotId,
-    statuses: statusesParam(options),
-    withGroupApps: options.relationKinds.includes('groupAppAssignment') ? 1 : 0,
-  };
-  for (const row of db.prepare(sql).iterate(params) as IterableIterator<EntitlementRow>)
+  for (const row of db.prepare(sql).iterate(pathParams(snapshotId, options)) as IterableIterator<EntitlementRow>)
     yield { kind: row.kind, record: recordOf(row, project, options) };
 }
 

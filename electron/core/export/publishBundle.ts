@@ -5,7 +5,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EXPORT_WRITTEN_NAME, REVIEW_FOLDER } from '../../../shared/balkanid/bundleFileNames';
-import type { AtomicCsvFile } from '../balkanid/atomicCsvFile';
+import { syncFolder, type AtomicCsvFile } from '../balkanid/atomicCsvFile';
+import { limitedStep, type FileStepLimit } from '../files/fileStepLimit';
 import { withPublishLock } from './publishLock';
 
 /** A finished temporary file and the name it gets in the folder. */
@@ -18,19 +19,26 @@ export interface FileToPublish {
  * Renames every file (the manifest last, so a manifest never lists a file that is not there yet); if one rename fails,
  * those already renamed are removed again and the error is thrown.
  */
-export async function publishFiles(folder: string, files: readonly FileToPublish[]): Promise<void> {
+export async function publishFiles(
+  folder: string,
+  files: readonly FileToPublish[],
+  limit?: FileStepLimit,
+): Promise<void> {
   const done: string[] = [];
   try {
     for (const file of files) {
       const target = path.join(folder, file.name);
-      await fs.rename(file.tempPath, target);
+      await limitedStep(`renaming a file to ${target}`, () => fs.rename(file.tempPath, target), limit);
       done.push(target);
     }
   } catch (error) {
-    await Promise.all(done.map((target) => fs.rm(target, { force: true })));
+    const cleanUp = limit && { limitMs: limit.limitMs }; // after a cancel too: not stopped by the signal
+    await Promise.all(
+      done.map((target) => limitedStep(`removing ${target}`, () => fs.rm(target, { force: true }), cleanUp)),
+    ).catch(() => undefined);
     throw error;
   }
-  await syncFolder(folder);
+  await syncFolder(folder, limit);
 }
 
 /**
@@ -42,25 +50,13 @@ export async function removeEarlierExportFiles(
   folder: string,
   kept: readonly string[],
   keptAsInvalid: boolean,
+  limit?: FileStepLimit,
 ): Promise<void> {
-  for (const name of await fs.readdir(folder)) {
+  for (const name of await limitedStep(`listing ${folder}`, () => fs.readdir(folder), limit)) {
     if (!EXPORT_WRITTEN_NAME.test(name) || kept.includes(name)) continue;
     if (keptAsInvalid && !name.includes('.invalid.')) continue;
-    await fs.rm(path.join(folder, name), { force: true });
-  }
-}
-
-/** Makes the renames durable; folders cannot be opened for sync on every platform, so failure is ignored. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await fs.open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort
+    const file = path.join(folder, name);
+    await limitedStep(`removing ${file}`, () => fs.rm(file, { force: true }), limit);
   }
 }
 
@@ -72,21 +68,30 @@ export async function publishBundle(
   outDir: string,
   bundle: { files: FileToPublish[]; manifest: FileToPublish; keptAsInvalid: boolean },
   review: readonly AtomicCsvFile[],
+  limit?: FileStepLimit,
 ): Promise<void> {
-  await withPublishLock(outDir, async () => {
-    await publishFiles(outDir, [...bundle.files, bundle.manifest]);
-    await removeEarlierExportFiles(
-      outDir,
-      [...bundle.files, bundle.manifest].map((file) => file.name),
-      bundle.keptAsInvalid,
-    );
-    if (review.length === 0) return;
-    for (const file of review) await file.publish();
-    const reviewFolder = path.join(outDir, REVIEW_FOLDER);
-    await removeEarlierExportFiles(
-      reviewFolder,
-      review.map((file) => path.basename(file.finalPath)),
-      bundle.keptAsInvalid,
-    );
-  });
+  await withPublishLock(
+    outDir,
+    async () => {
+      const files = [...bundle.files, bundle.manifest];
+      await publishFiles(outDir, files, limit);
+      await removeEarlierExportFiles(
+        outDir,
+        files.map((file) => file.name),
+        bundle.keptAsInvalid,
+        limit,
+      );
+      if (review.length === 0) return;
+      for (const file of review) await file.publish();
+      const reviewFolder = path.join(outDir, REVIEW_FOLDER);
+      await removeEarlierExportFiles(
+        reviewFolder,
+        review.map((file) => path.basename(file.finalPath)),
+        bundle.keptAsInvalid,
+        limit,
+      );
+    },
+    undefined,
+    limit,
+  );
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isProcessAlive } from '../balkanid/exportTempNames';
+import { limitedStep, type FileStepLimit } from '../files/fileStepLimit';
 
 export const PUBLISH_LOCK_NAME = '.okta-prep-export.lock';
 const RETRY_MS = 25;
@@ -12,23 +13,30 @@ const RETRY_MS = 25;
  * A lock whose process has gone (killed while publishing) is taken over; an unreadable or half-written one is waited
  * on.
  */
-async function holderHasGone(lockPath: string): Promise<boolean> {
-  const text = await fs.readFile(lockPath, 'utf8').catch(() => '');
+async function holderHasGone(lockPath: string, limit: FileStepLimit | undefined): Promise<boolean> {
+  // A lock name taken by something else (a FIFO blocks a read until someone writes): the time limit ends the wait.
+  const text = await limitedStep(`reading the lock ${lockPath}`, () => fs.readFile(lockPath, 'utf8'), limit).catch(
+    (error: unknown) => {
+      if ((error as Error).name === 'FileStepTimeout' || limit?.signal?.aborted) throw error;
+      return '';
+    },
+  );
   const pid = Number(text);
   return text !== '' && Number.isSafeInteger(pid) && !isProcessAlive(pid);
 }
 
-async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
+async function acquire(lockPath: string, timeoutMs: number, limit: FileStepLimit | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await fs.writeFile(lockPath, String(process.pid), { flag: 'wx', mode: 0o644 });
+      const write = () => fs.writeFile(lockPath, String(process.pid), { flag: 'wx', mode: 0o644 });
+      await limitedStep(`creating the lock ${lockPath}`, write, limit);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (await holderHasGone(lockPath)) {
-      await fs.rm(lockPath, { force: true });
+    if (await holderHasGone(lockPath, limit)) {
+      await limitedStep(`removing the lock ${lockPath}`, () => fs.rm(lockPath, { force: true }), limit);
       continue;
     }
     if (Date.now() > deadline) {
@@ -37,17 +45,23 @@ async function acquire(lockPath: string, timeoutMs: number): Promise<void> {
           `again (if no export is running, delete ${lockPath})`,
       );
     }
-    await sleep(RETRY_MS);
+    await sleep(RETRY_MS, undefined, { signal: limit?.signal });
   }
 }
 
-/** Runs `publish` while holding the folder's publish lock. */
-export async function withPublishLock<T>(folder: string, publish: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+/** Runs `publish` while holding the folder's publish lock; `limit` bounds each file-system call on the lock. */
+export async function withPublishLock<T>(
+  folder: string,
+  publish: () => Promise<T>,
+  timeoutMs = 60_000,
+  limit?: FileStepLimit,
+): Promise<T> {
   const lockPath = path.join(folder, PUBLISH_LOCK_NAME);
-  await acquire(lockPath, timeoutMs);
+  await acquire(lockPath, timeoutMs, limit);
   try {
     return await publish();
   } finally {
-    await fs.rm(lockPath, { force: true });
+    const cleanUp = limit && { limitMs: limit.limitMs };
+    await limitedStep(`removing the lock ${lockPath}`, () => fs.rm(lockPath, { force: true }), cleanUp);
   }
 }

@@ -9,8 +9,9 @@ import { REVIEW_FOLDER } from '../../../shared/balkanid/bundleFileNames';
 import { AtomicCsvFile } from '../balkanid/atomicCsvFile';
 import { CsvScanner } from '../balkanid/validator/csvScanner';
 import { DECODE_PIECE_BYTES } from '../balkanid/validator/readCsvRecords';
-import { makeFolders } from '../files/makeFolders';
-import { ensurePrivateFolder } from '../files/privateModes';
+import type { FileStepLimit } from '../files/fileStepLimit';
+import { makeFoldersWithin } from '../files/makeFoldersWithin';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../files/privateModes';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -34,14 +35,14 @@ export async function writeReviewCopies(
   outDir: string,
   sources: readonly ReviewSource[],
   fileMode: number,
-  signal?: AbortSignal,
+  limit: FileStepLimit,
 ): Promise<AtomicCsvFile[]> {
   const folder = path.join(outDir, REVIEW_FOLDER);
-  if (fileMode === 0o600) ensurePrivateFolder(folder);
-  else makeFolders(folder);
+  const shared = fileMode !== PRIVATE_FILE_MODE;
+  await makeFoldersWithin(folder, { mode: shared ? 0o777 : PRIVATE_FOLDER_MODE, exactMode: !shared }, limit);
   const written: AtomicCsvFile[] = [];
   try {
-    for (const source of sources) written.push(await copyOne(source, path.join(folder, source.name), fileMode, signal));
+    for (const source of sources) written.push(await copyOne(source, path.join(folder, source.name), fileMode, limit));
   } catch (error) {
     await Promise.all(written.map((file) => file.abort()));
     throw error;
@@ -50,14 +51,14 @@ export async function writeReviewCopies(
 }
 
 /** Reads one CSV file a piece at a time and writes it again with formula-like cells made safe. */
-async function copyOne(source: ReviewSource, target: string, mode: number, signal?: AbortSignal) {
+async function copyOne(source: ReviewSource, target: string, mode: number, limit: FileStepLimit) {
   const scanner = new CsvScanner();
   const decoder = new TextDecoder('utf-8');
   let copy: AtomicCsvFile | undefined;
   try {
     const stream = fs.createReadStream(source.tempPath, { highWaterMark: DECODE_PIECE_BYTES });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      signal?.throwIfAborted();
+      limit.signal?.throwIfAborted();
       for (const cells of rowsOf(scanner, decoder.decode(chunk, { stream: true }), false))
         copy = await put(copy, cells);
     }
@@ -71,7 +72,7 @@ async function copyOne(source: ReviewSource, target: string, mode: number, signa
   }
 
   async function put(file: AtomicCsvFile | undefined, cells: string[]): Promise<AtomicCsvFile> {
-    if (!file) return AtomicCsvFile.create(target, cells, mode); // the header row: names, never formulas
+    if (!file) return AtomicCsvFile.create(target, cells, mode, limit); // the header row: names, never formulas
     await file.writeRecord(cells.map(spreadsheetSafeCell));
     return file;
   }

@@ -2,6 +2,7 @@
 // resume); one that listed everything records the gaps it can only see now, reports odd values and relations left
 // out, builds the relation rows and completes the snapshot.
 import type { ExportedRelationKind } from '../export/relationRecords';
+import { buildNameSearch } from '../store/nameSearch';
 import { buildRelationRows } from '../store/relationRows';
 import { countSnapshotObjects, type SnapshotCounts } from '../store/snapshotCounts';
 import { finishSnapshot, getSnapshot, recordSnapshotGap, type SnapshotGap } from '../store/snapshots';
@@ -49,6 +50,7 @@ export function completePull(run: PullRun, startedAt: number): PullResult {
   run.writer.finishOddValueReport();
   const relationsLeftOut = reportRelationsLeftOut(db, snapshotId, warnings.sink);
   buildRelationRows(db, snapshotId);
+  buildNameSearch(db, snapshotId);
   finishSnapshot(db, snapshotId, 'complete');
   return {
     snapshotId,

@@ -35,3 +35,10 @@ export function countSnapshotObjects(db: Db, snapshotId: number): SnapshotCounts
     factors: count(`SELECT count(*) FROM factors WHERE snapshot_id = ?`),
   };
 }
+
+/** Users per Okta status in the snapshot (the status index answers it), in status order. */
+export function countUsersByStatus(db: Db, snapshotId: number): { status: string; users: number }[] {
+  return db
+    .prepare(`SELECT status, count(*) AS users FROM users WHERE snapshot_id = ? GROUP BY status ORDER BY status`)
+    .all(snapshotId) as { status: string; users: number }[];
+}

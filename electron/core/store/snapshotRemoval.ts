@@ -6,6 +6,7 @@ import type { SnapshotDeletion } from '../../../shared/service/types';
 import fs from 'node:fs';
 import { runnerIsLive } from '../pull/snapshotRunner';
 import type { Db } from './openDatabase';
+import { deleteNameSearch } from './nameSearch';
 import { getSnapshot, type SnapshotInfo } from './snapshots';
 
 /** A request the cache refuses, with the reason in words (the caller maps it to its own error). */
@@ -45,6 +46,7 @@ export function deleteSnapshot(db: Db, snapshotId: number, options: { vacuum: bo
   const bytesBefore = cacheBytes(db);
   const pagesBefore = db.pragma('page_count', { simple: true }) as number;
   db.transaction(() => {
+    deleteNameSearch(db, snapshotId); // its FTS rows have no snapshot_id column: they go by rowid range
     for (const table of tablesWithSnapshotRows(db))
       db.prepare(`DELETE FROM "${table}" WHERE snapshot_id = ?`).run(snapshotId);
     db.prepare(`DELETE FROM snapshots WHERE id = ?`).run(snapshotId);

@@ -1,11 +1,13 @@
-// The export options chosen on the Export screen, shared with Validate so it checks the same export. They are saved in
-// the data folder as an export profile as they change, and loaded again when the app starts.
+// The export options chosen on the Export screen, shared with Validate so it checks the same export. The profile's
+// choices are saved in the data folder as they change, and loaded again when the app starts; the format and the user
+// statuses are kept for the session (useSessionExportChoices).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
 import { DEFAULT_EXPORT_MAPPING, type ExportMapping } from '../../../shared/balkanid/exportMapping';
 import type { ExportOptionsInput } from '../../../shared/service/types';
 import { DEFAULT_USER_ATTRIBUTES } from '../features/export/userAttributeChoices';
 import { useSavedExportChoices, type SavedExportChoices } from './useSavedExportChoices';
+import { useSessionExportChoices, type SessionExportChoices } from './useSessionExportChoices';
 
 export interface ExportChoices {
   relationKinds: RelationKind[];
@@ -25,7 +27,9 @@ interface ExportOptionsValue {
   revision: number;
   /** Whether the choices are saved, with the warnings about them; importing a profile file. */
   saved: SavedExportChoices;
-  /** The choices as service params, in the documented order. */
+  /** Kept for this session only: the per-run choices (file format, …) and the user statuses. */
+  session: SessionExportChoices;
+  /** The choices as service params, in the documented order, with the format and statuses (what Validate checks). */
   options: ExportOptionsInput;
 }
 
@@ -46,6 +50,8 @@ export function ExportOptionsProvider({ children }: { children: ReactNode }) {
     setRevision((count) => count + 1);
   }, []);
   const saved = useSavedExportChoices(choices, replaceChoices);
+  const session = useSessionExportChoices();
+  const { runChoices, userStatuses } = session;
   const value = useMemo<ExportOptionsValue>(
     () => ({
       choices,
@@ -53,14 +59,17 @@ export function ExportOptionsProvider({ children }: { children: ReactNode }) {
       replaceChoices,
       revision,
       saved,
+      session,
       options: {
         relationKinds: RELATION_KINDS.filter((kind) => choices.relationKinds.includes(kind)),
         userAttributes: choices.userAttributes,
         flattenGroupAppAssignments: choices.flattenGroupAppAssignments,
         mapping: choices.mapping,
+        format: runChoices.format,
+        ...(userStatuses && { userStatuses }),
       },
     }),
-    [choices, replaceChoices, revision, saved],
+    [choices, replaceChoices, revision, saved, session, runChoices.format, userStatuses],
   );
   return <ExportOptionsContext.Provider value={value}>{children}</ExportOptionsContext.Provider>;
 }

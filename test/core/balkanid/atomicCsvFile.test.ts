@@ -73,20 +73,6 @@ describe('AtomicCsvFile', () => {
     expect(summary.sha256).toBe(sha256Of(await readFile(path.join(dir, 'b.csv'))));
   });
 
-  it('a finished temp file adopted from another thread can be published or removed like its own', async () => {
-    const writer = await AtomicCsvFile.create(path.join(dir, 'kept.csv'), ['id']);
-    await writer.writeRecord(['1']);
-    const summary = await writer.finish();
-    const adopted = AtomicCsvFile.adoptFinished(writer.tempPath, summary);
-    expect(adopted.finishedSummary).toEqual(summary);
-    await adopted.publish();
-    expect(await readFile(path.join(dir, 'kept.csv'), 'utf8')).toBe('id\r\n1\r\n');
-    const other = await AtomicCsvFile.create(path.join(dir, 'dropped.csv'), ['id']);
-    const dropped = AtomicCsvFile.adoptFinished(other.tempPath, await other.finish());
-    await dropped.abort();
-    expect(await readdir(dir)).toEqual(['kept.csv']);
-  });
-
   it('keeps records in order even when writes are not awaited', async () => {
     const target = path.join(dir, 'order.csv');
     const file = await AtomicCsvFile.create(target, ['n']);

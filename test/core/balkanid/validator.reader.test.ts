@@ -11,6 +11,7 @@ import {
 } from '../../../electron/core/balkanid/validator/csvTokenizer';
 import { openCsvSource, readCsvRecords } from '../../../electron/core/balkanid/validator/readCsvRecords';
 import { papaparseRows } from './papaparseReference';
+import { seededRandom } from '../../helpers/seededRandom';
 
 async function read(
   bytes: string | Uint8Array,
@@ -20,18 +21,6 @@ async function read(
   const issues: ByteIssue[] = [];
   const records = await readCsvRecords(opened.chunks, (issue) => issues.push(issue));
   return { records, issues };
-}
-
-/** Deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = ['a', 'Zoë', ',', '"', '\r\n', '\n', '\r', ' ', '山', '👩‍👩‍👧', '=', 'x'.repeat(50), ''];
@@ -44,7 +33,7 @@ function randomCell(next: () => number): string {
 }
 
 function randomWellFormedFile(seed: number): { rows: string[][]; text: string; lines: number[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const rows: string[][] = [];
   for (let r = 0; r < 300; r++) rows.push(Array.from({ length: 1 + Math.floor(next() * 4) }, () => randomCell(next)));
   const texts = rows.map(formatCsvRecord);
@@ -59,7 +48,7 @@ function randomWellFormedFile(seed: number): { rows: string[][]; text: string; l
 
 /** Text of any shape, faults included: stray quotes, lone CRs, mixed line ends, blank lines, unclosed quotes. */
 function randomRawText(seed: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const raw = ['a', 'b,', '"', '""', ',', '\r\n', '\n', '\r', ' ', '山', '👩‍👩‍👧', 'xyz', ',,', '"q"', '\r\n\r\n'];
   let text = 'h,h\r\n'; // a first line that ends well: one ended by a lone CR stops the reader (tested below)
   for (let i = 0; i < 400; i++) text += raw[Math.floor(next() * raw.length)];

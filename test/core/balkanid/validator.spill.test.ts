@@ -15,6 +15,7 @@ import {
 import { PairKeySet } from '../../../electron/core/balkanid/validator/spill/pairKeySet';
 import { SpillFolder } from '../../../electron/core/balkanid/validator/spill/spillFolder';
 import { hashString } from '../../../electron/core/balkanid/validator/spill/hashing';
+import { seededRandom } from '../../helpers/seededRandom';
 
 const TINY: MemoryLimits = { entityIndexBytes: 600, maxPairKeysInMemory: 40, maxTextKeyBytesInMemory: 1_500 };
 /** Entities stay in memory, so relation keys are entity-number pairs: those spill. */
@@ -32,17 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const entity = (id: string, type: string) => [
   'okta',
@@ -67,7 +57,7 @@ const relation = (parent: string, parentType: string, child: string, childType: 
 
 /** A pair with faults of every cross-file kind, near and far apart, first in order, then out of order. */
 async function writeFaultyPair(seed: number): Promise<{ entitiesPath: string; relationsPath: string }> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const users = Array.from({ length: 600 }, (_, i) => `00u${String(i).padStart(5, '0')}`);
   const groups = Array.from({ length: 60 }, (_, i) => `00g${String(i).padStart(5, '0')}`);
   const entities: string[][] = [

@@ -139,6 +139,8 @@ describe('relations', () => {
     );
     expect(byName.length).toBeGreaterThan(0);
     expect(readAll({ search: 'Help Desk' }).map(shape)).toEqual(byName.map(shape));
+    const backwards = readAll({ search: 'Help Desk', sort: { column: 'seq', direction: 'desc' } });
+    expect(backwards.map(shape)).toEqual([...byName].reverse().map(shape));
     const sorted = readAll({ search: 'Help Desk', sort: { column: 'parentName', direction: 'desc' } });
     expect(sorted.map(shape)).toEqual(sortedBy(byName, 'parentName', 'desc').map(shape));
   });

@@ -71,3 +71,23 @@ it('reports an internal failure (an unreadable cache) as an error with details, 
   expect(failure).not.toBeInstanceOf(ServiceFailure);
   expect(failure.message).toMatch(/^the browse worker failed: SQLITE_CANTOPEN/);
 });
+
+it('drops or stops the older query of a table when another search of it comes, and answers the newest', async () => {
+  const queries = queriesOn(dbPath);
+  const relations = { snapshotId, table: 'relations' as const, limit: 3 };
+  const sorted = { ...relations, sort: { column: 'childName', direction: 'desc' as const } };
+  // Running when the next search comes: stopped with its worker.
+  const stopped = errorRejectedBy(() => queries.call('browse.page', { ...sorted, offset: 0 }));
+  // Waiting behind a query of another table (kept), then replaced by a newer search of its own table: dropped.
+  const users = queries.call('browse.page', { snapshotId, table: 'users', offset: 0, limit: 2 });
+  const dropped = errorRejectedBy(() => queries.call('browse.page', { ...relations, offset: 0, search: 'User 1' }));
+  // Two pages of one view do not replace each other.
+  const newest = queries.call('browse.page', { ...relations, offset: 0, search: 'User 12' });
+  const nextPage = queries.call('browse.page', { ...relations, offset: 3, search: 'User 12' });
+  for (const failure of [await stopped, await dropped])
+    expect(failure).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/a newer search or filter/) });
+  expect((await users).total).toBe(3000);
+  const [first, second] = [await newest, await nextPage];
+  expect(first.total).toBe(second.total);
+  expect([...first.rows, ...second.rows].every((row) => /User 12/.test(`${row.parentName}`))).toBe(true);
+});

@@ -14,6 +14,7 @@ import { OktaClient } from '../../../electron/core/okta/oktaClient';
 import { pullOrg } from '../../../electron/core/pull/pullOrg';
 import { serviceOverFolder, type ServiceOverFolder } from '../../helpers/serviceOverFolder';
 import { useTempDirs } from '../../helpers/tempDir';
+import type { ExportPreview } from '../../../shared/service/types';
 
 const TOKEN = 'export-profile-service-token';
 const ODD_NAMES = ['cost,center', 'say "hi"', 'constructor', '__proto__'];
@@ -78,13 +79,60 @@ describe('export mapping through the service', () => {
       rows: 100,
     });
     if (!result.ok) throw new Error(result.error.message);
-    const preview = result.value as { entities: string[][] };
-    const person = preview.entities.find((cells) => cells[5] === 'person')!;
+    const preview = result.value as ExportPreview;
+    const person = preview.files[0]!.rows.find((cells) => cells[5] === 'person')!;
     const metadata = JSON.parse(person[7]!) as Record<string, string>;
     expect(Object.keys(metadata)).toEqual(['username', ...ODD_NAMES]);
     expect(Object.hasOwn(metadata, '__proto__')).toBe(true);
     expect(metadata.constructor).toBe(`constructor of ${metadata.username}`);
     expect(metadata['cost,center']).toBe(`cost,center of ${metadata.username}`);
+  });
+});
+
+describe('user statuses of a snapshot through the service', () => {
+  it('counts every user once under its status, in status order', async () => {
+    const result = await dispatch('snapshots.userStatuses', { snapshotId });
+    if (!result.ok) throw new Error(result.error.message);
+    const statuses = result.value as { status: string; users: number }[];
+    expect(statuses.reduce((sum, entry) => sum + entry.users, 0)).toBe(60);
+    expect(statuses.map((entry) => entry.status)).toEqual(statuses.map((entry) => entry.status).sort());
+    expect(statuses.map((entry) => entry.status)).toContain('SUSPENDED');
+    expect(await failure('snapshots.userStatuses', { snapshotId: 999 })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('export preview through the service', () => {
+  it('previews the file of the chosen format, and only users of the chosen statuses', async () => {
+    const flat = await dispatch('export.preview', { snapshotId, options: { format: 'entitlements' }, rows: 4 });
+    if (!flat.ok) throw new Error(flat.error.message);
+    const [file, ...more] = (flat.value as ExportPreview).files;
+    expect(more).toEqual([]);
+    expect(file!.name).toBe('entitlements.csv');
+    expect(file!.text.startsWith('Project,Privilege Name,Privilege Value,Email,User ID,')).toBe(true);
+    expect(file!.rows).toHaveLength(4);
+
+    const options = { userStatuses: ['SUSPENDED'], userAttributes: ['status'], relationKinds: [] };
+    const suspended = await dispatch('export.preview', { snapshotId, options, rows: 100 });
+    if (!suspended.ok) throw new Error(suspended.error.message);
+    const users = (suspended.value as ExportPreview).files[0]!.rows.filter((cells) => cells[5] === 'user');
+    expect(users.length).toBeGreaterThan(0);
+    expect(new Set(users.map((cells) => (JSON.parse(cells[7]!) as { status: string }).status))).toEqual(
+      new Set(['SUSPENDED']),
+    );
+  });
+});
+
+describe('profile attributes of a snapshot through the service', () => {
+  it('lists every attribute its users hold, odd names as they are, the same when asked again', async () => {
+    const first = await dispatch('snapshots.profileAttributes', { snapshotId });
+    if (!first.ok) throw new Error(first.error.message);
+    const attributes = first.value as { name: string; users: number }[];
+    for (const name of [...ODD_NAMES, 'login', 'email']) expect(attributes).toContainEqual({ name, users: 60 });
+    expect(attributes.map((attribute) => attribute.name)).toEqual(
+      [...attributes.map((attribute) => attribute.name)].sort(),
+    );
+    expect(await dispatch('snapshots.profileAttributes', { snapshotId })).toEqual(first);
+    expect(await failure('snapshots.profileAttributes', { snapshotId: 999 })).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

@@ -260,9 +260,10 @@ describe('Okta Prep service', () => {
   it('previews and exports the bundle as a job, and validates the snapshot and uploaded files', async () => {
     const snapshotId = (await client.call('snapshots.list', {}))[0]!.id;
     const preview = await client.call('export.preview', { snapshotId, rows: 3 });
-    expect(preview.entities).toHaveLength(3);
+    expect(preview.files.map((file) => file.name)).toEqual(['entities.csv', 'entity-relations.csv']);
+    expect(preview.files[0]!.rows).toHaveLength(3);
     expect(
-      preview.entitiesText.startsWith(
+      preview.files[0]!.text.startsWith(
         'App,Name,Entity Type,Source System,Source ID,Source Type,Metadata Version,Metadata\r\n',
       ),
     ).toBe(true);

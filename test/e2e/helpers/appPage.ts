@@ -55,9 +55,15 @@ export const SCREENSHOT_SIZES = [
 /**
  * The one accessibility-and-screenshots check of the specs: axe (no serious or critical violation) in the dark and
  * the light theme, then full-page screenshots `<name>-1024x700` and `<name>-1600x1000`. The window size and theme are
- * put back afterwards, so the test goes on as before.
+ * put back afterwards, so the test goes on as before. `fullPage: false` shoots the window as shown instead, for a
+ * modal dialog: it sits in the window, and a full-page shot stretches the window and loses it.
  */
-export async function checkAxeAndScreenshots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+export async function checkAxeAndScreenshots(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   const size = page.viewportSize();
   const wasDark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
   for (const colorScheme of ['dark', 'light'] as const) {
@@ -67,7 +73,7 @@ export async function checkAxeAndScreenshots(page: Page, testInfo: TestInfo, nam
   await page.emulateMedia({ colorScheme: wasDark ? 'dark' : 'light' });
   for (const { width, height } of SCREENSHOT_SIZES) {
     await page.setViewportSize({ width, height });
-    await saveScreenshot(page, testInfo, `${name}-${width}x${height}`);
+    await saveScreenshot(page, testInfo, `${name}-${width}x${height}`, fullPage);
   }
   if (size) await page.setViewportSize(size);
 }

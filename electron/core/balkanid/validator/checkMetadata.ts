@@ -3,19 +3,23 @@
 //
 // A relations file repeats the same few Metadata values on every row (one per relation kind), so the verdict on a text
 // is remembered: parsing JSON was the largest cost of checking a row. The cache is exact (keyed by the whole text).
+// An entities file, where every value differs, has most of its values judged by a quick reading of the cell as written
+// (quickMetadata.ts) instead, with JSON.parse for anything that reading does not settle.
 import { METADATA_VERSION } from '../../../../shared/balkanid/columns';
 import type { RuleId } from '../../../../shared/balkanid/findings';
 import { toBalkanTimestamp } from '../../../../shared/balkanid/timestamps';
 import type { Row } from './checkCells';
 import { hasLoneSurrogate } from './encodeText';
+import { dateAndTimeExist, isWrongTimestamp } from './metadataTimestamps';
 import { ownCopy } from './ownCopy';
+import { CLEAN_WITH_USERNAME, NOT_QUICK, quickMetadataVerdict } from './quickMetadata';
 
 export type MetadataResult = { kind: 'empty' } | { kind: 'object'; hasUsernameOrEmail: boolean } | { kind: 'invalid' };
 
 interface Verdict {
   result: MetadataResult;
   /** What is wrong with the text, without the row's place. */
-  problems: { rule: RuleId; message: string }[];
+  readonly problems: readonly { rule: RuleId; message: string }[];
 }
 
 const EMPTY: MetadataResult = { kind: 'empty' };
@@ -24,10 +28,6 @@ const CACHED_TEXT_CHARS = 2048;
 const CACHE_ENTRIES = 1024;
 /** After this many look-ups with few hits (unique Metadata per row, as in entities), the cache stops being fed. */
 const CACHE_TRIAL = 5000;
-
-/** A date with a time of day: anything a reader would take for a timestamp. */
-const LOOKS_LIKE_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
-const DATE_AND_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?/;
 
 export class MetadataChecker {
   /** Verdicts by the text as written (doubled quotes and all), so a repeated value is neither unescaped nor parsed. */
@@ -69,17 +69,17 @@ export class MetadataChecker {
   private verdictOn(row: Row, index: number): Verdict {
     const record = row.record;
     if (this.lastVerdict && record.rawEquals(index, this.lastRaw)) return this.lastVerdict;
-    const raw = this.cache && record.rawCell(index);
-    if (!raw) return judgeMetadata(row.cell(index), this.relation);
-    const verdict = this.lookUp(raw, () => row.cell(index));
+    const raw = record.rawCell(index);
+    if (raw === undefined) return judgeMetadata(row.cell(index), this.relation);
+    if (!this.cache) return judgeCell(raw, row, index, this.relation);
+    const verdict = this.lookUp(this.cache, raw, row, index);
     this.lastRaw = raw.length <= CACHED_TEXT_CHARS ? ownCopy(raw) : '';
     this.lastVerdict = verdict;
     return verdict;
   }
 
-  private lookUp(raw: string, value: () => string): Verdict {
-    const cache = this.cache;
-    if (!cache || raw.length > CACHED_TEXT_CHARS) return judgeMetadata(value(), this.relation);
+  private lookUp(cache: Map<string, Verdict>, raw: string, row: Row, index: number): Verdict {
+    if (raw.length > CACHED_TEXT_CHARS) return judgeCell(raw, row, index, this.relation);
     this.lookups++;
     const known = cache.get(raw);
     if (known) {
@@ -87,14 +87,32 @@ export class MetadataChecker {
       return known;
     }
     if (this.lookups === CACHE_TRIAL && this.hits * 4 < this.lookups) this.cache = undefined;
-    const verdict = judgeMetadata(value(), this.relation);
+    const verdict = judgeCell(raw, row, index, this.relation);
     if (cache.size >= CACHE_ENTRIES) cache.clear();
     cache.set(ownCopy(raw), verdict);
     return verdict;
   }
 }
 
-function judgeMetadata(text: string, relation: boolean): Verdict {
+/** Verdicts the quick check gives (shared: nothing changes a verdict once made). */
+const CLEAN_WITH_USERNAME_VERDICT: Verdict = {
+  result: { kind: 'object', hasUsernameOrEmail: true },
+  problems: [],
+};
+const CLEAN_WITHOUT_USERNAME_VERDICT: Verdict = {
+  result: { kind: 'object', hasUsernameOrEmail: false },
+  problems: [],
+};
+
+/** The quick verdict on the cell as written when it has one; else JSON.parse of its value, the reference. */
+function judgeCell(raw: string, row: Row, index: number, relation: boolean): Verdict {
+  const quick = quickMetadataVerdict(raw);
+  if (quick === NOT_QUICK) return judgeMetadata(row.cell(index), relation);
+  return quick === CLEAN_WITH_USERNAME ? CLEAN_WITH_USERNAME_VERDICT : CLEAN_WITHOUT_USERNAME_VERDICT;
+}
+
+/** The reference check of a Metadata value (unescaped text): JSON.parse, then the rules. */
+export function judgeMetadata(text: string, relation: boolean): Verdict {
   const parsed = parseJson(text);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     const problem = parsed.ok
@@ -103,7 +121,7 @@ function judgeMetadata(text: string, relation: boolean): Verdict {
     return { result: INVALID, problems: [{ rule: 'metadata-json', message: `Metadata ${problem}.` }] };
   }
   const value = parsed.value as Record<string, unknown>;
-  const problems: Verdict['problems'] = [];
+  const problems: { rule: RuleId; message: string }[] = [];
   if (Object.hasOwn(value, 'privilegeValue') && typeof value.privilegeValue !== 'boolean') {
     problems.push({
       rule: 'privilege-value',
@@ -135,8 +153,7 @@ function describeTimestamps(value: Record<string, unknown>): string {
   let count = 0;
   for (const key in value) {
     const item = value[key];
-    if (typeof item !== 'string' || item.length < 16 || item.charCodeAt(4) !== 0x2d) continue;
-    if (isBalkanTimestamp(item) || !LOOKS_LIKE_TIMESTAMP.test(item)) continue;
+    if (typeof item !== 'string' || !isWrongTimestamp(item)) continue;
     count++;
     wrong ??= [];
     if (wrong.length < 3) {
@@ -147,45 +164,6 @@ function describeTimestamps(value: Record<string, unknown>): string {
   if (!wrong) return '';
   const more = count > wrong.length ? ` and ${count - wrong.length} more` : '';
   return `${wrong.join(', ')}${more}: not in BalkanID's timestamp form "YYYY-MM-DD HH:MM:SS +0000 UTC".`;
-}
-
-const BALKAN_SUFFIX = ' +0000 UTC';
-/** Where the form `2023-12-14 04:42:12 +0000 UTC` has its separators; every other place before the suffix a digit. */
-const SEPARATORS: Record<number, number> = { 4: 0x2d, 7: 0x2d, 10: 0x20, 13: 0x3a, 16: 0x3a };
-
-/**
- * The BalkanID form, with a date and time that exist (2023-02-30 or 25:00:00 are not accepted). Checked character by
- * character: it runs on every timestamp of every entity.
- */
-export function isBalkanTimestamp(text: string): boolean {
-  if (text.length !== 29 || !text.endsWith(BALKAN_SUFFIX)) return false;
-  for (let i = 0; i < 19; i++) {
-    const c = text.charCodeAt(i);
-    const separator = SEPARATORS[i];
-    if (separator === undefined ? c < 0x30 || c > 0x39 : c !== separator) return false;
-  }
-  return dateAndTimeExist(text);
-}
-
-/** True when the leading `YYYY-MM-DD HH:MM[:SS]` (T or space between) names a real day and time of day. */
-function dateAndTimeExist(text: string): boolean {
-  if (!DATE_AND_TIME.test(text)) return false;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const second = text.charCodeAt(16) === 0x3a ? digits(text, 17, 2) : 0;
-  if (month < 1 || month > 12 || day < 1 || digits(text, 11, 2) > 23 || digits(text, 14, 2) > 59 || second > 59)
-    return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return day <= days;
-}
-
-/** The number written by `count` ASCII digits at `at` (already known to be digits). */
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) value = value * 10 + text.charCodeAt(i) - 0x30;
-  return value;
 }
 
 function holdsLoneSurrogate(value: unknown): boolean {

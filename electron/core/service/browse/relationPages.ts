@@ -92,9 +92,15 @@ function viewPage(
   const direction = directionOf(params);
   const sortSql = RELATION_SORT[params.sort?.column ?? 'seq']!;
   const where = ['r.snapshot_id = @snapshotId', ...constraints.clauses].join(' AND ');
+  // In row order, names and searches alone need no row read to build the view: the id indexes hold the row numbers.
+  // (Reading each row first is a random seek per row: thousands of them for a group's members.)
+  const indexOnly =
+    constraints.byIndexOnly && constraints.seqSets.length > 0 && (params.sort?.column ?? 'seq') === 'seq';
   const request = {
     key: viewKeyOf(params, scope.stamp),
-    selectKeys: `SELECT r.seq FROM relation_rows r WHERE ${where} ORDER BY ${sortSql} ${direction}, r.seq ${direction}`,
+    selectKeys: indexOnly
+      ? `SELECT seq FROM (${constraints.seqSets.join(' INTERSECT ')}) ORDER BY seq ${direction}`
+      : `SELECT r.seq FROM relation_rows r WHERE ${where} ORDER BY ${sortSql} ${direction}, r.seq ${direction}`,
     values: { ...constraints.values, snapshotId: params.snapshotId },
     keep: scope.keep,
   };

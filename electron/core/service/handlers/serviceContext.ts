@@ -23,6 +23,8 @@ export interface ServiceDependencies {
   uploads?: UploadStore;
   /** Opens a folder in the OS file manager (Electron shell.openPath); absent in the browser build. */
   openFolder?: (folder: string) => Promise<string>;
+  /** The desktop app's native folder dialog: the folder chosen, undefined when closed; absent in the browser build. */
+  chooseFolder?: (defaultPath?: string) => Promise<string | undefined>;
 }
 
 export interface ServiceContext {

@@ -1,7 +1,7 @@
 // The messages between the service and a job worker thread: what to run, progress, the outcome, and cancel.
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import type { ValidationProgress } from '../../balkanid/validator/index';
-import type { ExportPreview } from '../../../../shared/service/types';
+import type { ExportPreview, ProfileAttributeCount } from '../../../../shared/service/types';
 import type { ExportBundleResult } from '../../export/exportBundle';
 import type { ExportOptionsInput } from '../../export/exportOptions';
 import type { PullProgress } from '../../pull/pullProgress';
@@ -38,6 +38,7 @@ export type WorkerTask =
       appVersion: string;
     }
   | { kind: 'preview'; dbPath: string; snapshotId: number; options: ExportOptionsInput; rows: number }
+  | { kind: 'profileAttributes'; dbPath: string; snapshotId: number }
   | { kind: 'validateFiles'; entitiesPath?: string; relationsPath?: string; maxFindingsPerRule?: number };
 
 export type WorkerResult =
@@ -48,6 +49,7 @@ export type WorkerResult =
     }
   | { kind: 'validateSnapshot'; value: ValidationReport }
   | { kind: 'preview'; value: ExportPreview }
+  | { kind: 'profileAttributes'; value: ProfileAttributeCount[] }
   | { kind: 'validateFiles'; value: ValidationReport };
 
 export type WorkerProgress =

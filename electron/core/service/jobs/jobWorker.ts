@@ -4,17 +4,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '../../../../shared/balkanid/columns';
-import { formatCsvRecord } from '../../balkanid/csvDialect';
-import { iterateEntityRecords } from '../../export/entityRecords';
 import { exportBundle } from '../../export/exportBundle';
-import { resolveExportOptions } from '../../export/exportOptions';
-import { iterateRelationRecords } from '../../export/relationRecords';
+import { previewExport } from '../../export/exportPreview';
+import { listProfileAttributes } from '../../export/profileAttributes';
 import { OktaError } from '../../okta/oktaErrors';
 import { PullError, PullPaused, type PullResult } from '../../pull/pullOrg';
 import { runPullJob } from '../../pull/runPullJob';
 import { openDatabase, type Db } from '../../store/openDatabase';
-import { getSnapshot } from '../../store/snapshots';
 import type { FromWorker, ToWorker, WorkerResult, WorkerTask } from './jobMessages';
 
 const port = parentPort!;
@@ -24,41 +20,6 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'cancel') controller.abort(new Error('cancelled by the user'));
 });
 const send = (message: FromWorker) => port.postMessage(message);
-
-function preview(
-  db: Db,
-  snapshotId: number,
-  rowCount: number,
-  partialOptions: WorkerTask & { kind: 'preview' },
-): WorkerResult {
-  const snapshot = getSnapshot(db, snapshotId);
-  if (!snapshot) throw new Error(`there is no snapshot ${snapshotId}`);
-  const options = resolveExportOptions(partialOptions.options);
-  const take = <T>(iterator: Iterator<T>) => {
-    const rows: T[] = [];
-    for (let next = iterator.next(); !next.done && rows.length < rowCount; next = iterator.next())
-      rows.push(next.value);
-    iterator.return?.(undefined);
-    return rows;
-  };
-  const entities = take(iterateEntityRecords(db, snapshotId, options, snapshot.includeFactors)).map((row) =>
-    entityCells(row.record),
-  );
-  const relations = take(iterateRelationRecords(db, snapshotId, snapshot.orgUrl, options)).map((row) =>
-    relationCells(row.record),
-  );
-  const text = (header: readonly string[], rows: string[][]) =>
-    [header, ...rows].map((cells) => formatCsvRecord(cells)).join('');
-  return {
-    kind: 'preview',
-    value: {
-      entities,
-      relations,
-      entitiesText: text(ENTITY_COLUMNS, entities),
-      relationsText: text(RELATION_COLUMNS, relations),
-    },
-  };
-}
 
 /** Progress goes to the service as it comes; warnings reach the app in the progress and the result. */
 function runPullTask(db: Db, pullTask: WorkerTask & { kind: 'pull' }): Promise<PullResult> {
@@ -121,7 +82,9 @@ async function run(): Promise<WorkerResult> {
       case 'validateSnapshot':
         return { kind: 'validateSnapshot', value: await validateSnapshotTask(db, task) };
       case 'preview':
-        return preview(db, task.snapshotId, task.rows, task);
+        return { kind: 'preview', value: previewExport(db, task.snapshotId, task.options, task.rows) };
+      case 'profileAttributes':
+        return { kind: 'profileAttributes', value: listProfileAttributes(db, task.snapshotId) };
     }
   } finally {
     db.close();

@@ -19,10 +19,20 @@ function startTaskWorker(task: WorkerTask) {
   return startWorker('jobWorker', new URL('./jobWorker.ts', import.meta.url), { workerData: task });
 }
 
+/**
+ * How long a cancelled worker has to stop by itself (it normally does within one row or one file-system call) before
+ * it is terminated: a thread stuck in a synchronous call never reads the cancel message, and Cancel must still work.
+ */
+export const CANCEL_GRACE_MS = 2000;
+
+type Outcome = Awaited<WorkerTaskHandle['outcome']>;
+
 export function runWorkerTask(task: WorkerTask, onProgress: (progress: WorkerProgress) => void): WorkerTaskHandle {
   const worker = startTaskWorker(task);
   let settled = false;
-  const outcome = new Promise<Awaited<WorkerTaskHandle['outcome']>>((resolve) => {
+  let settle: (outcome: Outcome) => void = () => undefined;
+  const outcome = new Promise<Outcome>((resolve) => {
+    settle = resolve;
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') onProgress(message.progress);
       else {
@@ -42,8 +52,14 @@ export function runWorkerTask(task: WorkerTask, onProgress: (progress: WorkerPro
       resolve({ ok: false, error: { code: 'INTERNAL', message: `the job stopped unexpectedly (exit code ${code})` } });
     });
   });
-  return {
-    cancel: () => worker.postMessage({ type: 'cancel' } satisfies ToWorker),
-    outcome,
+  const cancel = () => {
+    worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+    setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      settle({ ok: false, error: { code: 'CANCELLED', message: 'cancelled by the user' } });
+      void worker.terminate(); // not awaited: a thread blocked in a system call ends only when the call returns
+    }, CANCEL_GRACE_MS).unref();
   };
+  return { cancel, outcome };
 }

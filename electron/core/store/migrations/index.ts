@@ -9,6 +9,7 @@ import { migration007ReadEveryGroup } from './007_read_every_group';
 import { migration008AuditIndexes } from './008_audit_indexes';
 import { migration009SnapshotLabel } from './009_snapshot_label';
 import { migration010BrowseIndexes } from './010_browse_indexes';
+import { migration011NameSearch } from './011_name_search';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'audit indexes', sql: migration008AuditIndexes },
   { version: 9, name: 'snapshot label', sql: migration009SnapshotLabel },
   { version: 10, name: 'browse indexes and relation counts', sql: migration010BrowseIndexes },
+  { version: 11, name: 'name search index', sql: migration011NameSearch },
 ];

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { tempPathFor } from '../../balkanid/exportTempNames';
 import { PRIVATE_FILE_MODE } from '../../files/privateModes';
 import { MIGRATIONS } from '../migrations/index';
+import { buildNameSearch, isNameSearchTable } from '../nameSearch';
 import { migrate, type Db } from '../openDatabase';
 import { getSnapshot } from '../snapshots';
 import {
@@ -99,7 +100,10 @@ function copySnapshot(db: Db, file: string, info: PortableSnapshotInfo): void {
         )
         .pluck()
         .all() as string[];
-      for (const table of tables) copyRows(db, table, 'snapshot_id', info.snapshotId);
+      for (const table of tables.filter((name) => !isNameSearchTable(name)))
+        copyRows(db, table, 'snapshot_id', info.snapshotId);
+      // The FTS index holds no text to copy: the file's own is built from the rows just copied.
+      buildNameSearch(db, info.snapshotId, 'portable');
       db.prepare(
         `INSERT INTO portable.portable_snapshot (format, format_version, app_version, schema_version, snapshot_id,
            org_url, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,

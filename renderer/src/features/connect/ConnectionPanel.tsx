@@ -18,7 +18,7 @@ interface ConnectionPanelProps {
 export function ConnectionPanel({ report, onReport }: ConnectionPanelProps) {
   const { connection } = useConnection();
   const { navigate } = useNavigation();
-  const { orgValue, setOrgInput, setNormalised, auth, setAuth, test, onSubmit } = useConnectionForm(onReport);
+  const { orgValue, setOrgInput, auth, setAuth, test, onSubmit } = useConnectionForm(onReport);
 
   return (
     <section className="panel" aria-labelledby="connection-heading">
@@ -26,7 +26,7 @@ export function ConnectionPanel({ report, onReport }: ConnectionPanelProps) {
       {connection && <SavedConnection connection={connection} />}
       {connection && <SecretStorageNotice connection={connection} />}
       <form onSubmit={onSubmit} noValidate>
-        <OrgUrlField value={orgValue} onChange={setOrgInput} onNormalised={setNormalised} />
+        <OrgUrlField value={orgValue} onChange={setOrgInput} />
         <AuthFields
           draft={auth}
           onChange={setAuth}

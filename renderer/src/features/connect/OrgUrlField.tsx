@@ -5,14 +5,12 @@ import { useNormalisedOrgUrl, type NormalisedOrgUrl } from './useNormalisedOrgUr
 interface OrgUrlFieldProps {
   value: string;
   onChange: (value: string) => void;
-  /** Called with the normalised URL, or null while typing or when the input is not a usable URL. */
-  onNormalised: (normalised: NormalisedOrgUrl | null) => void;
 }
 
-export function OrgUrlField({ value, onChange, onNormalised }: OrgUrlFieldProps) {
+export function OrgUrlField({ value, onChange }: OrgUrlFieldProps) {
   const inputId = useId();
   const hintId = useId();
-  const { normalised, problem } = useNormalisedOrgUrl(value, onNormalised);
+  const { normalised, problem } = useNormalisedOrgUrl(value);
   return (
     <div className="field">
       <label htmlFor={inputId}>Okta org URL</label>

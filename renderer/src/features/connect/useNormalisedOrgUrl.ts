@@ -1,5 +1,5 @@
 // The org URL as the service normalises it (connection.normaliseOrgUrl), asked once typing pauses, or why the input
-// is not an Okta org address. onNormalised hears each outcome (null while empty or unusable).
+// is not an Okta org address: shown under the field while typing (Test connection normalises what is typed itself).
 import { useEffect, useState } from 'react';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { describeError } from '../../service/describeError';
@@ -10,7 +10,7 @@ export interface NormalisedOrgUrl {
   notes: string[];
 }
 
-export function useNormalisedOrgUrl(value: string, onNormalised: (normalised: NormalisedOrgUrl | null) => void) {
+export function useNormalisedOrgUrl(value: string) {
   const client = useService();
   const settled = useDebouncedValue(value.trim(), 250);
   const [normalised, setNormalised] = useState<NormalisedOrgUrl | null>(null);
@@ -22,7 +22,6 @@ export function useNormalisedOrgUrl(value: string, onNormalised: (normalised: No
       // eslint-disable-next-line react-hooks/set-state-in-effect -- cleared with the request it would have made
       setNormalised(null);
       setProblem(null);
-      onNormalised(null);
       return;
     }
     client.call('connection.normaliseOrgUrl', { input: settled }).then(
@@ -30,18 +29,16 @@ export function useNormalisedOrgUrl(value: string, onNormalised: (normalised: No
         if (!current) return;
         setNormalised(result);
         setProblem(null);
-        onNormalised(result);
       },
       (caught: unknown) => {
         if (!current) return;
         setNormalised(null);
         setProblem(describeError(caught).detail || 'This does not look like an Okta org address.');
-        onNormalised(null);
       },
     );
     return () => {
       current = false;
     };
-  }, [client, settled, onNormalised]);
+  }, [client, settled]);
   return { normalised, problem };
 }

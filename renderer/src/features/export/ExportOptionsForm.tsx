@@ -1,10 +1,13 @@
-// Export choices: which relation kinds to write and which user attributes go into identity metadata (data
-// minimisation).
+// Export choices: users of which statuses, which relation kinds to write and which user attributes go into identity
+// metadata (data minimisation).
 import { RELATION_KINDS } from '../../../../shared/balkanid/columns';
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { RELATION_KIND_LABELS } from '../../format/labels';
+import { AttributeCheckbox } from './AttributeCheckbox';
 import { OtherUserAttributes } from './OtherUserAttributes';
-import { DEFAULT_USER_ATTRIBUTES, USER_ATTRIBUTE_HINTS, withUserAttribute } from './userAttributeChoices';
+import { SelectAllOrNone, SnapshotProfileAttributes, useSnapshotProfileAttributes } from './SnapshotProfileAttributes';
+import { DEFAULT_USER_ATTRIBUTES, USER_ATTRIBUTE_HINTS } from './userAttributeChoices';
+import { UserStatusChoices } from './UserStatusChoices';
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...list.filter((entry) => entry !== item), item] : list.filter((entry) => entry !== item);
@@ -14,6 +17,7 @@ export function ExportOptionsForm() {
   return (
     <section className="panel" aria-labelledby="export-options-heading">
       <h2 id="export-options-heading">What to export</h2>
+      <UserStatusChoices />
       <RelationChoices />
       <UserAttributeChoices />
     </section>
@@ -60,35 +64,27 @@ function RelationChoices() {
   );
 }
 
-/** The profile attributes written into identity metadata (data minimisation): BalkanID's list, then any other. */
+/** The profile attributes written into identity metadata (data minimisation): BalkanID's list, the snapshot's own. */
 function UserAttributeChoices() {
-  const { choices, setChoices } = useExportOptions();
+  const { options } = useExportOptions();
+  const snapshot = useSnapshotProfileAttributes();
+  const snapshotNames = snapshot.attributes.map((attribute) => attribute.name);
   return (
     <fieldset className="fieldset">
       <legend>User attributes in identity metadata</legend>
       <p className="field-hint">
         Leave out what BalkanID does not need. Unticked attributes never leave this computer.
+        {options.format === 'entitlements' &&
+          ' The entitlements format writes no metadata: these choices apply to the entities and relations files.'}
       </p>
+      <SelectAllOrNone offered={snapshotNames} />
       <div className="checkbox-grid">
         {DEFAULT_USER_ATTRIBUTES.map((name) => (
-          <label key={name} className="choice choice-block">
-            <input
-              type="checkbox"
-              checked={choices.userAttributes.includes(name)}
-              onChange={(event) =>
-                setChoices((current) => ({
-                  ...current,
-                  userAttributes: withUserAttribute(current.userAttributes, name, event.target.checked),
-                }))
-              }
-            />
-            <span>
-              <code>{name}</code> <span className="muted">{USER_ATTRIBUTE_HINTS[name]}</span>
-            </span>
-          </label>
+          <AttributeCheckbox key={name} name={name} hint={USER_ATTRIBUTE_HINTS[name]} />
         ))}
       </div>
-      <OtherUserAttributes />
+      <SnapshotProfileAttributes {...snapshot} />
+      <OtherUserAttributes listed={snapshotNames} />
     </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 // A finished export: the folder it went to (with a button to open it), whether the files are ready to upload, the
-// manifest's counts per file, entity type and relation kind, and the check's findings (the Validate screen's report).
-import { useState } from 'react';
+// manifest's counts per file, entity type and relation kind, and the check's findings (the Validate screen's report),
+// open when there are errors to fix and behind a "Show N warnings" button when there are only warnings.
+import { useId, useState } from 'react';
+import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import { useService } from '../../service/ServiceContext';
 import { uploadVerdict, type ExportOutcome } from './exportResult';
 import { formatCount, formatDuration, plural } from '../../format/formatDuration';
@@ -52,9 +54,7 @@ export function ExportOutcomeView({ outcome, elapsedMs }: { outcome: ExportOutco
         SHA-256 of each file and the first findings.
         {outcome.reviewCopy.length > 0 && ` Review copy (not for upload): ${outcome.reviewCopy.join(', ')}.`}
       </p>
-      {outcome.report && outcome.report.findings.length > 0 && (
-        <FindingsReport report={outcome.report} source="The export's check" texts={null} />
-      )}
+      {outcome.report && outcome.report.findings.length > 0 && <ExportFindings report={outcome.report} />}
     </div>
   );
 }
@@ -84,5 +84,30 @@ function ExportCounts({ outcome }: { outcome: ExportOutcome }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** What the button that opens the findings says: the warnings, or the errors and warnings, by count. */
+function showFindingsLabel(report: ValidationReport): string {
+  if (report.errorCount === 0) return `Show ${plural(report.warningCount, 'warning')}`;
+  const warnings = report.warningCount > 0 ? ` and ${plural(report.warningCount, 'warning')}` : '';
+  return `Show ${plural(report.errorCount, 'error')}${warnings}`;
+}
+
+/** The check's findings, in the Validate screen's report: open at once when there are errors to fix. */
+function ExportFindings({ report }: { report: ValidationReport }) {
+  const [open, setOpen] = useState(report.errorCount > 0);
+  const regionId = useId();
+  return (
+    <>
+      <div className="button-row">
+        <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide the findings' : showFindingsLabel(report)}
+        </button>
+      </div>
+      <div id={regionId} hidden={!open}>
+        {open && <FindingsReport report={report} source="The export's check" texts={null} />}
+      </div>
+    </>
   );
 }

@@ -1,5 +1,5 @@
-// Preview of the first rows of both files exactly as they will be written (export.preview), refreshed as options
-// change.
+// Preview of the first rows of each file the chosen format writes (entities.csv and entity-relations.csv, or
+// entitlements.csv) exactly as written (export.preview), refreshed as options change.
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue';
@@ -17,18 +17,14 @@ export function ExportPreview({ snapshotId }: { snapshotId: number }) {
       <h2 id="export-preview-heading">Preview</h2>
       <p className="field-hint">The header and first {PREVIEW_ROWS} rows of each file, byte for byte as written.</p>
       <ErrorAlert error={preview.error} />
-      {preview.data && (
-        <>
-          <h3>entities.csv</h3>
-          <div className="csv-preview" tabIndex={0} role="region" aria-label="entities.csv preview">
-            <pre>{preview.data.entitiesText}</pre>
+      {preview.data?.files.map((file) => (
+        <div key={file.name}>
+          <h3>{file.name}</h3>
+          <div className="csv-preview" tabIndex={0} role="region" aria-label={`${file.name} preview`}>
+            <pre>{file.text}</pre>
           </div>
-          <h3>entity-relations.csv</h3>
-          <div className="csv-preview" tabIndex={0} role="region" aria-label="entity-relations.csv preview">
-            <pre>{preview.data.relationsText}</pre>
-          </div>
-        </>
-      )}
+        </div>
+      ))}
     </section>
   );
 }

@@ -1,96 +1,92 @@
-// Run an export: output folder (prefilled from export.defaultFolder), the per-run choices (publish despite errors, a
-// review copy), start, progress, cancel and the outcome.
+// Run an export: output folder (the last one used, a native dialog in the desktop app, suggestions in the browser),
+// the per-run choices (format, parts, publish despite errors, a review copy), start, progress, cancel and the outcome.
+// An export of nothing cannot be started (the reason is shown by the button), replacing a bundle already in the
+// folder is asked first, and the outcome goes away as soon as a choice changes: it describes the files as exported,
+// not as the screen now stands.
 import { useId, useState } from 'react';
-import type { JobState } from '../../../../shared/service/types';
+import { nothingToExportReason } from '../../../../shared/balkanid/nothingToExport';
+import type { ExportOptionsInput, JobState } from '../../../../shared/service/types';
 import { useExportOptions } from '../../app/ExportOptionsContext';
-import { useJob, useJobs } from '../../app/JobsContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useAsyncAction } from '../../service/useAsyncAction';
-import { useService } from '../../service/ServiceContext';
 import { useServiceQuery } from '../../service/useServiceQuery';
 import { readExportOutcome } from './exportResult';
 import { ExportOutcomeView } from './ExportOutcomeView';
 import { ExportProgress } from './ExportProgress';
-import { ExportRunChoices, NO_RUN_CHOICES, type RunChoices } from './ExportRunChoices';
+import { ExportRunChoices } from './ExportRunChoices';
+import { OutputFolderField } from './OutputFolderField';
+import { ReplaceBundleDialog } from './ReplaceBundleDialog';
+import { useExportJob } from './useExportJob';
 
-/** The export job of this screen: starting it with the choices made, and cancelling it. */
-function useExportJob(snapshotId: number, outDir: string, runChoices: RunChoices) {
-  const client = useService();
-  const { options } = useExportOptions();
-  const { recordJob } = useJobs();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
-  const start = useAsyncAction(async () => {
-    const started = await client.call('export.start', {
-      snapshotId,
-      outDir: outDir.trim(),
-      options: { ...options, ...runChoices },
-    });
-    recordJob(started);
-    setJobId(started.id);
-  });
-  const cancel = useAsyncAction(async (id: string) => recordJob(await client.call('jobs.cancel', { jobId: id })));
-  return { job, start, cancel };
+/** Why the Export button is disabled, in a sentence the user can act on; undefined when it can be pressed. */
+function blockedReason(exportable: boolean, options: ExportOptionsInput, outDir: string): string | undefined {
+  if (!exportable) return 'Only a complete snapshot can be exported. Resume the pull first.';
+  const nothing = nothingToExportReason(options);
+  if (nothing !== undefined) return `${nothing.charAt(0).toUpperCase()}${nothing.slice(1)}.`;
+  if (outDir.trim() === '') return 'Choose the output folder.';
+  return undefined;
 }
 
 export function ExportRun({ snapshotId, exportable }: { snapshotId: number; exportable: boolean }) {
-  const defaultFolder = useServiceQuery('export.defaultFolder', {});
+  const appInfo = useServiceQuery('app.info', {});
+  const folders = useServiceQuery('export.defaultFolder', {});
   const [folderInput, setFolderInput] = useState<string | null>(null);
-  const [runChoices, setRunChoices] = useState<RunChoices>(NO_RUN_CHOICES);
-  const outDir = folderInput ?? defaultFolder.data?.path ?? '';
-  const { job, start, cancel } = useExportJob(snapshotId, outDir, runChoices);
-  const running = job?.status === 'running';
+  const { options, session } = useExportOptions();
+  const { runChoices, setRunChoices } = session; // the summary and preview follow the format
+  const outDir = folderInput ?? folders.data?.path ?? '';
+  const runOptions: ExportOptionsInput = { ...options, ...runChoices };
+  const run = useExportJob({ snapshotId, outDir: outDir.trim(), options: runOptions }, folders.reload);
   return (
     <section className="panel" aria-labelledby="export-run-heading">
       <h2 id="export-run-heading">Export</h2>
-      <OutputFolderField value={outDir} onChange={setFolderInput} format={runChoices.format} />
+      <OutputFolderField
+        value={outDir}
+        onChange={setFolderInput}
+        format={runChoices.format}
+        recent={folders.data?.recent ?? []}
+        desktop={appInfo.data?.transport === 'ipc'}
+      />
       <ExportRunChoices choices={runChoices} onChange={setRunChoices} />
-      <div className="button-row">
-        <button
-          type="button"
-          className="button-primary"
-          disabled={!exportable || running || start.pending || !outDir.trim()}
-          onClick={() => void start.run()}
-        >
-          {running ? 'Exporting…' : 'Export files'}
-        </button>
-        {running && job && <CancelButton disabled={cancel.pending} onClick={() => void cancel.run(job.id)} />}
-      </div>
-      {!exportable && <p className="text-warning">Only a complete snapshot can be exported. Resume the pull first.</p>}
-      <ErrorAlert error={start.error ?? cancel.error ?? defaultFolder.error} />
-      {job && <ExportJobState job={job} />}
+      <RunButtons run={run} blocked={blockedReason(exportable, runOptions, outDir)} />
+      <ErrorAlert error={run.start.error ?? run.replace.error ?? run.cancel.error ?? folders.error} />
+      <ReplaceBundleDialog
+        folder={outDir.trim()}
+        files={run.toReplace}
+        pending={run.replace.pending}
+        onConfirm={() => void run.replace.run()}
+        onCancel={run.keepBundle}
+      />
+      {run.job && <ExportJobState job={run.job} />}
     </section>
   );
 }
 
-function CancelButton({ disabled, onClick }: { disabled: boolean; onClick: () => void }) {
+/** Export (disabled with the reason beside it when it cannot run) and, while it runs, Cancel. */
+function RunButtons({ run, blocked }: { run: ReturnType<typeof useExportJob>; blocked: string | undefined }) {
+  const reasonId = useId();
   return (
-    <button type="button" disabled={disabled} onClick={onClick}>
-      Cancel export
-    </button>
-  );
-}
-
-const WRITTEN: Record<RunChoices['format'], string> = {
-  'entities-relations': 'entities.csv, entity-relations.csv and manifest.json are',
-  entitlements: 'entitlements.csv and manifest.json are',
-};
-
-function OutputFolderField(props: { value: string; onChange: (value: string) => void; format: RunChoices['format'] }) {
-  const { value, onChange } = props;
-  const folderId = useId();
-  return (
-    <div className="field">
-      <label htmlFor={folderId}>Output folder</label>
-      <input
-        id={folderId}
-        type="text"
-        spellCheck={false}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <p className="field-hint">{WRITTEN[props.format]} written here; files are replaced only once complete.</p>
-    </div>
+    <>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button-primary"
+          disabled={blocked !== undefined || run.running || run.start.pending}
+          aria-describedby={blocked === undefined ? undefined : reasonId}
+          onClick={() => void run.start.run()}
+        >
+          {run.running ? 'Exporting…' : 'Export files'}
+        </button>
+        {run.running && (
+          <button type="button" disabled={run.cancel.pending} onClick={run.cancel.run}>
+            Cancel export
+          </button>
+        )}
+      </div>
+      {blocked !== undefined && (
+        <p id={reasonId} className="text-warning">
+          {blocked}
+        </p>
+      )}
+    </>
   );
 }
 

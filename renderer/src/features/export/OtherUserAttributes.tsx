@@ -5,12 +5,17 @@ import { checkExportChoices, describeChoiceProblems } from '../../../../shared/b
 import { useExportOptions } from '../../app/ExportOptionsContext';
 import { otherUserAttributes } from './userAttributeChoices';
 
-export function OtherUserAttributes() {
+const ADD_HINT =
+  "A custom attribute's variable name from Okta's profile editor (one no user of this snapshot holds yet), written " +
+  'as it is.';
+
+/** `listed`: names the snapshot's own attribute checkboxes show already (not repeated among those added by name). */
+export function OtherUserAttributes({ listed }: { listed: readonly string[] }) {
   const { choices } = useExportOptions();
   const inputId = useId();
   const hintId = useId();
   const { draft, setDraft, problem, add } = useAttributeToAdd();
-  const others = otherUserAttributes(choices.userAttributes);
+  const others = otherUserAttributes(choices.userAttributes).filter((name) => !listed.includes(name));
   return (
     <div className="field other-attributes">
       <label htmlFor={inputId}>Other profile attribute</label>
@@ -32,11 +37,7 @@ export function OtherUserAttributes() {
         </button>
       </div>
       <div id={hintId} className="field-hint" aria-live="polite">
-        {problem ? (
-          <p className="field-error">{problem}</p>
-        ) : (
-          <p>A custom attribute's variable name from Okta's profile editor, written as it is.</p>
-        )}
+        {problem ? <p className="field-error">{problem}</p> : <p>{ADD_HINT}</p>}
       </div>
       <AddedAttributes names={others} />
       <p className="field-hint" data-testid="attribute-order">

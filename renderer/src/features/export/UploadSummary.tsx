@@ -1,6 +1,7 @@
 // The top of the Export screen: which org the chosen snapshot is from (and a plain warning when that is not the org
-// connected now), then "what will be uploaded" with the chosen options — rows per entity type and relation kind —
-// and what those options leave out. The counts come from the service in one query (snapshots.exportSummary).
+// connected now), then "what will be uploaded" with the chosen options — rows per entity type and relation kind, or
+// entitlements.csv rows per path, for the users of the chosen statuses — and what those options leave out. The counts
+// come from the service (snapshots.exportSummary).
 import { useEffect, useState } from 'react';
 import type { ExportSummary, SnapshotSummary } from '../../../../shared/service/types';
 import { useConnection } from '../../app/ConnectionContext';
@@ -64,39 +65,86 @@ function OtherOrgWarning({ snapshot }: { snapshot: SnapshotSummary }) {
   );
 }
 
+/** The rows entitlements.csv gets per relation kind they come from, as paths from the user. */
+const ENTITLEMENT_PATHS: Record<string, string> = {
+  groupAppAssignment: 'User → group → app',
+  groupMembership: 'User → group',
+  directAppAssignment: 'User → app, assigned directly',
+  userAdminRole: 'User → admin role',
+  groupAdminRole: 'User → group → admin role',
+  groupAppAccessFlattened: 'User → app through a group, membership not listed',
+};
+
 function SummaryCounts({ summary }: { summary: ExportSummary }) {
-  const included = summary.relations.filter((relation) => relation.included);
-  const leftOut = summary.relations.filter((relation) => !relation.included && relation.rows > 0);
-  const unlisted = included.filter((relation) => relation.endNotListed > 0);
   const { user, group, role, app } = summary.entities;
+  const included = summary.relations.filter((relation) => relation.included);
   return (
     <div className="upload-summary-columns">
-      <CountList
-        title="Entities"
-        rows={[
-          ['Users', user],
-          ['Groups', group],
-          ['Admin roles', role],
-          ['Apps', app],
-        ]}
-      />
-      <CountList title="Relations" rows={included.map((relation) => [kindLabel(relation.kind), relation.rows])} />
-      <div>
-        <h3>Left out</h3>
-        <ul aria-label="Left out by the chosen options">
-          {leftOut.map((relation) => (
-            <li key={relation.kind}>
-              {kindLabel(relation.kind)}: {plural(relation.rows, 'row')} (not chosen)
+      {summary.format === 'entitlements' ? (
+        <>
+          <CountList title="Users" rows={[['Users of the chosen statuses', user]]} />
+          <CountList
+            title="entitlements.csv rows"
+            rows={summary.entitlements.map((entry) => [ENTITLEMENT_PATHS[entry.kind] ?? entry.kind, entry.rows])}
+          />
+        </>
+      ) : (
+        <>
+          <CountList
+            title="Entities"
+            rows={[
+              ['Users', user],
+              ['Groups', group],
+              ['Admin roles', role],
+              ['Apps', app],
+            ]}
+          />
+          <CountList title="Relations" rows={included.map((relation) => [kindLabel(relation.kind), relation.rows])} />
+        </>
+      )}
+      <LeftOut summary={summary} />
+    </div>
+  );
+}
+
+/** What the chosen options leave out: relation kinds, users of statuses not chosen, unlisted ends, attributes. */
+function LeftOut({ summary }: { summary: ExportSummary }) {
+  const pair = summary.format === 'entities-relations';
+  const notChosen = summary.relations.filter((relation) => !relation.included && relation.rows > 0);
+  const unlisted = summary.relations.filter((relation) => relation.included && relation.endNotListed > 0);
+  const statusLeftOut = summary.relations.reduce(
+    (sum, relation) => sum + (relation.included ? relation.statusLeftOut : 0),
+    0,
+  );
+  return (
+    <div>
+      <h3>Left out</h3>
+      <ul aria-label="Left out by the chosen options">
+        {notChosen.map((relation) => (
+          <li key={relation.kind}>
+            {kindLabel(relation.kind)}
+            {pair ? `: ${plural(relation.rows, 'row')}` : ''} (not chosen)
+          </li>
+        ))}
+        {summary.userStatuses
+          .filter((entry) => !entry.included)
+          .map((entry) => (
+            <li key={`status:${entry.status}`}>
+              {entry.status} users: {formatCount(entry.users)} (status not chosen)
             </li>
           ))}
-          {unlisted.map((relation) => (
-            <li key={`unlisted:${relation.kind}`}>
-              {kindLabel(relation.kind)}: {formatCount(relation.endNotListed)} whose other end was never listed
-            </li>
-          ))}
-          <li>User profile attributes other than {summary.userAttributes.join(', ') || 'none'} (not chosen)</li>
-        </ul>
-      </div>
+        {statusLeftOut > 0 && <li>Relations of those users: {formatCount(statusLeftOut)}</li>}
+        {unlisted.map((relation) => (
+          <li key={`unlisted:${relation.kind}`}>
+            {kindLabel(relation.kind)}: {formatCount(relation.endNotListed)} whose other end was never listed
+          </li>
+        ))}
+        <li>
+          {pair
+            ? `User profile attributes other than ${summary.userAttributes.join(', ') || 'none'} (not chosen)`
+            : 'Metadata of users, groups, apps and roles: the entitlements format has none'}
+        </li>
+      </ul>
     </div>
   );
 }

@@ -44,3 +44,25 @@ export function withUserAttribute(list: readonly string[], name: string, on: boo
 export function otherUserAttributes(list: readonly string[]): string[] {
   return list.filter((name) => defaultRank(name) === Number.POSITIVE_INFINITY);
 }
+
+/** "Select all": every name offered ticked, each in its place by the same rules as ticking them one by one. */
+export function withEveryUserAttribute(list: readonly string[], offered: readonly string[]): string[] {
+  return offered.reduce<string[]>((chosen, name) => withUserAttribute(chosen, name, true), [...list]);
+}
+
+/** Profile keys the BalkanID list already writes under its own name (login as username, title as jobTitle). */
+const WRITTEN_AS = new Map([
+  ['login', 'username'],
+  ['title', 'jobTitle'],
+]);
+
+/** A hint for a profile key of the snapshot: what the BalkanID list writes the same value as, if anything. */
+export function profileKeyHint(name: string): string | undefined {
+  const as = WRITTEN_AS.get(name);
+  return as === undefined ? undefined : `same value as ${as}`;
+}
+
+/** The snapshot's profile keys not in the BalkanID list (those are offered there already), in the order given. */
+export function snapshotOnlyAttributes<T extends { name: string }>(attributes: readonly T[]): T[] {
+  return attributes.filter((attribute) => defaultRank(attribute.name) === Number.POSITIVE_INFINITY);
+}
