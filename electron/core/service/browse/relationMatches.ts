@@ -141,7 +141,9 @@ export function relationConstraints(db: Db, params: BrowsePageParams): RelationC
   if (search) addSearch(db, params.snapshotId, search, out, cut);
   if (out.kind) {
     out.values.kind = out.kind;
-    out.clauses.push('r.kind = @kind');
+    // With a name or search set, that set (hundreds of rows) drives and the kind is checked per row; "+" keeps the
+    // planner off the kind index, which would read every row of the kind (millions) to test each against the set.
+    out.clauses.push(out.seqSets.length > 0 ? '+r.kind = @kind' : 'r.kind = @kind');
     out.byIndexOnly = false;
   }
   if (cut.length > 0) out.notice = cutNotice(cut);
