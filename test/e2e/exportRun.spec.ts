@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { PUBLISH_LOCK_NAME } from '../../electron/core/export/publishLock';
 import { RELATION_KIND_LABELS } from '../../renderer/src/format/labels';
+import { RELATION_KINDS } from '../../shared/balkanid/columns';
 import { makeStuckFifo, type StuckFifo } from '../helpers/stuckFifo';
 import { waitForJob } from '../helpers/waitForJob';
 import { checkAxeAndScreenshots, openApp } from './helpers/appPage';
@@ -62,6 +63,17 @@ async function chooseRelationKinds(page: Page, kinds: (keyof typeof RELATION_KIN
 }
 const EVERY_KIND = Object.keys(RELATION_KIND_LABELS) as (keyof typeof RELATION_KIND_LABELS)[];
 
+/**
+ * Ticks every relation kind again and waits until the screen has saved them (it saves after a pause): the next test
+ * opens a new page, which loads the saved choices, and must not find the kinds a test cleared.
+ */
+async function restoreEveryKind(page: Page): Promise<void> {
+  await chooseRelationKinds(page, EVERY_KIND);
+  await expect
+    .poll(async () => (await callService(own.environment, 'exportProfile.get', {})).profile.relationKinds)
+    .toEqual([...RELATION_KINDS]);
+}
+
 test('the outcome goes away once a choice or the output folder changes', async ({ page }, testInfo) => {
   await openExport(page);
   const folder = newFolder();
@@ -94,7 +106,7 @@ test('an export of nothing cannot be started: the reason is beside the button, a
     callService(own.environment, 'export.start', { snapshotId, outDir, options: { relationKinds: [] } }),
   ).rejects.toThrow(/BAD_INPUT nothing to export: no relation kind is chosen/);
   expect(fs.existsSync(outDir)).toBe(false);
-  await chooseRelationKinds(page, EVERY_KIND);
+  await restoreEveryKind(page);
   await expect(button).toBeEnabled();
 });
 
@@ -134,7 +146,7 @@ test("the check's warnings open from the outcome", async ({ page }, testInfo) =>
   await expect(findings.getByRole('heading', { name: /Entities no relation mentions/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hide the findings' })).toHaveAttribute('aria-expanded', 'true');
   await checkAxeAndScreenshots(page, testInfo, 'export-run-warnings');
-  await chooseRelationKinds(page, EVERY_KIND);
+  await restoreEveryKind(page);
 });
 
 test('the folder field starts at the last folder exported to and suggests the earlier ones', async ({
