@@ -159,6 +159,20 @@ describe('the export of that snapshot', () => {
     expect(relations.rows.filter((relation) => ghosts.has(relation['Parent Entity Source ID']))).toEqual([]);
   });
 
+  it('counts the same relations left out whether every status is exported or a status list is given', async () => {
+    // Every status exported takes the count from what was written; a status list counts by the kinds' joins.
+    const statuses = db.prepare(`SELECT DISTINCT status FROM users WHERE snapshot_id = ?`).pluck().all(pull.snapshotId);
+    const filtered = await exportBundle({
+      db,
+      snapshotId: pull.snapshotId,
+      outDir: path.join(tempDir(), 'bundle-by-status'),
+      options: { userStatuses: statuses as string[] },
+      appVersion: 'test',
+    });
+    expect(filtered.manifest.relationsSkipped).toEqual(exported.manifest.relationsSkipped);
+    expect(exported.manifest.relationsSkipped).toMatchObject(pull.relationsLeftOut);
+  });
+
   it('exports the odd values as they came and the fallback names', () => {
     const { entities } = readBundle(exported.outDir);
     const bySourceId = new Map(entities.rows.map((entity) => [entity['Source ID'], entity]));

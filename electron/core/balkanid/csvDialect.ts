@@ -27,3 +27,31 @@ export function formatCsvRecord(cells: readonly string[]): string {
   }
   return line + CSV_RECORD_END;
 }
+
+/** Stands for "no cell yet" in RepeatingCellFormatter: equal to no cell, whatever its type. */
+const NO_CELL = Symbol('no cell');
+
+/**
+ * formatCsvRecord for the rows of one file, where most columns repeat from one row to the next (the app, the types,
+ * Source System, a relation kind's Metadata): a cell equal to its column's cell in the row before reuses that cell's
+ * formatting instead of checking it again. The text is formatCsvRecord's, byte for byte.
+ */
+export class RepeatingCellFormatter {
+  private readonly lastCells: (string | symbol)[] = [];
+  private readonly lastFormatted: string[] = [];
+
+  format(cells: readonly string[]): string {
+    if (cells.length === 1 && cells[0] === '') return `""${CSV_RECORD_END}`;
+    const formatted = new Array<string>(cells.length);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as string;
+      if (cell !== (this.lastCells[i] ?? NO_CELL)) {
+        this.lastFormatted[i] = formatCsvCell(cell);
+        this.lastCells[i] = cell;
+      }
+      formatted[i] = this.lastFormatted[i]!;
+    }
+    // join gives one flat string; `+=` would leave a tree of pieces for the encoder to walk (measured: twice the cost).
+    return formatted.join(',') + CSV_RECORD_END;
+  }
+}

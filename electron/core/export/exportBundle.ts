@@ -15,7 +15,7 @@ import { ENTITY_COLUMNS, RELATION_COLUMNS, entityCells, relationCells } from '..
 import { ENTITLEMENT_COLUMNS, entitlementCells } from '../../../shared/balkanid/entitlements';
 import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
-import { formatCsvRecord } from '../balkanid/csvDialect';
+import { RepeatingCellFormatter } from '../balkanid/csvDialect';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
 import { validateCsvSources } from '../balkanid/validator/index';
 import { nothingToExportReason } from '../../../shared/balkanid/nothingToExport';
@@ -39,6 +39,7 @@ import { buildManifest, manifestFileEntry, manifestFindings, type BundleManifest
 import { publishBundle } from './publishBundle';
 import { writeReviewCopies } from './reviewCopy';
 import {
+  countRelationsInSnapshot,
   countRelationsLeftOut,
   exportedRelationKinds,
   iterateRelationRecords,
@@ -172,7 +173,7 @@ async function publishCheckedBundle(checked: CheckedBundle): Promise<ExportBundl
     options,
     files: manifestFiles(written.files, checked.summaries, names),
     ...written.counts,
-    skippedRelations: countSkippedRelations(input.db, input.snapshotId, options),
+    skippedRelations: countSkippedRelations(input.db, input.snapshotId, options, written.counts.relationCounts),
     validation: report,
     findings: manifestFindings(report, (finding) => names.fileOf(finding)),
     reviewCopy: review.map((file) => `${REVIEW_FOLDER}/${path.basename(file.finalPath)}`),
@@ -333,10 +334,11 @@ async function writeCsvPart<Item, Kind extends string>(
   const file = await AtomicCsvFile.create(finalPath, part.columns, target.fileMode, target.limit);
   target.opened.push(file);
   onProgress?.({ file: part.file, rows: 0 });
+  const formatter = new RepeatingCellFormatter();
   for (const item of part.items) {
     signal?.throwIfAborted();
     // No promise per row (that costs more than the row at millions): wait only when a full buffer must go to disk.
-    if (file.addFormattedRecord(formatCsvRecord(part.cellsOf(item)))) await file.drain();
+    if (file.addFormattedRecord(formatter.format(part.cellsOf(item)))) await file.drain();
     part.counts[part.kindOf(item)]++;
     if (file.rows % PROGRESS_EVERY_ROWS === 0) onProgress?.({ file: part.file, rows: file.rows });
   }
@@ -348,10 +350,19 @@ async function writeCsvPart<Item, Kind extends string>(
  * Relations of each exported kind in the snapshot that could not be written because an end was never listed (users
  * left out by the statuses chosen are not counted: they were left out on purpose).
  */
-function countSkippedRelations(db: Db, snapshotId: number, options: ExportOptions): Record<string, number> {
-  return Object.fromEntries(
-    exportedRelationKinds(options).map((kind) => [kind, countRelationsLeftOut(db, snapshotId, kind)]),
-  );
+function countSkippedRelations(
+  db: Db,
+  snapshotId: number,
+  options: ExportOptions,
+  written: Record<ExportedRelationKind, number> | undefined,
+): Record<string, number> {
+  // With every status exported, what was written is all that could be: the rest is the kind's total less it, without
+  // running the kind's join again (0.6 s per million memberships).
+  const leftOut = (kind: ExportedRelationKind) =>
+    written && options.userStatuses === null
+      ? countRelationsInSnapshot(db, snapshotId, kind) - written[kind]
+      : countRelationsLeftOut(db, snapshotId, kind);
+  return Object.fromEntries(exportedRelationKinds(options).map((kind) => [kind, leftOut(kind)]));
 }
 
 async function writeManifestFile(file: string, manifest: BundleManifest, mode: number, limit: FileStepLimit) {

@@ -2,7 +2,8 @@
 // (csv-parse).
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { formatCsvCell, formatCsvRecord } from '../../../electron/core/balkanid/csvDialect';
+import { formatCsvCell, formatCsvRecord, RepeatingCellFormatter } from '../../../electron/core/balkanid/csvDialect';
+import { seededRandom } from '../../helpers/seededRandom';
 
 function parseAll(text: string): string[][] {
   return parse(text, { relax_column_count: true, record_delimiter: ['\r\n'], bom: false });
@@ -84,5 +85,25 @@ describe('formatCsvRecord', () => {
       ['a\nb', 'c'],
       ['d', 'e'],
     ]);
+  });
+});
+
+describe('RepeatingCellFormatter', () => {
+  const PALETTE = ['okta', '', 'a,b', 'say "hi"', 'line\nbreak', '{"a":1}', 'identity', '=1+1', 'x'];
+
+  it('writes every record as formatCsvRecord does, whatever repeats from row to row', () => {
+    const random = seededRandom(7);
+    const formatter = new RepeatingCellFormatter();
+    for (let row = 0; row < 5000; row++) {
+      const width = 1 + Math.floor(random() * 8);
+      const cells = Array.from({ length: width }, () => PALETTE[Math.floor(random() * PALETTE.length)]!);
+      expect(formatter.format(cells)).toBe(formatCsvRecord(cells));
+    }
+  });
+
+  it('still rejects a cell that is not a string, in a column that had none before', () => {
+    const formatter = new RepeatingCellFormatter();
+    formatter.format(['a']);
+    expect(() => formatter.format(['a', undefined as unknown as string])).toThrow(/must be a string/);
   });
 });
