@@ -13,6 +13,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
  */
 export const WORKER_ENTRIES = [
   { name: 'jobWorker', source: 'electron/core/service/jobs/jobWorker.ts' },
+  { name: 'exportCheckWorker', source: 'electron/core/export/check/exportCheckWorker.ts' },
   { name: 'validateWorker', source: 'electron/core/service/jobs/validateWorker.ts' },
   { name: 'browseWorker', source: 'electron/core/service/browse/browseWorker.ts' },
   { name: 'diffSummaryWorker', source: 'electron/core/audit/diff/diffSummaryWorker.ts' },

@@ -18,6 +18,16 @@ export interface CsvFileSummary {
   bytes: number;
 }
 
+/**
+ * Where a file's bytes go besides the disk (a check running beside the export): each buffer is pushed, in order, once
+ * it is written (the buffer is the tee's then: it may move it to another thread), and the writer waits for `ready`
+ * before it makes more.
+ */
+export interface ByteTee {
+  push(bytes: Uint8Array): void;
+  ready(): Promise<void>;
+}
+
 type WriterState = 'writing' | 'finished' | 'published' | 'aborted';
 
 /**
@@ -56,19 +66,21 @@ export class AtomicCsvFile {
     readonly tempPath: string,
     private handle: FileHandle | undefined,
     private readonly limit: FileStepLimit | undefined,
+    private readonly tee: ByteTee | undefined,
   ) {}
 
   /**
    * Opens a fresh temp file in the destination folder and writes the header. Throws a clear error if the folder is
    * missing. The file is private (0600) unless a looser mode is asked for; set exactly, whatever the umask. With a
    * `limit`, each file-system call (open, write, fsync, close, rename) ends with an error after its time limit or
-   * when the signal aborts.
+   * when the signal aborts. With a `tee`, every byte written (header included) goes to it too, in order.
    */
   static async create(
     finalPath: string,
     header: readonly string[],
     mode: number = PRIVATE_FILE_MODE,
     limit?: FileStepLimit,
+    tee?: ByteTee,
   ): Promise<AtomicCsvFile> {
     const target = path.resolve(finalPath);
     const folder = path.dirname(target);
@@ -79,7 +91,7 @@ export class AtomicCsvFile {
     } catch (error) {
       throw new Error(describeCreateError(target, folder, error), { cause: error });
     }
-    const file = new AtomicCsvFile(target, tempPath, handle, limit);
+    const file = new AtomicCsvFile(target, tempPath, handle, limit, tee);
     if (process.platform !== 'win32')
       await file.step('setting its mode', () => handle.chmod(mode)).catch((error: unknown) => file.fail(error));
     await file.append(header, false);
@@ -125,6 +137,7 @@ export class AtomicCsvFile {
     void this.flush().catch(() => undefined); // its error surfaces in the next drain or in finish
     try {
       await previous;
+      await this.tee?.ready();
     } catch (error) {
       return this.fail(error);
     }
@@ -223,6 +236,8 @@ export class AtomicCsvFile {
       this.hash.update(bytes);
       this.byteCount += bytes.length;
       this.writes = this.writes.then(() => this.step('writing to it', () => writeFully(this.handle!, bytes)));
+      // Handed over once on disk: the tee may take the memory itself (no copy), which a pending write still reads.
+      if (this.tee) this.writes = this.writes.then(() => this.tee!.push(bytes));
     }
     if (this.used > 0) this.buffer = Buffer.allocUnsafe(BUFFER_BYTES); // the old one is still being written
     this.full = [];

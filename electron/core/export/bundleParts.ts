@@ -5,7 +5,6 @@ import path from 'node:path';
 import { BUNDLE_FILE_NAMES, invalidNameOf, type BundleCsvFile } from '../../../shared/balkanid/bundleFileNames';
 import type { Finding, ValidatedFile, ValidationReport } from '../../../shared/balkanid/findings';
 import type { AtomicCsvFile, CsvFileSummary } from '../balkanid/atomicCsvFile';
-import type { ValidationSource, ValidationSources } from '../balkanid/validator/index';
 
 /** One kind's parts in order, as written (finished before they are checked). */
 export interface WrittenCsv {
@@ -41,13 +40,6 @@ export function* splitIntoParts<T>(items: Iterable<T>, size: number | null): Gen
   }
 }
 
-/** What the validator reads for each kind: the one file, or its parts joined. */
-export function validationSourcesOf(written: readonly WrittenCsv[]): ValidationSources {
-  const sourceOf = ({ parts }: WrittenCsv): ValidationSource =>
-    parts.length === 1 ? { path: parts[0]!.file.tempPath } : { parts: parts.map((part) => part.file.tempPath) };
-  return Object.fromEntries(written.map((csv) => [csv.kind, sourceOf(csv)]));
-}
-
 /** The names the checked parts get in the folder, and the way from a finding back to the file it is in. */
 export class PublishedNames {
   private readonly byTempName = new Map<string, string>();
@@ -56,8 +48,12 @@ export class PublishedNames {
     private readonly written: readonly WrittenCsv[],
     readonly keptAsInvalid: boolean,
   ) {
+    // A finding names its part by the part's upload name (checked as written) or its temporary file (read back).
     for (const { parts } of written)
-      for (const part of parts) this.byTempName.set(path.basename(part.file.tempPath), this.nameOf(part.name));
+      for (const part of parts) {
+        this.byTempName.set(path.basename(part.file.tempPath), this.nameOf(part.name));
+        this.byTempName.set(part.name, this.nameOf(part.name));
+      }
   }
 
   nameOf(uploadName: string): string {
@@ -93,13 +89,7 @@ export class PublishedNames {
   }
 }
 
-/** The summaries of each kind's parts, finished in order. */
-export async function finishParts(written: readonly WrittenCsv[]): Promise<Map<BundleCsvFile, CsvFileSummary[]>> {
-  const summaries = new Map<BundleCsvFile, CsvFileSummary[]>();
-  for (const { kind, parts } of written) {
-    const finished: CsvFileSummary[] = [];
-    for (const part of parts) finished.push(await part.file.finish());
-    summaries.set(kind, finished);
-  }
-  return summaries;
+/** The summaries of each kind's parts (all finished), in order. */
+export function partSummaries(written: readonly WrittenCsv[]): Map<BundleCsvFile, CsvFileSummary[]> {
+  return new Map(written.map(({ kind, parts }) => [kind, parts.map((part) => part.file.finishedSummary)]));
 }

@@ -1,6 +1,7 @@
 // Writes the BalkanID upload bundle of one snapshot: entities.csv and entity-relations.csv (or entitlements.csv), each
-// split into parts when asked, and manifest.json. All are written under temporary names, checked by the validator, and
-// only then renamed into place together: under the upload names when the check found no error (or errors were
+// split into parts when asked, and manifest.json. All are written under temporary names and checked by the validator
+// as they are written (in a worker, from the bytes handed to the disk; the disk's copy is then checked by its SHA-256),
+// and only then renamed into place together: under the upload names when the check found no error (or errors were
 // allowed), else under the `.invalid` names no upload takes.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,27 +18,21 @@ import type { ValidationReport } from '../../../shared/balkanid/findings';
 import { AtomicCsvFile, type CsvFileSummary } from '../balkanid/atomicCsvFile';
 import { RepeatingCellFormatter } from '../balkanid/csvDialect';
 import { isAbandonedTempFile, tempPathFor } from '../balkanid/exportTempNames';
-import { validateCsvSources } from '../balkanid/validator/index';
 import { nothingToExportReason } from '../../../shared/balkanid/nothingToExport';
 import { DEFAULT_FILE_STEP_LIMIT_MS, limitedStep, type FileStepLimit } from '../files/fileStepLimit';
 import { makeFoldersWithin } from '../files/makeFoldersWithin';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, SHARED_FILE_MODE } from '../files/privateModes';
 import type { Db } from '../store/openDatabase';
 import { getSnapshot, type SnapshotInfo } from '../store/snapshots';
-import {
-  finishParts,
-  partFileName,
-  PublishedNames,
-  splitIntoParts,
-  validationSourcesOf,
-  type WrittenCsv,
-} from './bundleParts';
+import { partSummaries, partFileName, PublishedNames, splitIntoParts, type WrittenCsv } from './bundleParts';
+import { ExportCheck } from './check/exportCheck';
 import { iterateEntitlementRecords, type EntitlementRecordWithKind } from './entitlementRecords';
 import { iterateEntityRecords, type EntitySourceType } from './entityRecords';
 import { ExportOptionsError, resolveExportOptions, type ExportOptions, type ExportOptionsInput } from './exportOptions';
 import { buildManifest, manifestFileEntry, manifestFindings, type BundleManifest } from './manifest';
 import { publishBundle } from './publishBundle';
 import { writeReviewCopies } from './reviewCopy';
+import { verifyWrittenFiles } from './verifyWrittenFiles';
 import {
   countRelationsInSnapshot,
   countRelationsLeftOut,
@@ -129,14 +124,22 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
     fileMode: options.sharedFiles ? SHARED_FILE_MODE : PRIVATE_FILE_MODE,
     opened: [],
     limit,
+    check: ExportCheck.start({
+      files: options.format === 'entitlements' ? ['entitlements'] : ['entities', 'relations'],
+    }),
   };
   const manifestTemp = tempPathFor(bundlePath(outDir, 'manifest'));
   try {
     const written = await writeBundleCsvFiles(input, snapshot, options, target);
-    const summaries = await finishParts(written.files);
-    const report = await validateCsvSources(validationSourcesOf(written.files), { signal: input.signal });
+    const summaries = partSummaries(written.files);
+    const onDisk = written.files.flatMap(({ parts }) =>
+      parts.map(({ file }) => ({ tempPath: file.tempPath, summary: file.finishedSummary })),
+    );
+    // The check's last rows and the read-back of the disk's copy run side by side.
+    const [report] = await Promise.all([target.check.report(), verifyWrittenFiles(onDisk, limit)]);
     return await publishCheckedBundle({ input, snapshot, options, target, written, summaries, report, manifestTemp });
   } catch (error) {
+    await target.check.stop();
     for (const file of target.opened) await file.abort();
     const removeManifest = () => fs.rm(manifestTemp, { force: true });
     await limitedStep(`removing ${manifestTemp}`, removeManifest, { limitMs: limit.limitMs }).catch(() => undefined);
@@ -208,6 +211,8 @@ interface BundleTarget {
   opened: AtomicCsvFile[];
   /** Every file-system call's time limit, and the cancel signal. */
   limit: FileStepLimit;
+  /** The validation running beside the writing, fed with each file's bytes. */
+  check: ExportCheck;
 }
 
 function bundlePath(outDir: string, file: BundleFile): string {
@@ -318,12 +323,13 @@ async function writeCsvParts<Item, Kind extends string>(
     parts.push({ file, name });
     rowsBefore += file.rows;
   }
+  target.check.end(part.file); // the check reads the files in order: the next one's bytes wait for this end
   return { kind: part.file, parts };
 }
 
 /**
- * Streams one part into a new temporary file, reporting progress every PROGRESS_EVERY_ROWS rows and stopping when
- * aborted.
+ * Streams one part into a new temporary file (its bytes to the check too), reporting progress every
+ * PROGRESS_EVERY_ROWS rows and stopping when aborted, and finishes it (flushed, synced, closed).
  */
 async function writeCsvPart<Item, Kind extends string>(
   part: CsvPart<Item, Kind>,
@@ -331,7 +337,8 @@ async function writeCsvPart<Item, Kind extends string>(
   { signal, onProgress }: Pick<ExportBundleInput, 'signal' | 'onProgress'>,
 ): Promise<AtomicCsvFile> {
   const finalPath = path.join(target.outDir, part.name);
-  const file = await AtomicCsvFile.create(finalPath, part.columns, target.fileMode, target.limit);
+  const tee = target.check.part(part.file, part.name);
+  const file = await AtomicCsvFile.create(finalPath, part.columns, target.fileMode, target.limit, tee);
   target.opened.push(file);
   onProgress?.({ file: part.file, rows: 0 });
   const formatter = new RepeatingCellFormatter();
@@ -343,6 +350,7 @@ async function writeCsvPart<Item, Kind extends string>(
     if (file.rows % PROGRESS_EVERY_ROWS === 0) onProgress?.({ file: part.file, rows: file.rows });
   }
   onProgress?.({ file: part.file, rows: file.rows });
+  await file.finish();
   return file;
 }
 

@@ -48,4 +48,32 @@ describe('relation order', () => {
       sorted.map((row) => `${row.parent_id} ${row.child_id}`),
     );
   });
+
+  it('writes the same rows with a status filter and memberships whose user or group is not listed', async () => {
+    const aUser = db.prepare(`SELECT id FROM users WHERE snapshot_id = ? ORDER BY id`).pluck().get(snapshotId);
+    const aGroup = db.prepare(`SELECT id FROM groups WHERE snapshot_id = ? ORDER BY id`).pluck().get(snapshotId);
+    const insert = db.prepare(`INSERT INTO group_members (snapshot_id, group_id, user_id) VALUES (?, ?, ?)`);
+    insert.run(snapshotId, aGroup, '00u-not-listed');
+    insert.run(snapshotId, '00g-not-listed', aUser);
+    const statuses = ['ACTIVE', 'SUSPENDED'];
+    const out = tempDir();
+    await exportBundle({
+      db,
+      snapshotId,
+      outDir: out,
+      options: { userStatuses: statuses, relationKinds: ['groupMembership'] },
+      appVersion: 'test',
+    });
+    const expected = db
+      .prepare(`${KIND_SQL.groupMembership} ORDER BY parent_id, child_id`)
+      .all({ snapshotId, rolePrefix: '', statuses: JSON.stringify(statuses) }) as {
+      parent_id: string;
+      child_id: string;
+    }[];
+    const written = readCsv(path.join(out, 'entity-relations.csv')).rows;
+    expect(expected.length).toBeGreaterThan(10);
+    expect(written.map((row) => `${row['Parent Entity Source ID']} ${row['Entity Source ID']}`)).toEqual(
+      expected.map((row) => `${row.parent_id} ${row.child_id}`),
+    );
+  });
 });

@@ -4,13 +4,21 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../../../../shared/balkanid/findings';
-import { openCsvSource, type OpenedCsv } from './readCsvRecords';
+import { openCsvSource, type ByteChunks, type OpenedCsv } from './readCsvRecords';
 
 const LF = 0x0a;
 
 export interface OpenedParts extends OpenedCsv {
   /** The part a line of the joined file is in, and its line there (file-level findings, line 0, go to the first). */
   placeOf(line: number): { part: string; line: number };
+  /** Parts read so far (all of them once the chunks are read to the end). */
+  readonly partCount: number;
+}
+
+/** One part of a file that arrives as it is written (an export hands its bytes over): its name and its bytes. */
+export interface StreamedPart {
+  name: string;
+  chunks: ByteChunks;
 }
 
 export async function openCsvParts(paths: readonly string[], label: string): Promise<OpenedParts> {
@@ -22,14 +30,32 @@ export async function openCsvParts(paths: readonly string[], label: string): Pro
       throw new Error(`cannot read ${label} file ${file}: ${(error as Error).message}`, { cause: error });
     }
   }
-  const lineFeeds: number[] = [];
   let current: OpenedCsv | undefined;
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    for (const [index, file] of paths.entries()) {
+  async function* parts(): AsyncGenerator<StreamedPart> {
+    for (const file of paths) {
       current = await openCsvSource({ path: file }, label);
+      yield { name: path.basename(file), chunks: current.chunks };
+      await current.close();
+    }
+  }
+  return joinParts(parts(), size, async () => current?.close());
+}
+
+/** Parts handed over one after another, read as the one file they stand for (their total size is not known). */
+export function openStreamedParts(parts: AsyncIterable<StreamedPart>): OpenedParts {
+  return joinParts(parts, 0, async () => undefined);
+}
+
+/** The first part whole, each later part without its header line, counting each part's line feeds on the way. */
+function joinParts(parts: AsyncIterable<StreamedPart>, size: number, close: () => Promise<void>): OpenedParts {
+  const names: string[] = [];
+  const lineFeeds: number[] = [];
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for await (const part of parts) {
+      const index = names.push(part.name) - 1;
       let header = index > 0;
       lineFeeds[index] = 0;
-      for await (const raw of current.chunks) {
+      for await (const raw of part.chunks) {
         let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
         if (header) {
           const end = chunk.indexOf(LF);
@@ -40,30 +66,32 @@ export async function openCsvParts(paths: readonly string[], label: string): Pro
         lineFeeds[index] += countLineFeeds(chunk);
         yield chunk;
       }
-      await current.close();
     }
   }
   return {
     chunks: chunks(),
     size,
-    close: async () => current?.close(),
-    placeOf: (line) => placeIn(paths, lineFeeds, line),
+    close,
+    placeOf: (line) => placeIn(names, lineFeeds, line),
+    get partCount() {
+      return names.length;
+    },
   };
 }
 
 /** Part 0 holds the joined lines 1 … its line feeds; each later part's data lines follow, its line 2 onwards. */
-function placeIn(paths: readonly string[], lineFeeds: readonly number[], line: number) {
+function placeIn(names: readonly string[], lineFeeds: readonly number[], line: number) {
   let start = 1;
-  for (let index = 0; index < paths.length; index++) {
+  for (let index = 0; index < names.length; index++) {
     const length = lineFeeds[index] ?? 0;
-    const last = index === paths.length - 1;
+    const last = index === names.length - 1;
     if (line < start + length || last) {
       const local = index === 0 ? line : line - start + 2;
-      return { part: path.basename(paths[index]!), line: line === 0 ? 0 : local };
+      return { part: names[index]!, line: line === 0 ? 0 : local };
     }
     start += length;
   }
-  return { part: path.basename(paths[0]!), line };
+  return { part: names[0] ?? '', line };
 }
 
 function countLineFeeds(chunk: Buffer): number {

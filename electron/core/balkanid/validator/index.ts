@@ -10,3 +10,4 @@ export {
 } from './validateBundle';
 export { ValidationCancelledError, type ValidationProgress } from './validationProgress';
 export type { CsvSource } from './readCsvRecords';
+export type { StreamedPart } from './csvParts';

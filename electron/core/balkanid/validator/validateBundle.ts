@@ -7,7 +7,7 @@ import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import type { HeaderSpec } from './checkHeader';
 import { EntitlementRowChecker } from './checkEntitlementRows';
 import { EntityRowChecker } from './checkEntityRows';
-import { openCsvParts, placeFindingsInParts, type OpenedParts } from './csvParts';
+import { openCsvParts, openStreamedParts, placeFindingsInParts, type OpenedParts, type StreamedPart } from './csvParts';
 import { looksLikeEntitlements } from './detectEntitlements';
 import { RelationRowChecker } from './checkRelationRows';
 import { reportUnreferencedEntities } from './crossFileChecks';
@@ -65,8 +65,12 @@ const ENTITLEMENTS_SPEC: HeaderSpec = {
   otherFileLabel: 'entities',
 };
 
-/** A file on disk or in memory, or the parts of one file an export split (`{ parts: [paths in order] }`). */
-export type ValidationSource = CsvSource | { parts: readonly string[] };
+/**
+ * A file on disk or in memory, the parts of one file an export split (`{ parts: [paths in order] }`), or the parts of
+ * one as an export writes them (`{ streamedParts }`: checked as they come, never read back from disk).
+ */
+export type ValidationSource =
+  CsvSource | { parts: readonly string[] } | { streamedParts: AsyncIterable<StreamedPart> };
 export interface ValidationSources {
   entities?: ValidationSource;
   relations?: ValidationSource;
@@ -100,8 +104,7 @@ export async function validateCsvSources(
   try {
     for (const kind of ['entities', 'relations', 'entitlements'] as const) {
       const source = input[kind];
-      if (source)
-        opened[kind] = 'parts' in source ? await openCsvParts(source.parts, kind) : await openCsvSource(source, kind);
+      if (source) opened[kind] = await openValidationSource(source, kind);
     }
   } catch (error) {
     await closeAll(opened);
@@ -120,13 +123,19 @@ export async function validateCsvSources(
   }
 }
 
+function openValidationSource(source: ValidationSource, kind: SourceKind): Promise<OpenedCsv | OpenedParts> {
+  if ('streamedParts' in source) return Promise.resolve(openStreamedParts(source.streamedParts));
+  return 'parts' in source ? openCsvParts(source.parts, kind) : openCsvSource(source, kind);
+}
+
 async function closeAll(opened: Opened): Promise<void> {
   for (const file of Object.values(opened)) await file.close();
 }
 
 function placeInParts(report: ValidationReport, opened: Opened): ValidationReport {
   for (const [kind, file] of Object.entries(opened) as [SourceKind, OpenedCsv | OpenedParts][])
-    if ('placeOf' in file) placeFindingsInParts(report.findings, kind, file);
+    // A file that came in one part keeps its own lines, split or not (a split with one part is named so).
+    if ('placeOf' in file && file.partCount > 1) placeFindingsInParts(report.findings, kind, file);
   return report;
 }
 
@@ -205,6 +214,7 @@ class ValidationRun {
 }
 
 function describeSource(source: ValidationSource): string {
+  if ('streamedParts' in source) return '(as written)';
   if ('parts' in source) return source.parts[0] ?? '(no parts)';
   return 'path' in source ? source.path : '(in memory)';
 }
