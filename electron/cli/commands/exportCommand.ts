@@ -1,12 +1,14 @@
 // `okta-prep export`: writes the BalkanID upload bundle of a snapshot (the latest complete one by default).
 import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
 import { APP_VERSION } from '../../core/appInfo';
-import { exportBundle, ExportError, type ExportBundleResult } from '../../core/export/exportBundle';
+import type { ExportBundleResult } from '../../core/export/exportBundle';
 import type { ExportOptions } from '../../core/export/exportOptions';
 import type { BundleManifest, ManifestFile } from '../../core/export/manifest';
 import type { BundleCsvFile } from '../../../shared/balkanid/bundleFileNames';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/balkanid/entitlements';
 import type { Db } from '../../core/store/openDatabase';
+import type { WorkerTask } from '../../core/service/jobs/jobMessages';
+import { runWorkerTask } from '../../core/service/jobs/runWorkerTask';
 import { latestCompleteSnapshot } from '../../core/store/snapshots';
 import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
 import type { CliOutput } from '../cliOutput';
@@ -85,7 +87,10 @@ function fileLines(m: BundleManifest): string[] {
   });
 }
 
-export function describeExport(result: ExportBundleResult): string {
+/** What an export hands back (from its worker thread): the bundle's folder, manifest, check and names. */
+type ExportedBundle = Pick<ExportBundleResult, 'outDir' | 'manifest' | 'validation' | 'keptAsInvalid'>;
+
+export function describeExport(result: ExportedBundle): string {
   const m = result.manifest;
   return [
     result.keptAsInvalid
@@ -104,7 +109,7 @@ export function describeExport(result: ExportBundleResult): string {
 }
 
 /** What the files' names mean when validation found errors: kept aside, or published because the user asked. */
-function publicationNote(result: ExportBundleResult): string[] {
+function publicationNote(result: ExportedBundle): string[] {
   if (result.keptAsInvalid)
     return [
       '',
@@ -121,7 +126,10 @@ function publicationNote(result: ExportBundleResult): string[] {
   return [];
 }
 
-/** Ctrl-C or SIGTERM (`signal`) stops the export at once, even in a file-system call that does not answer. */
+/**
+ * Runs in a worker thread, as in the app: the command's own thread only waits, so Ctrl-C or SIGTERM (`signal`) is read
+ * at once and stops the export, even in a file-system call that does not answer.
+ */
 export async function runExportCommand(
   db: Db,
   values: CliValues,
@@ -137,16 +145,24 @@ export async function runExportCommand(
       EXIT.usage,
     );
   const options = exportOptionsFrom(values);
-  let result: ExportBundleResult;
-  try {
-    result = await exportBundle({ db, snapshotId, outDir: values.out, options, appVersion: APP_VERSION, signal });
-  } catch (error) {
-    if (error instanceof ExportError) throw new CliError(error.message, EXIT.usage);
-    if (signal?.aborted)
-      throw new CliError(`export ${(signal.reason as Error).message}: nothing was written`, EXIT.cancelled);
-    throw new CliError(`export failed, nothing was written: ${(error as Error).message}`, EXIT.local);
-  }
+  const result = await exportInWorker(
+    { kind: 'export', dbPath: db.name, snapshotId, outDir: values.out, options, appVersion: APP_VERSION },
+    signal,
+  );
   if (values.json) out.json({ outDir: result.outDir, manifest: result.manifest, validation: result.validation });
   else out.result(describeExport(result));
   return result.validation.errorCount > 0 ? EXIT.blockingFindings : EXIT.ok;
+}
+
+async function exportInWorker(task: WorkerTask & { kind: 'export' }, signal?: AbortSignal): Promise<ExportedBundle> {
+  const handle = runWorkerTask(task, () => undefined);
+  const cancel = () => handle.cancel();
+  signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted) cancel();
+  const outcome = await handle.outcome.finally(() => signal?.removeEventListener('abort', cancel));
+  if (outcome.ok) return outcome.result.value as ExportedBundle;
+  if (outcome.error.refused) throw new CliError(outcome.error.message, EXIT.usage);
+  if (signal?.aborted)
+    throw new CliError(`export ${(signal.reason as Error).message}: nothing was written`, EXIT.cancelled);
+  throw new CliError(`export failed, nothing was written: ${outcome.error.message}`, EXIT.local);
 }

@@ -60,6 +60,17 @@ export type WorkerProgress =
 export type FromWorker =
   | { type: 'progress'; progress: WorkerProgress }
   | { type: 'done'; result: WorkerResult }
-  | { type: 'failed'; error: { code: string; message: string; snapshotId?: number } };
+  | { type: 'failed'; error: WorkerError };
+
+/**
+ * Why a task failed. `refused`: the task could not be done as asked (an export's options or snapshot), which the
+ * command line tells from a failure on the way (exit 2, not 3).
+ */
+export interface WorkerError {
+  code: string;
+  message: string;
+  snapshotId?: number;
+  refused?: boolean;
+}
 
 export type ToWorker = { type: 'cancel' };

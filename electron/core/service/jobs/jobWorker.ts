@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { exportBundle } from '../../export/exportBundle';
+import { exportBundle, ExportError } from '../../export/exportBundle';
 import { previewExport } from '../../export/exportPreview';
 import { listProfileAttributes } from '../../export/profileAttributes';
 import { OktaError } from '../../okta/oktaErrors';
@@ -112,6 +112,7 @@ run().then(
         code,
         message: (error as Error).message,
         snapshotId: error instanceof PullError ? error.snapshotId : undefined,
+        refused: error instanceof ExportError,
       },
     });
   },

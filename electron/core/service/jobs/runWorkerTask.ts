@@ -1,12 +1,10 @@
 // Starts a task in a worker thread and relays its progress; the handle cancels it and resolves with its outcome.
 import { startWorker } from '../../workers/workerEntry';
-import type { FromWorker, ToWorker, WorkerProgress, WorkerResult, WorkerTask } from './jobMessages';
+import type { FromWorker, ToWorker, WorkerError, WorkerProgress, WorkerResult, WorkerTask } from './jobMessages';
 
 export interface WorkerTaskHandle {
   cancel(): void;
-  outcome: Promise<
-    { ok: true; result: WorkerResult } | { ok: false; error: { code: string; message: string; snapshotId?: number } }
-  >;
+  outcome: Promise<{ ok: true; result: WorkerResult } | { ok: false; error: WorkerError }>;
 }
 
 /**
