@@ -4,6 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import type { BundleCsvFile } from '../../../../shared/balkanid/bundleFileNames';
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
 import type { ByteTee } from '../../balkanid/atomicCsvFile';
+import type { MemoryLimits } from '../../balkanid/validator/index';
 import { startWorker } from '../../workers/workerEntry';
 import type { ExportCheckSetup, FromExportCheck, ToExportCheck } from './exportCheckMessages';
 
@@ -11,7 +12,18 @@ import type { ExportCheckSetup, FromExportCheck, ToExportCheck } from './exportC
  * Bytes handed to the worker and not yet taken off its queue before the export waits: enough that neither side waits
  * for the other in the usual case (the check runs about as fast as the writing), little enough to keep memory flat.
  */
-const MAX_BYTES_AHEAD = 8 * 1024 * 1024;
+const MAX_BYTES_AHEAD = 4 * 1024 * 1024;
+
+/**
+ * What the check keeps in memory before it spills to disk: less than a validation on its own (DEFAULT_MEMORY_LIMITS),
+ * as it shares the process with the export's SQLite reads and buffers, and the whole stays under 250 MB at 10 million
+ * relations. A million relations still fit (1,100,000 pairs).
+ */
+export const EXPORT_CHECK_MEMORY_LIMITS: MemoryLimits = {
+  entityIndexBytes: 24 * 1024 * 1024,
+  maxPairKeysInMemory: 1_100_000,
+  maxTextKeyBytesInMemory: 8 * 1024 * 1024,
+};
 
 /**
  * The memory to move with the bytes instead of copying it: a writer's own buffer, never a slice of Node's shared pool
@@ -43,7 +55,7 @@ export class ExportCheck {
 
   static start(setup: ExportCheckSetup): ExportCheck {
     const worker = startWorker('exportCheckWorker', new URL('./exportCheckWorker.ts', import.meta.url), {
-      workerData: setup,
+      workerData: { memoryLimits: EXPORT_CHECK_MEMORY_LIMITS, ...setup },
     });
     return new ExportCheck(worker);
   }

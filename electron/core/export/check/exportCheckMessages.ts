@@ -1,11 +1,13 @@
 // The messages between an export and the worker thread that checks its files as they are written.
 import type { BundleCsvFile } from '../../../../shared/balkanid/bundleFileNames';
 import type { ValidationReport } from '../../../../shared/balkanid/findings';
+import type { MemoryLimits } from '../../balkanid/validator/index';
 
 /** What the worker is started with: the files it will be handed, in the order the export writes them. */
 export interface ExportCheckSetup {
   files: BundleCsvFile[];
   maxFindingsPerRule?: number;
+  memoryLimits?: Partial<MemoryLimits>;
 }
 
 export type ToExportCheck =

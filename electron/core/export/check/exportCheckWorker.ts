@@ -48,7 +48,8 @@ const sources: ValidationSources = Object.fromEntries(
   [...incoming].map(([file, parts]) => [file, { streamedParts: parts.parts }]),
 );
 
-validateCsvSources(sources, { maxFindingsPerRule: setup.maxFindingsPerRule, signal: controller.signal }).then(
+const { maxFindingsPerRule, memoryLimits } = setup;
+validateCsvSources(sources, { maxFindingsPerRule, memoryLimits, signal: controller.signal }).then(
   (report) => send({ type: 'done', report }),
   (error: unknown) => send({ type: 'failed', message: (error as Error).message }),
 );

@@ -38,6 +38,8 @@ function runPullTask(db: Db, pullTask: WorkerTask & { kind: 'pull' }): Promise<P
 }
 
 async function runExportTask(db: Db, exportTask: WorkerTask & { kind: 'export' }) {
+  // An export reads in index order; a page cache smaller than a pull's keeps the process under 250 MB at 10M rows.
+  db.pragma('cache_size = -4096');
   const result = await exportBundle({
     db,
     snapshotId: exportTask.snapshotId,
