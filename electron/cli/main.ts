@@ -39,7 +39,7 @@ const COMMANDS: Record<string, CommandRunner> = {
       import('./commands/exportCommand'),
     ]);
     if (!prepareExportChoices(values, context.out, exportOptionsFrom(values))) return EXIT.ok;
-    return withCache(values, context, (db) => runExportCommand(db, values, context.out, context.signal), 'read');
+    return withCache(values, context, (db) => runExportCommand(db, values, context), 'read');
   },
   access: async (_, values, context) => {
     const { runAccessCommand } = await import('./commands/accessCommand');

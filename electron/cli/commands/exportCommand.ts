@@ -1,6 +1,7 @@
 // `okta-prep export`: writes the BalkanID upload bundle of a snapshot (the latest complete one by default).
 import { RELATION_KINDS, type RelationKind } from '../../../shared/balkanid/columns';
-import { APP_VERSION } from '../../core/appInfo';
+import { APP_VERSION, defaultDatabasePath } from '../../core/appInfo';
+import { fileKind } from '../../core/store/portable/portableFormat';
 import type { ExportBundleResult } from '../../core/export/exportBundle';
 import type { ExportOptions } from '../../core/export/exportOptions';
 import type { BundleManifest, ManifestFile } from '../../core/export/manifest';
@@ -11,7 +12,7 @@ import type { WorkerTask } from '../../core/service/jobs/jobMessages';
 import { runWorkerTask } from '../../core/service/jobs/runWorkerTask';
 import { latestCompleteSnapshot } from '../../core/store/snapshots';
 import { EXIT, CliError, usageError, type ExitCode } from '../cliErrors';
-import type { CliOutput } from '../cliOutput';
+import type { CliEnvironment } from '../cliOutput';
 import { formatValidationReport } from '../formatValidationReport';
 import { parsePositiveInteger, type CliValues } from '../cliArgs';
 import { describeRelationsLeftOut } from '../../../shared/balkanid/relationsLeftOut';
@@ -133,8 +134,7 @@ function publicationNote(result: ExportedBundle): string[] {
 export async function runExportCommand(
   db: Db,
   values: CliValues,
-  out: CliOutput,
-  signal?: AbortSignal,
+  { out, signal, env }: Pick<CliEnvironment, 'out' | 'signal' | 'env'>,
 ): Promise<ExitCode> {
   if (values.out === undefined) throw usageError('export needs --out DIR (the folder to write the bundle into)');
   const requested = parsePositiveInteger(values.snapshot, '--snapshot');
@@ -146,12 +146,18 @@ export async function runExportCommand(
     );
   const options = exportOptionsFrom(values);
   const result = await exportInWorker(
-    { kind: 'export', dbPath: db.name, snapshotId, outDir: values.out, options, appVersion: APP_VERSION },
+    { kind: 'export', ...databaseFile(values, env), snapshotId, outDir: values.out, options, appVersion: APP_VERSION },
     signal,
   );
   if (values.json) out.json({ outDir: result.outDir, manifest: result.manifest, validation: result.validation });
   else out.result(describeExport(result));
   return result.validation.errorCount > 0 ? EXIT.blockingFindings : EXIT.ok;
+}
+
+/** The file the worker opens itself, as the command did: the cache, or a portable snapshot file (read-only). */
+function databaseFile(values: CliValues, env: NodeJS.ProcessEnv): { dbPath: string; portable: boolean } {
+  const dbPath = values.db ?? defaultDatabasePath(env);
+  return { dbPath, portable: fileKind(dbPath) === 'portable' };
 }
 
 async function exportInWorker(task: WorkerTask & { kind: 'export' }, signal?: AbortSignal): Promise<ExportedBundle> {

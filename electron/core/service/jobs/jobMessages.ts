@@ -25,6 +25,8 @@ export type WorkerTask =
   | {
       kind: 'export';
       dbPath: string;
+      /** The file is a portable snapshot (`okta-prep snapshot export`): opened read-only and never changed. */
+      portable?: boolean;
       snapshotId: number;
       outDir: string;
       options: ExportOptionsInput;

@@ -11,6 +11,7 @@ import { OktaError } from '../../okta/oktaErrors';
 import { PullError, PullPaused, type PullResult } from '../../pull/pullOrg';
 import { runPullJob } from '../../pull/runPullJob';
 import { openDatabase, type Db } from '../../store/openDatabase';
+import { openPortableSnapshot } from '../../store/portable/openPortableSnapshot';
 import type { FromWorker, ToWorker, WorkerResult, WorkerTask } from './jobMessages';
 
 const port = parentPort!;
@@ -74,7 +75,8 @@ async function validateSnapshotTask(db: Db, checkTask: WorkerTask & { kind: 'val
 async function run(): Promise<WorkerResult> {
   // Checking uploaded or opened files runs in validateWorker (runWorkerTask starts it for that task).
   if (task.kind === 'validateFiles') throw new Error('validateFiles runs in the validate worker');
-  const db = openDatabase(task.dbPath);
+  const portable = task.kind === 'export' && task.portable === true;
+  const db = portable ? openPortableSnapshot(task.dbPath).db : openDatabase(task.dbPath);
   try {
     switch (task.kind) {
       case 'pull':
