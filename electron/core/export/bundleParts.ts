@@ -23,13 +23,16 @@ export function partFileName(kind: BundleCsvFile, index: number | null): string 
  * its end before the next is asked for. There is always a first part, empty when there are no items.
  */
 export function* splitIntoParts<T>(items: Iterable<T>, size: number | null): Generator<Iterable<T>> {
+  if (size === null) {
+    yield items; // one part: the items themselves, without a generator step per row
+    return;
+  }
   const iterator = items[Symbol.iterator]();
-  const limit = size ?? Number.POSITIVE_INFINITY;
   try {
     let next = iterator.next();
     do {
       yield (function* () {
-        for (let taken = 0; !next.done && taken < limit; taken++) {
+        for (let taken = 0; !next.done && taken < size; taken++) {
           yield next.value;
           next = iterator.next();
         }

@@ -49,6 +49,34 @@ function profileValue(user: OktaUser, name: string): unknown {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
+type Profile = OktaUser['profile'];
+
+/**
+ * How each metadata key of ours is read from a user. One table for every user (not closures made per user: that
+ * allocation was a good part of the entities file's time at 100,000 users).
+ */
+const USER_METADATA_READERS: Record<
+  UserMetadataKey,
+  (user: OktaUser, profile: Profile, factors: UserFactorSummary) => unknown
+> = {
+  username: (_, profile) => profile.login,
+  email: (_, profile) => profile.email,
+  status: (user) => user.status,
+  firstName: (_, profile) => profile.firstName,
+  lastName: (_, profile) => profile.lastName,
+  jobTitle: (_, profile) => profile.title,
+  department: (_, profile) => profile.department,
+  employeeNumber: (_, profile) => profile.employeeNumber,
+  managerId: (_, profile) => profile.managerId,
+  userType: (_, profile) => profile.userType,
+  userCreatedDateTime: (user) => toBalkanTimestamp(user.created),
+  lastLogin: (user) => toBalkanTimestamp(user.lastLogin),
+  lastPasswordChange: (user) => toBalkanTimestamp(user.passwordChanged),
+  statusChanged: (user) => toBalkanTimestamp(user.statusChanged),
+  mfaEnabled: (_, __, factors) => (factors.pulled ? factors.activeFactorTypes.length > 0 : undefined),
+  mfaFactors: (_, __, factors) => (factors.pulled ? factors.activeFactorTypes : undefined),
+};
+
 export function userMetadata(
   user: OktaUser,
   attributes: readonly string[],
@@ -56,29 +84,13 @@ export function userMetadata(
   keyName: MetadataKeyName = KEEP_KEY,
 ): string {
   const profile = profileOf(user);
-  const known: Record<UserMetadataKey, () => unknown> = {
-    username: () => profile.login,
-    email: () => profile.email,
-    status: () => user.status,
-    firstName: () => profile.firstName,
-    lastName: () => profile.lastName,
-    jobTitle: () => profile.title,
-    department: () => profile.department,
-    employeeNumber: () => profile.employeeNumber,
-    managerId: () => profile.managerId,
-    userType: () => profile.userType,
-    userCreatedDateTime: () => toBalkanTimestamp(user.created),
-    lastLogin: () => toBalkanTimestamp(user.lastLogin),
-    lastPasswordChange: () => toBalkanTimestamp(user.passwordChanged),
-    statusChanged: () => toBalkanTimestamp(user.statusChanged),
-    mfaEnabled: () => (factors.pulled ? factors.activeFactorTypes.length > 0 : undefined),
-    mfaFactors: () => (factors.pulled ? factors.activeFactorTypes : undefined),
-  };
   return compactMetadata(
     attributes.map((name) => {
       // Own properties only: `constructor` is a profile attribute's name here, not Object's.
-      const read = Object.hasOwn(known, name) ? known[name as UserMetadataKey] : undefined;
-      return [name, read ? read() : profileValue(user, name)] as const;
+      const read = Object.hasOwn(USER_METADATA_READERS, name)
+        ? USER_METADATA_READERS[name as UserMetadataKey]
+        : undefined;
+      return [name, read ? read(user, profile, factors) : profileValue(user, name)] as const;
     }),
     keyName,
   );
